@@ -1,0 +1,100 @@
+"""``Net::SMTP::Address``: a mailbox with its MAIL FROM / RCPT TO parameters."""
+
+from __future__ import annotations
+
+from typing import Any, List, Mapping
+
+from .errors import ArgumentError
+
+__all__ = ["Address", "address_parameters"]
+
+
+def _as_list(value: Any) -> List[Any]:
+    """Ruby's ``Array(value)`` for the shapes an Address parameter takes."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return [[key, val] for key, val in value.items()]
+    return [value]
+
+
+def _ruby_to_s(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "surrogateescape")
+    return str(value)
+
+
+def address_parameters(params: List[Any]) -> List[str]:
+    """Flatten parameters the way Ruby's Address does: ``'k=v'`` strings,
+    ``{'k': v}`` and ``k=v`` keywords become ``k=v``; a ``None`` value leaves a
+    bare ``k``; duplicates are dropped, order kept."""
+    flat: List[Any] = []
+    for param in params:
+        flat.extend(_as_list(param))
+    seen: dict[str, None] = {}
+    for item in flat:
+        parts = [_ruby_to_s(part) for part in _as_list(item) if part is not None]
+        seen.setdefault("=".join(parts), None)
+    return list(seen)
+
+
+class Address:
+    """A mail address with ESMTP parameters.
+
+    ``Address('a@example.com', 'BODY=8BITMIME', {'size': 10}, notify=None)``
+    has ``parameters == ['BODY=8BITMIME', 'size=10', 'notify']``. An Address
+    given as *address* is copied, its parameters first.
+
+    Ruby: ``Net::SMTP::Address.new(address, *args, **kw_args)``.
+
+    Raises:
+        ArgumentError: *address* is neither a ``str`` nor an Address.
+    """
+
+    __slots__ = ("_address", "_parameters")
+
+    def __init__(self, address: "str | Address", *args: Any, **kwargs: Any) -> None:
+        if isinstance(address, Address):
+            self._address = address.address
+            inherited: List[Any] = list(address.parameters)
+        elif isinstance(address, str):
+            self._address = address
+            inherited = []
+        else:
+            raise ArgumentError(
+                f"address must be a str or Net.SMTP.Address, not {type(address).__name__}")
+        self._parameters = address_parameters(inherited + list(args) + [kwargs])
+
+    @property
+    def address(self) -> str:
+        """The mailbox, without angle brackets."""
+        return self._address
+
+    @property
+    def parameters(self) -> List[str]:
+        """The ESMTP parameters, each ``'k=v'`` or ``'k'``."""
+        return list(self._parameters)
+
+    def to_s(self) -> str:
+        """Ruby's ``to_s``: the mailbox."""
+        return self._address
+
+    def __str__(self) -> str:
+        return self._address
+
+    def __repr__(self) -> str:
+        return f"Address({self._address!r}, {self._parameters!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Address):
+            return NotImplemented
+        return (self._address, self._parameters) == (other._address, other._parameters)
+
+    def __hash__(self) -> int:
+        return hash((self._address, tuple(self._parameters)))

@@ -1,0 +1,18 @@
+"""AUTH LOGIN: user name and secret, each answering a 334 prompt."""
+
+from __future__ import annotations
+
+from .authenticator import Authenticator
+from .response import Response
+
+__all__ = ["AuthLogin"]
+
+
+class AuthLogin(Authenticator, auth_type="login"):
+    """Ruby: ``Net::SMTP::AuthLogin``."""
+
+    def auth(self, user: str, secret: str) -> Response:
+        """``AUTH LOGIN``, then base64 user, then base64 secret."""
+        self.continue_("AUTH LOGIN")
+        self.continue_(self.base64_encode(user))
+        return self.finish(self.base64_encode(secret))

@@ -1,0 +1,16 @@
+"""AUTH PLAIN (RFC 4616): one command carrying ``\\0user\\0secret``."""
+
+from __future__ import annotations
+
+from .authenticator import Authenticator
+from .response import Response
+
+__all__ = ["AuthPlain"]
+
+
+class AuthPlain(Authenticator, auth_type="plain"):
+    """Ruby: ``Net::SMTP::AuthPlain``."""
+
+    def auth(self, user: str, secret: str) -> Response:
+        """``AUTH PLAIN base64("\\0user\\0secret")``."""
+        return self.finish("AUTH PLAIN " + self.base64_encode(f"\0{user}\0{secret}"))

@@ -1,0 +1,20 @@
+"""AUTH XOAUTH2 (Google, Microsoft): the secret is an OAuth 2 bearer token."""
+
+from __future__ import annotations
+
+from .authenticator import Authenticator
+from .response import Response
+
+__all__ = ["AuthXoauth2"]
+
+
+class AuthXoauth2(Authenticator, auth_type="xoauth2"):
+    """Ruby: ``Net::SMTP::AuthXoauth2``."""
+
+    def auth(self, user: str, secret: str) -> Response:
+        """``AUTH XOAUTH2 base64("user=U\\x01auth=Bearer T\\x01\\x01")``."""
+        return self.finish(f"AUTH XOAUTH2 {self.base64_encode(self.xoauth2_string(user, secret))}")
+
+    def xoauth2_string(self, user: str, secret: str) -> str:
+        """The unencoded XOAUTH2 initial response."""
+        return f"user={user}\x01auth=Bearer {secret}\x01\x01"

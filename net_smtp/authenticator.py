@@ -1,0 +1,122 @@
+"""``Net::SMTP::Authenticator``: the SASL mechanism registry and base class.
+
+A mechanism is one subclass with an ``auth(user, secret)`` method that talks
+to the server only through :meth:`Authenticator.continue_` and
+:meth:`Authenticator.finish`; registering it makes ``authenticate`` and
+``start(authtype=...)`` use it with no change to ``SMTP``.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any, ClassVar, Dict, Optional, Protocol, Type, Union
+
+from ._text import ruby_split
+from .errors import ArgumentError, SMTPAuthenticationError
+from .response import Response
+
+__all__ = ["Authenticator", "ResponseSource", "normalize_auth_type"]
+
+
+class ResponseSource(Protocol):
+    """What an authenticator talks to: ``SMTP.get_response``."""
+
+    def get_response(self, reqline: str) -> Response: ...
+
+
+def normalize_auth_type(auth_type: Any) -> str:
+    """Registry key of an auth type: upper case, ``_`` read as ``-``."""
+    return str(auth_type).upper().replace("_", "-")
+
+
+class Authenticator:
+    """Base of every AUTH mechanism.
+
+    Register a subclass with ``class AuthFoo(Authenticator, auth_type='foo')``
+    or, as in Ruby, ``AuthFoo.auth_type('foo')``.
+
+    Ruby: ``Net::SMTP::Authenticator``.
+    """
+
+    _registry: ClassVar[Dict[str, Type["Authenticator"]]] = {}
+
+    def __init_subclass__(cls, auth_type: Optional[str] = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if auth_type is not None:
+            cls.auth_type(auth_type)
+
+    @classmethod
+    def auth_classes(cls) -> Dict[str, Type["Authenticator"]]:
+        """The registry: normalised type name -> class."""
+        return Authenticator._registry
+
+    @classmethod
+    def auth_type(cls, auth_type: Any) -> None:
+        """Register this class for *auth_type* (``'cram_md5'`` = ``'CRAM-MD5'``)."""
+        Authenticator._registry[normalize_auth_type(auth_type)] = cls
+
+    @classmethod
+    def auth_class(cls, auth_type: Any) -> Optional[Type["Authenticator"]]:
+        """The class registered for *auth_type*, or ``None``."""
+        return Authenticator._registry.get(normalize_auth_type(auth_type))
+
+    @classmethod
+    def check_args(cls, user_arg: Any = None, secret_arg: Any = None,
+                   *args: Any, **kwargs: Any) -> None:
+        """Refuse missing credentials before anything is sent.
+
+        Raises:
+            ArgumentError: no user name, or no secret.
+        """
+        if user_arg is None or user_arg is False:
+            raise ArgumentError("SMTP-AUTH requested but missing user name")
+        if secret_arg is None or secret_arg is False:
+            raise ArgumentError("SMTP-AUTH requested but missing secret phrase")
+
+    def __init__(self, smtp: ResponseSource) -> None:
+        self._smtp = smtp
+
+    @property
+    def smtp(self) -> ResponseSource:
+        """The session this authenticator talks to."""
+        return self._smtp
+
+    def auth(self, user: str, secret: str) -> Response:
+        """Run the exchange; return the server's final 2xx reply.
+
+        Raises:
+            SMTPAuthenticationError: the server refused the credentials.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must define auth(user, secret)")
+
+    def continue_(self, arg: str) -> Optional[str]:
+        """Send *arg*; expect a 3xx reply and return its second word (the
+        challenge), ``None`` if it has none. Ruby: ``continue``.
+
+        Raises:
+            SMTPError: the reply was not 3xx (its ``exception_class``).
+        """
+        res = self._smtp.get_response(arg)
+        if not res.is_continue():
+            raise res.exception_class(res)
+        words = ruby_split(res.string)
+        return words[1] if len(words) > 1 else None
+
+    def finish(self, arg: str) -> Response:
+        """Send *arg*; expect a 2xx reply and return it.
+
+        Raises:
+            SMTPAuthenticationError: the reply was not 2xx.
+        """
+        res = self._smtp.get_response(arg)
+        if not res.is_success():
+            raise SMTPAuthenticationError(res)
+        return res
+
+    def base64_encode(self, s: Union[str, bytes]) -> str:
+        """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
+        raw = s.encode("utf-8") if isinstance(s, str) else s
+        return base64.b64encode(raw).decode("ascii")
+
+
+setattr(Authenticator, "continue", Authenticator.continue_)

@@ -1,0 +1,403 @@
+"""The wire layer, after Ruby's net/protocol.rb: :class:`BufferedIO` (reads,
+writes, timeouts, debug log), :class:`InternetMessageIO` (DATA bodies) and
+:class:`WriteAdapter` (the stream handed to ``data`` blocks).
+
+This is the only module that touches a socket. Low-level failures are
+translated here: a socket timeout becomes ``ReadTimeout`` / ``WriteTimeout``,
+a closed peer ``EOFError``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import socket
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Callable, Optional, Protocol, Union
+
+from ._text import MessageEncoder, redact_command, ruby_dump
+from .errors import ArgumentError, ReadTimeout, SMTPUnknownError, WriteTimeout
+
+__all__ = [
+    "BufferedIO",
+    "DebugSink",
+    "InternetMessageIO",
+    "MessageSource",
+    "MessageWriter",
+    "SocketLike",
+    "WriteAdapter",
+    "message_chunks",
+    "source_class_name",
+]
+
+MessageSource = Any
+"""What ``send_message``/``data`` accept: str, bytes-like, a file object or
+an iterable of str/bytes chunks."""
+
+
+class SocketLike(Protocol):
+    """What BufferedIO needs of a connection (socket, SSL socket or fake)."""
+
+    def recv(self, bufsize: int) -> bytes: ...
+
+    def sendall(self, data: Any) -> Any: ...
+
+    def settimeout(self, value: Optional[float]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class DebugSink:
+    """Where debug text goes: an object with ``write()``, a ``list`` (each
+    line appended) or a ``logging.Logger`` (each line logged at DEBUG)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, target: Any) -> None:
+        self._target = target
+
+    @property
+    def target(self) -> Any:
+        """The object given by the user."""
+        return self._target
+
+    def emit(self, line: str) -> None:
+        """Write one line of debug text (ended by a newline)."""
+        target = self._target
+        if isinstance(target, logging.Logger):
+            target.debug("%s", line[:-1] if line.endswith("\n") else line)
+        elif isinstance(target, list):
+            target.append(line)
+        else:
+            target.write(line)
+
+
+# Size of one recv(); replies are small, this only bounds the syscalls.
+READ_CHUNK = 64 * 1024
+# Message bytes gathered before one sendall(): few, large writes.
+WRITE_CHUNK = 256 * 1024
+# How much of a source is encoded at a time (characters for str).
+SOURCE_CHUNK = 256 * 1024
+# A line longer than this is sent before its end arrives (memory bound).
+MAX_HELD_LINE = 4 * 1024 * 1024
+
+
+class BufferedIO:
+    """Line-oriented reads and whole-buffer writes over one connection.
+
+    Ruby: ``Net::BufferedIO``.
+    """
+
+    def __init__(self, sock: SocketLike, read_timeout: Optional[float] = 60,
+                 write_timeout: Optional[float] = 60,
+                 debug_output: Optional[DebugSink] = None,
+                 redact: bool = False) -> None:
+        self._io = sock
+        self.read_timeout = read_timeout
+        self.write_timeout = write_timeout
+        self.debug_output = debug_output
+        self.redact = redact
+        self._rbuf = bytearray()
+        self._closed = False
+        self._challenged = False
+
+    @property
+    def io(self) -> SocketLike:
+        """The wrapped connection."""
+        return self._io
+
+    def is_closed(self) -> bool:
+        """Whether :meth:`close` was called. Ruby: ``closed?``."""
+        return self._closed
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if not self._closed:
+            self._closed = True
+            self._io.close()
+
+    def inspect(self) -> str:
+        """Ruby's ``inspect`` text."""
+        return f"#<Net::{type(self).__name__} io={self._io}>"
+
+    # ------------------------------------------------------------- reading
+    def _describe(self) -> str:
+        try:
+            host, port = self._io.getpeername()[:2]  # type: ignore[attr-defined]
+            return f"{host}:{port}"
+        except (AttributeError, OSError, ValueError, TypeError):
+            return repr(self._io)
+
+    def _fill(self, deadline: Optional[float]) -> None:
+        if deadline is None:
+            self._io.settimeout(None)
+        else:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ReadTimeout(self._describe())
+            self._io.settimeout(left)
+        try:
+            data = self._io.recv(READ_CHUNK)
+        except socket.timeout as exc:
+            raise ReadTimeout(self._describe()) from exc
+        if not data:
+            raise EOFError("end of file reached")
+        self._rbuf += data
+
+    def read_deadline(self) -> Optional[float]:
+        """The monotonic time by which a reply starting now must be complete."""
+        if self.read_timeout is None:
+            return None
+        return time.monotonic() + self.read_timeout
+
+    def readuntil(self, terminator: bytes = b"\n", limit: Optional[int] = None,
+                  deadline: Optional[float] = None) -> bytes:
+        """Bytes up to and including *terminator*.
+
+        Raises:
+            EOFError: the peer closed first (a partial line is dropped).
+            ReadTimeout: *deadline* passed.
+            SMTPUnknownError: more than *limit* bytes without a terminator.
+        """
+        start = 0
+        while True:
+            end = self._rbuf.find(terminator, start)
+            if end >= 0:
+                break
+            if limit is not None and len(self._rbuf) > limit:
+                raise SMTPUnknownError(f"reply line longer than {limit} bytes")
+            start = max(0, len(self._rbuf) - len(terminator) + 1)
+            self._fill(deadline if deadline is not None else self.read_deadline())
+        end += len(terminator)
+        if limit is not None and end > limit + len(terminator):
+            raise SMTPUnknownError(f"reply line longer than {limit} bytes")
+        chunk = bytes(self._rbuf[:end])
+        del self._rbuf[:end]
+        if self.debug_output is not None:
+            self.debug_output.emit(f"-> {ruby_dump(chunk)}\n")
+        self._challenged = chunk.startswith(b"334")
+        return chunk
+
+    def readline(self, limit: Optional[int] = None,
+                 deadline: Optional[float] = None) -> bytes:
+        """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``)."""
+        line = self.readuntil(b"\n", limit, deadline)
+        return line[:-2] if line.endswith(b"\r\n") else line[:-1]
+
+    # ------------------------------------------------------------- writing
+    def send(self, data: Union[bytes, bytearray, memoryview]) -> None:
+        """Send raw bytes within write_timeout (no debug text)."""
+        self._io.settimeout(self.write_timeout)
+        try:
+            self._io.sendall(data)
+        except socket.timeout as exc:
+            raise WriteTimeout(self._describe()) from exc
+
+    def write(self, data: Union[str, bytes]) -> int:
+        """Send *data* as it is; returns the number of bytes written."""
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        if self.debug_output is not None:
+            self.debug_output.emit(f"<- {ruby_dump(data)}\n")
+        self.send(raw)
+        return len(raw)
+
+    def writeline(self, line: str) -> int:
+        """Send *line* and CRLF in one write; returns the bytes written."""
+        if self.debug_output is not None:
+            shown = redact_command(line, self._challenged) if self.redact else line
+            self.debug_output.emit(f"<- {ruby_dump(shown + chr(13) + chr(10))}\n")
+        raw = (line + "\r\n").encode("utf-8")
+        self.send(raw)
+        return len(raw)
+
+    def log(self, message: str) -> None:
+        """One line of debug text (Ruby: ``LOG``)."""
+        if self.debug_output is not None:
+            self.debug_output.emit(message + "\n")
+
+
+def source_class_name(src: Any) -> str:
+    """The Ruby class Ruby would name in ``writing message from ...``."""
+    if isinstance(src, (str, bytes, bytearray, memoryview)):
+        return "String"
+    if isinstance(src, (list, tuple)):
+        return "Array"
+    if isinstance(src, (io.StringIO, io.BytesIO)):
+        return "StringIO"
+    if isinstance(src, io.IOBase) or hasattr(src, "fileno"):
+        return "File"
+    if isinstance(src, Iterator):
+        return "Enumerator"
+    return type(src).__name__
+
+
+def _as_bytes(chunk: Any, what: str) -> bytes:
+    if isinstance(chunk, str):
+        return chunk.encode("utf-8")
+    if isinstance(chunk, (bytes, bytearray, memoryview)):
+        return bytes(chunk)
+    raise ArgumentError(f"{what} must be str or bytes, not {type(chunk).__name__}")
+
+
+def message_chunks(src: MessageSource) -> Iterator[bytes]:
+    """The bytes of a message source, in bounded chunks, never read whole.
+
+    Raises:
+        ArgumentError: *src* (or one of its chunks) is of an unsupported type.
+    """
+    if isinstance(src, str):
+        for start in range(0, len(src), SOURCE_CHUNK):
+            yield src[start:start + SOURCE_CHUNK].encode("utf-8")
+    elif isinstance(src, (bytes, bytearray, memoryview)):
+        view = memoryview(src).cast("B")
+        for start in range(0, len(view), SOURCE_CHUNK):
+            yield bytes(view[start:start + SOURCE_CHUNK])
+    elif callable(getattr(src, "read", None)):
+        while True:
+            chunk = src.read(SOURCE_CHUNK)
+            if not chunk:
+                return
+            yield _as_bytes(chunk, "data read from the message file")
+    elif isinstance(src, Iterable):
+        for chunk in src:
+            yield _as_bytes(chunk, "each message chunk")
+    else:
+        raise ArgumentError(
+            "message must be str, bytes, a file object or an iterable of chunks, "
+            f"not {type(src).__name__}")
+
+
+class MessageWriter:
+    """A DATA body in progress: encodes what it is fed and sends it in large
+    writes; :meth:`commit` ends it with the ``.`` line, :meth:`abandon` leaves
+    it unterminated.
+
+    Only complete lines leave the buffer before :meth:`commit`, so a body that
+    is abandoned half way never puts a partial line on the wire (unless one
+    line alone outgrows MAX_HELD_LINE).
+    """
+
+    __slots__ = ("_io", "_encoder", "_pending", "_written", "adapter")
+
+    def __init__(self, bio: BufferedIO, label: str) -> None:
+        self._io = bio
+        self._encoder = MessageEncoder()
+        self._pending = bytearray()
+        self._written = 0
+        self.adapter = WriteAdapter(self.feed)
+        bio.log(f"writing message from {label}")
+
+    def feed(self, data: bytes) -> int:
+        """Encode and queue *data*; returns the encoded length."""
+        encoded = self._encoder.feed(data)
+        self._pending += encoded
+        if len(self._pending) >= WRITE_CHUNK:
+            self._flush_lines()
+        return len(encoded)
+
+    def _flush_lines(self) -> None:
+        pending = self._pending
+        cut = pending.rfind(b"\n") + 1
+        if cut == 0 and len(pending) < MAX_HELD_LINE:
+            return
+        cut = cut or len(pending)
+        with memoryview(pending) as view:
+            self._io.send(view[:cut])
+        self._written += cut
+        del pending[:cut]
+
+    def abandon(self) -> None:
+        """Send the complete lines queued so far, if the connection still
+        takes them, and drop the partial one."""
+        try:
+            self._flush_lines()
+        except OSError:
+            pass
+        self._pending.clear()
+
+    def commit(self) -> int:
+        """Send the rest and the end-of-data marker in one write; returns the
+        bytes the whole body took on the wire."""
+        self._pending += self._encoder.finish()
+        self._io.send(self._pending)
+        self._written += len(self._pending)
+        self._pending.clear()
+        self._io.log(f"wrote {self._written} bytes")
+        return self._written
+
+
+class InternetMessageIO(BufferedIO):
+    """BufferedIO that can send a DATA body. Ruby: ``Net::InternetMessageIO``."""
+
+    @staticmethod
+    def _write_with(message: MessageWriter, produce: Callable[[], Any]) -> int:
+        try:
+            produce()
+        except BaseException:
+            message.abandon()
+            raise
+        return message.commit()
+
+    def write_message(self, src: MessageSource) -> int:
+        """Send *src* as a DATA body, dot-stuffed, with CRLF line endings and
+        the ``.`` terminator; returns the number of bytes written."""
+        message = MessageWriter(self, source_class_name(src))
+
+        def produce() -> None:
+            for chunk in message_chunks(src):
+                message.feed(chunk)
+        return self._write_with(message, produce)
+
+    def write_message_by_block(self, block: Callable[["WriteAdapter"], Any]) -> int:
+        """Call *block* with a :class:`WriteAdapter`; what it writes is sent as
+        the DATA body (as :meth:`write_message`)."""
+        message = self.begin_message()
+        return self._write_with(message, lambda: block(message.adapter))
+
+    def begin_message(self) -> MessageWriter:
+        """Start a DATA body written piece by piece."""
+        return MessageWriter(self, "block")
+
+
+class WriteAdapter:
+    """The stream given to ``data``/``open_message_stream`` blocks.
+
+    Ruby: ``Net::WriteAdapter`` (``write``, ``print``, ``puts``, ``printf``,
+    ``<<``).
+    """
+
+    __slots__ = ("_writer",)
+
+    def __init__(self, writer: Callable[[bytes], int]) -> None:
+        self._writer = writer
+
+    def write(self, s: Union[str, bytes]) -> int:
+        """Add *s* to the message; returns the bytes it added to the wire."""
+        return self._writer(_as_bytes(s, "message text"))
+
+    print = write
+
+    def __lshift__(self, s: Union[str, bytes]) -> "WriteAdapter":
+        self.write(s)
+        return self
+
+    def puts(self, s: Union[str, bytes] = "") -> int:
+        """Write *s* as one line (a trailing line ending is not doubled)."""
+        raw = _as_bytes(s, "message text")
+        if raw.endswith(b"\r\n"):
+            raw = raw[:-2]
+        elif raw.endswith((b"\n", b"\r")):
+            raw = raw[:-1]
+        return self._writer(raw + b"\n")
+
+    def printf(self, fmt: str, *args: Any) -> int:
+        """Write ``fmt % args`` (C-style formats, as Ruby's ``sprintf``; one
+        mapping argument fills ``%(name)s`` fields)."""
+        if len(args) == 1 and isinstance(args[0], Mapping):
+            return self.write(fmt % args[0])
+        return self.write(fmt % args)
+
+    def inspect(self) -> str:
+        """Ruby's ``inspect`` text."""
+        return f"#<Net::WriteAdapter writer={self._writer!r}>"

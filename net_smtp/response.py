@@ -1,0 +1,142 @@
+"""``Net::SMTP::Response``: one (possibly multi-line) server reply."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Dict, List, Type
+
+from ._text import ruby_split
+from .errors import (
+    SMTPAuthenticationError,
+    SMTPError,
+    SMTPFatalError,
+    SMTPServerBusy,
+    SMTPSyntaxError,
+    SMTPUnknownError,
+)
+
+__all__ = ["Response", "decode_base64_lenient"]
+
+_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
+
+
+def decode_base64_lenient(text: str) -> bytes:
+    """Decode base64 the way Ruby's ``unpack1('m')`` does: skip characters
+    outside the alphabet, stop at ``=``, ignore an incomplete last group."""
+    raw = text.encode("latin-1", "replace").split(b"=", 1)[0]
+    raw = _NOT_BASE64.sub(b"", raw)
+    if len(raw) % 4 == 1:  # a lone sixth of a byte carries nothing
+        raw = raw[:-1]
+    try:
+        return base64.b64decode(raw + b"=" * (-len(raw) % 4))
+    except binascii.Error:  # pragma: no cover - the alphabet is clean here
+        return b""
+
+
+class Response:
+    """A server reply: ``status`` (3 characters) and ``string`` (every line,
+    each ended by ``\\n``).
+
+    Ruby: ``Net::SMTP::Response``.
+    """
+
+    __slots__ = ("_status", "_string")
+
+    def __init__(self, status: str, string: str) -> None:
+        self._status = status
+        self._string = string
+
+    @classmethod
+    def parse(cls, string: str) -> "Response":
+        """A Response whose status is the first three characters of *string*.
+
+        Ruby: ``Response.parse(str)``.
+        """
+        return cls(string[:3], string)
+
+    @property
+    def status(self) -> str:
+        """The three-digit reply code, as a string."""
+        return self._status
+
+    @property
+    def string(self) -> str:
+        """The whole reply text, lines ended by ``\\n``."""
+        return self._string
+
+    @property
+    def status_type_char(self) -> str:
+        """The first digit of the status (``'2'`` for success)."""
+        return self._status[:1]
+
+    def is_success(self) -> bool:
+        """A 2xx reply. Ruby: ``success?``."""
+        return self.status_type_char == "2"
+
+    def is_continue(self) -> bool:
+        """A 3xx reply. Ruby: ``continue?``."""
+        return self.status_type_char == "3"
+
+    @property
+    def message(self) -> str:
+        """The first line of the reply, its newline included."""
+        end = self._string.find("\n")
+        return self._string if end < 0 else self._string[: end + 1]
+
+    @property
+    def cram_md5_challenge(self) -> bytes:
+        """The base64-decoded second word of a 334 reply.
+
+        Raises:
+            IndexError: the reply has no second word.
+        """
+        return decode_base64_lenient(self._string.split(" ")[1])
+
+    @property
+    def capabilities(self) -> Dict[str, List[str]]:
+        """EHLO keywords mapped to their parameters; ``{}`` for a one-line
+        reply. A repeated keyword keeps its last parameters, as in Ruby."""
+        if self._string[3:4] != "-":
+            return {}
+        lines = self._string.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        found: Dict[str, List[str]] = {}
+        for line in lines[1:]:
+            words = ruby_split(line[4:])
+            if words:
+                found[words[0]] = words[1:]
+        return found
+
+    @property
+    def exception_class(self) -> Type[SMTPError]:
+        """The exception a failing reply raises: 4xx SMTPServerBusy, 50x
+        SMTPSyntaxError, 53x SMTPAuthenticationError, other 5xx
+        SMTPFatalError, anything else SMTPUnknownError."""
+        status = self._status
+        if status.startswith("4"):
+            return SMTPServerBusy
+        if status.startswith("50"):
+            return SMTPSyntaxError
+        if status.startswith("53"):
+            return SMTPAuthenticationError
+        if status.startswith("5"):
+            return SMTPFatalError
+        return SMTPUnknownError
+
+    def inspect(self) -> str:
+        """Ruby's ``inspect`` text."""
+        return f"#<Net::SMTP::Response status={self._status!r} string={self._string!r}>"
+
+    def __repr__(self) -> str:
+        return f"Response({self._status!r}, {self._string!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Response):
+            return NotImplemented
+        return (self._status, self._string) == (other._status, other._string)
+
+    def __hash__(self) -> int:
+        return hash((self._status, self._string))

@@ -1,0 +1,144 @@
+"""TLS contexts from Ruby-style ``ssl_context_params``, and the ``OpenSSL``
+constants shim so that Ruby lines such as
+``ssl_context_params: { verify_mode: OpenSSL::SSL::VERIFY_NONE }`` port
+verbatim.
+
+Ruby: ``Net::SMTP.default_ssl_context`` over ``OpenSSL::SSL::SSLContext#set_params``.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from typing import Any, Callable, Dict, Mapping, Optional, Union
+
+from .errors import ArgumentError
+
+__all__ = ["OpenSSL", "SSLContextParams", "build_ssl_context", "check_ssl_context_params"]
+
+SSLContextParams = Mapping[str, Any]
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class OpenSSL:
+    """The few ``OpenSSL::SSL`` constants SMTP scripts use, as Python values."""
+
+    class SSL:
+        """Ruby ``OpenSSL::SSL``."""
+
+        VERIFY_NONE = ssl.CERT_NONE
+        VERIFY_PEER = ssl.CERT_REQUIRED
+        SSL3_VERSION = ssl.TLSVersion.SSLv3
+        TLS1_VERSION = ssl.TLSVersion.TLSv1
+        TLS1_1_VERSION = ssl.TLSVersion.TLSv1_1
+        TLS1_2_VERSION = ssl.TLSVersion.TLSv1_2
+        TLS1_3_VERSION = ssl.TLSVersion.TLSv1_3
+
+
+_VERSION_NAMES = {
+    "SSL3": ssl.TLSVersion.SSLv3, "TLS1": ssl.TLSVersion.TLSv1,
+    "TLS1_1": ssl.TLSVersion.TLSv1_1, "TLS1_2": ssl.TLSVersion.TLSv1_2,
+    "TLS1_3": ssl.TLSVersion.TLSv1_3,
+}
+
+
+def _tls_version(value: Any) -> ssl.TLSVersion:
+    if isinstance(value, ssl.TLSVersion):
+        return value
+    if isinstance(value, int):
+        return ssl.TLSVersion(value)
+    key = str(value).upper().replace("_VERSION", "").replace("V", "").replace(".", "_")
+    if key in _VERSION_NAMES:
+        return _VERSION_NAMES[key]
+    raise ArgumentError(f"unknown TLS version {value!r}")
+
+
+def _verify_mode(value: Any) -> ssl.VerifyMode:
+    if isinstance(value, ssl.VerifyMode):
+        return value
+    if value in (0, False, None):
+        return ssl.CERT_NONE
+    return ssl.CERT_REQUIRED
+
+
+def _set_min(ctx: ssl.SSLContext, value: Any) -> None:
+    ctx.minimum_version = _tls_version(value)
+
+
+def _set_max(ctx: ssl.SSLContext, value: Any) -> None:
+    ctx.maximum_version = _tls_version(value)
+
+
+def _set_ca_file(ctx: ssl.SSLContext, value: PathLike) -> None:
+    ctx.load_verify_locations(cafile=value)
+
+
+def _set_ca_path(ctx: ssl.SSLContext, value: PathLike) -> None:
+    ctx.load_verify_locations(capath=value)
+
+
+def _set_ciphers(ctx: ssl.SSLContext, value: Any) -> None:
+    ctx.set_ciphers(value if isinstance(value, str) else ":".join(value))
+
+
+def _set_options(ctx: ssl.SSLContext, value: int) -> None:
+    ctx.options |= value
+
+
+def _set_alpn(ctx: ssl.SSLContext, value: Any) -> None:
+    ctx.set_alpn_protocols(list(value))
+
+
+# Applied in this order, after verify_mode / verify_hostname / cert / key.
+_SETTERS: Dict[str, Callable[[ssl.SSLContext, Any], None]] = {
+    "options": _set_options,
+    "min_version": _set_min,
+    "max_version": _set_max,
+    "ca_file": _set_ca_file,
+    "ca_path": _set_ca_path,
+    "ciphers": _set_ciphers,
+    "alpn_protocols": _set_alpn,
+}
+_HANDLED_APART = frozenset({"verify_mode", "verify_hostname", "cert", "key"})
+KNOWN_KEYS = frozenset(_SETTERS) | _HANDLED_APART
+
+
+def check_ssl_context_params(params: Optional[SSLContextParams]) -> Dict[str, Any]:
+    """A plain dict copy of *params*, after checking every key is known.
+
+    Raises:
+        ArgumentError: *params* is not a mapping, or names an unknown key.
+    """
+    if params is None:
+        return {}
+    if not isinstance(params, Mapping):
+        raise ArgumentError(f"ssl_context_params must be a dict, not {type(params).__name__}")
+    out = {str(key): value for key, value in params.items()}
+    unknown = sorted(set(out) - KNOWN_KEYS)
+    if unknown:
+        raise ArgumentError(f"unknown ssl_context_params key: {unknown[0]}")
+    return out
+
+
+def build_ssl_context(params: Optional[SSLContextParams] = None) -> ssl.SSLContext:
+    """A client context: TLS 1.2 or newer, peer and host name verified against
+    the system store unless *params* say otherwise.
+
+    Raises:
+        ArgumentError: an unknown key or a bad TLS version name.
+        OSError / ssl.SSLError: a CA, certificate or key file cannot be used.
+    """
+    settings = check_ssl_context_params(params)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    mode = _verify_mode(settings.get("verify_mode", ssl.CERT_REQUIRED))
+    ctx.check_hostname = mode != ssl.CERT_NONE and bool(settings.get("verify_hostname", True))
+    ctx.verify_mode = mode
+    if settings.get("cert") is not None:
+        ctx.load_cert_chain(settings["cert"], settings.get("key"))
+    for key, setter in _SETTERS.items():
+        if settings.get(key) is not None:
+            setter(ctx, settings[key])
+    if mode != ssl.CERT_NONE and settings.get("ca_file") is None and settings.get("ca_path") is None:
+        ctx.load_default_certs(ssl.Purpose.SERVER_AUTH)
+    return ctx
