@@ -9,7 +9,7 @@ bytes never depend on how the message was cut into chunks.
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from typing import Iterable, List, Union
 
 __all__ = [
     "ruby_dump",
@@ -34,8 +34,8 @@ def ruby_dump(data: Union[str, bytes]) -> str:
     A ``str`` is dumped as a UTF-8 Ruby string (non-ASCII characters become
     ``\\u00E9`` / ``\\u{1F600}``); ``bytes`` as a binary one (``\\xC3``).
     """
-    text = data if isinstance(data, str) else None
-    units = [ord(c) for c in data] if text is not None else list(data)
+    text = isinstance(data, str)
+    units: List[int] = [ord(c) for c in data] if isinstance(data, str) else list(data)
     out = ['"']
     last = len(units) - 1
     for i, code in enumerate(units):
@@ -47,7 +47,7 @@ def ruby_dump(data: Union[str, bytes]) -> str:
             out.append("\\#" if follower in _EVSTR_STARTERS else "#")
         elif 0x20 <= code <= 0x7E:
             out.append(chr(code))
-        elif code < 0x80 or text is None or 0xD800 <= code <= 0xDFFF:
+        elif code < 0x80 or not text or 0xD800 <= code <= 0xDFFF:
             out.append("\\x%02X" % (code & 0xFF))
         elif code <= 0xFFFF:
             out.append("\\u%04X" % code)

@@ -19,7 +19,9 @@ import contextlib
 import socket
 import ssl
 import types
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union
+from typing import (
+    Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union, cast,
+)
 
 from ._text import validate_line
 from .address import Address
@@ -54,10 +56,15 @@ _DUMMY_REPLY = "200 dummy reply code"
 _STARTTLS_MODES = ("always", "auto")
 
 
+def _rb_truthy(value: object) -> bool:
+    """Ruby's truth: everything but nil and false ('' and 0 included)."""
+    return value is not None and value is not False
+
+
 def _ruby_or(*values: Any) -> Any:
-    """Ruby's ``a || b || c``: the first value that is neither None nor False."""
+    """Ruby's ``a || b || c``: the first Ruby-true value, else the last."""
     for value in values:
-        if value is not None and value is not False:
+        if _rb_truthy(value):
             return value
     return values[-1]
 
@@ -106,7 +113,45 @@ class _ClassOrInstance:
         return types.MethodType(self._on_instance, obj)
 
 
-class SMTP:
+def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
+                 helo: Optional[str] = None, user: Optional[str] = None,
+                 secret: Optional[str] = None, password: Optional[str] = None,
+                 authtype: Optional[str] = None, tls: bool = False,
+                 starttls: Union[str, bool, None] = "auto", tls_verify: bool = True,
+                 tls_hostname: Optional[str] = None,
+                 ssl_context_params: Optional[SSLContextParams] = None,
+                 block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
+    """``Net.SMTP.start(address, port=None, helo, user, secret, authtype, ...)``:
+    a new session object, started (see the instance ``start``).
+
+    Raises:
+        ArgumentError: more than six positional arguments.
+    """
+    if len(args) > 4:
+        raise ArgumentError(
+            f"wrong number of arguments (given {len(args) + 2}, expected 1..6)")
+    args += (None,) * (4 - len(args))
+    smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
+               tls_hostname=tls_hostname, ssl_context_params=ssl_context_params)
+    return smtp.start(helo=_ruby_or(helo, args[0], "localhost"), user=_ruby_or(user, args[1]),
+                      secret=_ruby_or(secret, password, args[2]),
+                      authtype=_ruby_or(authtype, args[3]), block=block)
+
+
+class _NestedClasses:
+    """Ruby's constants nested in ``Net::SMTP`` (``Net::SMTP::Response`` ...),
+    inherited so that, inside SMTP, the same names still denote the types."""
+
+    Response = Response
+    Address = Address
+    Authenticator = Authenticator
+    AuthPlain = AuthPlain
+    AuthLogin = AuthLogin
+    AuthCramMD5 = AuthCramMD5
+    AuthXoauth2 = AuthXoauth2
+
+
+class SMTP(_NestedClasses):
     """An SMTP client session.
 
     ``Net.SMTP.start('mail.example.com', 25, block=fn)`` connects, says
@@ -123,14 +168,6 @@ class SMTP:
     MAX_REPLY_LINE = 64 * 1024
     MAX_REPLY_LINES = 1000
     MAX_REPLY_SIZE = 1024 * 1024
-
-    Response = Response
-    Address = Address
-    Authenticator = Authenticator
-    AuthPlain = AuthPlain
-    AuthLogin = AuthLogin
-    AuthCramMD5 = AuthCramMD5
-    AuthXoauth2 = AuthXoauth2
 
     # ------------------------------------------------------ class methods
     @staticmethod
@@ -384,24 +421,6 @@ class SMTP:
             sink.emit(msg + "\n")
 
     # ------------------------------------------------------------ start
-    def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
-                     helo: Optional[str] = None, user: Optional[str] = None,
-                     secret: Optional[str] = None, password: Optional[str] = None,
-                     authtype: Optional[str] = None, tls: bool = False,
-                     starttls: Union[str, bool, None] = "auto", tls_verify: bool = True,
-                     tls_hostname: Optional[str] = None,
-                     ssl_context_params: Optional[SSLContextParams] = None,
-                     block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
-        if len(args) > 4:
-            raise ArgumentError(
-                f"wrong number of arguments (given {len(args) + 2}, expected 1..6)")
-        args += (None,) * (4 - len(args))
-        smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
-                   tls_hostname=tls_hostname, ssl_context_params=ssl_context_params)
-        return smtp.start(helo=_ruby_or(helo, args[0], "localhost"), user=_ruby_or(user, args[1]),
-                          secret=_ruby_or(secret, password, args[2]),
-                          authtype=_ruby_or(authtype, args[3]), block=block)
-
     def _instance_start(self, *args: Any, helo: Optional[str] = None,
                         user: Optional[str] = None, secret: Optional[str] = None,
                         password: Optional[str] = None, authtype: Optional[str] = None,
@@ -491,7 +510,7 @@ class SMTP:
             self._do_finish()
 
     def _tcp_socket(self, address: str, port: Union[int, str]) -> SocketLike:
-        sock = socket.create_connection((address, port), timeout=self.open_timeout)  # type: ignore[arg-type]
+        sock = socket.create_connection((address, port), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
@@ -507,7 +526,7 @@ class SMTP:
             raise IOError("SMTP session already started")
         self._error_occurred = False
         self._dropped = False
-        if _ruby_or(user, secret, authtype) not in (None, False):
+        if _rb_truthy(_ruby_or(user, secret, authtype)):
             self._check_auth_args(authtype, user, secret)
         sock: Optional[SocketLike] = None
         try:
@@ -526,7 +545,7 @@ class SMTP:
                 sock = self._tlsconnect(sock, self._starttls_context())
                 self._socket = self._new_internet_message_io(sock)
                 self._do_helo(helo_domain)
-            if user is not None and user is not False:
+            if _rb_truthy(user):
                 self.authenticate(user, secret, authtype or SMTP.DEFAULT_AUTH_TYPE)  # type: ignore[arg-type]
             self._started = True
         finally:
@@ -629,7 +648,7 @@ class SMTP:
         if self._socket is None:
             raise IOError("closed session")
         self.mailfrom(self._with_smtputf8(from_addr, flat))
-        return self.rcptto_list(flat, block=lambda: self.data(msgstr))  # type: ignore[no-any-return]
+        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(msgstr)))
 
     send_mail = send_message
     sendmail = send_message
@@ -657,7 +676,7 @@ class SMTP:
         if block is None:
             return stream
         self.mailfrom(stream.sender())
-        return self.rcptto_list(flat, block=lambda: self.data(block=block))  # type: ignore[no-any-return]
+        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(block=block)))
 
     ready = open_message_stream
 
