@@ -33,7 +33,7 @@ from .errors import (
 from .protocol import BufferedIO, InternetMessageIO, WriteAdapter
 from .response import Response
 from .smtp import SMTP, MessageStream, SMTPSession
-from .tls import OpenSSL
+from .openssl import OpenSSL
 
 __version__ = "0.1.0"
 

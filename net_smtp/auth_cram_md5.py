@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import Union
 
 from .authenticator import Authenticator
@@ -22,5 +20,8 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
 
     def cram_md5_response(self, secret: Union[str, bytes], challenge: bytes) -> str:
         """The hex HMAC-MD5 of *challenge* keyed by *secret*."""
+        import hashlib
+        import hmac
+
         key = secret.encode("utf-8") if isinstance(secret, str) else secret
         return hmac.new(key, challenge, hashlib.md5).hexdigest()

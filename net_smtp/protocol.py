@@ -9,9 +9,10 @@ a closed peer ``EOFError``.
 
 from __future__ import annotations
 
+import contextlib
 import io
-import logging
 import socket
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Callable, Optional, Protocol, Union
@@ -65,7 +66,8 @@ class DebugSink:
     def emit(self, line: str) -> None:
         """Write one line of debug text (ended by a newline)."""
         target = self._target
-        if isinstance(target, logging.Logger):
+        logging = sys.modules.get("logging")  # no Logger can exist before it is imported
+        if logging is not None and isinstance(target, logging.Logger):
             target.debug("%s", line[:-1] if line.endswith("\n") else line)
         elif isinstance(target, list):
             target.append(line)
@@ -297,8 +299,10 @@ class MessageWriter:
         return len(encoded)
 
     def _flush_lines(self) -> None:
+        # Keep the last line back: the partial one (never sent before the
+        # end), or the last complete one, so the marker never goes out alone.
         pending = self._pending
-        cut = pending.rfind(b"\n") + 1
+        cut = pending.rfind(b"\n", 0, len(pending) - 1) + 1
         if cut == 0 and len(pending) < MAX_HELD_LINE:
             return
         cut = cut or len(pending)
@@ -310,11 +314,12 @@ class MessageWriter:
     def abandon(self) -> None:
         """Send the complete lines queued so far, if the connection still
         takes them, and drop the partial one."""
-        try:
-            self._flush_lines()
-        except OSError:
-            pass
-        self._pending.clear()
+        pending = self._pending
+        cut = pending.rfind(b"\n") + 1
+        if cut:
+            with contextlib.suppress(OSError), memoryview(pending) as view:
+                self._io.send(view[:cut])
+        pending.clear()
 
     def commit(self) -> int:
         """Send the rest and the end-of-data marker in one write; returns the

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 from typing import Dict, List, Type
 
 from ._text import ruby_split
@@ -19,14 +18,15 @@ from .errors import (
 
 __all__ = ["Response", "decode_base64_lenient"]
 
-_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
+_BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_NOT_BASE64 = bytes(b for b in range(256) if b not in _BASE64_ALPHABET)
 
 
 def decode_base64_lenient(text: str) -> bytes:
     """Decode base64 the way Ruby's ``unpack1('m')`` does: skip characters
     outside the alphabet, stop at ``=``, ignore an incomplete last group."""
     raw = text.encode("latin-1", "replace").split(b"=", 1)[0]
-    raw = _NOT_BASE64.sub(b"", raw)
+    raw = raw.translate(None, _NOT_BASE64)
     if len(raw) % 4 == 1:  # a lone sixth of a byte carries nothing
         raw = raw[:-1]
     try:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import ssl
 import types
 from typing import (
-    Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union, cast,
+    TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union,
+    cast,
 )
 
 from ._text import validate_line
@@ -46,7 +46,11 @@ from .protocol import (
     WriteAdapter,
 )
 from .response import Response
-from .tls import OpenSSL, SSLContextParams, build_ssl_context, check_ssl_context_params
+
+if TYPE_CHECKING:
+    import ssl
+
+    from .tls import SSLContextParams
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
@@ -195,6 +199,8 @@ class SMTP(_NestedClasses):
         Raises:
             ArgumentError: an unknown key in *ssl_context_params*.
         """
+        from .tls import build_ssl_context
+
         return build_ssl_context(ssl_context_params)
 
     # ---------------------------------------------------------- creation
@@ -465,20 +471,25 @@ class SMTP(_NestedClasses):
     start = _ClassOrInstance(_class_start, _instance_start)
 
     def _prepare_tls_params(self) -> None:
-        params = check_ssl_context_params(self.ssl_context_params)
-        if "verify_mode" not in params:
-            params["verify_mode"] = (OpenSSL.SSL.VERIFY_PEER if self.tls_verify
-                                     else OpenSSL.SSL.VERIFY_NONE)
-        self._context_params = params
+        self._context_params = {}
+        if self.ssl_context_params is not None:
+            from .tls import check_ssl_context_params
+
+            self._context_params = check_ssl_context_params(self.ssl_context_params)
+
+    def _new_context(self) -> ssl.SSLContext:
+        from .tls import build_ssl_context
+
+        return build_ssl_context(self._context_params, verify=bool(self.tls_verify))
 
     def _tls_context(self) -> ssl.SSLContext:
         if self._ssl_context_tls is None:
-            self._ssl_context_tls = build_ssl_context(self._context_params)
+            self._ssl_context_tls = self._new_context()
         return self._ssl_context_tls
 
     def _starttls_context(self) -> ssl.SSLContext:
         if self._ssl_context_starttls is None:
-            self._ssl_context_starttls = build_ssl_context(self._context_params)
+            self._ssl_context_starttls = self._new_context()
         return self._ssl_context_starttls
 
     def finish(self) -> Optional[Response]:

@@ -1,7 +1,5 @@
-"""TLS contexts from Ruby-style ``ssl_context_params``, and the ``OpenSSL``
-constants shim so that Ruby lines such as
-``ssl_context_params: { verify_mode: OpenSSL::SSL::VERIFY_NONE }`` port
-verbatim.
+"""TLS client contexts from Ruby-style ``ssl_context_params`` (imported only
+when a session uses TLS, so plain sessions never load ``ssl``).
 
 Ruby: ``Net::SMTP.default_ssl_context`` over ``OpenSSL::SSL::SSLContext#set_params``.
 """
@@ -14,25 +12,10 @@ from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 from .errors import ArgumentError
 
-__all__ = ["OpenSSL", "SSLContextParams", "build_ssl_context", "check_ssl_context_params"]
+__all__ = ["SSLContextParams", "build_ssl_context", "check_ssl_context_params"]
 
 SSLContextParams = Mapping[str, Any]
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-class OpenSSL:
-    """The few ``OpenSSL::SSL`` constants SMTP scripts use, as Python values."""
-
-    class SSL:
-        """Ruby ``OpenSSL::SSL``."""
-
-        VERIFY_NONE = ssl.CERT_NONE
-        VERIFY_PEER = ssl.CERT_REQUIRED
-        SSL3_VERSION = ssl.TLSVersion.SSLv3
-        TLS1_VERSION = ssl.TLSVersion.TLSv1
-        TLS1_1_VERSION = ssl.TLSVersion.TLSv1_1
-        TLS1_2_VERSION = ssl.TLSVersion.TLSv1_2
-        TLS1_3_VERSION = ssl.TLSVersion.TLSv1_3
 
 
 _VERSION_NAMES = {
@@ -120,9 +103,11 @@ def check_ssl_context_params(params: Optional[SSLContextParams]) -> Dict[str, An
     return out
 
 
-def build_ssl_context(params: Optional[SSLContextParams] = None) -> ssl.SSLContext:
+def build_ssl_context(params: Optional[SSLContextParams] = None, *,
+                      verify: bool = True) -> ssl.SSLContext:
     """A client context: TLS 1.2 or newer, peer and host name verified against
-    the system store unless *params* say otherwise.
+    the system store unless *params* say otherwise (without a ``verify_mode``
+    key, *verify* decides, as ``tls_verify`` does in Ruby).
 
     Raises:
         ArgumentError: an unknown key or a bad TLS version name.
@@ -131,7 +116,7 @@ def build_ssl_context(params: Optional[SSLContextParams] = None) -> ssl.SSLConte
     settings = check_ssl_context_params(params)
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    mode = _verify_mode(settings.get("verify_mode", ssl.CERT_REQUIRED))
+    mode = _verify_mode(settings.get("verify_mode", ssl.CERT_REQUIRED if verify else ssl.CERT_NONE))
     ctx.check_hostname = mode != ssl.CERT_NONE and bool(settings.get("verify_hostname", True))
     ctx.verify_mode = mode
     if settings.get("cert") is not None:
