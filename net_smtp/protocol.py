@@ -280,23 +280,31 @@ class MessageWriter:
     line alone outgrows MAX_HELD_LINE).
     """
 
-    __slots__ = ("_io", "_encoder", "_pending", "_written", "adapter")
+    __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed", "adapter")
 
     def __init__(self, bio: BufferedIO, label: str) -> None:
         self._io = bio
         self._encoder = MessageEncoder()
         self._pending = bytearray()
         self._written = 0
+        self._encoded = 0
+        self._completed = 0
         self.adapter = WriteAdapter(self.feed)
         bio.log(f"writing message from {label}")
 
     def feed(self, data: bytes) -> int:
-        """Encode and queue *data*; returns the encoded length."""
+        """Encode and queue *data*; returns how many wire bytes of complete
+        lines it added (Ruby's ``WriteAdapter#write`` value)."""
         encoded = self._encoder.feed(data)
         self._pending += encoded
         if len(self._pending) >= WRITE_CHUNK:
             self._flush_lines()
-        return len(encoded)
+        before = self._completed
+        last_end = encoded.rfind(b"\n")
+        if last_end >= 0:
+            self._completed = self._encoded + last_end + 1
+        self._encoded += len(encoded)
+        return self._completed - before
 
     def _flush_lines(self) -> None:
         # Keep the last line back: the partial one (never sent before the
