@@ -1,0 +1,338 @@
+"""Replay every golden transcript (``golden/*.json``) against the port.
+
+Each transcript was recorded from real Ruby (net-smtp 0.5.1): a scripted
+server ``profile``, the Ruby program, what Ruby sent on the wire, what escaped,
+what it printed as debug output and what it returned.  Here the transcript's
+Python twin runs in this process against a ``GoldenServer`` playing the same
+profile over a real loopback socket, and the outcome must be the one Ruby
+produced: the same connections, the same client bytes and TLS offsets, the
+same escaped exception, the same debug text and the same normalised result.
+The server's own replies are checked against the recording too, so a replay
+that drifted from the recorded conversation cannot pass by accident.
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import io
+import json
+import linecache
+import os
+import re
+import ssl
+import sys
+import threading
+import traceback
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from types import CodeType
+from typing import Any, Callable, Dict, List, Optional
+
+import pytest
+
+from golden_server import GoldenServer
+from net_smtp import Net
+
+GOLDEN_DIR = Path(__file__).with_name("golden")
+TWIN_TIMEOUT = 30.0  # seconds; a twin still running then is a failure, not a hang
+
+# Ruby exception classes whose Python name is not simply the Ruby one without
+# ``Net::`` (``Net::SMTPFatalError`` -> ``SMTPFatalError``).
+RUBY_TO_PYTHON_CLASS = {
+    "IOError": "OSError",
+    "NoMethodError": "AttributeError",
+    "Timeout::Error": "TimeoutError",
+}
+# Messages not compared: Ruby's timeout messages carry socket details, and a
+# NoMethodError's quotes Ruby source.  (Python-side names.)
+VOLATILE_MESSAGE_CLASSES = {"TimeoutError", "OpenTimeout", "ReadTimeout", "WriteTimeout",
+                            "AttributeError"}
+# A Ruby NoMethodError (a method called on nil) is an accident of Ruby's code,
+# not a contract: the port may raise any of these instead.
+NIL_CALL_EQUIVALENTS = {"AttributeError", "TypeError", "ArgumentError"}
+
+
+def load_transcripts() -> List[Dict[str, Any]]:
+    transcripts = []
+    for path in sorted(GOLDEN_DIR.glob("*.json")):
+        with path.open(encoding="utf-8") as f:
+            transcripts.append(json.load(f))
+    return transcripts
+
+
+TRANSCRIPTS = load_transcripts()
+
+
+# ------------------------------------------------------------ running a twin
+def compile_twin(name: str, body: str) -> CodeType:
+    """Compile a twin (a function body taking ``port`` and ``dbg``) into a
+    module defining ``golden_twin``; its lines keep their own numbers."""
+    filename = f"<golden twin {name}>"
+    function = ast.parse("def golden_twin(port, dbg):\n    pass\n", filename).body[0]
+    assert isinstance(function, ast.FunctionDef)
+    function.body = ast.parse(body, filename).body
+    module = ast.Module(body=[function], type_ignores=[])
+    ast.fix_missing_locations(module)
+    linecache.cache[filename] = (len(body), None, body.splitlines(True), filename)
+    return compile(module, filename, "exec")
+
+
+def ruby_text(data: bytes) -> str:
+    """bytes as Ruby's side shows them: UTF-8 if valid, else latin-1."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def normalise(value: Any) -> Any:
+    """A returned value in the transcripts' ``result_norm`` shapes."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return ruby_text(bytes(value))
+    if isinstance(value, BaseException):
+        record: Dict[str, Any] = {"class": type(value).__name__, "message": str(value)}
+        if isinstance(value, Net.SMTPError):
+            record["response"] = normalise(value.response)
+        return {"Exception": record}
+    if isinstance(value, Net.SMTP.Response):
+        return {"Response": {"status": normalise(value.status), "string": normalise(value.string)}}
+    if isinstance(value, Net.SMTP.Address):
+        return {"Address": {"address": normalise(value.address),
+                            "parameters": normalise(value.parameters)}}
+    if isinstance(value, Net.SMTP):
+        return {"SMTP": value.inspect()}
+    if isinstance(value, (list, tuple)):
+        return [normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {str(normalise(k)): normalise(v) for k, v in value.items()}
+    return {"inspect": repr(value)}
+
+
+@dataclass
+class TwinOutcome:
+    """What a twin did, reduced to plain data (no live objects kept)."""
+
+    result: Any = None
+    exception: Optional[Dict[str, str]] = None
+    traceback: str = ""
+    debug: str = ""
+    finished: bool = True
+
+
+def run_twin(code: CodeType, port: int, stop_server: Callable[[], None]) -> TwinOutcome:
+    """Run the compiled twin in a worker thread and reduce what it did to
+    plain data.  A twin still running after ``TWIN_TIMEOUT`` fails the test
+    instead of hanging the run: *stop_server* is called to unblock it."""
+    namespace: Dict[str, Any] = {"Net": Net, "io": io, "os": os, "sys": sys,
+                                 "__name__": "golden_twin"}
+    exec(code, namespace)  # noqa: S102 - the transcripts' twins are this test's input
+    twin: Callable[[int, io.StringIO], Any] = namespace.pop("golden_twin")
+    outcome = TwinOutcome()
+    dbg = io.StringIO()
+
+    def work() -> None:
+        try:
+            outcome.result = normalise(twin(port, dbg))
+        except BaseException as exc:  # noqa: BLE001 - every escape is part of the outcome
+            outcome.exception = {"class": type(exc).__name__, "message": str(exc)}
+            outcome.traceback = "".join(traceback.format_exception(type(exc), exc,
+                                                                   exc.__traceback__))
+
+    worker = threading.Thread(target=work, name="golden-twin", daemon=True)
+    worker.start()
+    worker.join(TWIN_TIMEOUT)
+    if worker.is_alive():
+        outcome.finished = False
+        stop_server()
+        worker.join(TWIN_TIMEOUT)
+    outcome.debug = dbg.getvalue()
+    return outcome
+
+
+# ------------------------------------------------------------- comparing
+def mask_port(value: Any, port: int) -> Any:
+    """The server's port -> ``{PORT}`` (whole numbers in text, and int values)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "{PORT}" if value == port else value
+    if isinstance(value, str):
+        return re.sub(rf"(?<![0-9]){port}(?![0-9])", "{PORT}", value)
+    if isinstance(value, list):
+        return [mask_port(v, port) for v in value]
+    if isinstance(value, dict):
+        return {mask_port(k, port): mask_port(v, port) for k, v in value.items()}
+    return value
+
+
+def python_class_for(ruby_class: str) -> str:
+    if ruby_class in RUBY_TO_PYTHON_CLASS:
+        return RUBY_TO_PYTHON_CLASS[ruby_class]
+    return ruby_class[len("Net::"):] if ruby_class.startswith("Net::") else ruby_class
+
+
+def exception_view(record: Dict[str, Any], ruby_side: bool) -> Dict[str, Any]:
+    """The comparable part of an exception: its (Python) class, and its
+    message unless that is volatile."""
+    cls = python_class_for(record["class"]) if ruby_side else record["class"]
+    view: Dict[str, Any] = {"class": cls}
+    if cls not in VOLATILE_MESSAGE_CLASSES:
+        view["message"] = record["message"]
+    if "response" in record:
+        view["response"] = result_view(record["response"], ruby_side)
+    return view
+
+
+def result_view(value: Any, ruby_side: bool) -> Any:
+    """A normalised result with every nested exception replaced by its view."""
+    if isinstance(value, list):
+        return [result_view(v, ruby_side) for v in value]
+    if isinstance(value, dict):
+        if list(value) == ["Exception"] and isinstance(value["Exception"], dict):
+            return {"Exception": exception_view(value["Exception"], ruby_side)}
+        return {k: result_view(v, ruby_side) for k, v in value.items()}
+    return value
+
+
+def kind(value: Any) -> str:
+    """JSON type of a value; ``True`` is not ``1`` here (Python's ``==`` says it is)."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return type(value).__name__
+
+
+def first_mismatch(want: Any, got: Any, path: str) -> Optional[str]:
+    """Where two normalised values first differ (None if they do not)."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        for key in want:
+            if key not in got:
+                return f"{path}[{key!r}]: missing in Python (Ruby {want[key]!r})"
+        for key in got:
+            if key not in want:
+                return f"{path}[{key!r}]: only in Python ({got[key]!r})"
+        for key in want:
+            found = first_mismatch(want[key], got[key], f"{path}[{key!r}]")
+            if found:
+                return found
+        if list(want) != list(got):
+            return f"{path}: key order differs: Ruby {list(want)} / Python {list(got)}"
+        return None
+    if isinstance(want, list) and isinstance(got, list):
+        for i, (w, g) in enumerate(zip(want, got)):
+            found = first_mismatch(w, g, f"{path}[{i}]")
+            if found:
+                return found
+        if len(want) != len(got):
+            return f"{path}: Ruby has {len(want)} items, Python {len(got)}"
+        return None
+    if kind(want) != kind(got) or want != got:
+        return f"{path}: Ruby {want!r} / Python {got!r}"
+    return None
+
+
+def excerpt(text: str, at: int, width: int = 30) -> str:
+    """``repr`` of *text* around offset *at*, with ellipses where cut."""
+    start, end = max(0, at - width), at + width
+    return (("…" if start else "") + repr(text[start:end])
+            + ("…" if end < len(text) else ""))
+
+
+def text_mismatch(label: str, want: str, got: str) -> Optional[str]:
+    """Where two texts first differ, shown from both sides (None if equal)."""
+    if want == got:
+        return None
+    at = next((i for i, (w, g) in enumerate(zip(want, got)) if w != g), min(len(want), len(got)))
+    line = want.count("\n", 0, at) + 1
+    return (f"{label} first differ at offset {at} (line {line}; Ruby {len(want)} chars, "
+            f"Python {len(got)}):\n    Ruby   {excerpt(want, at)}\n    Python {excerpt(got, at)}")
+
+
+def exception_mismatch(want: Optional[Dict[str, Any]], got: Optional[Dict[str, Any]],
+                       port: int) -> Optional[str]:
+    """Compare what escaped from Ruby's program and from the twin."""
+    want_view = exception_view(want, ruby_side=True) if want else None
+    got_view = None
+    if got:
+        got_view = exception_view(dict(got, message=mask_port(got["message"], port)),
+                                  ruby_side=False)
+    if (want_view and got_view and want and want["class"] == "NoMethodError"
+            and got_view["class"] in NIL_CALL_EQUIVALENTS):
+        got_view = {"class": "AttributeError"}
+    if want_view == got_view:
+        return None
+    return f"escaped exception: Ruby {want_view!r} / Python {got_view!r}"
+
+
+def leaked_resources() -> List[str]:
+    """ResourceWarnings (unclosed sockets, files) raised by a full collection."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gc.collect()
+    return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutcome) -> List[str]:
+    """Every way the replay differs from the recording (empty: identical)."""
+    port = server.port
+    diffs: List[str] = []
+    want_conns, got_conns = transcript["connections"], server.connections
+    if len(want_conns) != len(got_conns):
+        diffs.append(f"connections: Ruby opened {len(want_conns)}, Python {len(got_conns)}")
+    for want, got in zip(want_conns, got_conns):
+        i = got.index
+        found = text_mismatch(f"connection {i}: client bytes", want["client"], got.client_text)
+        if found:
+            diffs.append(found)
+        if want["tls_start"] != got.tls_start:
+            diffs.append(f"connection {i}: TLS started at Ruby {want['tls_start']!r}, "
+                         f"Python {got.tls_start!r}")
+        found = text_mismatch(f"connection {i}: golden server replies (replay drifted)",
+                              want["server"], got.server_text)
+        if found:
+            diffs.append(found)
+    diffs.extend(f"server: {p}" for p in server.problems())
+
+    found = exception_mismatch(transcript["exception"], outcome.exception, port)
+    if found:
+        diffs.append(found)
+    found = text_mismatch("debug output", transcript["debug"], mask_port(outcome.debug, port))
+    if found:
+        diffs.append(found)
+    if transcript["exception"] is None and outcome.exception is None:
+        found = first_mismatch(result_view(transcript["result_norm"], ruby_side=True),
+                               result_view(mask_port(outcome.result, port), ruby_side=False),
+                               "result")
+        if found:
+            diffs.append(found)
+    return diffs
+
+
+# ------------------------------------------------------------------ test
+@pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=[t["name"] for t in TRANSCRIPTS])
+def test_golden(transcript: Dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
+    """The twin does on the wire, raises, prints and returns what Ruby did."""
+    code = compile_twin(transcript["name"], transcript["python"])
+    server = GoldenServer(transcript["profile"], golden_tls_context)
+    server.start()
+    try:
+        outcome = run_twin(code, server.port, server.stop)
+    finally:
+        server.stop()
+    diffs = []
+    if not outcome.finished:
+        diffs.append(f"the twin was still running after {TWIN_TIMEOUT:g} s "
+                     "(the server was stopped to unblock it)")
+    diffs += compare(transcript, server, outcome)
+    diffs += [f"leaked: {w}" for w in leaked_resources()]
+    if diffs:
+        detail = "\n".join(f"- {d}" for d in diffs)
+        if outcome.traceback:
+            detail += "\n\nthe twin raised:\n" + outcome.traceback
+        notes = [f"connection {c.index}: {n}" for c in server.connections for n in c.notes]
+        if notes:
+            detail += "\nserver notes:\n" + "\n".join(notes)
+        pytest.fail(f"{transcript['name']} ({transcript['about']}):\n{detail}", pytrace=False)
