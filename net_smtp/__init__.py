@@ -34,6 +34,7 @@ from .protocol import BufferedIO, InternetMessageIO, WriteAdapter
 from .response import Response
 from .smtp import SMTP, MessageStream, SMTPSession
 from .openssl import OpenSSL
+from . import _net as Net
 
 __version__ = "0.1.0"
 
@@ -71,36 +72,3 @@ __all__ = [
     "SMTPUnsupportedCommand",
     "__version__",
 ]
-
-
-class Net:
-    """Ruby's ``Net`` module: a namespace, not meant to be instantiated."""
-
-    SMTP = SMTP
-    SMTPSession = SMTPSession
-    WriteAdapter = WriteAdapter
-    BufferedIO = BufferedIO
-    InternetMessageIO = InternetMessageIO
-    ArgumentError = ArgumentError
-    ProtocolError = ProtocolError
-    ProtoSyntaxError = ProtoSyntaxError
-    ProtoFatalError = ProtoFatalError
-    ProtoUnknownError = ProtoUnknownError
-    ProtoServerError = ProtoServerError
-    ProtoAuthError = ProtoAuthError
-    ProtoCommandError = ProtoCommandError
-    ProtoRetriableError = ProtoRetriableError
-    ProtocRetryError = ProtocRetryError
-    OpenTimeout = OpenTimeout
-    ReadTimeout = ReadTimeout
-    WriteTimeout = WriteTimeout
-    SMTPError = SMTPError
-    SMTPAuthenticationError = SMTPAuthenticationError
-    SMTPServerBusy = SMTPServerBusy
-    SMTPSyntaxError = SMTPSyntaxError
-    SMTPFatalError = SMTPFatalError
-    SMTPUnknownError = SMTPUnknownError
-    SMTPUnsupportedCommand = SMTPUnsupportedCommand
-
-    def __new__(cls) -> "Net":
-        raise TypeError("Net is a namespace; use its attributes, e.g. Net.SMTP")

@@ -21,6 +21,8 @@ def _as_list(value: Any) -> List[Any]:
 
 
 def _ruby_to_s(value: Any) -> str:
+    if value is None:
+        return ""
     if value is True:
         return "true"
     if value is False:
@@ -39,9 +41,14 @@ def address_parameters(params: List[Any]) -> List[str]:
         flat.extend(_as_list(param))
     seen: dict[str, None] = {}
     for item in flat:
-        parts = [_ruby_to_s(part) for part in _as_list(item) if part is not None]
-        seen.setdefault("=".join(parts), None)
+        seen.setdefault(_ruby_join([part for part in _as_list(item) if part is not None]), None)
     return list(seen)
+
+
+def _ruby_join(parts: List[Any]) -> str:
+    """Ruby's ``Array#join('=')``, which joins nested arrays recursively."""
+    return "=".join(_ruby_join(list(part)) if isinstance(part, (list, tuple)) else _ruby_to_s(part)
+                    for part in parts)
 
 
 class Address:

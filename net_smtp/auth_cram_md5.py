@@ -1,17 +1,30 @@
-"""AUTH CRAM-MD5 (RFC 2195): an HMAC-MD5 of the server's challenge."""
+"""AUTH CRAM-MD5 (RFC 2195): an HMAC-MD5 (RFC 2104) of the server's challenge."""
 
 from __future__ import annotations
 
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from .authenticator import Authenticator
 from .response import Response, decode_base64_lenient
 
+if TYPE_CHECKING:
+    import hashlib
+
 __all__ = ["AuthCramMD5"]
+
+
+def _md5(data: bytes) -> "hashlib._Hash":
+    import hashlib  # loaded on first use: plain sessions never need it
+
+    return hashlib.md5(data)
 
 
 class AuthCramMD5(Authenticator, auth_type="cram_md5"):
     """Ruby: ``Net::SMTP::AuthCramMD5``."""
+
+    IMASK = 0x36
+    OMASK = 0x5C
+    CRAM_BUFSIZE = 64
 
     def auth(self, user: str, secret: str) -> Response:
         """``AUTH CRAM-MD5``, then base64 of ``user hexdigest``."""
@@ -20,8 +33,13 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
 
     def cram_md5_response(self, secret: Union[str, bytes], challenge: bytes) -> str:
         """The hex HMAC-MD5 of *challenge* keyed by *secret*."""
-        import hashlib
-        import hmac
+        inner = _md5(self.cram_secret(secret, self.IMASK) + challenge).digest()
+        return _md5(self.cram_secret(secret, self.OMASK) + inner).hexdigest()
 
-        key = secret.encode("utf-8") if isinstance(secret, str) else secret
-        return hmac.new(key, challenge, hashlib.md5).hexdigest()
+    def cram_secret(self, secret: Union[str, bytes], mask: int) -> bytes:
+        """The HMAC key block: *secret* (hashed if longer than CRAM_BUFSIZE
+        bytes), padded with NULs and XORed with *mask*."""
+        key = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+        if len(key) > self.CRAM_BUFSIZE:
+            key = _md5(key).digest()
+        return bytes(byte ^ mask for byte in key.ljust(self.CRAM_BUFSIZE, b"\0"))

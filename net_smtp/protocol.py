@@ -306,6 +306,13 @@ class MessageWriter:
         self._encoded += len(encoded)
         return self._completed - before
 
+    def _send_head(self, cut: int) -> None:
+        """Send the first *cut* queued bytes; the rest stays queued."""
+        head, self._pending = self._pending, self._pending[cut:]
+        del head[cut:]
+        self._io.send(head)
+        self._written += cut
+
     def _flush_lines(self) -> None:
         # Keep the last line back: the partial one (never sent before the
         # end), or the last complete one, so the marker never goes out alone.
@@ -313,21 +320,15 @@ class MessageWriter:
         cut = pending.rfind(b"\n", 0, len(pending) - 1) + 1
         if cut == 0 and len(pending) < MAX_HELD_LINE:
             return
-        cut = cut or len(pending)
-        with memoryview(pending) as view:
-            self._io.send(view[:cut])
-        self._written += cut
-        del pending[:cut]
+        self._send_head(cut or len(pending))
 
     def abandon(self) -> None:
         """Send the complete lines queued so far, if the connection still
         takes them, and drop the partial one."""
-        pending = self._pending
-        cut = pending.rfind(b"\n") + 1
-        if cut:
-            with contextlib.suppress(OSError), memoryview(pending) as view:
-                self._io.send(view[:cut])
-        pending.clear()
+        cut = self._pending.rfind(b"\n") + 1
+        with contextlib.suppress(OSError):
+            self._send_head(cut)
+        self._pending = bytearray()
 
     def commit(self) -> int:
         """Send the rest and the end-of-data marker in one write; returns the

@@ -19,8 +19,8 @@ import contextlib
 import socket
 import types
 from typing import (
-    TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union,
-    cast,
+    TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Protocol, Tuple, Type, TypeVar,
+    Union, cast, overload,
 )
 
 from ._text import validate_line
@@ -49,6 +49,8 @@ from .response import Response
 
 if TYPE_CHECKING:
     import ssl
+
+    from typing_extensions import TypeAlias
 
     from .tls import SSLContextParams
 
@@ -102,6 +104,44 @@ def _check_message(msgstr: Any) -> None:
                         f"chunks, not {type(msgstr).__name__}")
 
 
+class _ClassStart(Protocol):
+    """The type of ``SMTP.start`` called on the class."""
+
+    @overload
+    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
+                 helo: Optional[str] = ..., user: Optional[str] = ...,
+                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 authtype: Optional[str] = ..., tls: bool = ...,
+                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
+                 tls_hostname: Optional[str] = ...,
+                 ssl_context_params: Optional[SSLContextParams] = ...,
+                 block: None = ...) -> "SMTP": ...
+
+    @overload
+    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
+                 helo: Optional[str] = ..., user: Optional[str] = ...,
+                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 authtype: Optional[str] = ..., tls: bool = ...,
+                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
+                 tls_hostname: Optional[str] = ...,
+                 ssl_context_params: Optional[SSLContextParams] = ...,
+                 block: Callable[["SMTP"], T]) -> T: ...
+
+
+class _InstanceStart(Protocol):
+    """The type of ``smtp.start`` called on an instance."""
+
+    @overload
+    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
+                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 authtype: Optional[str] = ..., block: None = ...) -> "SMTP": ...
+
+    @overload
+    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
+                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 authtype: Optional[str] = ..., block: Callable[["SMTP"], T]) -> T: ...
+
+
 class _ClassOrInstance:
     """A method with one body when called on the class and another on an
     instance, as Ruby's ``SMTP.start`` and ``SMTP#start``."""
@@ -111,10 +151,17 @@ class _ClassOrInstance:
         self._on_instance = on_instance
         self.__doc__ = on_instance.__doc__
 
-    def __get__(self, obj: Any, owner: Optional[type] = None) -> Callable[..., Any]:
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> _ClassStart: ...
+
+    @overload
+    def __get__(self, obj: "SMTP", owner: Optional[type] = None) -> _InstanceStart: ...
+
+    def __get__(self, obj: Optional["SMTP"],
+                owner: Optional[type] = None) -> Union[_ClassStart, _InstanceStart]:
         if obj is None:
-            return types.MethodType(self._on_class, owner)
-        return types.MethodType(self._on_instance, obj)
+            return cast(_ClassStart, types.MethodType(self._on_class, owner))
+        return cast(_InstanceStart, types.MethodType(self._on_instance, obj))
 
 
 def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
@@ -142,20 +189,7 @@ def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]
                       authtype=_ruby_or(authtype, args[3]), block=block)
 
 
-class _NestedClasses:
-    """Ruby's constants nested in ``Net::SMTP`` (``Net::SMTP::Response`` ...),
-    inherited so that, inside SMTP, the same names still denote the types."""
-
-    Response = Response
-    Address = Address
-    Authenticator = Authenticator
-    AuthPlain = AuthPlain
-    AuthLogin = AuthLogin
-    AuthCramMD5 = AuthCramMD5
-    AuthXoauth2 = AuthXoauth2
-
-
-class SMTP(_NestedClasses):
+class SMTP:
     """An SMTP client session.
 
     ``Net.SMTP.start('mail.example.com', 25, block=fn)`` connects, says
@@ -167,6 +201,14 @@ class SMTP(_NestedClasses):
 
     VERSION = "0.5.1"
     DEFAULT_AUTH_TYPE = "plain"
+    # Ruby's nested constants: Net::SMTP::Response and the rest.
+    Response: TypeAlias = Response
+    Address: TypeAlias = Address
+    Authenticator: TypeAlias = Authenticator
+    AuthPlain: TypeAlias = AuthPlain
+    AuthLogin: TypeAlias = AuthLogin
+    AuthCramMD5: TypeAlias = AuthCramMD5
+    AuthXoauth2: TypeAlias = AuthXoauth2
     # Bounds on one server reply (Ruby has none); past them the reply is
     # refused with SMTPUnknownError instead of filling memory.
     MAX_REPLY_LINE = 64 * 1024
@@ -663,6 +705,14 @@ class SMTP(_NestedClasses):
 
     send_mail = send_message
     sendmail = send_message
+
+    @overload
+    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                            block: None = None) -> "MessageStream": ...
+
+    @overload
+    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                            block: Callable[[WriteAdapter], Any]) -> Response: ...
 
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
                             block: Optional[Callable[[WriteAdapter], Any]] = None
