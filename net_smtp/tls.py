@@ -83,6 +83,16 @@ _SETTERS: Dict[str, Callable[[ssl.SSLContext, Any], None]] = {
     "alpn_protocols": _set_alpn,
 }
 _HANDLED_APART = frozenset({"verify_mode", "verify_hostname", "cert", "key"})
+# Keys Ruby's SSLContext#set_params takes that Python's ssl cannot honour,
+# with what to write instead (silently ignoring them could weaken TLS).
+_RUBY_ONLY_KEYS = {
+    "cert_store": "give the CA certificates with 'ca_file' or 'ca_path'",
+    "timeout": "Python's ssl has no session cache timeout; leave it out",
+    "ssl_version": "use 'min_version' and 'max_version'",
+    "verify_depth": "Python's ssl cannot limit the chain depth; leave it out",
+    "verify_callback": "Python's ssl has no verify callback; use 'ca_file' or a custom context",
+    "extra_chain_cert": "put the chain in the 'cert' file after the certificate",
+}
 KNOWN_KEYS = frozenset(_SETTERS) | _HANDLED_APART
 
 
@@ -97,9 +107,11 @@ def check_ssl_context_params(params: Optional[SSLContextParams]) -> Dict[str, An
     if not isinstance(params, Mapping):
         raise ArgumentError(f"ssl_context_params must be a dict, not {type(params).__name__}")
     out = {str(key): value for key, value in params.items()}
-    unknown = sorted(set(out) - KNOWN_KEYS)
-    if unknown:
-        raise ArgumentError(f"unknown ssl_context_params key: {unknown[0]}")
+    for key in sorted(set(out) - KNOWN_KEYS):
+        hint = _RUBY_ONLY_KEYS.get(key)
+        if hint is not None:
+            raise ArgumentError(f"ssl_context_params key {key!r} has no Python equivalent: {hint}")
+        raise ArgumentError(f"unknown ssl_context_params key: {key}")
     return out
 
 

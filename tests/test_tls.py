@@ -529,6 +529,19 @@ def test_unknown_param_is_an_argument_error_naming_it(kit: CertKit) -> None:
         Net.SMTP.default_ssl_context({"no_such_key": 1})
 
 
+@pytest.mark.parametrize("key, hint", [("timeout", "leave it out"),
+                                       ("cert_store", "'ca_file' or 'ca_path'"),
+                                       ("ssl_version", "'min_version' and 'max_version'")])
+def test_ruby_only_params_are_refused_with_what_to_write_instead(key: str, hint: str) -> None:
+    """Ruby's SSLContext takes these keys; Python's ssl cannot honour them,
+    so a line-by-line port is told what to write instead of failing on an
+    'unknown' key or silently running with weaker settings."""
+    with pytest.raises(Net.ArgumentError) as info:
+        Net.SMTP.default_ssl_context({key: 1})
+    assert f"'{key}' has no Python equivalent" in str(info.value)
+    assert hint in str(info.value)
+
+
 # ------------------------------------------------- open_timeout over TLS
 def _silent_after(conn: ScriptConn, replies: Optional[Dict[bytes, bytes]] = None) -> bool:
     """Answer the listed commands, then never answer again; True when the
