@@ -153,27 +153,22 @@ class BufferedIO:
             return None
         return time.monotonic() + self.read_timeout
 
-    def readuntil(self, terminator: bytes = b"\n", limit: Optional[int] = None,
-                  deadline: Optional[float] = None) -> bytes:
-        """Bytes up to and including *terminator*.
-
-        Raises:
-            EOFError: the peer closed first (a partial line is dropped).
-            ReadTimeout: *deadline* passed.
-            SMTPUnknownError: more than *limit* bytes without a terminator.
-        """
+    def _scan(self, terminator: bytes, limit: Optional[int],
+              deadline: Optional[float]) -> int:
+        """The offset just past the first *terminator*, reading as needed;
+        -1 once more than *limit* bytes have come without one."""
         start = 0
         while True:
             end = self._rbuf.find(terminator, start)
             if end >= 0:
-                break
+                end += len(terminator)
+                return -1 if limit is not None and end > limit else end
             if limit is not None and len(self._rbuf) > limit:
-                raise SMTPUnknownError(f"reply line longer than {limit} bytes")
+                return -1
             start = max(0, len(self._rbuf) - len(terminator) + 1)
             self._fill(deadline if deadline is not None else self.read_deadline())
-        end += len(terminator)
-        if limit is not None and end > limit + len(terminator):
-            raise SMTPUnknownError(f"reply line longer than {limit} bytes")
+
+    def _consume(self, end: int) -> bytes:
         chunk = bytes(self._rbuf[:end])
         del self._rbuf[:end]
         if self.debug_output is not None:
@@ -181,11 +176,35 @@ class BufferedIO:
         self._challenged = chunk.startswith(b"334")
         return chunk
 
+    def readuntil(self, terminator: bytes = b"\n", limit: Optional[int] = None,
+                  deadline: Optional[float] = None) -> bytes:
+        """Bytes up to and including *terminator* (at most *limit* in all).
+
+        Raises:
+            EOFError: the peer closed first (a partial line is dropped).
+            ReadTimeout: *deadline* passed.
+            SMTPUnknownError: no *terminator* within *limit* bytes.
+        """
+        end = self._scan(terminator, limit, deadline)
+        if end < 0:
+            raise SMTPUnknownError(f"no {terminator!r} within {limit} bytes")
+        return self._consume(end)
+
     def readline(self, limit: Optional[int] = None,
                  deadline: Optional[float] = None) -> bytes:
-        """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``)."""
-        line = self.readuntil(b"\n", limit, deadline)
-        return line[:-2] if line.endswith(b"\r\n") else line[:-1]
+        """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``).
+
+        Raises:
+            EOFError, ReadTimeout: as :meth:`readuntil`.
+            SMTPUnknownError: the line (its ending not counted) is longer
+                than *limit* bytes.
+        """
+        end = self._scan(b"\n", None if limit is None else limit + 2, deadline)
+        if end >= 0:
+            cut = 2 if end >= 2 and self._rbuf[end - 2] == 0x0D else 1
+            if limit is None or end - cut <= limit:
+                return self._consume(end)[:-cut]
+        raise SMTPUnknownError(f"reply line longer than {limit} bytes")
 
     # ------------------------------------------------------------- writing
     def send(self, data: Union[bytes, bytearray, memoryview]) -> None:
@@ -280,7 +299,8 @@ class MessageWriter:
     line alone outgrows MAX_HELD_LINE).
     """
 
-    __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed", "adapter")
+    __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed",
+                 "_failed", "adapter")
 
     def __init__(self, bio: BufferedIO, label: str) -> None:
         self._io = bio
@@ -289,6 +309,7 @@ class MessageWriter:
         self._written = 0
         self._encoded = 0
         self._completed = 0
+        self._failed = False
         self.adapter = WriteAdapter(self.feed)
         bio.log(f"writing message from {label}")
 
@@ -310,7 +331,9 @@ class MessageWriter:
         """Send the first *cut* queued bytes; the rest stays queued."""
         head, self._pending = self._pending, self._pending[cut:]
         del head[cut:]
+        self._failed = True  # until the send returns
         self._io.send(head)
+        self._failed = False
         self._written += cut
 
     def _flush_lines(self) -> None:
@@ -323,20 +346,19 @@ class MessageWriter:
         self._send_head(cut or len(pending))
 
     def abandon(self) -> None:
-        """Send the complete lines queued so far, if the connection still
-        takes them, and drop the partial one."""
+        """Send the complete lines queued so far (as Ruby has them on the wire
+        already) unless a write has just failed, and drop the partial one."""
         cut = self._pending.rfind(b"\n") + 1
-        with contextlib.suppress(OSError):
-            self._send_head(cut)
+        if cut and not self._failed:
+            with contextlib.suppress(OSError):
+                self._send_head(cut)
         self._pending = bytearray()
 
     def commit(self) -> int:
         """Send the rest and the end-of-data marker in one write; returns the
         bytes the whole body took on the wire."""
         self._pending += self._encoder.finish()
-        self._io.send(self._pending)
-        self._written += len(self._pending)
-        self._pending.clear()
+        self._send_head(len(self._pending))
         self._io.log(f"wrote {self._written} bytes")
         return self._written
 

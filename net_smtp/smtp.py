@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import types
+from collections.abc import Mapping, Set as AbstractSet
 from typing import (
     TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Protocol, Tuple, Type, TypeVar,
     Union, cast, overload,
@@ -98,7 +99,9 @@ def _requires_smtputf8(address: Any) -> bool:
 def _check_message(msgstr: Any) -> None:
     if isinstance(msgstr, (str, bytes, bytearray, memoryview)):
         return
-    if callable(getattr(msgstr, "read", None)) or hasattr(msgstr, "__iter__"):
+    if callable(getattr(msgstr, "read", None)):
+        return
+    if hasattr(msgstr, "__iter__") and not isinstance(msgstr, (Mapping, AbstractSet)):
         return
     raise ArgumentError("message must be str, bytes, a file object or an iterable of "
                         f"chunks, not {type(msgstr).__name__}")
@@ -637,8 +640,10 @@ class SMTP:
         while True:
             try:
                 res = self.ehlo(helo_domain) if self.esmtp else self.helo(helo_domain)
-            except SMTPError:
-                if self.esmtp:
+            except SMTPError as exc:
+                # Only a real error reply means "no EHLO here"; a reply that
+                # broke a bound leaves the stream out of step.
+                if self.esmtp and exc.response is not None:
                     self.esmtp = False
                     self._error_occurred = False
                     continue
@@ -835,6 +840,8 @@ class SMTP:
             raise ArgumentError("message and block are exclusive")
         if msgstr is None and block is None:
             raise ArgumentError("message or block is required")
+        if msgstr is not None:
+            _check_message(msgstr)
         res = self._critical(lambda: self._data_exchange(msgstr, block))
         self._check_response(res)
         return res
