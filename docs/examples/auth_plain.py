@@ -1,0 +1,28 @@
+"""Log in with AUTH PLAIN before sending (the usual way on a submission port).
+
+PLAIN sends the user name and secret in one base64 line, which is no
+protection at all: on a real network let TLS carry it (see starttls.py).
+"""
+import os
+import textwrap
+
+from net_smtp import Net
+
+host = os.environ.get('SMTP_HOST', 'mail.example.com')
+port = int(os.environ.get('SMTP_PORT', '587'))
+user = os.environ.get('SMTP_USER', 'alice')
+secret = os.environ['SMTP_SECRET']
+
+message = textwrap.dedent("""\
+    From: Alice <alice@example.com>
+    To: Bob <bob@example.net>
+    Subject: Invoice 2026-117
+    Date: Sat, 28 Nov 2026 10:00:00 +0000
+    Message-ID: <invoice-2026-117@example.com>
+
+    Bob, the invoice for November is attached to our portal.
+    """)
+
+with Net.SMTP.start(host, port, user=user, secret=secret, authtype='plain') as smtp:
+    smtp.send_message(message, 'alice@example.com', 'bob@example.net')
+print('sent after AUTH PLAIN')

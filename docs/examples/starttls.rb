@@ -1,0 +1,28 @@
+# Require STARTTLS: upgrade the connection to TLS before logging in.
+#
+# The default, starttls: :auto, only upgrades when the server offers
+# STARTTLS, and an attacker on the path can remove that offer. :always
+# refuses to go on without TLS (Net::SMTPUnsupportedCommand). The server's
+# certificate and host name are checked against the system's trusted CAs
+# (or the file named by SSL_CERT_FILE).
+require 'net/smtp'
+
+host = ENV.fetch('SMTP_HOST', 'mail.example.com')
+port = Integer(ENV.fetch('SMTP_PORT', '587'))
+user = ENV.fetch('SMTP_USER', 'alice')
+secret = ENV.fetch('SMTP_SECRET')
+
+message = <<~MESSAGE
+  From: Alice <alice@example.com>
+  To: Bob <bob@example.net>
+  Subject: Payroll run approved
+  Date: Sat, 28 Nov 2026 13:30:00 +0000
+  Message-ID: <payroll-2026-11@example.com>
+
+  The November payroll run is approved.
+MESSAGE
+
+Net::SMTP.start(host, port, user: user, secret: secret, starttls: :always) do |smtp|
+  smtp.send_message message, 'alice@example.com', 'bob@example.net'
+  puts "STARTTLS mode: #{smtp.starttls?}"
+end
