@@ -27,7 +27,12 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
     CRAM_BUFSIZE = 64
 
     def auth(self, user: str, secret: str) -> Response:
-        """``AUTH CRAM-MD5``, then base64 of ``user hexdigest``."""
+        """``AUTH CRAM-MD5``, then base64 of ``user hexdigest``.
+
+        Raises:
+            SMTPAuthenticationError: the credentials were refused.
+            SMTPError: another error reply during the exchange.
+        """
         challenge = decode_base64_lenient(self.continue_("AUTH CRAM-MD5") or "")
         return self.finish(self.base64_encode(f"{user} {self.cram_md5_response(secret, challenge)}"))
 

@@ -12,7 +12,12 @@ class AuthLogin(Authenticator, auth_type="login"):
     """Ruby: ``Net::SMTP::AuthLogin``."""
 
     def auth(self, user: str, secret: str) -> Response:
-        """``AUTH LOGIN``, then base64 user, then base64 secret."""
+        """``AUTH LOGIN``, then base64 user, then base64 secret.
+
+        Raises:
+            SMTPAuthenticationError: the credentials were refused.
+            SMTPError: another error reply during the exchange.
+        """
         self.continue_("AUTH LOGIN")
         self.continue_(self.base64_encode(user))
         return self.finish(self.base64_encode(secret))

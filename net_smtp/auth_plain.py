@@ -12,5 +12,10 @@ class AuthPlain(Authenticator, auth_type="plain"):
     """Ruby: ``Net::SMTP::AuthPlain``."""
 
     def auth(self, user: str, secret: str) -> Response:
-        """``AUTH PLAIN base64("\\0user\\0secret")``."""
+        """``AUTH PLAIN base64("\\0user\\0secret")``.
+
+        Raises:
+            SMTPAuthenticationError: the credentials were refused.
+            SMTPError: another error reply during the exchange.
+        """
         return self.finish("AUTH PLAIN " + self.base64_encode(f"\0{user}\0{secret}"))

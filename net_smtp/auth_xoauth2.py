@@ -12,7 +12,12 @@ class AuthXoauth2(Authenticator, auth_type="xoauth2"):
     """Ruby: ``Net::SMTP::AuthXoauth2``."""
 
     def auth(self, user: str, secret: str) -> Response:
-        """``AUTH XOAUTH2 base64("user=U\\x01auth=Bearer T\\x01\\x01")``."""
+        """``AUTH XOAUTH2 base64("user=U\\x01auth=Bearer T\\x01\\x01")``.
+
+        Raises:
+            SMTPAuthenticationError: the credentials were refused.
+            SMTPError: another error reply during the exchange.
+        """
         return self.finish(f"AUTH XOAUTH2 {self.base64_encode(self.xoauth2_string(user, secret))}")
 
     def xoauth2_string(self, user: str, secret: str) -> str:

@@ -82,10 +82,13 @@ class Authenticator:
         return self._smtp
 
     def auth(self, user: str, secret: str) -> Response:
-        """Run the exchange; return the server's final 2xx reply.
+        """Run the exchange; return the server's final 2xx reply. Each
+        mechanism defines it (the base class has no exchange of its own).
 
         Raises:
             SMTPAuthenticationError: the server refused the credentials.
+            SMTPError: another error reply during the exchange.
+            NotImplementedError: called on a class that does not define it.
         """
         raise NotImplementedError(f"{type(self).__name__} must define auth(user, secret)")
 

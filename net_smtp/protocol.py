@@ -409,7 +409,13 @@ class WriteAdapter:
         self._writer = writer
 
     def write(self, s: Union[str, bytes]) -> int:
-        """Add *s* to the message; returns the bytes it added to the wire."""
+        """Add *s* to the message; returns the wire bytes of the lines it
+        completed (Ruby's value).
+
+        Raises:
+            ArgumentError: *s* is neither str nor bytes.
+            OSError, WriteTimeout: the connection failed.
+        """
         return self._writer(_as_bytes(s, "message text"))
 
     print = write
@@ -419,7 +425,11 @@ class WriteAdapter:
         return self
 
     def puts(self, s: Union[str, bytes] = "") -> int:
-        """Write *s* as one line (a trailing line ending is not doubled)."""
+        """Write *s* as one line (a trailing line ending is not doubled).
+
+        Raises:
+            As :meth:`write`.
+        """
         raw = _as_bytes(s, "message text")
         if raw.endswith(b"\r\n"):
             raw = raw[:-2]
@@ -429,7 +439,12 @@ class WriteAdapter:
 
     def printf(self, fmt: str, *args: Any) -> int:
         """Write ``fmt % args`` (C-style formats, as Ruby's ``sprintf``; one
-        mapping argument fills ``%(name)s`` fields)."""
+        mapping argument fills ``%(name)s`` fields).
+
+        Raises:
+            TypeError, ValueError, KeyError: *fmt* does not fit *args*.
+            As :meth:`write`.
+        """
         if len(args) == 1 and isinstance(args[0], Mapping):
             return self.write(fmt % args[0])
         return self.write(fmt % args)

@@ -152,7 +152,8 @@ class _ClassOrInstance:
     def __init__(self, on_class: Callable[..., Any], on_instance: Callable[..., Any]) -> None:
         self._on_class = on_class
         self._on_instance = on_instance
-        self.__doc__ = on_instance.__doc__
+        self.__doc__ = (f"On the class: {on_class.__doc__}\n\n"
+                        f"On an instance: {on_instance.__doc__}")
 
     @overload
     def __get__(self, obj: None, owner: Optional[type] = None) -> _ClassStart: ...
@@ -242,7 +243,8 @@ class SMTP:
         the system store, TLS 1.2 or newer, adjusted by Ruby-style params.
 
         Raises:
-            ArgumentError: an unknown key in *ssl_context_params*.
+            ArgumentError: an unknown key or a bad TLS version name.
+            OSError, ssl.SSLError: a CA, certificate or key file cannot be used.
         """
         from .tls import build_ssl_context
 
@@ -553,10 +555,14 @@ class SMTP:
         return self._do_finish()
 
     def __enter__(self) -> "SMTP":
+        """``with Net.SMTP.start(...) as smtp:`` (the session is started)."""
         return self
 
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
                  tb: Optional[types.TracebackType]) -> None:
+        """Finish the session: QUIT unless poisoned, socket always closed.
+        When the body raised, errors of QUIT are dropped so the body's
+        exception propagates unchanged."""
         if not (self._started or self._dropped):
             return
         if exc_type is None:
@@ -696,10 +702,14 @@ class SMTP:
 
         Raises:
             OSError: the session is not open (``'closed session'``).
-            ArgumentError: no recipient, CR/LF in an address, a bad type.
+            ArgumentError: a bad message or address type (before anything is
+                sent); no recipient, or CR, LF or NUL in a recipient (raised,
+                as in Ruby, after MAIL FROM went out: call ``rset()``).
             SMTPError: the server refused the sender, a recipient (the first
-                refusal raises) or the message.
-            EOFError, ReadTimeout, WriteTimeout: the connection failed.
+                refusal raises; the rest are not sent) or the message.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; during the body the connection is dropped, so no
+                partial message is delivered.
         """
         flat = _flatten(to_addrs)
         _check_message(msgstr)
@@ -756,6 +766,7 @@ class SMTP:
             ArgumentError: unknown *authtype*, or user / secret missing.
             SMTPAuthenticationError: the server refused the credentials.
             SMTPError: another error reply during the exchange.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
         """
         self._check_auth_args(authtype, user, secret)
         klass = Authenticator.auth_class(authtype)
@@ -771,19 +782,51 @@ class SMTP:
 
     # ------------------------------------------------------------ commands
     def rset(self) -> Response:
-        """RSET: abort the current mail transaction."""
+        """RSET: abort the current mail transaction.
+
+        Raises:
+            ArgumentError: CR, LF or NUL in the command line.
+            SMTPError: the server's error reply (its ``exception_class``).
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; the session is then poisoned (see the module notes).
+            AttributeError: the session was never started.
+        """
         return self._getok("RSET")
 
     def starttls(self) -> Response:
-        """The STARTTLS command alone (``start`` does the handshake)."""
+        """The STARTTLS command alone (``start`` does the handshake).
+
+        Raises:
+            ArgumentError: CR, LF or NUL in the command line.
+            SMTPError: the server's error reply (its ``exception_class``).
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; the session is then poisoned (see the module notes).
+            AttributeError: the session was never started.
+        """
         return self._getok("STARTTLS")
 
     def helo(self, domain: str) -> Response:
-        """HELO *domain*."""
+        """HELO *domain*.
+
+        Raises:
+            ArgumentError: CR, LF or NUL in the command line.
+            SMTPError: the server's error reply (its ``exception_class``).
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; the session is then poisoned (see the module notes).
+            AttributeError: the session was never started.
+        """
         return self._getok(f"HELO {domain}")
 
     def ehlo(self, domain: str) -> Response:
-        """EHLO *domain*; the reply's ``capabilities`` lists the extensions."""
+        """EHLO *domain*; the reply's ``capabilities`` lists the extensions.
+
+        Raises:
+            ArgumentError: CR, LF or NUL in the command line.
+            SMTPError: the server's error reply (its ``exception_class``).
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; the session is then poisoned (see the module notes).
+            AttributeError: the session was never started.
+        """
         return self._getok(f"EHLO {domain}")
 
     def mailfrom(self, from_addr: AddressLike) -> Response:
@@ -791,8 +834,12 @@ class SMTP:
         SMTPUTF8 is added for a non-ASCII sender when the server offers it.
 
         Raises:
-            ArgumentError: a bad address type (None included), CR/LF in it.
+            ArgumentError: a bad address type (None included), CR, LF or NUL
+                in it or its parameters.
             SMTPError: the server refused the sender.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed (the session is then poisoned).
+            AttributeError: the session was never started.
         """
         if _requires_smtputf8(from_addr) and self.is_capable("SMTPUTF8"):
             addr = Address(from_addr, "SMTPUTF8")
@@ -818,8 +865,12 @@ class SMTP:
         """RCPT TO:<addr> with its parameters.
 
         Raises:
-            ArgumentError: a bad address type (None included), CR/LF in it.
+            ArgumentError: a bad address type (None included), CR, LF or NUL
+                in it or its parameters.
             SMTPError: the server refused the recipient.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed (the session is then poisoned).
+            AttributeError: the session was never started.
         """
         addr = Address(to_addr)
         return self._getok(" ".join([f"RCPT TO:<{addr.address}>", *addr.parameters]))
@@ -865,7 +916,15 @@ class SMTP:
         return self._socket
 
     def quit(self) -> Response:
-        """QUIT (the session stays started until :meth:`finish`)."""
+        """QUIT (the session stays started until :meth:`finish`).
+
+        Raises:
+            ArgumentError: CR, LF or NUL in the command line.
+            SMTPError: the server's error reply (its ``exception_class``).
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed; the session is then poisoned (see the module notes).
+            AttributeError: the session was never started.
+        """
         return self._getok("QUIT")
 
     def get_response(self, reqline: str) -> Response:
@@ -874,6 +933,9 @@ class SMTP:
 
         Raises:
             ArgumentError: CR, LF or NUL in *reqline*.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
+                failed (this path never poisons the session, as in Ruby).
+            AttributeError: the session was never started.
         """
         validate_line(reqline)
         self._io().writeline(reqline)
@@ -968,6 +1030,12 @@ class MessageStream:
         return self._smtp._with_smtputf8(self._from, self._to)
 
     def __enter__(self) -> WriteAdapter:
+        """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
+
+        Raises:
+            OSError: the stream was already used.
+            As :meth:`SMTP.send_message` for the commands.
+        """
         smtp = self._smtp
         if self._entered:
             raise IOError("a message stream can be used once")
@@ -983,6 +1051,14 @@ class MessageStream:
 
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
                  tb: Optional[types.TracebackType]) -> None:
+        """On a normal exit send the end-of-data marker and check the reply
+        (kept in :attr:`response`); after an exception drop the connection
+        without the marker and let the exception propagate.
+
+        Raises:
+            SMTPError: the server refused the message.
+            EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
+        """
         message, self._message = self._message, None
         if message is None:
             return
