@@ -1,4 +1,5 @@
-"""Replay every golden transcript (``golden/*.json``) against the port.
+"""Replay every golden transcript (``golden/*.json``) and every recording of
+the project's own scenarios (``recorded/*.json``) against the port.
 
 Each transcript was recorded from real Ruby (net-smtp 0.5.1): a scripted
 server ``profile``, the Ruby program, what Ruby sent on the wire, what escaped,
@@ -9,6 +10,11 @@ produced: the same connections, the same client bytes and TLS offsets, the
 same escaped exception, the same debug text and the same normalised result.
 The server's own replies are checked against the recording too, so a replay
 that drifted from the recorded conversation cannot pass by accident.
+
+``recorded/`` holds the same JSON shape, recorded by ``ruby/record.py`` from
+the scenarios in ``scenarios/``; the checks are the same.  Where the port is
+known to differ from Ruby, the recording's test is a strict xfail listed in
+``KNOWN_PORT_DIFFERENCES`` with the reason, so it turns red once fixed.
 """
 
 from __future__ import annotations
@@ -36,7 +42,51 @@ from golden_server import GoldenServer
 from net_smtp import Net
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
+RECORDED_DIR = Path(__file__).with_name("recorded")
 TWIN_TIMEOUT = 30.0  # seconds; a twin still running then is a failure, not a hang
+
+# Recordings (``recorded/``) where the port is known to differ from Ruby:
+# scenario name -> what differs.  Each is a strict xfail, so fixing the port
+# turns it red until its line is removed here.
+KNOWN_PORT_DIFFERENCES: Dict[str, str] = {
+    "auth_cram_md5_bare_334":
+        "a bare '334' to AUTH CRAM-MD5: Ruby fails (nil challenge) before sending; the port "
+        "sends a digest of an empty challenge",
+    "block_raises_then_quit_eof":
+        "Ruby's ensure lets finish's EOFError replace the start block's error; the port "
+        "re-raises the block's error",
+    "block_raises_then_quit_554":
+        "Ruby's ensure lets finish's SMTPFatalError replace the start block's error; the port "
+        "re-raises the block's error",
+    "capabilities_blank_keyword_line":
+        "Ruby keys an empty EHLO keyword line as nil; the port drops the line",
+    "command_nul_byte":
+        "Ruby sends a NUL inside a command; the port raises ArgumentError('A line must not "
+        "contain NUL')",
+    "debug_output_array":
+        "Ruby appends debug text to an Array fragment by fragment ('<- ', dump, newline); the "
+        "port appends whole lines",
+    "eof_rescued_as_ioerror":
+        "Ruby's EOFError is an IOError (rescued as one); the port raises the builtin EOFError, "
+        "which is no OSError",
+    "msg_enumerator_raises":
+        "a chunk source failing before 1024 characters: Ruby has written none of the body, "
+        "the port sends the complete lines it had",
+    "rcptto_list_without_block":
+        "rcptto_list without a block: Ruby raises LocalJumpError after the RCPTs; the port "
+        "returns None",
+    "response_parse_empty":
+        "Response.parse('').message: Ruby nil, the port ''",
+    "ssl_context_params_filled_by_start":
+        "Ruby's start stores verify_mode into the caller's ssl_context_params Hash; the port "
+        "leaves it unchanged",
+    "ssl_context_params_ruby_only_key":
+        "ssl_context_params verify_depth: Ruby accepts it; the port refuses it before "
+        "connecting",
+    "starttls_true_value":
+        "starttls: true: Ruby keeps it (no STARTTLS: neither :always nor :auto); the port "
+        "raises ArgumentError",
+}
 
 # Ruby exception classes whose Python name is not simply the Ruby one without
 # ``Net::`` (``Net::SMTPFatalError`` -> ``SMTPFatalError``).
@@ -54,15 +104,26 @@ VOLATILE_MESSAGE_CLASSES = {"TimeoutError", "OpenTimeout", "ReadTimeout", "Write
 NIL_CALL_EQUIVALENTS = {"AttributeError", "TypeError", "ArgumentError"}
 
 
-def load_transcripts() -> List[Dict[str, Any]]:
+def load_transcripts(folder: Path = GOLDEN_DIR) -> List[Dict[str, Any]]:
     transcripts = []
-    for path in sorted(GOLDEN_DIR.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         with path.open(encoding="utf-8") as f:
             transcripts.append(json.load(f))
     return transcripts
 
 
 TRANSCRIPTS = load_transcripts()
+RECORDINGS = load_transcripts(RECORDED_DIR)
+
+
+def recorded_params() -> List[Any]:
+    """The recordings as test parameters, known port differences as strict xfails."""
+    params = []
+    for transcript in RECORDINGS:
+        reason = KNOWN_PORT_DIFFERENCES.get(transcript["name"])
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(transcript, id=transcript["name"], marks=marks))
+    return params
 
 
 # ------------------------------------------------------------ running a twin
@@ -315,8 +376,41 @@ def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutco
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=[t["name"] for t in TRANSCRIPTS])
 def test_golden(transcript: Dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
     """The twin does on the wire, raises, prints and returns what Ruby did."""
+    replay(transcript, golden_tls_context)
+
+
+@pytest.mark.parametrize("transcript", recorded_params())
+def test_recorded(transcript: Dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
+    """The same checks for the project's own recordings from real Ruby."""
+    replay(transcript, golden_tls_context)
+
+
+def test_recordings_are_distinct_and_listed_differences_exist() -> None:
+    """No recording shadows a golden, and every known difference names one."""
+    golden = {t["name"] for t in TRANSCRIPTS}
+    recorded = [t["name"] for t in RECORDINGS]
+    assert len(recorded) == len(set(recorded))
+    assert not golden & set(recorded)
+    assert set(KNOWN_PORT_DIFFERENCES) <= set(recorded)
+
+
+def test_recordings_match_their_scenarios() -> None:
+    """Every scenario in ``scenarios/`` is recorded, from its current programs
+    and profile: an edited scenario must be re-recorded with ``ruby/record.py``."""
+    from scenarios import SCENARIOS
+
+    recorded = {t["name"]: t for t in RECORDINGS}
+    assert sorted(recorded) == sorted(s["name"] for s in SCENARIOS)
+    stale = [s["name"] for s in SCENARIOS
+             if any(recorded[s["name"]][key] != s[key]
+                    for key in ("about", "tags", "profile", "ruby", "python"))]
+    assert not stale, f"re-record: python3 compat_tests/ruby/record.py --only {' '.join(stale)}"
+
+
+def replay(transcript: Dict[str, Any], tls_context: ssl.SSLContext) -> None:
+    """Run the transcript's twin against its profile and fail with every difference."""
     code = compile_twin(transcript["name"], transcript["python"])
-    server = GoldenServer(transcript["profile"], golden_tls_context)
+    server = GoldenServer(transcript["profile"], tls_context)
     server.start()
     try:
         outcome = run_twin(code, server.port, server.stop)
