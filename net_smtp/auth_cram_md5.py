@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Union
 
 from .authenticator import Authenticator
+from .errors import ArgumentError
 from .response import Response, decode_base64_lenient
 
 if TYPE_CHECKING:
@@ -32,8 +33,12 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
         Raises:
             SMTPAuthenticationError: the credentials were refused.
             SMTPError: another error reply during the exchange.
+            ArgumentError: the 334 reply has no challenge.
         """
-        challenge = decode_base64_lenient(self.continue_("AUTH CRAM-MD5") or "")
+        encoded = self.continue_("AUTH CRAM-MD5")
+        if encoded is None:  # Ruby fails here too, before sending anything
+            raise ArgumentError("the server's 334 reply to AUTH CRAM-MD5 carries no challenge")
+        challenge = decode_base64_lenient(encoded)
         return self.finish(self.base64_encode(f"{user} {self.cram_md5_response(secret, challenge)}"))
 
     def cram_md5_response(self, secret: Union[str, bytes], challenge: bytes) -> str:

@@ -13,16 +13,20 @@
     ├── SMTPError      mix-in of the six SMTP* classes: .response, .message
     └── TypeError, ValueError ── ArgumentError           Ruby ArgumentError
     OSError
+    ├── EOFError       Ruby EOFError (also a builtins.EOFError)
     └── TimeoutError   Ruby Timeout::Error
         ├── OpenTimeout     connect or TLS handshake too slow
         ├── ReadTimeout     no reply within read_timeout
         └── WriteTimeout    the peer stopped reading for write_timeout
 
-Ruby's IOError and EOFError are Python's OSError and EOFError.
+Ruby's IOError is Python's OSError. Ruby's EOFError (an IOError) is
+:class:`EOFError` here, a subclass of both builtins ``EOFError`` and
+``OSError``, so ``except EOFError`` and ``except OSError`` both catch it.
 """
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 if TYPE_CHECKING:
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArgumentError",
+    "EOFError",
     "ProtocolError",
     "ProtoSyntaxError",
     "ProtoFatalError",
@@ -55,6 +60,11 @@ __all__ = [
 class ArgumentError(TypeError, ValueError):
     """Ruby's ArgumentError: a bad argument; caught by ``except TypeError``
     and by ``except ValueError`` alike."""
+
+
+class EOFError(builtins.EOFError, OSError):
+    """Ruby's ``EOFError``: the server closed the connection (a partial line
+    it sent is dropped). Like Ruby's, it is an I/O error too."""
 
 
 class ProtocolError(Exception):

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Callable, Optional, Protocol, Union
 
 from ._text import MessageEncoder, redact_command, ruby_dump
-from .errors import ArgumentError, ReadTimeout, SMTPUnknownError, WriteTimeout
+from .errors import ArgumentError, EOFError, ReadTimeout, SMTPUnknownError, WriteTimeout
 
 __all__ = [
     "BufferedIO",
@@ -50,8 +50,9 @@ class SocketLike(Protocol):
 
 
 class DebugSink:
-    """Where debug text goes: an object with ``write()``, a ``list`` (each
-    line appended) or a ``logging.Logger`` (each line logged at DEBUG)."""
+    """Where debug text goes: an object with ``write()`` (one write per
+    line), a ``list`` (the pieces appended as Ruby's ``<<`` appends them) or a
+    ``logging.Logger`` (each line logged at DEBUG)."""
 
     __slots__ = ("_target",)
 
@@ -63,16 +64,17 @@ class DebugSink:
         """The object given by the user."""
         return self._target
 
-    def emit(self, line: str) -> None:
-        """Write one line of debug text (ended by a newline)."""
+    def emit(self, *pieces: str) -> None:
+        """Write one line of debug text, given in the pieces Ruby writes it
+        in (the last one ends with a newline)."""
         target = self._target
         logging = sys.modules.get("logging")  # no Logger can exist before it is imported
-        if logging is not None and isinstance(target, logging.Logger):
-            target.debug("%s", line[:-1] if line.endswith("\n") else line)
-        elif isinstance(target, list):
-            target.append(line)
+        if isinstance(target, list):
+            target.extend(pieces)
+        elif logging is not None and isinstance(target, logging.Logger):
+            target.debug("%s", "".join(pieces).rstrip("\n"))
         else:
-            target.write(line)
+            target.write("".join(pieces))
 
 
 # Size of one recv(); replies are small, this only bounds the syscalls.
@@ -219,7 +221,7 @@ class BufferedIO:
         """Send *data* as it is; returns the number of bytes written."""
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         if self.debug_output is not None:
-            self.debug_output.emit(f"<- {ruby_dump(data)}\n")
+            self.debug_output.emit("<- ", ruby_dump(data), "\n")
         self.send(raw)
         return len(raw)
 
@@ -227,7 +229,7 @@ class BufferedIO:
         """Send *line* and CRLF in one write; returns the bytes written."""
         if self.debug_output is not None:
             shown = redact_command(line, self._challenged) if self.redact else line
-            self.debug_output.emit(f"<- {ruby_dump(shown + chr(13) + chr(10))}\n")
+            self.debug_output.emit("<- ", ruby_dump(shown + "\r\n"), "\n")
         raw = (line + "\r\n").encode("utf-8")
         self.send(raw)
         return len(raw)
@@ -261,6 +263,50 @@ def _as_bytes(chunk: Any, what: str) -> bytes:
     raise ArgumentError(f"{what} must be str or bytes, not {type(chunk).__name__}")
 
 
+# Ruby's generic reader (``src.each``) hands its buffer to the line splitter
+# only once it holds more than this many characters.
+RUBY_GATHER = 1024
+
+
+def _unsplit_length(parts: list[Union[str, bytes]]) -> Optional[int]:
+    """How much of the text *parts* Ruby's line splitter leaves in its
+    buffer: what follows the last LF, or the last CR that is not the final
+    character; ``None`` when the parts hold no line break at all."""
+    after = 0
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        cr_end = len(part) - 1 if index == len(parts) - 1 else len(part)
+        if isinstance(part, str):
+            last = max(part.rfind("\n"), part.rfind("\r", 0, cr_end))
+        else:
+            last = max(part.rfind(b"\n"), part.rfind(b"\r", 0, cr_end))
+        if last >= 0:
+            return after + len(part) - last - 1
+        after += len(part)
+    return None
+
+
+def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
+    """Chunks of an iterable source, joined as Ruby's reader gathers them, so
+    that a source failing midway leaves the same complete lines on the wire."""
+    texts: list[Union[str, bytes]] = []  # as given: Ruby counts str in characters
+    raws: list[bytes] = []
+    unsplit = 0
+    for chunk in chunks:
+        raw = _as_bytes(chunk, "each message chunk")
+        texts.append(chunk if isinstance(chunk, str) else raw)
+        raws.append(raw)
+        unsplit += len(texts[-1])
+        if unsplit > RUBY_GATHER:
+            tail = _unsplit_length(texts)
+            unsplit = unsplit if tail is None else tail
+            yield b"".join(raws)
+            texts.clear()
+            raws.clear()
+    if raws:
+        yield b"".join(raws)
+
+
 def message_chunks(src: MessageSource) -> Iterator[bytes]:
     """The bytes of a message source, in bounded chunks, never read whole.
 
@@ -281,8 +327,7 @@ def message_chunks(src: MessageSource) -> Iterator[bytes]:
                 return
             yield _as_bytes(chunk, "data read from the message file")
     elif isinstance(src, Iterable):
-        for chunk in src:
-            yield _as_bytes(chunk, "each message chunk")
+        yield from _gathered(src)
     else:
         raise ArgumentError(
             "message must be str, bytes, a file object or an iterable of chunks, "

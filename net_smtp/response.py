@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Dict, List, Type
+from typing import Dict, List, Optional, Type
 
 from ._text import ruby_split
 from .errors import (
@@ -95,19 +95,19 @@ class Response:
         return decode_base64_lenient(self._string.split(" ")[1])
 
     @property
-    def capabilities(self) -> Dict[str, List[str]]:
+    def capabilities(self) -> Dict[Optional[str], List[str]]:
         """EHLO keywords mapped to their parameters; ``{}`` for a one-line
-        reply. A repeated keyword keeps its last parameters, as in Ruby."""
+        reply. A repeated keyword keeps its last parameters and a line with
+        no keyword is keyed ``None``, as in Ruby."""
         if self._string[3:4] != "-":
             return {}
         lines = self._string.split("\n")
         if lines[-1] == "":
             lines.pop()
-        found: Dict[str, List[str]] = {}
+        found: Dict[Optional[str], List[str]] = {}
         for line in lines[1:]:
             words = ruby_split(line[4:])
-            if words:
-                found[words[0]] = words[1:]
+            found[words[0] if words else None] = words[1:]
         return found
 
     @property

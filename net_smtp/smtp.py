@@ -266,7 +266,7 @@ class SMTP:
         self._address = address
         self._port: Union[int, str] = port if port is not None else SMTP.default_port()
         self.esmtp: Any = True
-        self._capabilities: Optional[Dict[str, List[str]]] = None
+        self._capabilities: Optional[Dict[Optional[str], List[str]]] = None
         self._socket: Optional[InternetMessageIO] = None
         self._started = False
         self._dropped = False
@@ -316,7 +316,7 @@ class SMTP:
         return self.esmtp
 
     @property
-    def capabilities(self) -> Optional[Dict[str, List[str]]]:
+    def capabilities(self) -> Optional[Dict[Optional[str], List[str]]]:
         """The EHLO keywords and parameters; ``None`` before start."""
         return self._capabilities
 
@@ -483,7 +483,8 @@ class SMTP:
         is given. Positional arguments: helo, user, secret, authtype.
 
         With ``block``, call ``block(self)``, always finish, and return its
-        value; else return ``self`` (``with smtp.start(): ...`` finishes).
+        value (if QUIT then fails, that error replaces the block's, as in
+        Ruby); else return ``self`` (``with smtp.start(): ...`` finishes).
 
         Raises:
             OSError: already started (``'SMTP session already started'``),
@@ -505,15 +506,11 @@ class SMTP:
         if block is None:
             self._do_start(helo, user, secret, authtype)
             return self
-        try:
+        try:  # Ruby's ensure: an error of the finish replaces the block's
             self._do_start(helo, user, secret, authtype)
-            result = block(self)
-        except BaseException:
-            with contextlib.suppress(Exception):
-                self._do_finish()
-            raise
-        self._do_finish()
-        return result
+            return block(self)
+        finally:
+            self._do_finish()
 
     start = _ClassOrInstance(_class_start, _instance_start)
 

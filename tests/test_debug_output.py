@@ -65,12 +65,18 @@ def test_logger_gets_one_debug_record_per_line(auth_server: AiosmtpdServer) -> N
     assert 'writing message from String' in lines
 
 
-def test_a_list_target_collects_whole_lines(auth_server: AiosmtpdServer) -> None:
+def test_a_list_target_gets_the_pieces_ruby_appends(auth_server: AiosmtpdServer) -> None:
+    """Ruby appends a command's debug line to an Array in three pieces
+    ('<- ', the dump, the newline); what was read and the log lines in one."""
     seen: List[str] = []
     _session(auth_server, seen)
-    assert seen and all(line.endswith("\n") and line.count("\n") == 1 for line in seen)
-    assert '<- "EHLO client.example\\r\\n"\n' in seen
-    assert '<- "QUIT\\r\\n"\n' in seen
+    text = io.StringIO()
+    _session(auth_server, text)
+    assert "".join(seen) == text.getvalue()
+    ehlo = seen.index('"EHLO client.example\\r\\n"')
+    assert seen[ehlo - 1:ehlo + 2] == ["<- ", '"EHLO client.example\\r\\n"', "\n"]
+    assert seen[0] == f"Connection opened: {auth_server.host}:{auth_server.port}\n"
+    assert '-> "221 Bye\\r\\n"\n' in seen
 
 
 def _b64(text: str) -> str:
