@@ -76,7 +76,8 @@ class Address:
         else:
             raise ArgumentError(
                 f"address must be a str or Net.SMTP.Address, not {type(address).__name__}")
-        self._parameters = address_parameters(inherited + list(args) + [kwargs])
+        self._parameters = (address_parameters(inherited + list(args) + [kwargs])
+                            if inherited or args or kwargs else [])
 
     @property
     def address(self) -> str:

@@ -26,6 +26,7 @@ __all__ = [
     "InternetMessageIO",
     "MessageSource",
     "MessageWriter",
+    "ReplyDeadline",
     "SocketLike",
     "WriteAdapter",
     "message_chunks",
@@ -87,6 +88,27 @@ SOURCE_CHUNK = 256 * 1024
 MAX_HELD_LINE = 4 * 1024 * 1024
 
 
+_UNSET = object()
+
+
+class ReplyDeadline:
+    """The time one reply may take in all: read_timeout from its first wait,
+    so a server trickling bytes cannot stretch a reply for ever."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self) -> None:
+        self._at: Optional[float] = None
+
+    def wait_time(self, timeout: float) -> float:
+        """How long the next wait may last (<= 0: the reply is late)."""
+        now = time.monotonic()
+        if self._at is None:
+            self._at = now + timeout
+            return timeout
+        return self._at - now
+
+
 class BufferedIO:
     """Line-oriented reads and whole-buffer writes over one connection.
 
@@ -105,6 +127,7 @@ class BufferedIO:
         self._rbuf = bytearray()
         self._closed = False
         self._challenged = False
+        self._timeout: object = _UNSET
 
     @property
     def io(self) -> SocketLike:
@@ -133,14 +156,18 @@ class BufferedIO:
         except (AttributeError, OSError, ValueError, TypeError):
             return repr(self._io)
 
-    def _fill(self, deadline: Optional[float]) -> None:
-        if deadline is None:
-            self._io.settimeout(None)
-        else:
-            left = deadline - time.monotonic()
-            if left <= 0:
+    def _set_timeout(self, timeout: Optional[float]) -> None:
+        if timeout != self._timeout:  # a change costs a system call
+            self._io.settimeout(timeout)
+            self._timeout = timeout
+
+    def _fill(self, deadline: Optional[ReplyDeadline]) -> None:
+        timeout = self.read_timeout
+        if deadline is not None and timeout is not None:
+            timeout = deadline.wait_time(timeout)
+            if timeout <= 0:
                 raise ReadTimeout(self._describe())
-            self._io.settimeout(left)
+        self._set_timeout(timeout)
         try:
             data = self._io.recv(READ_CHUNK)
         except socket.timeout as exc:
@@ -149,14 +176,12 @@ class BufferedIO:
             raise EOFError("end of file reached")
         self._rbuf += data
 
-    def read_deadline(self) -> Optional[float]:
-        """The monotonic time by which a reply starting now must be complete."""
-        if self.read_timeout is None:
-            return None
-        return time.monotonic() + self.read_timeout
+    def read_deadline(self) -> Optional[ReplyDeadline]:
+        """A deadline for one reply: read_timeout from its first wait on."""
+        return None if self.read_timeout is None else ReplyDeadline()
 
     def _scan(self, terminator: bytes, limit: Optional[int],
-              deadline: Optional[float]) -> int:
+              deadline: Optional[ReplyDeadline]) -> int:
         """The offset just past the first *terminator*, reading as needed;
         -1 once more than *limit* bytes have come without one."""
         start = 0
@@ -168,7 +193,7 @@ class BufferedIO:
             if limit is not None and len(self._rbuf) > limit:
                 return -1
             start = max(0, len(self._rbuf) - len(terminator) + 1)
-            self._fill(deadline if deadline is not None else self.read_deadline())
+            self._fill(deadline)
 
     def _consume(self, end: int) -> bytes:
         chunk = bytes(self._rbuf[:end])
@@ -179,7 +204,7 @@ class BufferedIO:
         return chunk
 
     def readuntil(self, terminator: bytes = b"\n", limit: Optional[int] = None,
-                  deadline: Optional[float] = None) -> bytes:
+                  deadline: Optional[ReplyDeadline] = None) -> bytes:
         """Bytes up to and including *terminator* (at most *limit* in all).
 
         Raises:
@@ -193,7 +218,7 @@ class BufferedIO:
         return self._consume(end)
 
     def readline(self, limit: Optional[int] = None,
-                 deadline: Optional[float] = None) -> bytes:
+                 deadline: Optional[ReplyDeadline] = None) -> bytes:
         """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``).
 
         Raises:
@@ -211,7 +236,7 @@ class BufferedIO:
     # ------------------------------------------------------------- writing
     def send(self, data: Union[bytes, bytearray, memoryview]) -> None:
         """Send raw bytes within write_timeout (no debug text)."""
-        self._io.settimeout(self.write_timeout)
+        self._set_timeout(self.write_timeout)
         try:
             self._io.sendall(data)
         except socket.timeout as exc:

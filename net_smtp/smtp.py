@@ -979,10 +979,13 @@ class SMTP:
     def _critical(self, block: Optional[Callable[[], Response]] = None) -> Response:
         if self._error_occurred:
             return Response.parse(_DUMMY_REPLY)
-        with self._poisoning():
+        try:
             if block is None:
                 raise ArgumentError("no block given")
             return block()
+        except BaseException:
+            self._error_occurred = True
+            raise
 
     @contextlib.contextmanager
     def _poisoning(self) -> Iterator[None]:
