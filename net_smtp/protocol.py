@@ -83,7 +83,7 @@ READ_CHUNK = 64 * 1024
 # Message bytes gathered before one sendall(): few, large writes.
 WRITE_CHUNK = 256 * 1024
 # How much of a source is encoded at a time (characters for str).
-SOURCE_CHUNK = 256 * 1024
+SOURCE_CHUNK = 128 * 1024
 # A line longer than this is sent before its end arrives (memory bound).
 MAX_HELD_LINE = 4 * 1024 * 1024
 
