@@ -237,6 +237,10 @@ class DevServer:
         Raises:
             ListenError: the address cannot be resolved or bound (busy port).
         """
+        self._listen()
+        return self.address
+
+    def _listen(self) -> socket.socket:
         try:
             infos = socket.getaddrinfo(self._host, self._port, type=socket.SOCK_STREAM,
                                        flags=socket.AI_PASSIVE)
@@ -255,7 +259,7 @@ class DevServer:
             sock.close()
             raise ListenError(self._host, self._port, exc) from exc
         self._sock = sock
-        return self.address
+        return sock
 
     def close(self) -> None:
         """Close the listening socket (when :meth:`serve_until` never ran)."""
@@ -275,11 +279,9 @@ class DevServer:
     async def serve_until(self, stop: asyncio.Event,
                           on_ready: Optional[Callable[[], None]] = None) -> None:
         """Accept connections until *stop* is set, then close every one."""
-        if self._sock is None:
-            self.bind()
-        assert self._sock is not None
+        sock = self._sock or self._listen()
         loop = asyncio.get_running_loop()
-        server = await loop.create_server(lambda: self._protocol(loop), sock=self._sock)
+        server = await loop.create_server(lambda: self._protocol(loop), sock=sock)
         try:
             if on_ready is not None:
                 on_ready()

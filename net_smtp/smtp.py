@@ -200,6 +200,15 @@ class SMTP:
     EHLO, runs ``fn(smtp)`` and always finishes; without ``block`` it returns
     the started session (usable in ``with``).
 
+    The command errors, raised by every command method (``helo``, ``ehlo``,
+    ``rset``, ``starttls``, ``quit``, ``mailfrom``, ``rcptto`` ...):
+
+    - ArgumentError: CR, LF or NUL in the command line.
+    - SMTPError: the server's error reply (its ``exception_class``).
+    - EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed;
+      the session is then poisoned (see the module notes).
+    - AttributeError: the session was never started.
+
     Ruby: ``Net::SMTP``.
     """
 
@@ -765,28 +774,23 @@ class SMTP:
             SMTPError: another error reply during the exchange.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
         """
-        self._check_auth_args(authtype, user, secret)
-        klass = Authenticator.auth_class(authtype)
-        assert klass is not None
-        return klass(self).auth(user, secret)
+        return self._check_auth_args(authtype, user, secret)(self).auth(user, secret)
 
-    def _check_auth_args(self, auth_type: Any, *args: Any, **kwargs: Any) -> None:
+    def _check_auth_args(self, auth_type: Any, *args: Any,
+                         **kwargs: Any) -> Type[Authenticator]:
         auth_type = _ruby_or(auth_type, SMTP.DEFAULT_AUTH_TYPE)
         klass = Authenticator.auth_class(auth_type)
         if klass is None:
             raise ArgumentError(f"wrong authentication type {auth_type}")
         klass.check_args(*args, **kwargs)
+        return klass
 
     # ------------------------------------------------------------ commands
     def rset(self) -> Response:
         """RSET: abort the current mail transaction.
 
         Raises:
-            ArgumentError: CR, LF or NUL in the command line.
-            SMTPError: the server's error reply (its ``exception_class``).
-            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
-                failed; the session is then poisoned (see the module notes).
-            AttributeError: the session was never started.
+            The command errors listed on :class:`SMTP`.
         """
         return self._getok("RSET")
 
@@ -794,11 +798,7 @@ class SMTP:
         """The STARTTLS command alone (``start`` does the handshake).
 
         Raises:
-            ArgumentError: CR, LF or NUL in the command line.
-            SMTPError: the server's error reply (its ``exception_class``).
-            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
-                failed; the session is then poisoned (see the module notes).
-            AttributeError: the session was never started.
+            The command errors listed on :class:`SMTP`.
         """
         return self._getok("STARTTLS")
 
@@ -806,11 +806,7 @@ class SMTP:
         """HELO *domain*.
 
         Raises:
-            ArgumentError: CR, LF or NUL in the command line.
-            SMTPError: the server's error reply (its ``exception_class``).
-            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
-                failed; the session is then poisoned (see the module notes).
-            AttributeError: the session was never started.
+            The command errors listed on :class:`SMTP`.
         """
         return self._getok(f"HELO {domain}")
 
@@ -818,11 +814,7 @@ class SMTP:
         """EHLO *domain*; the reply's ``capabilities`` lists the extensions.
 
         Raises:
-            ArgumentError: CR, LF or NUL in the command line.
-            SMTPError: the server's error reply (its ``exception_class``).
-            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
-                failed; the session is then poisoned (see the module notes).
-            AttributeError: the session was never started.
+            The command errors listed on :class:`SMTP`.
         """
         return self._getok(f"EHLO {domain}")
 
@@ -909,18 +901,13 @@ class SMTP:
 
     def _begin_data(self) -> InternetMessageIO:
         self._check_continue(self.get_response("DATA"))
-        assert self._socket is not None
-        return self._socket
+        return self._io()
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
 
         Raises:
-            ArgumentError: CR, LF or NUL in the command line.
-            SMTPError: the server's error reply (its ``exception_class``).
-            EOFError, OSError, ReadTimeout, WriteTimeout: the connection
-                failed; the session is then poisoned (see the module notes).
-            AttributeError: the session was never started.
+            The command errors listed on :class:`SMTP`.
         """
         return self._getok("QUIT")
 
