@@ -578,7 +578,8 @@ class SMTP:
             self._do_finish()
 
     def _tcp_socket(self, address: str, port: Union[int, str]) -> SocketLike:
-        sock = socket.create_connection((address, port), timeout=self.open_timeout)
+        # A str port may be a service name: getaddrinfo takes both.
+        sock = socket.create_connection((address, cast(int, port)), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 

@@ -74,7 +74,7 @@ FAULT_TABLE: Tuple[Fault, ...] = (
     Fault("mid_multiline", "silent", "starttls", Net.ReadTimeout, "ReadTimeout 0.50 s"),
     Fault("after_starttls_220", "drop", "starttls", (ConnectionResetError, ssl.SSLError), "SSLEOFError 0.04 s"),
     Fault("after_starttls_220", "silent", "starttls", Net.OpenTimeout, "OpenTimeout 0.54 s"),
-    Fault("during_tls_handshake", "drop", "starttls", ssl.SSLEOFError, "SSLEOFError 0.04 s"),
+    Fault("during_tls_handshake", "drop", "starttls", ssl.SSLError, "SSLEOFError 0.04 s"),
     Fault("during_tls_handshake", "silent", "starttls", Net.OpenTimeout, "OpenTimeout 0.54 s"),
     Fault("after_auth_challenge", "drop", "starttls", EOFError, "EOFError 0.09 s"),
     Fault("after_auth_challenge", "silent", "starttls", Net.ReadTimeout, "ReadTimeout 0.59 s"),
