@@ -22,7 +22,6 @@ __all__ = [
     "redact_command",
     "MessageEncoder",
     "encode_message",
-    "unstuff_message",
     "ruby_split",
 ]
 
@@ -152,10 +151,8 @@ class MessageEncoder:
 
     def finish(self) -> bytes:
         """The bytes that end the message, terminator included."""
-        if self._empty:
-            return b"\r\n.\r\n"
-        if self._held_cr or not self._line_start:
-            return b"\r\n.\r\n"
+        if self._empty or self._held_cr or not self._line_start:
+            return b"\r\n.\r\n"  # an empty line, or the end of the last one
         return b".\r\n"
 
     @property
@@ -165,19 +162,8 @@ class MessageEncoder:
 
 
 def encode_message(chunks: Iterable[bytes]) -> bytes:
-    """The whole DATA body for *chunks*, terminator included (for tests)."""
+    """The whole DATA body for *chunks*, terminator included."""
     encoder = MessageEncoder()
     out = [encoder.feed(chunk) for chunk in chunks]
     out.append(encoder.finish())
     return b"".join(out)
-
-
-def unstuff_message(wire: bytes) -> bytes:
-    """Inverse of :func:`encode_message` on a CRLF message (for tests)."""
-    if not wire.endswith(b".\r\n"):
-        raise ValueError("no end-of-data marker")
-    lines = wire[:-3].split(b"\r\n")
-    if lines[-1] != b"":
-        raise ValueError("message does not end with CRLF")
-    body = [line[1:] if line.startswith(b".") else line for line in lines[:-1]]
-    return b"".join(line + b"\r\n" for line in body)

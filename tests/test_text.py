@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from aiosmtpd_support import normalize_line_endings
 from net_smtp import Net
-from net_smtp._text import MessageEncoder, encode_message, ruby_dump, unstuff_message
+from net_smtp._text import MessageEncoder, encode_message, ruby_dump
+from wire_support import unstuff_message
 from net_smtp.protocol import SOURCE_CHUNK, message_chunks
 
 # --------------------------------------------------------------------------

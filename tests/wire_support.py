@@ -1,0 +1,17 @@
+"""Test-side reading of DATA bodies as they travel on the wire."""
+
+from __future__ import annotations
+
+__all__ = ["unstuff_message"]
+
+
+def unstuff_message(wire: bytes) -> bytes:
+    """The message a DATA body carries: the inverse of
+    ``net_smtp._text.encode_message`` (dots unstuffed, terminator dropped)."""
+    if not wire.endswith(b".\r\n"):
+        raise ValueError("no end-of-data marker")
+    lines = wire[:-3].split(b"\r\n")
+    if lines[-1] != b"":
+        raise ValueError("message does not end with CRLF")
+    body = [line[1:] if line.startswith(b".") else line for line in lines[:-1]]
+    return b"".join(line + b"\r\n" for line in body)
