@@ -20,7 +20,7 @@ import socket
 import types
 from collections.abc import Mapping, Set as AbstractSet
 from typing import (
-    TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Protocol, Tuple, Type, TypeVar,
+    TYPE_CHECKING, Any, Callable, Dict, List, Optional, Protocol, Tuple, Type, TypeVar,
     Union, cast, overload,
 )
 
@@ -889,7 +889,8 @@ class SMTP:
 
     def _data_exchange(self, msgstr: Optional[MessageSource],
                        block: Optional[Callable[[WriteAdapter], Any]]) -> Response:
-        bio = self._begin_data()
+        self._data_command()
+        bio = self._io()
         try:
             if msgstr is not None:
                 bio.write_message(msgstr)
@@ -900,9 +901,10 @@ class SMTP:
             raise
         return self._recv_response()
 
-    def _begin_data(self) -> InternetMessageIO:
-        self._check_continue(self.get_response("DATA"))
-        return self._io()
+    def _data_command(self) -> Response:
+        res = self.get_response("DATA")
+        self._check_continue(res)
+        return res
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
@@ -975,15 +977,6 @@ class SMTP:
             self._error_occurred = True
             raise
 
-    @contextlib.contextmanager
-    def _poisoning(self) -> Iterator[None]:
-        """Any exception raised inside poisons the session (Ruby's critical)."""
-        try:
-            yield
-        except BaseException:
-            self._error_occurred = True
-            raise
-
     @staticmethod
     def _check_response(res: Response) -> None:
         if not res.is_success():
@@ -1030,11 +1023,11 @@ class MessageStream:
         self._entered = True
         smtp.mailfrom(self.sender())
         smtp.rcptto_list(self._to)
-        if smtp._error_occurred:
-            self.response = Response.parse(_DUMMY_REPLY)
+        reply = smtp._critical(smtp._data_command)
+        if not reply.is_continue():  # the dummy reply of a poisoned session
+            self.response = reply
             return WriteAdapter(len)
-        with smtp._poisoning():
-            self._message = smtp._begin_data().begin_message()
+        self._message = smtp._io().begin_message()
         return self._message.adapter
 
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],

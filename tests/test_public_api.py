@@ -11,7 +11,7 @@ import inspect
 import pkgutil
 import ssl
 import types
-from typing import Any, Dict, List, Tuple, Type
+from typing import Dict, List, Tuple, Type
 
 import pytest
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, List, Tuple
 import pytest
 
 from fault_server import SAFETY, Conn, FaultServer, ehlo_reply, serve_transactions
-from net_smtp import SMTP, Net, Response
+from net_smtp import SMTP, Net
 
 # What a hostile server offers: far more than any limit.
 OFFERED = 64 * 1024 * 1024

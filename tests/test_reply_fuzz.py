@@ -21,7 +21,7 @@ from typing import Any, List, Optional, Tuple, Type, Union
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from net_smtp import SMTP, Net, Response
+from net_smtp import SMTP, Net
 from net_smtp.errors import EOFError as PortEOFError  # Ruby's EOFError: also an OSError
 
 DOCUMENTED = (EOFError, Net.ReadTimeout, Net.SMTPError)
