@@ -2,73 +2,21 @@
 
 ``from net_smtp import Net`` gives the Ruby namespace: ``Net.SMTP``,
 ``Net.SMTP.Address``, ``Net.SMTPFatalError``, ``Net.ReadTimeout`` ...
+Every name of ``Net`` is also importable from the package itself.
 """
 
 from __future__ import annotations
 
+from . import _net as Net
+from ._net import *  # noqa: F403 - the names of Net, listed in _net.__all__
 from .address import Address
 from .authenticator import Authenticator
-from .errors import (
-    ArgumentError,
-    OpenTimeout,
-    ProtoAuthError,
-    ProtocolError,
-    ProtoCommandError,
-    ProtocRetryError,
-    ProtoFatalError,
-    ProtoRetriableError,
-    ProtoServerError,
-    ProtoSyntaxError,
-    ProtoUnknownError,
-    ReadTimeout,
-    SMTPAuthenticationError,
-    SMTPError,
-    SMTPFatalError,
-    SMTPServerBusy,
-    SMTPSyntaxError,
-    SMTPUnknownError,
-    SMTPUnsupportedCommand,
-    WriteTimeout,
-)
-from .protocol import BufferedIO, InternetMessageIO, WriteAdapter
-from .response import Response
-from .smtp import SMTP, MessageStream, SMTPSession
 from .openssl import OpenSSL
-from . import _net as Net
+from .response import Response
+from .smtp import MessageStream
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Net",
-    "OpenSSL",
-    "SMTP",
-    "SMTPSession",
-    "MessageStream",
-    "Response",
-    "Address",
-    "Authenticator",
-    "WriteAdapter",
-    "BufferedIO",
-    "InternetMessageIO",
-    "ArgumentError",
-    "ProtocolError",
-    "ProtoSyntaxError",
-    "ProtoFatalError",
-    "ProtoUnknownError",
-    "ProtoServerError",
-    "ProtoAuthError",
-    "ProtoCommandError",
-    "ProtoRetriableError",
-    "ProtocRetryError",
-    "OpenTimeout",
-    "ReadTimeout",
-    "WriteTimeout",
-    "SMTPError",
-    "SMTPAuthenticationError",
-    "SMTPServerBusy",
-    "SMTPSyntaxError",
-    "SMTPFatalError",
-    "SMTPUnknownError",
-    "SMTPUnsupportedCommand",
-    "__version__",
-]
+__all__ = ["Net", "OpenSSL", "MessageStream", "Response", "Address", "Authenticator",
+           "__version__"]
+__all__ += Net.__all__
