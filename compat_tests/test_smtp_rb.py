@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Any, Dict, Iterator, Tuple
+from typing import Any, Dict, Iterator, Tuple, Type
 
 import pytest
 
@@ -242,49 +242,39 @@ def test_send_message_with_multiple_recipients_as_array() -> None:
                                     "RCPT TO:<rcpt2@example.com>\r\n"]
 
 
+def _assert_greeting_refused(reply: str, error: Type[Net.SMTPError]) -> None:
+    """Ruby's five test_unsuccessful_send_message_* cases: a greeting with
+    *reply* makes start raise *error* carrying that reply."""
+    server = FakeServer(greeting=lambda s: s.puts(reply + "\r\n")).start()
+    with pytest.raises(error) as err:
+        Net.SMTP.start("localhost", server.port)
+    assert err.value.message == reply + "\n"
+    assert _status(err.value) == reply[:3]
+
+
 @ruby_origin(RB, "test_unsuccessful_send_message_server_busy")
 def test_unsuccessful_send_message_server_busy() -> None:
-    server = FakeServer(greeting=lambda s: s.puts("400 BUSY\r\n")).start()
-    with pytest.raises(Net.SMTPServerBusy) as err:
-        Net.SMTP.start("localhost", server.port)
-    assert err.value.message == "400 BUSY\n"
-    assert _status(err.value) == "400"
+    _assert_greeting_refused("400 BUSY", Net.SMTPServerBusy)
 
 
 @ruby_origin(RB, "test_unsuccessful_send_message_syntax_error")
 def test_unsuccessful_send_message_syntax_error() -> None:
-    server = FakeServer(greeting=lambda s: s.puts("502 SYNTAX ERROR\r\n")).start()
-    with pytest.raises(Net.SMTPSyntaxError) as err:
-        Net.SMTP.start("localhost", server.port)
-    assert err.value.message == "502 SYNTAX ERROR\n"
-    assert _status(err.value) == "502"
+    _assert_greeting_refused("502 SYNTAX ERROR", Net.SMTPSyntaxError)
 
 
 @ruby_origin(RB, "test_unsuccessful_send_message_authentication_error")
 def test_unsuccessful_send_message_authentication_error() -> None:
-    server = FakeServer(greeting=lambda s: s.puts("530 AUTH ERROR\r\n")).start()
-    with pytest.raises(Net.SMTPAuthenticationError) as err:
-        Net.SMTP.start("localhost", server.port)
-    assert err.value.message == "530 AUTH ERROR\n"
-    assert _status(err.value) == "530"
+    _assert_greeting_refused("530 AUTH ERROR", Net.SMTPAuthenticationError)
 
 
 @ruby_origin(RB, "test_unsuccessful_send_message_fatal_error")
 def test_unsuccessful_send_message_fatal_error() -> None:
-    server = FakeServer(greeting=lambda s: s.puts("520 FATAL ERROR\r\n")).start()
-    with pytest.raises(Net.SMTPFatalError) as err:
-        Net.SMTP.start("localhost", server.port)
-    assert err.value.message == "520 FATAL ERROR\n"
-    assert _status(err.value) == "520"
+    _assert_greeting_refused("520 FATAL ERROR", Net.SMTPFatalError)
 
 
 @ruby_origin(RB, "test_unsuccessful_send_message_unknown_error")
 def test_unsuccessful_send_message_unknown_error() -> None:
-    server = FakeServer(greeting=lambda s: s.puts("300 UNKNOWN\r\n")).start()
-    with pytest.raises(Net.SMTPUnknownError) as err:
-        Net.SMTP.start("localhost", server.port)
-    assert err.value.message == "300 UNKNOWN\n"
-    assert _status(err.value) == "300"
+    _assert_greeting_refused("300 UNKNOWN", Net.SMTPUnknownError)
 
 
 @ruby_origin(RB, "test_unsuccessful_data")

@@ -222,14 +222,19 @@ def test_starttls_close_socket_on_verify_failure(fixtures: Fixtures) -> None:
     assert smtp.seen_ssl_socket.fileno() == -1
 
 
+def _assert_started_with(smtp: "MySMTP", context: ssl.SSLContext) -> None:
+    """Start; the handshake used *context* and the session works."""
+    smtp.start()
+    assert smtp.seen_ssl_context is context
+    assert smtp.rset().is_success() is True
+
+
 @ruby_origin(RB, "test_enable_tls")
 def test_enable_tls(fixtures: Fixtures) -> None:
     smtp = MySMTP(start_smtpd_smtps(fixtures))
     context = default_ssl_context(fixtures)
     smtp.enable_tls(context)
-    smtp.start()
-    assert smtp.seen_ssl_context is context
-    assert smtp.rset().is_success() is True
+    _assert_started_with(smtp, context)
 
 
 @ruby_origin(RB, "test_enable_tls_before_disable_starttls")
@@ -238,9 +243,7 @@ def test_enable_tls_before_disable_starttls(fixtures: Fixtures) -> None:
     context = default_ssl_context(fixtures)
     smtp.enable_tls(context)
     smtp.disable_starttls()
-    smtp.start()
-    assert smtp.seen_ssl_context is context
-    assert smtp.rset().is_success() is True
+    _assert_started_with(smtp, context)
 
 
 @ruby_origin(RB, "test_enable_starttls")
@@ -248,9 +251,7 @@ def test_enable_starttls(fixtures: Fixtures) -> None:
     smtp = MySMTP(start_smtpd_starttls(fixtures))
     context = default_ssl_context(fixtures)
     smtp.enable_starttls(context)
-    smtp.start()
-    assert smtp.seen_ssl_context is context
-    assert smtp.rset().is_success() is True
+    _assert_started_with(smtp, context)
 
 
 @ruby_origin(RB, "test_enable_starttls_before_disable_tls")
@@ -259,9 +260,7 @@ def test_enable_starttls_before_disable_tls(fixtures: Fixtures) -> None:
     context = default_ssl_context(fixtures)
     smtp.enable_starttls(context)
     smtp.disable_tls()
-    smtp.start()
-    assert smtp.seen_ssl_context is context
-    assert smtp.rset().is_success() is True
+    _assert_started_with(smtp, context)
 
 
 @ruby_origin(RB, "test_start_with_tls_verify_true")
