@@ -5,13 +5,32 @@ format and then the message as the server received it.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from typing import Any, List, TextIO, Type
 
-from . import Net
-from .devserver import BackgroundServer, DevServer, ReceivedMessage, format_address
-from .response import Response
+from .. import Net
+from ..errors import SMTPError
+from ..response import Response
+from ._common import (
+    EXIT_CONNECTION,
+    EXIT_OK,
+    EXIT_PERMANENT,
+    CommandError,
+    HelpFormatter,
+    exit_code_epilog,
+    listen_port,
+    one_line,
+)
+from .devserver import (
+    BackgroundServer,
+    DevServer,
+    ListenError,
+    ReceivedMessage,
+    format_address,
+)
 
-__all__ = ["DEMO_FROM", "DEMO_MESSAGE", "DEMO_TO", "run_demo"]
+__all__ = ["DEMO_FROM", "DEMO_MESSAGE", "DEMO_TO", "cmd_demo", "register", "run_demo"]
 
 DEMO_FROM = "alice@example.com"
 DEMO_TO = "bob@example.net"
@@ -73,3 +92,31 @@ def run_demo(out: TextIO, port: int = 0, host: str = "127.0.0.1") -> Response:
         out.write(message.unix_bytes().decode("utf-8", "replace"))
     out.flush()
     return response
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run the README example against the embedded server."""
+    try:
+        run_demo(sys.stdout, port=args.port)
+    except ListenError:
+        raise  # main reports it: the same words as for serve
+    except (OSError, SMTPError) as exc:
+        raise CommandError(EXIT_PERMANENT if isinstance(exc, SMTPError) else EXIT_CONNECTION,
+                           f"the demo session failed: {one_line(str(exc)) or type(exc).__name__}"
+                           ) from None
+    return EXIT_OK
+
+
+def register(commands: Any) -> None:
+    """Add ``demo`` and its option to the subcommand parsers."""
+    demo = commands.add_parser(
+        "demo", formatter_class=HelpFormatter,
+        help="send the README example to an embedded server and show the conversation",
+        description="Start an aiosmtpd server inside this process, send the README "
+                    "example message from alice@example.com to bob@example.net with "
+                    "Net.SMTP, print the SMTP conversation in Ruby's debug format, then "
+                    "the message as the server received it.",
+        epilog=exit_code_epilog())
+    demo.add_argument("--port", type=listen_port, default=0,
+                      help="port for the embedded server on 127.0.0.1 (default: a free port)")
+    demo.set_defaults(run=cmd_demo)

@@ -27,7 +27,7 @@ from aiosmtpd import __version__ as aiosmtpd_version
 from aiosmtpd.smtp import SMTP as SMTPProtocol
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
-from . import __version__
+from .. import __version__
 
 __all__ = [
     "Credentials",
