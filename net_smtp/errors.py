@@ -137,6 +137,9 @@ class Reply(Protocol):
     def status(self) -> str: ...
 
     @property
+    def string(self) -> str: ...
+
+    @property
     def message(self) -> str: ...
 
 
