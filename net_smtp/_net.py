@@ -21,7 +21,9 @@ from .errors import (
     SMTPAuthenticationError,
     SMTPError,
     SMTPFatalError,
+    SMTPRecipientsRefused,
     SMTPServerBusy,
+    SMTPSessionAborted,
     SMTPSyntaxError,
     SMTPUnknownError,
     SMTPUnsupportedCommand,
@@ -56,4 +58,6 @@ __all__ = [
     "SMTPFatalError",
     "SMTPUnknownError",
     "SMTPUnsupportedCommand",
+    "SMTPSessionAborted",
+    "SMTPRecipientsRefused",
 ]

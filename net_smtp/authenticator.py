@@ -15,7 +15,16 @@ from ._text import ruby_split
 from .errors import ArgumentError, SMTPAuthenticationError
 from .response import Response
 
-__all__ = ["Authenticator", "ResponseSource", "normalize_auth_type"]
+__all__ = ["Authenticator", "Credential", "ResponseSource", "credential_bytes",
+           "normalize_auth_type"]
+
+Credential = Union[str, bytes, bytearray, memoryview]
+"""A user name or secret: a str is sent as UTF-8, bytes as they are."""
+
+
+def credential_bytes(value: Credential) -> bytes:
+    """The bytes a user name or secret is sent as."""
+    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
 class ResponseSource(Protocol):
@@ -81,7 +90,7 @@ class Authenticator:
         """The session this authenticator talks to."""
         return self._smtp
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """Run the exchange; return the server's final 2xx reply. Each
         mechanism defines it (the base class has no exchange of its own).
 
@@ -116,10 +125,9 @@ class Authenticator:
             raise SMTPAuthenticationError(res)
         return res
 
-    def base64_encode(self, s: Union[str, bytes]) -> str:
+    def base64_encode(self, s: Credential) -> str:
         """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
-        raw = s.encode("utf-8") if isinstance(s, str) else s
-        return base64.b64encode(raw).decode("ascii")
+        return base64.b64encode(credential_bytes(s)).decode("ascii")
 
 
 setattr(Authenticator, "continue", Authenticator.continue_)

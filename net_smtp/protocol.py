@@ -15,10 +15,22 @@ import socket
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Callable, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, Union, cast
 
 from ._text import MessageEncoder, redact_command, ruby_dump
-from .errors import ArgumentError, EOFError, ReadTimeout, SMTPUnknownError, WriteTimeout
+from .errors import (
+    ArgumentError,
+    EOFError,
+    OpenTimeout,
+    ReadTimeout,
+    SMTPUnknownError,
+    WriteTimeout,
+)
+
+if TYPE_CHECKING:
+    from email.message import Message
+
+    from typing_extensions import TypeAlias
 
 __all__ = [
     "BufferedIO",
@@ -29,13 +41,22 @@ __all__ = [
     "ReplyDeadline",
     "SocketLike",
     "WriteAdapter",
+    "connect_failure",
     "message_chunks",
     "source_class_name",
 ]
 
-MessageSource = Any
-"""What ``send_message``/``data`` accept: str, bytes-like, a file object or
-an iterable of str/bytes chunks."""
+class Readable(Protocol):
+    """A binary or text file: anything with ``read(size)``."""
+
+    def read(self, __size: int) -> Union[str, bytes]: ...
+
+
+MessageSource: TypeAlias = Union[str, bytes, bytearray, memoryview, Readable,
+                                 Iterable[Union[str, bytes]], "Message"]
+"""What ``send_message``/``data`` accept: a str (sent as UTF-8), bytes-like,
+a binary or text file, an iterable of str/bytes chunks, or an
+``email.message.Message``."""
 
 
 class SocketLike(Protocol):
@@ -76,6 +97,24 @@ class DebugSink:
             target.debug("%s", "".join(pieces).rstrip("\n"))
         else:
             target.write("".join(pieces))
+
+
+def connect_failure(exc: OSError, host: str, port: object) -> OSError:
+    """What a failed TCP connect to *host*:*port* raises: ``OpenTimeout``
+    for a timeout, else an error of the same class whose text names the
+    host and port as Ruby does (``Connection refused - connect(2) for
+    "127.0.0.1" port 25``)."""
+    if isinstance(exc, socket.timeout):
+        return OpenTimeout("execution expired")
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if isinstance(exc, socket.gaierror):
+        text = f'getaddrinfo: {reason} (for "{host}" port {port})'
+    else:
+        text = f'{reason} - connect(2) for "{host}" port {port}'
+    try:
+        return type(exc)(exc.errno, text)
+    except TypeError:  # a subclass with a constructor of its own: keep it as it is
+        return exc
 
 
 # Size of one recv(); replies are small, this only bounds the syscalls.
@@ -347,7 +386,7 @@ def message_chunks(src: MessageSource) -> Iterator[bytes]:
             yield bytes(view[start:start + SOURCE_CHUNK])
     elif callable(getattr(src, "read", None)):
         while True:
-            chunk = src.read(SOURCE_CHUNK)
+            chunk = cast(Readable, src).read(SOURCE_CHUNK)
             if not chunk:
                 return
             yield _as_bytes(chunk, "data read from the message file")
@@ -461,9 +500,10 @@ class InternetMessageIO(BufferedIO):
         message = self.begin_message()
         return self._write_with(message, lambda: block(message.adapter))
 
-    def begin_message(self) -> MessageWriter:
-        """Start a DATA body written piece by piece."""
-        return MessageWriter(self, "block")
+    def begin_message(self, label: str = "block") -> MessageWriter:
+        """Start a DATA body written piece by piece; *label* names the
+        source in the debug text (``writing message from block``)."""
+        return MessageWriter(self, label)
 
 
 class WriteAdapter:

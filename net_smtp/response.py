@@ -42,11 +42,12 @@ class Response:
     Ruby: ``Net::SMTP::Response``.
     """
 
-    __slots__ = ("_status", "_string")
+    __slots__ = ("_status", "_string", "_refused")
 
     def __init__(self, status: str, string: str) -> None:
         self._status = status
         self._string = string
+        self._refused: Optional[Dict[str, "Response"]] = None
 
     @classmethod
     def parse(cls, string: str) -> "Response":
@@ -65,6 +66,17 @@ class Response:
     def string(self) -> str:
         """The whole reply text, lines ended by ``\\n``."""
         return self._string
+
+    @property
+    def refused(self) -> Dict[str, "Response"]:
+        """The recipients ``send_message(..., refused='return')`` could not
+        send to, each with the reply that refused it; empty otherwise (not
+        in Ruby)."""
+        return {} if self._refused is None else self._refused
+
+    @refused.setter
+    def refused(self, value: Dict[str, "Response"]) -> None:
+        self._refused = value
 
     @property
     def status_type_char(self) -> str:

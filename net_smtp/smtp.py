@@ -6,17 +6,24 @@ Every command goes through one funnel: ``validate_line`` -> ``writeline`` ->
 The error-occurred ("critical") rule, kept exactly as narrow as Ruby's: an
 exception raised while a command run by ``_getok`` or ``data`` is on the
 wire (socket error, timeout, end of file, DATA answered without 3xx)
-poisons the session. From then on those commands return the dummy reply
-``200 dummy reply code`` without touching the wire and ``finish`` skips QUIT.
-``get_response`` (and so AUTH) is outside the rule, as in Ruby. One
-deliberate change: a failed ``start`` leaves the object clean, where Ruby
-keeps the flag and silently loses the next session's mail.
+aborts the session. From then on those commands never touch the wire and
+``finish`` skips QUIT. ``get_response`` (and so AUTH) is outside the rule,
+as in Ruby.
+
+Two deliberate changes, both where Ruby 0.5.1 reports success for mail it
+never sent: where Ruby answers a command on an aborted session with the
+dummy reply ``200 dummy reply code``, the port raises
+``SMTPSessionAborted`` (nothing is written); and a failed ``start`` leaves
+the object clean, where Ruby keeps the flag and silently loses the next
+session's mail.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import sys
+import threading
 import types
 from collections.abc import Mapping, Set as AbstractSet
 from typing import (
@@ -24,17 +31,20 @@ from typing import (
     Union, cast, overload,
 )
 
+from . import _email
 from ._text import validate_line
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
 from .auth_plain import AuthPlain
 from .auth_xoauth2 import AuthXoauth2
-from .authenticator import Authenticator
+from .authenticator import Authenticator, Credential, normalize_auth_type
 from .errors import (
     ArgumentError,
     OpenTimeout,
     SMTPError,
+    SMTPRecipientsRefused,
+    SMTPSessionAborted,
     SMTPUnknownError,
     SMTPUnsupportedCommand,
 )
@@ -45,11 +55,15 @@ from .protocol import (
     MessageWriter,
     SocketLike,
     WriteAdapter,
+    connect_failure,
+    message_chunks,
+    source_class_name,
 )
 from .response import Response
 
 if TYPE_CHECKING:
     import ssl
+    from email.message import Message
 
     from typing_extensions import TypeAlias
 
@@ -59,8 +73,13 @@ __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
 AddressLike = Union[str, Address]
 T = TypeVar("T")
-_DUMMY_REPLY = "200 dummy reply code"
 _STARTTLS_MODES = ("always", "auto")
+_REFUSED_MODES = ("raise", "return")
+# authtype='auto' tries these first, in this order (those the server offers
+# and that are registered), then any other registered mechanism but XOAUTH2,
+# whose secret is a token rather than a password.
+AUTO_AUTH_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
+_NOT_A_PASSWORD = frozenset({"XOAUTH2"})
 
 
 def _rb_truthy(value: object) -> bool:
@@ -87,24 +106,35 @@ def _flatten(items: Any) -> List[Any]:
     return out
 
 
-def _requires_smtputf8(address: Any) -> bool:
+def _address_text(address: Any) -> str:
     if isinstance(address, Address):
-        return not address.address.isascii()
+        return address.address
     if isinstance(address, str):
-        return not address.isascii()
+        return address
     raise ArgumentError(f"a mail address must be a str or Net.SMTP.Address, "
                         f"not {type(address).__name__}")
 
 
+def _requires_smtputf8(address: Any) -> bool:
+    return not _address_text(address).isascii()
+
+
 def _check_message(msgstr: Any) -> None:
-    if isinstance(msgstr, (str, bytes, bytearray, memoryview)):
+    if isinstance(msgstr, (str, bytes, bytearray, memoryview)) or _email.is_email_message(msgstr):
         return
     if callable(getattr(msgstr, "read", None)):
         return
     if hasattr(msgstr, "__iter__") and not isinstance(msgstr, (Mapping, AbstractSet)):
         return
-    raise ArgumentError("message must be str, bytes, a file object or an iterable of "
-                        f"chunks, not {type(msgstr).__name__}")
+    raise ArgumentError("message must be str, bytes, a file object, an iterable of "
+                        f"chunks or an email.message.Message, not {type(msgstr).__name__}")
+
+
+def _check_timeout(name: str, value: Any) -> Optional[float]:
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
+                         and value >= 0):
+        return value
+    raise ArgumentError(f"{name} must be a number of seconds (>= 0) or None, not {value!r}")
 
 
 class _ClassStart(Protocol):
@@ -112,22 +142,28 @@ class _ClassStart(Protocol):
 
     @overload
     def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 helo: Optional[str] = ..., user: Optional[Credential] = ...,
+                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
                  authtype: Optional[str] = ..., tls: bool = ...,
                  starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
                  tls_hostname: Optional[str] = ...,
                  ssl_context_params: Optional[SSLContextParams] = ...,
+                 open_timeout: Optional[float] = ..., read_timeout: Optional[float] = ...,
+                 write_timeout: Optional[float] = ...,
+                 ssl_context: Optional[ssl.SSLContext] = ...,
                  block: None = ...) -> "SMTP": ...
 
     @overload
     def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
+                 helo: Optional[str] = ..., user: Optional[Credential] = ...,
+                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
                  authtype: Optional[str] = ..., tls: bool = ...,
                  starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
                  tls_hostname: Optional[str] = ...,
                  ssl_context_params: Optional[SSLContextParams] = ...,
+                 open_timeout: Optional[float] = ..., read_timeout: Optional[float] = ...,
+                 write_timeout: Optional[float] = ...,
+                 ssl_context: Optional[ssl.SSLContext] = ...,
                  block: Callable[["SMTP"], T]) -> T: ...
 
 
@@ -135,13 +171,13 @@ class _InstanceStart(Protocol):
     """The type of ``smtp.start`` called on an instance."""
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
+    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[Credential] = ...,
+                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
                  authtype: Optional[str] = ..., block: None = ...) -> "SMTP": ...
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
+    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[Credential] = ...,
+                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
                  authtype: Optional[str] = ..., block: Callable[["SMTP"], T]) -> T: ...
 
 
@@ -169,25 +205,32 @@ class _ClassOrInstance:
 
 
 def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
-                 helo: Optional[str] = None, user: Optional[str] = None,
-                 secret: Optional[str] = None, password: Optional[str] = None,
+                 helo: Optional[str] = None, user: Optional[Credential] = None,
+                 secret: Optional[Credential] = None, password: Optional[Credential] = None,
                  authtype: Optional[str] = None, tls: bool = False,
                  starttls: Union[str, bool, None] = "auto", tls_verify: bool = True,
                  tls_hostname: Optional[str] = None,
                  ssl_context_params: Optional[SSLContextParams] = None,
+                 open_timeout: Optional[float] = 30, read_timeout: Optional[float] = 60,
+                 write_timeout: Optional[float] = 60,
+                 ssl_context: Optional[ssl.SSLContext] = None,
                  block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
     """``Net.SMTP.start(address, port=None, helo, user, secret, authtype, ...)``:
-    a new session object, started (see the instance ``start``).
+    a new session object, started (see the instance ``start``). The keywords
+    after *ssl_context_params* are Python extras, as on :class:`SMTP`.
 
     Raises:
-        ArgumentError: more than six positional arguments.
+        ArgumentError: more than six positional arguments, or a bad keyword
+            value (see :class:`SMTP`).
     """
     if len(args) > 4:
         raise ArgumentError(
             f"wrong number of arguments (given {len(args) + 2}, expected 1..6)")
     args += (None,) * (4 - len(args))
     smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
-               tls_hostname=tls_hostname, ssl_context_params=ssl_context_params)
+               tls_hostname=tls_hostname, ssl_context_params=ssl_context_params,
+               open_timeout=open_timeout, read_timeout=read_timeout,
+               write_timeout=write_timeout, ssl_context=ssl_context)
     return smtp.start(helo=_ruby_or(helo, args[0], "localhost"), user=_ruby_or(user, args[1]),
                       secret=_ruby_or(secret, password, args[2]),
                       authtype=_ruby_or(authtype, args[3]), block=block)
@@ -206,8 +249,12 @@ class SMTP:
     - ArgumentError: CR, LF or NUL in the command line.
     - SMTPError: the server's error reply (its ``exception_class``).
     - EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed;
-      the session is then poisoned (see the module notes).
+      the session is then aborted (see the module notes).
+    - SMTPSessionAborted: an earlier failure aborted the session; nothing
+      was sent (Ruby answers ``200 dummy reply code`` here).
     - AttributeError: the session was never started.
+    - RuntimeError: another thread is using this session (one session per
+      thread; from asyncio, ``await asyncio.to_thread(...)``).
 
     Ruby: ``Net::SMTP``.
     """
@@ -263,12 +310,23 @@ class SMTP:
     def __init__(self, address: str, port: Optional[Union[int, str]] = None, *,
                  tls: bool = False, starttls: Union[str, bool, None] = "auto",
                  tls_verify: bool = True, tls_hostname: Optional[str] = None,
-                 ssl_context_params: Optional[SSLContextParams] = None) -> None:
+                 ssl_context_params: Optional[SSLContextParams] = None,
+                 open_timeout: Optional[float] = 30, read_timeout: Optional[float] = 60,
+                 write_timeout: Optional[float] = 60,
+                 ssl_context: Optional[ssl.SSLContext] = None) -> None:
         """A session object; nothing is sent before :meth:`start`.
 
+        The keywords after *ssl_context_params* are Python extras (Ruby sets
+        the timeouts as attributes and gives a context to ``enable_tls`` /
+        ``enable_starttls``): *ssl_context* is used for SMTPS when *tls* is
+        on, else for STARTTLS.
+
         Raises:
-            ArgumentError: *address* is not a str, or *starttls* is not
-                ``'always'``, ``'auto'`` or False.
+            ArgumentError: *address* is not a str; *starttls* is not
+                ``'always'``, ``'auto'`` or False; a timeout is not a number
+                >= 0 or None; *ssl_context* is not an ``ssl.SSLContext``,
+                or is given with neither *tls* nor *starttls* on, or
+                together with *ssl_context_params*.
         """
         if not isinstance(address, str):
             raise ArgumentError(f"address must be a str, not {type(address).__name__}")
@@ -279,10 +337,11 @@ class SMTP:
         self._socket: Optional[InternetMessageIO] = None
         self._started = False
         self._dropped = False
-        self.open_timeout: Optional[float] = 30
-        self._read_timeout: Optional[float] = 60
-        self._write_timeout: Optional[float] = 60
-        self._error_occurred = False
+        self.open_timeout: Optional[float] = _check_timeout("open_timeout", open_timeout)
+        self._read_timeout = _check_timeout("read_timeout", read_timeout)
+        self._write_timeout = _check_timeout("write_timeout", write_timeout)
+        self._abort_reason: Optional[BaseException] = None
+        self._in_use = threading.RLock()
         self._debug_output: Any = None
         self._redact = False
         self._tls = bool(tls)
@@ -293,6 +352,22 @@ class SMTP:
         self.tls_verify = tls_verify
         self.tls_hostname = tls_hostname
         self.ssl_context_params = ssl_context_params
+        if ssl_context is not None:
+            self._take_context(ssl_context)
+
+    def _take_context(self, context: Any) -> None:
+        ssl_module = sys.modules.get("ssl")
+        if ssl_module is None or not isinstance(context, ssl_module.SSLContext):
+            raise ArgumentError(f"ssl_context must be an ssl.SSLContext, not "
+                                f"{type(context).__name__}")
+        if self.ssl_context_params is not None:
+            raise ArgumentError("give ssl_context or ssl_context_params, not both")
+        if self._tls:
+            self._ssl_context_tls = context
+        elif self._starttls:
+            self._ssl_context_starttls = context
+        else:
+            raise ArgumentError("ssl_context needs tls=True or starttls='always' / 'auto'")
 
     @staticmethod
     def _checked_starttls(mode: Union[str, bool, None]) -> Union[str, bool]:
@@ -484,8 +559,8 @@ class SMTP:
 
     # ------------------------------------------------------------ start
     def _instance_start(self, *args: Any, helo: Optional[str] = None,
-                        user: Optional[str] = None, secret: Optional[str] = None,
-                        password: Optional[str] = None, authtype: Optional[str] = None,
+                        user: Optional[Credential] = None, secret: Optional[Credential] = None,
+                        password: Optional[Credential] = None, authtype: Optional[str] = None,
                         block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
         """Open the session: connect (TLS if set), read the greeting, EHLO
         (HELO if refused), STARTTLS when set and offered, then AUTH if *user*
@@ -586,14 +661,25 @@ class SMTP:
     def _connect(self) -> SocketLike:
         try:
             return self._tcp_socket(self._address, self._port)
-        except socket.timeout as exc:
-            raise OpenTimeout("execution expired") from exc
+        except OSError as exc:
+            failure = connect_failure(exc, self._address, self._port)
+            if failure is exc:
+                raise
+            raise failure from exc
 
-    def _do_start(self, helo_domain: str, user: Optional[str], secret: Optional[str],
+    def _do_start(self, helo_domain: str, user: Optional[Credential], secret: Optional[Credential],
                   authtype: Optional[str]) -> None:
+        self._claim()
+        try:
+            self._open_session(helo_domain, user, secret, authtype)
+        finally:
+            self._in_use.release()
+
+    def _open_session(self, helo_domain: str, user: Optional[Credential],
+                      secret: Optional[Credential], authtype: Optional[str]) -> None:
         if self._started:
             raise IOError("SMTP session already started")
-        self._error_occurred = False
+        self._abort_reason = None
         self._dropped = False
         if _rb_truthy(_ruby_or(user, secret, authtype)):
             self._check_auth_args(authtype, user, secret)
@@ -615,14 +701,16 @@ class SMTP:
                 self._socket = self._new_internet_message_io(sock)
                 self._do_helo(helo_domain)
             if _rb_truthy(user):
-                self.authenticate(user, secret, authtype or SMTP.DEFAULT_AUTH_TYPE)  # type: ignore[arg-type]
+                # check_auth_args refused missing credentials before connecting
+                self.authenticate(cast(Credential, user), cast(Credential, secret),
+                                  authtype or SMTP.DEFAULT_AUTH_TYPE)
             self._started = True
         finally:
             if not self._started:
                 if sock is not None:
                     sock.close()
                 self._socket = None
-                self._error_occurred = False
+                self._abort_reason = None
 
     def _ssl_socket(self, sock: SocketLike, context: ssl.SSLContext) -> ssl.SSLSocket:
         return context.wrap_socket(sock, server_hostname=self.tls_hostname or self._address,  # type: ignore[arg-type]
@@ -658,30 +746,34 @@ class SMTP:
                 # broke a bound leaves the stream out of step.
                 if self.esmtp and exc.response is not None:
                     self.esmtp = False
-                    self._error_occurred = False
+                    self._abort_reason = None
                     continue
                 raise
             self._capabilities = res.capabilities
             return
 
     def _do_finish(self) -> Optional[Response]:
+        self._claim()
         try:
-            if self._socket is not None and not self._socket.is_closed() and not self._error_occurred:
+            if (self._socket is not None and not self._socket.is_closed()
+                    and self._abort_reason is None):
                 return self.quit()
             return None
         finally:
             self._started = False
             self._dropped = False
-            self._error_occurred = False
+            self._abort_reason = None
             if self._socket is not None:
                 self._socket.close()
                 self._socket = None
+            self._in_use.release()
 
-    def _drop_connection(self) -> None:
-        """Close the socket at once, mid-command: the server discards the
-        unfinished message. The session is left poisoned and not started;
-        ``finish`` then only tidies up, ``start`` opens a new session."""
-        self._error_occurred = True
+    def _abort(self, reason: BaseException) -> None:
+        """Close the socket at once, mid-command, because of *reason*: the
+        server discards the unfinished message. The session is left aborted
+        and not started; ``finish`` then only tidies up, ``start`` opens a
+        new session."""
+        self._abort_reason = reason
         self._started = False
         self._dropped = True
         if self._socket is not None:
@@ -695,35 +787,107 @@ class SMTP:
             return Address(from_addr, "SMTPUTF8")
         return from_addr
 
-    def send_message(self, msgstr: MessageSource, from_addr: AddressLike,
-                     *to_addrs: Union[AddressLike, List[Any], Tuple[Any, ...]]) -> Response:
+    def send_message(self, msgstr: MessageSource, from_addr: Optional[AddressLike] = None,
+                     *to_addrs: Union[AddressLike, List[Any], Tuple[Any, ...]],
+                     refused: str = "raise") -> Response:
         """Send one message: MAIL FROM, RCPT TO for each recipient (lists are
         flattened), DATA. SMTPUTF8 is added to MAIL FROM when a recipient is
         non-ASCII and the server offers it.
 
         *msgstr* is a str (sent as UTF-8), bytes-like, a file object or an
-        iterable of str/bytes chunks; it is streamed, never copied whole.
+        iterable of str/bytes chunks, streamed and never copied whole; or an
+        ``email.message.Message`` (``EmailMessage`` too), sent as smtplib's
+        ``send_message`` sends it: CRLF line ends, ``Bcc`` and ``Resent-Bcc``
+        left out, the sender and recipients taken from its headers where
+        *from_addr* / *to_addrs* are not given, and SMTPUTF8 (with
+        ``BODY=8BITMIME``) when an envelope address is non-ASCII.
+
+        *refused* (not in Ruby): ``'raise'`` (Ruby's way) raises at the first
+        refused recipient and sends no more; ``'return'`` tries every
+        recipient, sends the message to those accepted and lists the others
+        in the reply's ``refused`` (address -> reply).
 
         Returns:
             The server's reply to the end of data.
 
         Raises:
             OSError: the session is not open (``'closed session'``).
-            ArgumentError: a bad message or address type (before anything is
-                sent); no recipient, or CR, LF or NUL in a recipient (raised,
-                as in Ruby, after MAIL FROM went out: call ``rset()``).
+            ArgumentError: a bad message, address or *refused* value (before
+                anything is sent); no recipient, or CR, LF or NUL in a
+                recipient (raised, as in Ruby, after MAIL FROM went out for
+                a message that is not an ``email.message.Message``: call
+                ``rset()``); a Message without the headers the envelope needs.
+            SMTPUnsupportedCommand: a Message needs SMTPUTF8 and the server
+                does not offer it (before anything is sent).
+            SMTPRecipientsRefused: with ``refused='return'``, every recipient
+                was refused (RSET was sent; the session stays usable).
             SMTPError: the server refused the sender, a recipient (the first
                 refusal raises; the rest are not sent) or the message.
+            SMTPSessionAborted: an earlier failure aborted the session.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection
                 failed; during the body the connection is dropped, so no
                 partial message is delivered.
+            RuntimeError: another thread is using this session.
         """
+        if refused not in _REFUSED_MODES:
+            raise ArgumentError(f"refused must be 'raise' or 'return', not {refused!r}")
         flat = _flatten(to_addrs)
         _check_message(msgstr)
+        self._claim()
+        try:
+            if _email.is_email_message(msgstr):
+                return self._send_email(cast("Message", msgstr), from_addr, flat, refused)
+            if self._socket is None:
+                raise IOError("closed session")
+            self.mailfrom(self._with_smtputf8(from_addr, flat))  # type: ignore[arg-type]
+            return self._deliver(flat, refused, lambda: self.data(msgstr))
+        finally:
+            self._in_use.release()
+
+    def _send_email(self, msg: Message, from_addr: Optional[AddressLike], to_addrs: List[Any],
+                    refused: str) -> Response:
+        if from_addr is None or not to_addrs:
+            envelope = _email.envelope_of(msg)
+            from_addr = envelope.sender if from_addr is None else from_addr
+            to_addrs = to_addrs or list(envelope.recipients)
+        if not to_addrs:
+            raise ArgumentError("mail destination not given (the message names no recipient)")
         if self._socket is None:
             raise IOError("closed session")
-        self.mailfrom(self._with_smtputf8(from_addr, flat))
-        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(msgstr)))
+        utf8 = _email.needs_smtputf8([_address_text(a) for a in (from_addr, *to_addrs)])
+        if utf8 and not self.is_capable("SMTPUTF8"):
+            raise SMTPUnsupportedCommand("the message needs SMTPUTF8 (a non-ASCII address) but "
+                                         "the server does not offer it")
+        body = _email.flatten(msg, utf8=utf8)
+        self.mailfrom(Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr)
+        return self._deliver(to_addrs, refused, lambda: self.data(body))
+
+    def _deliver(self, to_addrs: List[Any], refused: str,
+                 send: Callable[[], Response]) -> Response:
+        """RCPT TO for each address, then *send*; with ``refused='return'``
+        a refused recipient is noted instead of raised."""
+        if refused == "raise":
+            return cast(Response, self.rcptto_list(to_addrs, block=send))
+        if not to_addrs:
+            raise ArgumentError("mail destination not given")
+        rejected: Dict[str, Response] = {}
+        accepted = 0
+        for addr in to_addrs:
+            try:
+                self.rcptto(addr)
+                accepted += 1
+            except SMTPSessionAborted:
+                raise
+            except SMTPError as exc:
+                if not isinstance(exc.response, Response):  # a broken bound, not a refusal
+                    raise
+                rejected[_address_text(addr)] = exc.response
+        if not accepted:
+            self.rset()
+            raise SMTPRecipientsRefused(rejected)
+        res = send()
+        res.refused = rejected
+        return res
 
     send_mail = send_message
     sendmail = send_message
@@ -758,33 +922,70 @@ class SMTP:
         stream = MessageStream(self, from_addr, flat)
         if block is None:
             return stream
-        self.mailfrom(stream.sender())
-        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(block=block)))
+        self._claim()
+        try:
+            self.mailfrom(stream.sender())
+            return cast(Response, self.rcptto_list(flat, block=lambda: self.data(block=block)))
+        finally:
+            self._in_use.release()
 
     ready = open_message_stream
 
-    def authenticate(self, user: str, secret: str,
+    def authenticate(self, user: Credential, secret: Credential,
                      authtype: str = DEFAULT_AUTH_TYPE) -> Response:
         """Run SMTP AUTH with the registered mechanism for *authtype*
         (``'plain'``, ``'login'``, ``'cram_md5'``, ``'xoauth2'``, or any
         :class:`Authenticator` subclass registered by the user).
 
+        *user* and *secret* are str (sent as UTF-8) or bytes (sent as they
+        are). ``authtype='auto'`` (not in Ruby) picks the first mechanism of
+        :data:`AUTO_AUTH_PREFERENCE` the server offers, else any other
+        registered one it offers, XOAUTH2 excepted (its secret is a token).
+
         Raises:
-            ArgumentError: unknown *authtype*, or user / secret missing.
+            ArgumentError: unknown *authtype*, user / secret missing, or
+                neither str nor bytes.
+            SMTPUnsupportedCommand: ``'auto'`` and the server offers no
+                mechanism this client has.
             SMTPAuthenticationError: the server refused the credentials.
             SMTPError: another error reply during the exchange.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
+            RuntimeError: another thread is using this session.
         """
-        return self._check_auth_args(authtype, user, secret)(self).auth(user, secret)
+        klass = self._check_auth_args(authtype, user, secret)
+        self._claim()
+        try:
+            return (klass or self._auto_auth_class())(self).auth(user, secret)
+        finally:
+            self._in_use.release()
 
     def _check_auth_args(self, auth_type: Any, *args: Any,
-                         **kwargs: Any) -> Type[Authenticator]:
+                         **kwargs: Any) -> Optional[Type[Authenticator]]:
+        """The mechanism's class (``None`` for ``'auto'``), after checking
+        the credentials are there and are str or bytes."""
         auth_type = _ruby_or(auth_type, SMTP.DEFAULT_AUTH_TYPE)
-        klass = Authenticator.auth_class(auth_type)
-        if klass is None:
+        auto = normalize_auth_type(auth_type) == "AUTO"
+        klass = None if auto else Authenticator.auth_class(auth_type)
+        if klass is None and not auto:
             raise ArgumentError(f"wrong authentication type {auth_type}")
-        klass.check_args(*args, **kwargs)
+        (klass or Authenticator).check_args(*args, **kwargs)
+        for name, value in zip(("user", "secret"), args):
+            if not isinstance(value, (str, bytes, bytearray, memoryview)):
+                raise ArgumentError(f"{name} must be str or bytes, not {type(value).__name__}")
         return klass
+
+    def _auto_auth_class(self) -> Type[Authenticator]:
+        offered = [normalize_auth_type(name) for name in self.capable_auth_types()]
+        registered = Authenticator.auth_classes()
+        others = [name for name in registered
+                  if name not in AUTO_AUTH_PREFERENCE and name not in _NOT_A_PASSWORD]
+        for name in (*AUTO_AUTH_PREFERENCE, *others):
+            if name in offered and name in registered:
+                return registered[name]
+        raise SMTPUnsupportedCommand(
+            "authtype 'auto': the server offers no AUTH mechanism this client has "
+            f"(offered: {', '.join(offered) or 'none'}; "
+            f"usable: {', '.join((*AUTO_AUTH_PREFERENCE, *others))})")
 
     # ------------------------------------------------------------ commands
     def rset(self) -> Response:
@@ -870,12 +1071,19 @@ class SMTP:
         """DATA, the message (from *msgstr* or written by *block*), then the
         end-of-data marker; returns the server's reply to it.
 
+        *msgstr* is any message :meth:`send_message` takes; an
+        ``email.message.Message`` is sent with CRLF line ends and without
+        its ``Bcc`` and ``Resent-Bcc`` headers.
+
         Raises:
-            ArgumentError: both or neither of *msgstr* and *block*.
-            SMTPUnknownError: DATA not answered with 3xx (poisons the session).
+            ArgumentError: both or neither of *msgstr* and *block*, or a
+                message of another type.
+            SMTPUnknownError: DATA not answered with 3xx (aborts the session).
             SMTPError: the message was refused after the end of data.
+            SMTPSessionAborted: an earlier failure aborted the session.
             Whatever *block* raises: the marker is not sent and the
                 connection is dropped.
+            RuntimeError: another thread is using this session.
         """
         if msgstr is not None and block is not None:
             raise ArgumentError("message and block are exclusive")
@@ -883,28 +1091,17 @@ class SMTP:
             raise ArgumentError("message or block is required")
         if msgstr is not None:
             _check_message(msgstr)
-        res = self._critical(lambda: self._data_exchange(msgstr, block))
-        self._check_response(res)
-        return res
-
-    def _data_exchange(self, msgstr: Optional[MessageSource],
-                       block: Optional[Callable[[WriteAdapter], Any]]) -> Response:
-        self._data_command()
-        bio = self._io()
-        try:
-            if msgstr is not None:
-                bio.write_message(msgstr)
+            if _email.is_email_message(msgstr):
+                msgstr = _email.flatten(cast("Message", msgstr))
+        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr))
+        with phase as message:
+            if msgstr is None:
+                block(message.adapter)  # type: ignore[misc]
             else:
-                bio.write_message_by_block(block)  # type: ignore[arg-type]
-        except BaseException:
-            self._drop_connection()
-            raise
-        return self._recv_response()
-
-    def _data_command(self) -> Response:
-        res = self.get_response("DATA")
-        self._check_continue(res)
-        return res
+                for chunk in message_chunks(msgstr):
+                    message.feed(chunk)
+        self._check_response(phase.response)
+        return phase.response
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
@@ -925,10 +1122,24 @@ class SMTP:
             AttributeError: the session was never started.
         """
         validate_line(reqline)
-        self._io().writeline(reqline)
-        return self._recv_response()
+        self._claim()
+        try:
+            self._io().writeline(reqline)
+            return self._recv_response()
+        finally:
+            self._in_use.release()
 
     # ------------------------------------------------------------ funnel
+    def _claim(self) -> None:
+        """Take the session for this thread (again, if it has it already).
+
+        Raises:
+            RuntimeError: another thread is using it.
+        """
+        if not self._in_use.acquire(blocking=False):
+            raise RuntimeError(f"{self.inspect()} is in use by another thread: use one "
+                               "session per thread")
+
     def _io(self) -> InternetMessageIO:
         if self._socket is None:
             raise AttributeError("the SMTP session is not started: call start() first")
@@ -940,7 +1151,11 @@ class SMTP:
         def exchange() -> Response:
             self._io().writeline(reqline)
             return self._recv_response()
-        res = self._critical(exchange)
+        self._claim()
+        try:
+            res = self._critical(exchange)
+        finally:
+            self._in_use.release()
         self._check_response(res)
         return res
 
@@ -967,14 +1182,16 @@ class SMTP:
         return Response.parse(text)
 
     def _critical(self, block: Optional[Callable[[], Response]] = None) -> Response:
-        if self._error_occurred:
-            return Response.parse(_DUMMY_REPLY)
+        # Ruby's rule: a failure here aborts the session. Where Ruby then
+        # answers later commands with "200 dummy reply code", the port raises.
+        if self._abort_reason is not None:
+            raise SMTPSessionAborted.after(self._abort_reason) from self._abort_reason
         try:
             if block is None:
                 raise ArgumentError("no block given")
             return block()
-        except BaseException:
-            self._error_occurred = True
+        except BaseException as exc:
+            self._abort_reason = exc
             raise
 
     @staticmethod
@@ -982,27 +1199,96 @@ class SMTP:
         if not res.is_success():
             raise res.exception_class(res)
 
-    @staticmethod
-    def _check_continue(res: Response) -> None:
+
+class DataPhase:
+    """The data phase of one message: the one place that keeps the promise
+    "the end-of-data marker is sent only when the whole body was written;
+    any exception drops the connection".
+
+    Entering sends DATA and expects 3xx (inside Ruby's critical rule) and
+    gives the :class:`MessageWriter` for the body. A normal exit sends the
+    marker and reads the reply into :attr:`response` (unchecked). An
+    exception from the body leaves the marker unsent, drops the connection
+    (the server discards the partial message) and propagates unchanged.
+    The session is held for this thread from entry to exit.
+    """
+
+    __slots__ = ("_smtp", "_label", "_writer", "_response")
+
+    def __init__(self, smtp: SMTP, label: str) -> None:
+        self._smtp = smtp
+        self._label = label
+        self._writer: Optional[MessageWriter] = None
+        self._response: Optional[Response] = None
+
+    @property
+    def response(self) -> Response:
+        """The reply to the end of data.
+
+        Raises:
+            OSError: the phase has not ended normally.
+        """
+        if self._response is None:
+            raise IOError("the message has not been sent")
+        return self._response
+
+    def __enter__(self) -> MessageWriter:
+        smtp = self._smtp
+        smtp._claim()
+        try:
+            smtp._critical(self._data_command)
+            self._writer = smtp._io().begin_message(self._label)
+        except BaseException:
+            smtp._in_use.release()
+            raise
+        return self._writer
+
+    def _data_command(self) -> Response:
+        res = self._smtp.get_response("DATA")
         if not res.is_continue():
             raise SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
+        return res
+
+    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
+                 tb: Optional[types.TracebackType]) -> None:
+        smtp = self._smtp
+        writer, self._writer = self._writer, None
+        try:
+            if writer is None:
+                return
+            if exc is not None:
+                writer.abandon()
+                smtp._abort(exc)
+                return
+            self._response = smtp._critical(lambda: self._commit(writer))
+        finally:
+            smtp._in_use.release()
+
+    def _commit(self, writer: MessageWriter) -> Response:
+        try:
+            writer.commit()
+        except BaseException as exc:
+            self._smtp._abort(exc)
+            raise
+        return self._smtp._recv_response()
 
 
 class MessageStream:
     """What ``open_message_stream`` returns without a block: a context
-    manager that sends MAIL FROM, RCPT TO and DATA on entry, gives the
-    :class:`WriteAdapter`, and on a normal exit sends the end-of-data marker.
+    manager that sends MAIL FROM and RCPT TO, enters the message's
+    :class:`DataPhase` and gives its :class:`WriteAdapter`.
 
-    If the body raises, the marker is never sent and the connection is
-    dropped (the server discards the partial message); the exception
-    propagates unchanged. :attr:`response` holds the final reply.
+    A normal exit sends the end-of-data marker; if the body raises, the
+    marker is never sent and the connection is dropped (the server discards
+    the partial message) and the exception propagates unchanged.
+    :attr:`response` holds the final reply.
     """
 
     def __init__(self, smtp: SMTP, from_addr: AddressLike, to_addrs: List[Any]) -> None:
         self._smtp = smtp
         self._from = from_addr
         self._to = to_addrs
-        self._message: Optional[MessageWriter] = None
+        self._phase: Optional[DataPhase] = None
         self._entered = False
         self.response: Optional[Response] = None
 
@@ -1017,18 +1303,20 @@ class MessageStream:
             OSError: the stream was already used.
             As :meth:`SMTP.send_message` for the commands.
         """
-        smtp = self._smtp
         if self._entered:
             raise IOError("a message stream can be used once")
         self._entered = True
-        smtp.mailfrom(self.sender())
-        smtp.rcptto_list(self._to)
-        reply = smtp._critical(smtp._data_command)
-        if not reply.is_continue():  # the dummy reply of a poisoned session
-            self.response = reply
-            return WriteAdapter(len)
-        self._message = smtp._io().begin_message()
-        return self._message.adapter
+        smtp = self._smtp
+        smtp._claim()
+        try:
+            smtp.mailfrom(self.sender())
+            smtp.rcptto_list(self._to)
+            phase = DataPhase(smtp, "block")
+            writer = phase.__enter__()
+        finally:
+            smtp._in_use.release()  # the phase holds the session from here
+        self._phase = phase
+        return writer.adapter
 
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
                  tb: Optional[types.TracebackType]) -> None:
@@ -1040,25 +1328,13 @@ class MessageStream:
             SMTPError: the server refused the message.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
         """
-        message, self._message = self._message, None
-        if message is None:
+        phase, self._phase = self._phase, None
+        if phase is None:
             return
-        smtp = self._smtp
-        if exc_type is not None:
-            message.abandon()
-            smtp._drop_connection()
-            return
-
-        def commit() -> Response:
-            try:
-                message.commit()
-            except BaseException:
-                smtp._drop_connection()
-                raise
-            return smtp._recv_response()
-        res = smtp._critical(commit)
-        smtp._check_response(res)
-        self.response = res
+        phase.__exit__(exc_type, exc, tb)
+        if exc is None:
+            self.response = phase.response
+            SMTP._check_response(phase.response)
 
 
 SMTPSession = SMTP

@@ -17,7 +17,7 @@ import warnings
 from typing import Any, BinaryIO, Callable, Dict, Optional, TextIO, Tuple
 
 from .. import Net
-from ..authenticator import Authenticator
+from ..authenticator import Authenticator, Credential
 from ..errors import (
     ArgumentError,
     OpenTimeout,
@@ -227,7 +227,7 @@ class _TrackingSMTP(SMTP):
         self.stage = "STARTTLS"
         return super().starttls()
 
-    def authenticate(self, user: str, secret: str,
+    def authenticate(self, user: Credential, secret: Credential,
                      authtype: str = SMTP.DEFAULT_AUTH_TYPE) -> Response:
         self.stage = "AUTH"
         return super().authenticate(user, secret, authtype)
@@ -358,6 +358,8 @@ def _describe_failure(exc: BaseException, smtp: _TrackingSMTP, target: str) -> C
         return CommandError(EXIT_CONNECTION, f"{target} stopped accepting data during {stage}")
     if isinstance(exc, EOFError):
         return CommandError(EXIT_CONNECTION, f"{target} closed the connection during {stage}")
+    if isinstance(exc, OSError) and isinstance(exc.__cause__, OSError) and stage == "connect":
+        exc = exc.__cause__  # the system's own words; the message names the server already
     if isinstance(exc, socket.gaierror):
         return CommandError(EXIT_CONNECTION, f"cannot resolve {smtp.address!r}: "
                                              f"{exc.strerror or exc}")
