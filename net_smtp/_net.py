@@ -3,8 +3,6 @@
 so that every ``Net.X`` is also a type for annotations.
 """
 
-from __future__ import annotations
-
 from .errors import (
     ArgumentError,
     OpenTimeout,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import IO, Optional, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from .. import Net, __version__
 from . import demo, send, serve
@@ -79,7 +80,7 @@ def _report(prefix: str, message: str, stream: IO[str]) -> None:
     stream.flush()
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run ``net-smtp`` with *argv* (default: ``sys.argv[1:]``); returns the
     exit code (see :data:`EXIT_CODES`)."""
     parser = build_parser()

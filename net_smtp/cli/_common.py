@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from typing import Dict, List, NoReturn
+from typing import NoReturn
 
 __all__ = [
     "PROG",
@@ -40,7 +40,7 @@ EXIT_PERMANENT = 5
 EXIT_TLS = 6
 EXIT_INTERRUPTED = 130
 
-EXIT_CODES: Dict[int, str] = {
+EXIT_CODES: dict[int, str] = {
     EXIT_OK: "done (send: the server accepted the message)",
     EXIT_USAGE: "usage: bad or missing option, bad port, unreadable file",
     EXIT_CONNECTION: "connection: cannot connect or listen, connection lost, timeout",
@@ -76,7 +76,7 @@ class HelpFormatter(argparse.HelpFormatter):
     indented lines (the exit code table) as they are."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        out: List[str] = []
+        out: list[str] = []
         for line in text.splitlines():
             if not line or line.startswith(" "):
                 out.append(indent + line)

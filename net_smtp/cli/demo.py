@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, List, TextIO, Type
+from typing import Any, TextIO
 
 from .. import Net
 from ..errors import SMTPError
@@ -46,7 +46,7 @@ this message went out through Net.SMTP, byte for byte as Ruby sends it.
 """
 
 
-def _shown_on(out: TextIO) -> Type[Net.SMTP]:
+def _shown_on(out: TextIO) -> type[Net.SMTP]:
     """``Net.SMTP`` whose sessions write their conversation to *out*, so the
     README's class-level ``start(..., block=...)`` can be shown as it is."""
 
@@ -70,7 +70,7 @@ def run_demo(out: TextIO, port: int = 0, host: str = "127.0.0.1") -> Response:
         ListenError: the port is busy or cannot be bound.
         OSError, EOFError, Net.SMTPError: the session failed.
     """
-    received: List[ReceivedMessage] = []
+    received: list[ReceivedMessage] = []
 
     def deliver(message: ReceivedMessage) -> None:
         received.append(message)

@@ -14,7 +14,7 @@ import stat
 import sys
 import time
 import warnings
-from typing import Any, BinaryIO, Callable, Dict, Optional, TextIO, Tuple
+from typing import Any, BinaryIO, Callable, TextIO
 
 from .. import Net
 from ..authenticator import Authenticator, Credential
@@ -54,7 +54,7 @@ PROGRESS_THRESHOLD = 1024 * 1024
 """Messages larger than this get a progress bar when stderr is a terminal."""
 
 
-def parse_server(text: str, default_port: int) -> Tuple[str, int]:
+def parse_server(text: str, default_port: int) -> tuple[str, int]:
     """Split ``HOST``, ``HOST:PORT``, ``[IPv6]``, ``[IPv6]:PORT`` or a bare
     IPv6 literal into host and port.
 
@@ -165,7 +165,7 @@ class ProgressReader:
 
     WIDTH = 30
 
-    def __init__(self, raw: BinaryIO, total: Optional[int], stream: TextIO) -> None:
+    def __init__(self, raw: BinaryIO, total: int | None, stream: TextIO) -> None:
         self._raw = raw
         self._total = total
         self._stream = stream
@@ -240,12 +240,12 @@ class _TrackingSMTP(SMTP):
         self.stage = f"RCPT TO:<{to_addr}>"
         return super().rcptto(to_addr)
 
-    def data(self, msgstr: Any = None, block: Optional[Callable[[Any], Any]] = None) -> Response:
+    def data(self, msgstr: Any = None, block: Callable[[Any], Any] | None = None) -> Response:
         self.stage = "DATA"
         return super().data(msgstr, block)
 
 
-def _open_message(path: Optional[str]) -> Tuple[BinaryIO, bool]:
+def _open_message(path: str | None) -> tuple[BinaryIO, bool]:
     """The message file (binary) and whether this program must close it."""
     if path is None or path == "-":
         return sys.stdin.buffer, False
@@ -256,7 +256,7 @@ def _open_message(path: Optional[str]) -> Tuple[BinaryIO, bool]:
                                        f"{exc.strerror or exc}") from None
 
 
-def _remaining_size(handle: BinaryIO) -> Optional[int]:
+def _remaining_size(handle: BinaryIO) -> int | None:
     try:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -266,7 +266,7 @@ def _remaining_size(handle: BinaryIO) -> Optional[int]:
         return None
 
 
-def _password(args: argparse.Namespace) -> Optional[str]:
+def _password(args: argparse.Namespace) -> str | None:
     if args.user is None:
         if args.password_env is not None:
             raise CommandError(EXIT_USAGE, "--password-env needs --user")
@@ -295,14 +295,14 @@ def default_starttls(host: str) -> str:
     return "auto" if is_loopback_host(host) else "always"
 
 
-def _tls_settings(args: argparse.Namespace, host: str) -> Tuple[bool, Any, Dict[str, Any]]:
+def _tls_settings(args: argparse.Namespace, host: str) -> tuple[bool, Any, dict[str, Any]]:
     """``(tls, starttls mode, ssl_context_params)`` from the options."""
     if args.tls and args.starttls not in (None, "never"):
         raise CommandError(EXIT_USAGE, "--tls and --starttls are exclusive "
                                        "(implicit TLS needs no STARTTLS)")
     mode = args.starttls or default_starttls(host)
     starttls: Any = False if args.tls or mode == "never" else mode
-    params: Dict[str, Any] = {}
+    params: dict[str, Any] = {}
     if args.tls_ca is not None:
         params["ca_file"] = args.tls_ca
         try:

@@ -9,7 +9,7 @@ import socket
 import ssl
 import sys
 import time
-from typing import Any, Optional, TextIO, Union
+from typing import Any, TextIO
 
 from ._common import (
     EXIT_OK,
@@ -84,7 +84,7 @@ def _escape_controls(text: str) -> str:
 
 
 def _print_message(out: TextIO, number: int, message: ReceivedMessage,
-                   stored: Optional[str]) -> None:
+                   stored: str | None) -> None:
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(message.received_at))
     extras = [part for part in ("TLS" if message.tls else "",
                                 f"AUTH {message.user}" if message.user else "") if part]
@@ -119,14 +119,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_serve_host(args.host, args.allow_remote)
     if args.tls_key is not None and args.tls_cert is None:
         raise CommandError(EXIT_USAGE, "--tls-key needs --tls-cert")
-    tls_context: Optional[ssl.SSLContext] = None
+    tls_context: ssl.SSLContext | None = None
     if args.tls_cert is not None:
         try:
             tls_context = server_tls_context(args.tls_cert, args.tls_key)
         except OSError as exc:
             raise CommandError(EXIT_USAGE, f"cannot use --tls-cert/--tls-key: "
                                            f"{ssl_text(exc)}") from None
-    store: Optional[Union[MaildirStore, MboxStore]] = None
+    store: MaildirStore | MboxStore | None = None
     try:
         if args.maildir is not None:
             store = MaildirStore(args.maildir)
