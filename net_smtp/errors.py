@@ -36,9 +36,11 @@ import builtins
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+# The exceptions of Ruby's Net module (``Net.X``). Also public here, but not
+# in Net: EOFError (Ruby's is top-level; exported it would shadow Python's in
+# a star import) and Reply (a typing protocol).
 __all__ = [
     "ArgumentError",
-    "EOFError",
     "ProtocolError",
     "ProtoSyntaxError",
     "ProtoFatalError",
@@ -60,7 +62,6 @@ __all__ = [
     "SMTPUnsupportedCommand",
     "SMTPSessionAborted",
     "SMTPRecipientsRefused",
-    "Reply",
 ]
 
 

@@ -100,9 +100,32 @@ if TYPE_CHECKING:
     import ssl
     from email.message import Message
 
-    from typing_extensions import TypeAlias
+    from typing_extensions import TypeAlias, TypedDict, Unpack
 
     from .tls import SSLContextParams
+
+    class LoginOptions(TypedDict, total=False):
+        """The keywords of ``smtp.start`` (Ruby's)."""
+
+        helo: str | None
+        user: Credential | None
+        secret: Credential | None
+        password: Credential | None
+        authtype: str | None
+
+    class SessionOptions(LoginOptions, total=False):
+        """The keywords of ``Net.SMTP.start``: an instance's ``start`` and
+        the constructor's (the last four are Python extras)."""
+
+        tls: bool
+        starttls: str | bool | None
+        tls_verify: bool
+        tls_hostname: str | None
+        ssl_context_params: SSLContextParams | None
+        open_timeout: float | None
+        read_timeout: float | None
+        write_timeout: float | None
+        ssl_context: ssl.SSLContext | None
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
@@ -162,43 +185,23 @@ class _ClassStart(Protocol):
 
     @overload
     def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 helo: str | None = ..., user: Credential | None = ...,
-                 secret: Credential | None = ..., password: Credential | None = ...,
-                 authtype: str | None = ..., tls: bool = ...,
-                 starttls: str | bool | None = ..., tls_verify: bool = ...,
-                 tls_hostname: str | None = ...,
-                 ssl_context_params: SSLContextParams | None = ...,
-                 open_timeout: float | None = ..., read_timeout: float | None = ...,
-                 write_timeout: float | None = ...,
-                 ssl_context: ssl.SSLContext | None = ...,
-                 block: None = ...) -> SMTP: ...
+                 block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
 
     @overload
     def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 helo: str | None = ..., user: Credential | None = ...,
-                 secret: Credential | None = ..., password: Credential | None = ...,
-                 authtype: str | None = ..., tls: bool = ...,
-                 starttls: str | bool | None = ..., tls_verify: bool = ...,
-                 tls_hostname: str | None = ...,
-                 ssl_context_params: SSLContextParams | None = ...,
-                 open_timeout: float | None = ..., read_timeout: float | None = ...,
-                 write_timeout: float | None = ...,
-                 ssl_context: ssl.SSLContext | None = ...,
-                 block: Callable[[SMTP], T]) -> T: ...
+                 block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
 
 
 class _InstanceStart(Protocol):
     """The type of ``smtp.start`` called on an instance."""
 
     @overload
-    def __call__(self, *args: Any, helo: str | None = ..., user: Credential | None = ...,
-                 secret: Credential | None = ..., password: Credential | None = ...,
-                 authtype: str | None = ..., block: None = ...) -> SMTP: ...
+    def __call__(self, *args: Any, block: None = ...,
+                 **options: Unpack[LoginOptions]) -> SMTP: ...
 
     @overload
-    def __call__(self, *args: Any, helo: str | None = ..., user: Credential | None = ...,
-                 secret: Credential | None = ..., password: Credential | None = ...,
-                 authtype: str | None = ..., block: Callable[[SMTP], T]) -> T: ...
+    def __call__(self, *args: Any, block: Callable[[SMTP], T],
+                 **options: Unpack[LoginOptions]) -> T: ...
 
 
 def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *args: Any,

@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from typing import NoReturn
+from typing import Any, NoReturn
 
+# The exit codes are the command line's public API (net_smtp.cli exports
+# them); the helpers below are the subcommand modules' own.
 __all__ = [
-    "PROG",
     "EXIT_OK",
     "EXIT_USAGE",
     "EXIT_CONNECTION",
@@ -19,15 +20,6 @@ __all__ = [
     "EXIT_TLS",
     "EXIT_INTERRUPTED",
     "EXIT_CODES",
-    "CommandError",
-    "HelpFormatter",
-    "Parser",
-    "exit_code_epilog",
-    "one_line",
-    "port_number",
-    "listen_port",
-    "positive_float",
-    "ssl_text",
 ]
 
 PROG = "net-smtp"
@@ -62,6 +54,16 @@ class CommandError(Exception):
 def one_line(text: str) -> str:
     """*text* with every run of white space (newlines too) made one space."""
     return " ".join(str(text).split())
+
+
+def add_command(commands: Any, name: str, *, help: str, description: str,
+                epilog: str = "") -> argparse.ArgumentParser:
+    """Add subcommand *name*; its ``--help`` ends with *epilog* and the
+    exit code table."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, formatter_class=HelpFormatter, help=help, description=description,
+        epilog=epilog + exit_code_epilog())
+    return parser
 
 
 def exit_code_epilog() -> str:

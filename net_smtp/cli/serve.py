@@ -9,15 +9,13 @@ import socket
 import ssl
 import sys
 import time
-from typing import Any, TextIO
+from typing import TextIO
 
 from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     PROG,
     CommandError,
-    HelpFormatter,
-    exit_code_epilog,
     listen_port,
     ssl_text,
 )
@@ -33,7 +31,7 @@ from .devserver import (
     server_tls_context,
 )
 
-__all__ = ["DEFAULT_SERVE_PORT", "cmd_serve", "register"]
+__all__ = ["DEFAULT_SERVE_PORT", "DESCRIPTION", "HELP", "add_arguments", "cmd_serve", "run"]
 
 DEFAULT_SERVE_PORT = 1025
 
@@ -45,37 +43,36 @@ def _user_password(text: str) -> Credentials:
     return Credentials(user, password)
 
 
+HELP = "run a local SMTP server that prints (and can store) what it receives"
+DESCRIPTION = (
+    "Run a development SMTP server (aiosmtpd). Each message's envelope and "
+    "headers are printed as it arrives; --maildir or --mbox also stores it. "
+    "Stops on Ctrl-C or SIGTERM."
+)
 
-def register(commands: Any) -> None:
-    """Add ``serve`` and its options to the subcommand parsers."""
-    serve = commands.add_parser(
-        "serve", formatter_class=HelpFormatter,
-        help="run a local SMTP server that prints (and can store) what it receives",
-        description="Run a development SMTP server (aiosmtpd). Each message's envelope "
-                    "and headers are printed as it arrives; --maildir or --mbox also "
-                    "stores it. Stops on Ctrl-C or SIGTERM.",
-        epilog=exit_code_epilog())
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=listen_port, default=DEFAULT_SERVE_PORT,
-                       help=f"port to listen on, 0 for any free port "
-                            f"(default: {DEFAULT_SERVE_PORT})")
-    serve.add_argument("--allow-remote", action="store_true",
-                       help="allow a --host that is not a loopback address")
-    store = serve.add_mutually_exclusive_group()
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``serve``'s options and arguments."""
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=listen_port, default=DEFAULT_SERVE_PORT,
+                        help=f"port to listen on, 0 for any free port "
+                             f"(default: {DEFAULT_SERVE_PORT})")
+    parser.add_argument("--allow-remote", action="store_true",
+                        help="allow a --host that is not a loopback address")
+    store = parser.add_mutually_exclusive_group()
     store.add_argument("--maildir", metavar="DIR",
                        help="store each message in Maildir DIR (created if missing)")
     store.add_argument("--mbox", metavar="FILE",
                        help="append each message to mbox FILE (created if missing)")
-    serve.add_argument("--auth", type=_user_password, metavar="USER:PASS",
-                       help="require AUTH (PLAIN or LOGIN) with this user and password "
-                            "before MAIL")
-    serve.add_argument("--tls-cert", metavar="FILE",
-                       help="PEM certificate (chain) to offer STARTTLS with; AUTH is "
-                            "then only offered after STARTTLS")
-    serve.add_argument("--tls-key", metavar="FILE",
-                       help="PEM private key for --tls-cert (default: in the cert file)")
-    serve.set_defaults(run=cmd_serve)
+    parser.add_argument("--auth", type=_user_password, metavar="USER:PASS",
+                        help="require AUTH (PLAIN or LOGIN) with this user and password "
+                             "before MAIL")
+    parser.add_argument("--tls-cert", metavar="FILE",
+                        help="PEM certificate (chain) to offer STARTTLS with; AUTH is "
+                             "then only offered after STARTTLS")
+    parser.add_argument("--tls-key", metavar="FILE",
+                        help="PEM private key for --tls-cert (default: in the cert file)")
 
 
 def _escape_controls(text: str) -> str:
@@ -169,3 +166,4 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+run = cmd_serve
