@@ -1,0 +1,14 @@
+"""The rule families of the translator, one module each; importing the
+package registers every rule with :mod:`.calls`."""
+
+from __future__ import annotations
+
+from ..engine import Unsupported as engine_unsupported
+from . import (blocks, calls, collections, constants, definitions, env, expressions, io,
+               openssl, optparse, output, regexps, smtp, statements, strings)
+
+strings.STRING_METHODS()
+
+__all__ = ["blocks", "calls", "collections", "constants", "definitions", "engine_unsupported",
+           "env", "expressions", "io", "openssl", "optparse", "output", "regexps", "smtp",
+           "statements", "strings"]

@@ -1,0 +1,178 @@
+"""Calls: take a Ruby call apart and find the rule that knows it, by the
+receiver's type (a String, an Array, a Net::SMTP session...), by the
+constant it is called on (``Net::SMTP``, ``File``, ``Time``...), or as a
+Kernel method (``puts``, ``exit``...), a method of the script, or an
+attribute of one of its classes. A call nobody knows is marked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+from ..engine import P_ATOM, P_CALL, Call, Expr
+from ..scope import py_name
+from ..syntax import Node
+from ..types import ANY, T
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["DONE", "args_code", "call_expr", "register_const", "register_kernel",
+           "register_kind", "split_call"]
+
+KindRule = Callable[["Translator", Call, Expr], Optional[Expr]]
+PlainRule = Callable[["Translator", Call], Optional[Expr]]
+
+_KINDS: dict[str, list[KindRule]] = {}
+_CONSTS: dict[str, list[PlainRule]] = {}
+_KERNEL: dict[str, PlainRule] = {}
+_ANY: list[KindRule] = []
+
+DONE = Expr("", T("nil"))
+"""What a rule returns after writing the call as statements itself."""
+
+
+def register_kind(kind: str, rule: KindRule) -> None:
+    """*rule* knows methods of values of *kind* (``'any'``: of any value)."""
+    if kind == "any":
+        _ANY.append(rule)
+    else:
+        _KINDS.setdefault(kind, []).append(rule)
+
+
+def register_const(path: str, rule: PlainRule) -> None:
+    """*rule* knows methods called on the constant *path* (``'Net::SMTP'``)."""
+    _CONSTS.setdefault(path, []).append(rule)
+
+
+def register_kernel(name: str, rule: PlainRule) -> None:
+    """*rule* knows the receiver-less call *name* (``puts``, ``exit``...)."""
+    _KERNEL[name] = rule
+
+
+def split_call(tr: "Translator", node: Node) -> Call:
+    """A :class:`Call` from a ``call`` (or bare ``identifier``) node."""
+    if node.type == "identifier":
+        return Call(node, tr.text(node), None, [], None)
+    method = node.child_by_field_name("method")
+    recv = node.child_by_field_name("receiver")
+    arguments = node.child_by_field_name("arguments")
+    block = node.child_by_field_name("block")
+    args = [a for a in arguments.named_children if a.type not in ("comment", "heredoc_body")] \
+        if arguments is not None else []
+    if method is None:  # recv.() / recv::()
+        name = "call"
+    else:
+        name = tr.text(method)
+    op = node.child_by_field_name("operator")
+    safe = op is not None and tr.text(op) == "&."
+    return Call(node, name, recv, args, block, safe_nav=safe)
+
+
+def args_code(tr: "Translator", call: Call, keyword_ok: bool = True,
+              rename: Optional[Callable[[str], str]] = None) -> list[str]:
+    """The Python arguments of *call*: positional, ``*splat``, keywords
+    (from ``key: value`` pairs), ``**hash``, and ``&block`` as ``block=``."""
+    out: list[str] = []
+    pairs_as_dict: list[str] = []
+    for arg in call.args:
+        kind = arg.type
+        if kind == "splat_argument":
+            inner = tr.expr(arg.named_children[0])
+            out.append("*" + tr.wrap(inner, P_CALL))
+        elif kind == "hash_splat_argument":
+            inner = tr.expr(arg.named_children[0])
+            out.append("**" + tr.wrap(inner, P_CALL))
+        elif kind == "pair":
+            key = arg.child_by_field_name("key")
+            value = tr.expr(arg.child_by_field_name("value"))
+            if key.type == "hash_key_symbol" and keyword_ok:
+                name = tr.text(key)
+                out.append(f"{rename(name) if rename else py_name(name)}={value.code}")
+            else:
+                k = tr.rules.collections.hash_key(tr, key)
+                pairs_as_dict.append(f"{k}: {value.code}")
+        elif kind == "block_argument":
+            inner = arg.named_children
+            if not inner:
+                raise tr.fail(arg, "anonymous block argument")
+            if inner[0].type == "simple_symbol":
+                raise tr.fail(arg, f"&{tr.text(inner[0])} passed to a method of the script")
+            out.append(f"block={tr.expr(inner[0]).code}")
+        elif kind == "heredoc_body" or kind == "comment":
+            continue
+        else:
+            out.append(tr.expr(arg).code)
+    if pairs_as_dict:
+        out.append("{" + ", ".join(pairs_as_dict) + "}")
+    return out
+
+
+def call_expr(tr: "Translator", node: Node, tail: Optional[object] = None) -> Expr:
+    """Translate a call; with *tail* (a statement), rules may write it as
+    statements (a ``with`` or ``for``) and return :data:`DONE`."""
+    call = split_call(tr, node)
+    call.tail = tail  # type: ignore[assignment]
+    if call.recv_node is None:
+        return _receiverless(tr, call)
+    chained = tr.rules.optparse.chained(tr, call)
+    if chained is not None:
+        return chained
+    path = tr.rules.constants.constant_path(tr, call.recv_node)
+    if path is not None:
+        for rule in _CONSTS.get(path, []):
+            result = rule(tr, call)
+            if result is not None:
+                return result
+        user = tr.rules.definitions.class_call(tr, call, path)
+        if user is not None:
+            return user
+        raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
+    recv = tr.expr(call.recv_node)
+    call.recv = recv
+    if call.safe_nav:
+        inner = _dispatch(tr, call, recv.__class__(recv.code, recv.type.non_nil(), recv.prec))
+        return Expr(f"{inner.code} if {tr.wrap(recv, 6)} is not None else None",
+                    inner.type.nil(), 1)
+    return _dispatch(tr, call, recv)
+
+
+def _dispatch(tr: "Translator", call: Call, recv: Expr) -> Expr:
+    kind = recv.type.kind
+    for rule in _KINDS.get(kind, []):
+        result = rule(tr, call, recv)
+        if result is not None:
+            return result
+    for rule in _ANY:
+        result = rule(tr, call, recv)
+        if result is not None:
+            return result
+    what = tr.text(call.recv_node)
+    if len(what) > 30:
+        what = what[:27] + "..."
+    if kind in ("any", "num", "error"):
+        raise tr.fail(call.node, f"cannot tell what `{what}` is, so not what "
+                                 f".{call.name} does on it")
+    ruby_kind = {"str": "String", "int": "Integer", "float": "Float", "list": "Array",
+                 "dict": "Hash", "smtp": "Net::SMTP", "response": "Net::SMTP::Response",
+                 "nil": "nil", "bool": "true/false", "time": "Time"}.get(kind, kind)
+    raise tr.fail(call.node, f"{ruby_kind}#{call.name} is not translated")
+
+
+def _receiverless(tr: "Translator", call: Call) -> Expr:
+    name = call.name
+    if not call.args and call.block is None:
+        var = tr.local(name)
+        if var is not None:
+            return Expr(var.py, var.type, P_ATOM)
+    user = tr.rules.definitions.self_call(tr, call)
+    if user is not None:
+        return user
+    rule = _KERNEL.get(name)
+    if rule is not None:
+        result = rule(tr, call)
+        if result is not None:
+            return result
+    raise tr.fail(call.node, f"unknown method `{name}`")
+
+
+_ = ANY

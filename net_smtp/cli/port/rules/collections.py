@@ -1,0 +1,656 @@
+"""Arrays, hashes and ranges: literals, indexing, ``<<``, and the iterator
+methods (``each``, ``each_with_index``, ``map``, ``select``, ``reject``,
+``times``...) as ``for`` loops and comprehensions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
+from ..syntax import Node
+from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
+from . import blocks
+from .calls import DONE, register_kind
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["array_literal", "element_reference", "element_target", "hash_key", "hash_literal",
+           "iterable", "range_expr", "shovel"]
+
+
+def array_literal(tr: "Translator", node: Node) -> Expr:
+    items = []
+    elem: Optional[T] = None
+    for child in node.named_children:
+        if child.type == "comment":
+            continue
+        if child.type == "splat_argument":
+            inner = tr.expr(child.named_children[0])
+            items.append("*" + tr.wrap(inner, P_CALL))
+            t = inner.type.elem or ANY
+        elif child.type == "pair":
+            raise tr.fail(child, "a hash without braces inside an array")
+        else:
+            e = tr.expr(child)
+            items.append(e.code)
+            t = e.type
+        elem = t if elem is None else join(elem, t)
+    return Expr("[" + ", ".join(items) + "]", list_of(elem or ANY))
+
+
+def hash_key(tr: "Translator", key: Node) -> str:
+    if key.type == "hash_key_symbol":
+        return tr.string(tr.text(key))
+    return tr.expr(key).code
+
+
+def hash_literal(tr: "Translator", node: Node) -> Expr:
+    items = []
+    value_t: Optional[T] = None
+    keys: set[str] = set()
+    for child in node.named_children:
+        if child.type == "comment":
+            continue
+        if child.type == "hash_splat_argument":
+            inner = tr.expr(child.named_children[0])
+            items.append("**" + tr.wrap(inner, P_CALL))
+            continue
+        if child.type != "pair":
+            raise tr.fail(child, "an unusual hash entry")
+        key = child.child_by_field_name("key")
+        k = hash_key(tr, key)
+        keys.add(k)
+        value_node = child.child_by_field_name("value")
+        if value_node is None:
+            raise tr.fail(child, "a hash shorthand {x:}")
+        v = tr.expr(value_node)
+        items.append(f"{k}: {v.code}")
+        value_t = v.type if value_t is None else join(value_t, v.type)
+    code = "{" + ", ".join(items) + "}"
+    if len(code) > 70 and len(items) > 1:
+        pad = "    " * (tr.level + 1)
+        code = "{\n" + "".join(f"{pad}{item},\n" for item in items) + "    " * tr.level + "}"
+    return Expr(code, dict_of(T("str"), value_t or ANY, frozenset(keys)))
+
+
+def range_expr(tr: "Translator", node: Node) -> Expr:
+    low = tr.expr(node.child_by_field_name("begin"))
+    high = tr.expr(node.child_by_field_name("end"))
+    op = tr.text(node.child_by_field_name("operator"))
+    if not (low.type.is_("int") and high.type.is_("int")):
+        raise tr.fail(node, "a range of values that may not be Integers")
+    end = high.code if op == "..." else (
+        str(int(high.code) + 1) if high.code.isdigit() else f"{tr.wrap(high, 11)} + 1")
+    start = "" if low.code == "0" else f"{low.code}, "
+    return Expr(f"range({start}{end})", T("range", elem=INT), P_CALL)
+
+
+def iterable(tr: "Translator", node: Node) -> Expr:
+    e = tr.expr(node)
+    if e.type.kind == "dict":
+        return Expr(f"{tr.wrap(e, P_CALL)}.items()", list_of(list_of(ANY)), P_CALL)
+    if e.type.kind not in ("list", "range", "argv"):
+        raise tr.fail(node, "iterating over a value that may not be an Array")
+    return e
+
+
+def _index(tr: "Translator", node: Node, args: list[Node]) -> tuple[Expr, list[Node]]:
+    return tr.expr(node.child_by_field_name("object")), args
+
+
+def element_reference(tr: "Translator", node: Node) -> Expr:
+    obj_node = node.child_by_field_name("object")
+    args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
+    special = tr.rules.env.element_reference(tr, node, obj_node, args)
+    if special is not None:
+        return special
+    obj = tr.expr(obj_node)
+    if len(args) != 1:
+        if obj.type.is_("str", "list") and len(args) == 2:
+            a, b = tr.expr(args[0]), tr.expr(args[1])
+            if args[0].type == "regex":
+                return tr.rules.regexps.capture(tr, node, obj, args[0], b)
+            if a.type.is_("int") and b.type.is_("int"):
+                return Expr(f"{tr.wrap(obj, P_CALL)}[{a.code}:{a.code} + {b.code}]", obj.type,
+                            P_CALL)
+        raise tr.fail(node, "indexing with several arguments")
+    arg = args[0]
+    t = obj.type
+    if t.kind == "dict":
+        key = hash_key(tr, arg) if arg.type != "simple_symbol" else tr.string(tr.text(arg)[1:])
+        if t.keys is not None and key in t.keys and not t.nilable:
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", t.elem or ANY, P_CALL)
+        return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", (t.elem or ANY).nil(), P_CALL)
+    if t.kind in ("list", "str"):
+        if arg.type == "range":
+            low = tr.expr(arg.child_by_field_name("begin"))
+            high_node = arg.child_by_field_name("end")
+            op = tr.text(arg.child_by_field_name("operator"))
+            high = tr.expr(high_node) if high_node is not None else None
+            if high is None:
+                stop = ""
+            elif op == "..." :
+                stop = high.code
+            elif high.code == "-1":
+                stop = ""
+            else:
+                stop = f"{tr.wrap(high, 11)} + 1" if not high.code.lstrip("-").isdigit() else \
+                    str(int(high.code) + 1)
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{low.code}:{stop}]", t.non_nil(), P_CALL)
+        if arg.type == "regex":
+            return tr.rules.regexps.capture(tr, node, obj, arg, None)
+        index = tr.expr(arg)
+        if not index.type.is_("int"):
+            raise tr.fail(arg, "an index that may not be an Integer")
+        if t.kind == "str":
+            raise tr.fail(node, "String#[] with an Integer")
+        elem = (t.elem or ANY)
+        return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
+    raise tr.fail(node, "indexing a value that may not be an Array or Hash")
+
+
+def element_target(tr: "Translator", node: Node, t: T) -> str:
+    obj_node = node.child_by_field_name("object")
+    args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
+    special = tr.rules.env.element_target(tr, node, obj_node, args, t)
+    if special is not None:
+        return special
+    obj = tr.expr(obj_node)
+    if len(args) != 1:
+        raise tr.fail(node, "indexing with several arguments")
+    if obj.type.kind == "dict":
+        key = hash_key(tr, args[0])
+        if obj_node.type == "identifier":
+            var = tr.local(tr.text(obj_node))
+            if var is not None:
+                tr.bind(tr.text(obj_node), T("dict", key=obj.type.key,
+                                            elem=t if obj.type.elem is None else
+                                            join(obj.type.elem, t), keys=obj.type.keys))
+        return f"{tr.wrap(obj, P_CALL)}[{key}]"
+    if obj.type.kind == "list":
+        index = tr.expr(args[0])
+        return f"{tr.wrap(obj, P_CALL)}[{index.code}]"
+    raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
+
+
+def shovel(tr: "Translator", node: Node, target: Expr, right: Node) -> Expr:
+    """``a << b``: append to an Array; extend a String in place."""
+    values = [right]
+    base = node.child_by_field_name("left")
+    while base.type == "binary" and tr.text(base.child_by_field_name("operator")) == "<<":
+        values.insert(0, base.child_by_field_name("right"))
+        base = base.child_by_field_name("left")
+    root = tr.expr(base)
+    t = root.type
+    if t.is_("list"):
+        if len(values) != 1:
+            exprs = [tr.expr(v).code for v in values]
+            tr.emit(f"{tr.wrap(root, P_CALL)}.extend([{', '.join(exprs)}])")
+            return DONE_EXPR
+        v = tr.expr(values[0])
+        return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
+    if t.is_("str"):
+        if base.type not in ("identifier", "instance_variable"):
+            raise tr.fail(node, "<< on a String that is not in a variable")
+        if base.type == "identifier" and tr.rules.env.is_aliased(tr, tr.text(base)):
+            raise tr.fail(node, "<< on a String that another variable also holds")
+        exprs = [tr.expr(v) for v in values]
+        for v in exprs:
+            if not v.type.is_("str"):
+                raise tr.fail(node, "<< of something that may not be a String")
+        joined = " + ".join(tr.wrap(v, 11) for v in exprs)
+        nl = exprs[-1].type.nl
+        if base.type == "identifier":
+            tr.bind(tr.text(base), T("str", nl=nl if nl == t.nl else "?"))
+        tr.emit(f"{root.code} += {joined}")
+        return DONE_EXPR
+    if t.kind == "io":
+        return tr.rules.io.io_write(tr, node, root, values)
+    if t.kind == "any" or t.kind == "list" or t.kind == "str":
+        raise tr.fail(node, "<< on a value that may not be a String or an Array")
+    raise tr.fail(node, f"<< on {t.kind}")
+
+
+DONE_EXPR = Expr("", T("nil"))
+
+
+# ---------------------------------------------------------------- iterators
+
+
+def _elem_types(recv: Expr) -> list[T]:
+    t = recv.type
+    if t.kind == "dict":
+        return [t.key or ANY, t.elem or ANY]
+    return [t.elem or ANY]
+
+
+def _loop_header(tr: "Translator", recv: Expr, targets: list[str], index: bool = False,
+                 names: Optional[list[str]] = None) -> str:
+    r = recv.code
+    if recv.type.kind == "dict":
+        if len(targets) == 1:
+            source = f"{tr.wrap(recv, P_CALL)}.items()"
+        else:
+            source = f"{tr.wrap(recv, P_CALL)}.items()"
+        return f"for {', '.join(targets)} in {source}:"
+    if index:
+        return f"for {', '.join(targets)} in enumerate({r}):"
+    return f"for {', '.join(targets)} in {r}:"
+
+
+def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr:
+    if call.block is None or not call.statement:
+        raise tr.fail(call.node, f"{call.name} without a block, or used for its value")
+    names = blocks.block_params(tr, call.block)
+    types = _elem_types(recv)
+    if index:
+        if recv.type.kind == "dict":
+            raise tr.fail(call.node, "each_with_index on a Hash")
+        types = [types[0], INT]
+        if len(names) > 2:
+            raise tr.fail(call.node, "each_with_index with more than two parameters")
+    if recv.type.kind == "dict" and len(names) == 1:
+        types = [list_of(ANY)]
+    if recv.type.kind == "list" and len(names) > 1 and not index:
+        elem = recv.type.elem or ANY
+        types = [(elem.elem or ANY)] * len(names)
+        if elem.kind != "list":
+            raise tr.fail(call.node, "several block parameters for items that may not be Arrays")
+    with blocks.params_bound(tr, names or ["_"], types) as targets:
+        if index:
+            targets = [targets[1] if len(targets) > 1 else "_", targets[0]]
+        tr.emit(_loop_header(tr, recv, targets, index, names))
+        with tr.loop():
+            blocks.block_body(tr, call.block)
+    _after_statement(tr, call, recv)
+    return DONE
+
+
+def _after_statement(tr: "Translator", call: Call, value: Optional[Expr]) -> None:
+    tail = call.tail
+    if tail is None or tail.kind == "none":  # type: ignore[union-attr]
+        return
+    code = value.code if value is not None else "None"
+    if tail.kind == "return":  # type: ignore[union-attr]
+        tr.emit(f"return {code}")
+    else:
+        tr.emit(f"{tail.target} = {code}")  # type: ignore[union-attr]
+
+
+def _comprehension(tr: "Translator", call: Call, recv: Expr) -> tuple[str, Expr, str]:
+    """(``for`` clause, the block's value, the loop variable list)."""
+    if call.block is None:
+        raise tr.fail(call.node, f"{call.name} without a block")
+    expr_node = blocks.one_expression(call.block)
+    if expr_node is None:
+        raise tr.fail(call.block, f"a {call.name} block of more than one expression")
+    names = blocks.block_params(tr, call.block)
+    types = _elem_types(recv)
+    if recv.type.kind == "list" and len(names) > 1:
+        elem = recv.type.elem or ANY
+        types = [(elem.elem or ANY)] * len(names)
+    if recv.type.kind == "dict" and len(names) == 1:
+        types = [list_of(ANY)]
+    with blocks.params_bound(tr, names or ["_"], types) as targets:
+        value = tr.expr(expr_node)
+    source = f"{tr.wrap(recv, P_CALL)}.items()" if recv.type.kind == "dict" else recv.code
+    return f"for {', '.join(targets)} in {source}", value, ", ".join(targets)
+
+
+def _symbol_block(tr: "Translator", call: Call) -> None:
+    """``map(&:strip)``: the same as ``map { |x| x.strip }``."""
+    if call.block is None and len(call.args) == 1 and call.args[0].type == "block_argument":
+        inner = call.args[0].named_children
+        if inner and inner[0].type == "simple_symbol":
+            call.block = _SymbolBlock(tr, tr.text(inner[0])[1:], call.args[0])  # type: ignore
+            call.args = []
+
+
+class _SymbolBlock:
+    """Stands in for the block ``{ |item| item.name }`` of ``&:name``."""
+
+    def __init__(self, tr: "Translator", name: str, node: Node) -> None:
+        self.name = name
+        self.node = node
+        self.start_point = node.start_point
+        self.end_point = node.end_point
+        self.type = "symbol_block"
+
+
+def _iterator(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    name = call.name
+    _symbol_block(tr, call)
+    if isinstance(call.block, _SymbolBlock):
+        return _symbol_iterator(tr, call, recv, call.block)
+    if name in ("each", "each_pair") and call.block is not None:
+        return _each(tr, call, recv)
+    if name == "each_with_index" and call.block is not None:
+        return _each(tr, call, recv, index=True)
+    if name in ("map", "collect", "flat_map", "select", "filter", "reject", "count", "any?",
+                "all?", "none?", "find", "detect", "sum", "sort_by", "min_by", "max_by",
+                "each_with_object", "filter_map", "group_by", "partition", "find_all",
+                "to_h", "uniq") and call.block is not None:
+        return _block_value(tr, call, recv)
+    return None
+
+
+def _symbol_iterator(tr: "Translator", call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
+    if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum"):
+        raise tr.fail(call.node, f"{call.name}(&:{block.name})")
+    elem = recv.type.elem or ANY
+    item = tr.temp("item")
+    fake = Call(call.node, block.name, None, [], None, recv=Expr(item, elem))
+    value = tr.rules.calls._dispatch(tr, fake, Expr(item, elem))
+    source = recv.code
+    if call.name in ("map", "collect"):
+        return Expr(f"[{value.code} for {item} in {source}]", list_of(value.type))
+    if call.name in ("select", "filter"):
+        return Expr(f"[{item} for {item} in {source} if {tr.truth(value).code}]", recv.type)
+    if call.name == "reject":
+        return Expr(f"[{item} for {item} in {source} if not {tr.wrap(tr.truth(value), P_NOT)}]",
+                    recv.type)
+    if call.name == "sum":
+        return Expr(f"sum({value.code} for {item} in {source})", value.type, P_CALL)
+    raise tr.fail(call.node, f"{call.name}(&:{block.name}) used as a statement")
+
+
+def _block_value(tr: "Translator", call: Call, recv: Expr) -> Expr:
+    name = call.name
+    if name == "each_with_object":
+        raise tr.fail(call.node, "each_with_object is not translated")
+    clause, value, targets = _comprehension(tr, call, recv)
+    truth = tr.truth(value)
+    elem = recv.type.elem if recv.type.kind != "dict" else list_of(ANY)
+    if recv.type.kind == "dict" and name in ("select", "filter", "reject", "find_all"):
+        negate = "not " if name == "reject" else ""
+        keys = targets.split(", ")
+        pair = f"{keys[0]}: {keys[1]}" if len(keys) == 2 else None
+        if pair is None:
+            raise tr.fail(call.node, f"Hash#{name} with one block parameter")
+        return Expr(f"{{{pair} {clause} if {negate}{tr.wrap(truth, P_NOT)}}}", recv.type)
+    if name in ("map", "collect"):
+        return Expr(f"[{value.code} {clause}]", list_of(value.type))
+    if name == "flat_map":
+        x = tr.temp("item")
+        return Expr(f"[{x} {clause} for {x} in {value.code}]", value.type)
+    if name in ("select", "filter", "find_all"):
+        return Expr(f"[{targets} {clause} if {truth.code}]", recv.type)
+    if name == "reject":
+        return Expr(f"[{targets} {clause} if not {tr.wrap(truth, P_NOT)}]", recv.type)
+    if name == "filter_map":
+        return Expr(f"[{value.code} {clause} if {truth.code}]", list_of(value.type.non_nil()))
+    if name == "count":
+        return Expr(f"sum(1 {clause} if {truth.code})", INT, P_CALL)
+    if name == "any?":
+        return Expr(f"any({truth.code} {clause})", BOOL, P_CALL)
+    if name == "all?":
+        return Expr(f"all({truth.code} {clause})", BOOL, P_CALL)
+    if name == "none?":
+        return Expr(f"not any({truth.code} {clause})", BOOL, P_NOT)
+    if name in ("find", "detect"):
+        return Expr(f"next(({targets} {clause} if {truth.code}), None)", (elem or ANY).nil(),
+                    P_CALL)
+    if name == "sum":
+        return Expr(f"sum({value.code} {clause})", value.type, P_CALL)
+    if name in ("sort_by", "min_by", "max_by"):
+        raise tr.fail(call.node, f"{name} is not translated")
+    if name == "to_h":
+        return Expr(f"dict({value.code} {clause})", dict_of(ANY, ANY), P_CALL)
+    raise tr.fail(call.node, f"{name} with a block is not translated")
+
+
+def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    found = _iterator(tr, call, recv)
+    if found is not None:
+        return found
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    elem = recv.type.elem or ANY
+    if call.block is not None:
+        return None
+    args = [tr.expr(a) for a in call.args if a.type not in ("block_argument",)]
+    if not args:
+        if name in ("size", "length"):
+            return Expr(f"len({recv.code})", INT, P_CALL)
+        if name == "count":
+            return Expr(f"len({recv.code})", INT, P_CALL)
+        if name == "empty?":
+            return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
+        if name == "any?":
+            if elem.always_true:
+                return Expr(f"len({recv.code}) > 0", BOOL, P_CMP)
+            x = tr.temp("item")
+            return Expr(f"any({tr.truth(Expr(x, elem)).code} for {x} in {recv.code})", BOOL,
+                        P_CALL)
+        if name == "all?":
+            if elem.kind == "bool":
+                return Expr(f"all({recv.code})", BOOL, P_CALL)
+            x = tr.temp("item")
+            return Expr(f"all({tr.truth(Expr(x, elem)).code} for {x} in {recv.code})", BOOL,
+                        P_CALL)
+        if name == "first":
+            return Expr(f"{r}[0] if {recv.code} else None", elem.nil(), 1)
+        if name == "last":
+            return Expr(f"{r}[-1] if {recv.code} else None", elem.nil(), 1)
+        if name in ("dup", "clone", "to_a", "entries"):
+            return Expr(f"list({recv.code})", recv.type, P_CALL)
+        if name in ("freeze", "itself"):
+            return recv
+        if name in ("sort",):
+            if elem.kind not in ("str", "int", "float"):
+                raise tr.fail(call.node, "sort of items that may not compare alike")
+            return Expr(f"sorted({recv.code})", recv.type, P_CALL)
+        if name == "reverse":
+            return Expr(f"{r}[::-1]", recv.type, P_CALL)
+        if name == "uniq":
+            return Expr(f"list(dict.fromkeys({recv.code}))", recv.type, P_CALL)
+        if name == "compact":
+            x = tr.temp("item")
+            return Expr(f"[{x} for {x} in {recv.code} if {x} is not None]",
+                        list_of(elem.non_nil()))
+        if name == "flatten":
+            tr.need("net_smtp:ruby")
+            x = tr.temp("item")
+            if elem.kind == "list":
+                y = tr.temp("inner")
+                return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(
+                    elem.elem or ANY)) if (elem.elem or ANY).kind not in ("list", "any") else \
+                    _fail(tr, call, "flatten of nested Arrays")
+            if elem.kind in ("str", "int", "float"):
+                return Expr(f"list({recv.code})", recv.type, P_CALL)
+            raise tr.fail(call.node, "flatten of items that may be Arrays")
+        if name in ("join",):
+            return _join(tr, call, recv, "''")
+        if name in ("pop", "shift"):
+            return Expr(f"{r}.pop({'0' if name == 'shift' else ''}) if {recv.code} else None",
+                        elem.nil(), 1)
+        if name in ("max", "min", "sum"):
+            return Expr(f"{name}({recv.code})", elem, P_CALL)
+        if name == "to_h":
+            return Expr(f"dict({recv.code})", dict_of(ANY, ANY), P_CALL)
+        if name == "inspect":
+            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+        if name == "to_s":
+            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+        if name == "clear":
+            return Expr(f"{r}.clear()", T("nil"), P_CALL)
+        return None
+    if name == "join":
+        return _join(tr, call, recv, args[0].code)
+    if name in ("include?", "member?"):
+        return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
+    if name in ("push", "append") and len(args) == 1:
+        return Expr(f"{r}.append({args[0].code})", recv.type, P_CALL)
+    if name in ("push", "append", "concat"):
+        inner = ", ".join(a.code for a in args)
+        return Expr(f"{r}.extend({'[' + inner + ']' if name != 'concat' else inner})",
+                    recv.type, P_CALL)
+    if name in ("unshift", "prepend") and len(args) == 1:
+        return Expr(f"{r}.insert(0, {args[0].code})", recv.type, P_CALL)
+    if name in ("first", "last", "take") and args[0].type.is_("int"):
+        n = args[0].code
+        return Expr(f"{r}[:{n}]" if name != "last" else f"{r}[-{n}:]", recv.type, P_CALL)
+    if name == "delete" and len(args) == 1:
+        x = tr.temp("item")
+        tr.emit(f"{recv.code}[:] = [{x} for {x} in {recv.code} if {x} != {args[0].code}]")
+        return DONE_EXPR
+    if name == "fetch" and len(args) <= 2:
+        if len(args) == 1:
+            return Expr(f"{r}[{args[0].code}]", elem, P_CALL)
+        return Expr(f"{r}[{args[0].code}] if -len({recv.code}) <= {args[0].code} < "
+                    f"len({recv.code}) else {args[1].code}", join(elem, args[1].type), 1)
+    if name == "each_slice" or name == "zip" or name == "product":
+        return None
+    return None
+
+
+def _fail(tr: "Translator", call: Call, why: str) -> Expr:
+    raise tr.fail(call.node, why)
+
+
+def _join(tr: "Translator", call: Call, recv: Expr, sep: str) -> Expr:
+    elem = recv.type.elem or ANY
+    if elem.is_("str"):
+        return Expr(f"{sep}.join({recv.code})" if not sep.startswith("(") else
+                    f"({sep}).join({recv.code})", T("str"), P_CALL)
+    if elem.is_("int", "float"):
+        x = tr.temp("item")
+        return Expr(f"{sep}.join(str({x}) for {x} in {recv.code})", T("str"), P_CALL)
+    x = tr.temp("item")
+    if elem.kind in ("list", "any", "dict"):
+        raise tr.fail(call.node, "join of items that may be Arrays")
+    return Expr(f"{sep}.join({tr.runtime('to_s')}({x}) for {x} in {recv.code})", T("str"),
+                P_CALL)
+
+
+def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    found = _iterator(tr, call, recv)
+    if found is not None:
+        return found
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    if call.block is not None:
+        if name == "fetch":
+            return None
+        return None
+    args = [tr.expr(a) for a in call.args]
+    value = recv.type.elem or ANY
+    key = recv.type.key or ANY
+    if not args:
+        if name in ("keys",):
+            return Expr(f"list({recv.code})", list_of(key), P_CALL)
+        if name == "values":
+            return Expr(f"list({r}.values())", list_of(value), P_CALL)
+        if name in ("size", "length", "count"):
+            return Expr(f"len({recv.code})", INT, P_CALL)
+        if name == "empty?":
+            return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
+        if name in ("dup", "clone", "to_h"):
+            return Expr(f"dict({recv.code})", recv.type, P_CALL)
+        if name in ("freeze",):
+            return recv
+        if name in ("to_a",):
+            return Expr(f"[list(pair) for pair in {r}.items()]", list_of(list_of(ANY)))
+        if name in ("inspect", "to_s"):
+            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+        return None
+    if name == "fetch":
+        if len(args) == 1:
+            return Expr(f"{r}[{args[0].code}]", value, P_CALL)
+        return Expr(f"{r}.get({args[0].code}, {args[1].code})", join(value, args[1].type),
+                    P_CALL)
+    if name in ("key?", "has_key?", "include?", "member?"):
+        return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
+    if name == "dig":
+        raise tr.fail(call.node, "Hash#dig is not translated")
+    if name == "delete" and len(args) == 1:
+        return Expr(f"{r}.pop({args[0].code}, None)", value.nil(), P_CALL)
+    if name in ("merge", "update") and len(args) == 1:
+        if name == "merge":
+            return Expr(f"{{**{recv.code}, **{args[0].code}}}", recv.type)
+        return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)
+    return None
+
+
+def _range_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    if call.name == "each" and call.block is not None:
+        return _each(tr, call, recv)
+    if call.name in ("map", "select", "to_a"):
+        if call.name == "to_a":
+            return Expr(f"list({recv.code})", list_of(INT), P_CALL)
+        return _list_method(tr, call, Expr(recv.code, list_of(INT), recv.prec))
+    if call.name == "include?" and len(call.args) == 1:
+        value = tr.expr(call.args[0])
+        return Expr(f"{value.code} in {recv.code}", BOOL, P_CMP)
+    return None
+
+
+def _int_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    name = call.name
+    if name == "times" and call.block is not None:
+        if not call.statement:
+            _symbol_block(tr, call)
+            if call.block is not None and not isinstance(call.block, _SymbolBlock):
+                rng = Expr(f"range({recv.code})", list_of(INT), P_CALL)
+                return _block_value(tr, Call(call.node, "map", None, [], call.block), rng)
+            raise tr.fail(call.node, "times used for its value")
+        rng = Expr(f"range({recv.code})", T("range", elem=INT), P_CALL)
+        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), rng)
+    if name in ("upto", "downto") and call.block is not None and call.statement:
+        end = tr.expr(call.args[0])
+        if name == "upto":
+            rng = Expr(f"range({recv.code}, {tr.wrap(end, 11)} + 1)", T("range", elem=INT))
+        else:
+            rng = Expr(f"range({recv.code}, {tr.wrap(end, 11)} - 1, -1)", T("range", elem=INT))
+        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), rng)
+    if call.args or call.block is not None:
+        if name in ("round",) and call.args:
+            n = tr.expr(call.args[0])
+            return Expr(f"round({recv.code}, {n.code})", recv.type, P_CALL)
+        return None
+    r = tr.wrap(recv, P_CALL)
+    simple = {"to_i": recv, "to_int": recv, "floor": recv, "ceil": recv, "round": recv,
+              "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
+              "to_f": Expr(f"float({recv.code})", T("float"), P_CALL),
+              "to_s": Expr(f"str({recv.code})", T("str", nl="no"), P_CALL),
+              "inspect": Expr(f"str({recv.code})", T("str", nl="no"), P_CALL),
+              "zero?": Expr(f"{r} == 0", BOOL, P_CMP),
+              "positive?": Expr(f"{r} > 0", BOOL, P_CMP),
+              "negative?": Expr(f"{r} < 0", BOOL, P_CMP),
+              "even?": Expr(f"{tr.wrap(recv, 11)} % 2 == 0", BOOL, P_CMP),
+              "odd?": Expr(f"{tr.wrap(recv, 11)} % 2 == 1", BOOL, P_CMP),
+              "succ": Expr(f"{tr.wrap(recv, 10)} + 1", recv.type, 10),
+              "pred": Expr(f"{tr.wrap(recv, 10)} - 1", recv.type, 10),
+              "chr": Expr(f"chr({recv.code})", T("str"), P_CALL)}
+    return simple.get(name)
+
+
+def _float_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+    name = call.name
+    if name == "round":
+        if not call.args:
+            return Expr(f"int(round({recv.code}))" if False else
+                        _fail(tr, call, "Float#round (Ruby rounds half away from zero)").code,
+                        T("int"))
+        n = tr.expr(call.args[0])
+        raise tr.fail(call.node, "Float#round (Ruby rounds half away from zero)") if n else None
+    if call.args or call.block is not None:
+        return None
+    simple = {"to_f": recv, "to_i": Expr(f"int({recv.code})", INT, P_CALL),
+              "floor": Expr(f"math.floor({recv.code})", INT, P_CALL),
+              "ceil": Expr(f"math.ceil({recv.code})", INT, P_CALL),
+              "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
+              "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)}
+    if name in ("floor", "ceil"):
+        tr.need("math")
+    return simple.get(name)
+
+
+register_kind("list", _list_method)
+register_kind("argv", _list_method)
+register_kind("dict", _dict_method)
+register_kind("range", _range_method)
+register_kind("int", _int_method)
+register_kind("float", _float_method)
+_ = (P_ATOM, NO_TAIL)

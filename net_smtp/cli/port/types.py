@@ -1,0 +1,105 @@
+"""What the translator knows about a value: a small type lattice.
+
+Ruby and Python agree on most operations only for some kinds of values
+(``"#{x}"`` is ``f"{x}"`` for a String, not for ``nil`` or ``true``), so
+every translated expression carries a :class:`T`, and rules choose the
+plain Python form when the kind is known and a runtime helper (or a
+marker) when it is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "STR", "T", "join", "list_of", "dict_of"]
+
+# kinds: str int float bool nil list dict time regex range proc smtp response
+# error smtp_error io argv env module class obj any
+NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
+                         "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
+                         "module", "class", "obj", "ctx"})
+
+
+@dataclass(frozen=True)
+class T:
+    """A kind (``'str'``, ``'int'``, ``'smtp'``, ``'obj'``...), whether it
+    may be ``nil``, the element (list) or value (dict) type, for a string
+    whether it ends with a newline (``'yes'``, ``'no'``, ``'?'``), and for
+    ``obj``/``class``/``module`` the Ruby class name."""
+
+    kind: str
+    nilable: bool = False
+    elem: Optional["T"] = None
+    key: Optional["T"] = None
+    nl: str = "?"
+    name: str = ""
+    keys: Optional[frozenset[str]] = None
+    symbol: bool = False
+
+    def nil(self) -> "T":
+        """The same type, or nil."""
+        return replace(self, nilable=True)
+
+    def non_nil(self) -> "T":
+        """The same type without nil."""
+        return replace(self, nilable=False)
+
+    @property
+    def is_nil(self) -> bool:
+        return self.kind == "nil"
+
+    @property
+    def always_true(self) -> bool:
+        """Ruby-true whatever the value (never nil or false)."""
+        return self.kind in NEVER_FALSY and not self.nilable
+
+    def is_(self, *kinds: str) -> bool:
+        """Of one of *kinds* and never nil."""
+        return self.kind in kinds and not self.nilable
+
+
+ANY = T("any")
+NIL = T("nil")
+STR = T("str")
+INT = T("int")
+FLOAT = T("float")
+BOOL = T("bool")
+
+
+def list_of(elem: T) -> T:
+    return T("list", elem=elem)
+
+
+def dict_of(key: T, value: T, keys: Optional[frozenset[str]] = None) -> T:
+    return T("dict", key=key, elem=value, keys=keys)
+
+
+def _join_opt(a: Optional[T], b: Optional[T]) -> Optional[T]:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return join(a, b)
+
+
+def join(a: T, b: T) -> T:
+    """The type of a value that is either *a* or *b*."""
+    if a == b:
+        return a
+    if a.kind == "nil":
+        return b.nil()
+    if b.kind == "nil":
+        return a.nil()
+    nilable = a.nilable or b.nilable
+    if a.kind != b.kind:
+        if {a.kind, b.kind} == {"int", "float"}:
+            return T("num", nilable=nilable)
+        if {a.kind, b.kind} <= {"error", "smtp_error"}:
+            return T("error", nilable=nilable)
+        return T("any", nilable=nilable)
+    if a.kind in ("obj", "class", "module") and a.name != b.name:
+        return T("any", nilable=nilable)
+    keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
+    return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
+             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol)
