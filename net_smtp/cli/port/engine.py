@@ -258,6 +258,8 @@ class Translator:
         local gets a fresh Python name (a Ruby block parameter shadows it)."""
         renames: dict[str, str] = {}
         for name in names:
+            if name == "_":
+                continue
             if name in self.scope.vars or any(name in r for r in self.scope.block_names):
                 self.counter += 1
                 ident = f"{name}#{self.line_of(self.root)}:{len(self.scope.vars)}"
@@ -265,6 +267,9 @@ class Translator:
         self.scope.block_names.append(renames)
         pys = []
         for name in names:
+            if name == "_":
+                pys.append("_")
+                continue
             ident = renames.get(name, name)
             var = self.scope.vars.get(ident)
             if var is None:
@@ -314,8 +319,13 @@ class Translator:
             self.emit(f"{tail.target} = None")
         if last_value is None and tail.kind == "return":
             pass
+        previous_end = None
         for i, node in enumerate(stmts):
+            if previous_end is not None and node.start_point[0] > previous_end + 1 and \
+                    self.lines and self.lines[-1].text.strip():
+                self.emit("", self.line_of(node))
             self.statement(node, tail if i == last_value else NO_TAIL)
+            previous_end = node.end_point[0]
 
     def statement(self, node: Node, tail: Tail = NO_TAIL) -> None:
         """Translate one statement, or keep it as marked Ruby."""
@@ -350,11 +360,12 @@ class Translator:
             text = source_lines[row] if row < len(source_lines) else ""
             text = text[start_col:] if text[:start_col].strip() == "" else text.lstrip()
             self.emit(f"# {text}".rstrip(), row + 1)
-        if not self.level_has_code():
-            self.emit("pass", first)
-
-    def level_has_code(self) -> bool:
-        return False
+        if node.type == "assignment":
+            left = node.child_by_field_name("left")
+            targets = left.named_children if left.type == "left_assignment_list" else [left]
+            for target in targets:
+                if target.type == "identifier" and self.scope.lookup(self.text(target)) is None:
+                    self.declare(self.text(target), ANY)
 
     # ------------------------------------------------------------------ expressions
     def expr(self, node: Node) -> Expr:

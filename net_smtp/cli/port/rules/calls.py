@@ -126,7 +126,11 @@ def call_expr(tr: "Translator", node: Node, tail: Optional[object] = None) -> Ex
         user = tr.rules.definitions.class_call(tr, call, path)
         if user is not None:
             return user
-        raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
+        value = tr.rules.constants.constant_named(tr, call.recv_node, path)
+        if value.type.kind in ("class", "module", "any"):
+            raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
+        call.recv = value
+        return _dispatch(tr, call, value)
     recv = tr.expr(call.recv_node)
     call.recv = recv
     if call.safe_nav:

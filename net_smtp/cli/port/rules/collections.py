@@ -4,6 +4,7 @@ methods (``each``, ``each_with_index``, ``map``, ``select``, ``reject``,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
@@ -429,10 +430,13 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             x = tr.temp("item")
             return Expr(f"all({tr.truth(Expr(x, elem)).code} for {x} in {recv.code})", BOOL,
                         P_CALL)
-        if name == "first":
-            return Expr(f"{r}[0] if {recv.code} else None", elem.nil(), 1)
-        if name == "last":
-            return Expr(f"{r}[-1] if {recv.code} else None", elem.nil(), 1)
+        if name in ("first", "last"):
+            index = "0" if name == "first" else "-1"
+            if re.fullmatch(r"[\w.]+", recv.code):
+                return Expr(f"{r}[{index}] if {recv.code} else None", elem.nil(), 1)
+            if name == "first":
+                return Expr(f"next(iter({recv.code}), None)", elem.nil(), P_CALL)
+            return Expr(f"({recv.code} or [None])[-1]", elem.nil(), P_CALL)
         if name in ("dup", "clone", "to_a", "entries"):
             return Expr(f"list({recv.code})", recv.type, P_CALL)
         if name in ("freeze", "itself"):

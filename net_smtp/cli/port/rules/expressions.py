@@ -188,6 +188,9 @@ def _binary(tr: "Translator", node: Node) -> Expr:
         return _logical(tr, op, left_node, right_node)
     if op in ("=~", "!~"):
         return tr.rules.regexps.match_operator(tr, node, op, left_node, right_node)
+    if op in ("==", "!=") and {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$0"} or \
+            {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$PROGRAM_NAME"}:
+        return Expr(f"__name__ {op} '__main__'", BOOL, P_CMP)
     a = tr.expr(left_node)
     if op == "<<":
         return tr.rules.collections.shovel(tr, node, a, right_node)
@@ -253,6 +256,9 @@ def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Ex
             return special
         if a.type.always_true:
             return a
+        first = _first_or(tr, left_node, a, b)
+        if first is not None:
+            return first
         simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\])?", a.code) is not None
         if not simple:
             raise tr.fail(left_node, "|| on a value the translator cannot name twice")
@@ -270,6 +276,23 @@ def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Ex
         raise tr.fail(left_node, "&& used for its value")
     return Expr(f"{tr.wrap(b, P_OR)} if {truth_of(tr, a).code} else {a.code}",
                 join(a.type, b.type), P_TERNARY)
+
+
+def _first_or(tr: "Translator", left: Node, a: Expr, b: Expr) -> Expr | None:
+    """``list.first || d`` -> ``list[0] if list else d`` (items never nil)."""
+    if left.type != "call":
+        return None
+    call = tr.rules.calls.split_call(tr, left)
+    if call.name not in ("first", "last") or call.args or call.recv_node is None:
+        return None
+    recv = tr.expr(call.recv_node)
+    elem = recv.type.elem
+    if recv.type.kind not in ("list", "argv") or elem is None or not elem.always_true or \
+            not re.fullmatch(r"[\w.]+", recv.code):
+        return None
+    index = "0" if call.name == "first" else "-1"
+    return Expr(f"{recv.code}[{index}] if {recv.code} else {tr.wrap(b, P_TERNARY)}",
+                join(elem, b.type), P_TERNARY)
 
 
 def _unary(tr: "Translator", node: Node) -> Expr:

@@ -339,6 +339,8 @@ def special_constant(tr: "Translator", node: Node, path: str) -> Optional[Expr]:
 
 def _stream_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     name = call.name
+    if recv.type.name == "adapter":
+        return None
     stream = recv.code if recv.code != "sys.stdout" else ""
     if recv.type.name == "data" or recv.type.name == "stdin":
         if name == "read" and not call.args:

@@ -45,12 +45,12 @@ def assemble(tr: "Translator") -> Translation:
         head.extend(leading)
         head.append(Line("", 0))
     needed = set(tr.imports)
-    if tr.argv_used:
+    if tr.argv_mutated:
         needed.add("sys")
     for text in _import_lines(needed):
         head.append(Line(text, 0))
     extra: list[Line] = []
-    if tr.argv_used:
+    if tr.argv_mutated:
         extra.append(Line("argv = sys.argv[1:]", 0))
     if tr.data_used and tr.data_text is not None:
         extra.append(Line(f"DATA = io.StringIO({pystr.literal(tr.data_text, True)})", 0))

@@ -114,8 +114,6 @@ def _smtp_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             raise tr.fail(call.node, "the value of an open_message_stream block")
         return DONE
     if name in ("data", "rcptto_list") and call.block is not None:
-        if not call.statement:
-            raise tr.fail(call.node, f"a {name} block used inside an expression")
         types = [ADAPTER] if name == "data" else []
         fn = blocks.function_for_block(tr, call.block, "write_message" if name == "data"
                                        else "after_recipients", types)
@@ -159,7 +157,8 @@ def _error_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return None
     if name == "message":
         if smtp:
-            return Expr(f"{r}.message", T("str", nl="yes"), P_CALL)
+            return Expr(f"{r}.message", T("str", nl="yes" if recv.type.name == "reply" else "?"),
+                        P_CALL)
         return Expr(f"{tr.runtime('message')}({recv.code})", T("str", nl="?"), P_CALL)
     if name in ("to_s",):
         if smtp:

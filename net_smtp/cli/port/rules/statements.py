@@ -49,6 +49,10 @@ def statement(tr: "Translator", node: Node, tail: Tail) -> None:
         if tail.kind == "return" and kind in ("method", "singleton_method"):
             pass
         return
+    if kind == "binary" and tr.text(node.child_by_field_name("operator")) in (
+            "or", "||", "and", "&&") and tail.kind == "none":
+        _logical_statement(tr, node)
+        return
     if kind == "call":
         result = tr.rules.calls.call_expr(tr, node, tail)
         if result is tr.rules.calls.DONE:
@@ -59,9 +63,36 @@ def statement(tr: "Translator", node: Node, tail: Tail) -> None:
     _value(tr, e, tail)
 
 
+def _logical_statement(tr: "Translator", node: Node) -> None:
+    """``a or b`` / ``a and b`` as a statement: ``b`` runs when ``a`` is
+    false (true); ``a`` may be an assignment (``x = ARGV.shift or abort``)."""
+    op = tr.text(node.child_by_field_name("operator"))
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left.type == "assignment":
+        statement(tr, left, NO_TAIL)
+        target = left.child_by_field_name("left")
+        if target.type != "identifier":
+            raise tr.fail(node, f"{op} after an assignment to something but a local")
+        test = tr.truth(tr.expr(target))
+    else:
+        test = tr.truth(tr.expr(left))
+    if op in ("or", "||"):
+        test = tr.rules.expressions._negate(test)
+    tr.emit(f"if {test.code}:")
+    with tr.indented():
+        statement(tr, right, NO_TAIL)
+
+
 def _value(tr: "Translator", e: Expr, tail: Tail) -> None:
     if tail.kind == "return":
-        tr.emit(f"return {e.code}" if e.code != "None" else "return None")
+        if e.type.kind == "nil" and e.code != "None":
+            tr.emit(e.code)
+            tr.emit("return None")
+        else:
+            tr.emit(f"return {e.code}")
+        if tail.var_type is not None:
+            tail.var_type(e.type)
     elif tail.kind == "assign":
         tr.emit(f"{tail.target} = {e.code}")
         if tail.var_type is not None:
@@ -601,9 +632,11 @@ def _rescue_clause(tr: "Translator", rescue: Node, tail: Tail, retries: bool) ->
 
 
 def _rescued_type(classes: list[str]) -> T:
-    smtp = {"Net.SMTPAuthenticationError", "Net.SMTPServerBusy", "Net.SMTPSyntaxError",
-            "Net.SMTPFatalError", "Net.SMTPUnknownError", "Net.SMTPUnsupportedCommand",
-            "Net.SMTPError"}
+    replies = {"Net.SMTPAuthenticationError", "Net.SMTPServerBusy", "Net.SMTPSyntaxError",
+               "Net.SMTPFatalError"}
+    smtp = replies | {"Net.SMTPUnknownError", "Net.SMTPUnsupportedCommand", "Net.SMTPError"}
+    if classes and all(c in replies for c in classes):
+        return T("smtp_error", name="reply")
     if classes and all(c in smtp for c in classes):
         return T("smtp_error")
     return T("error")

@@ -239,11 +239,12 @@ def _str_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name in ("empty?",):
             return Expr(f"{r} == ''", BOOL, P_CMP)
         if name == "chomp":
-            return Expr(f"{tr.runtime('chomp')}({recv.code})", T("str", nl="?"), P_CALL)
+            return Expr(f"{tr.runtime('chomp')}({recv.code})",
+                        T("str", nl="no" if nl in ("no", "one") else "?"), P_CALL)
         if name == "chop":
             return Expr(f"{r}[:-1]", T("str"), P_CALL)
         if name == "lines":
-            return Expr(f"{tr.runtime('lines')}({recv.code})", list_of(T("str", nl="?")),
+            return Expr(f"{tr.runtime('lines')}({recv.code})", list_of(T("str", nl="one")),
                         P_CALL)
         if name == "chars":
             return Expr(f"list({recv.code})", list_of(T("str", nl="?")), P_CALL)
