@@ -224,7 +224,7 @@ class Translator:
         var = self.scope.lookup(name)
         if var is not None:
             known = self.known(self.var_key(self._var_id(name)))
-            if known is not None:
+            if known is not None and not var.param:
                 var.type = known
             return var
         return None
@@ -247,6 +247,7 @@ class Translator:
                 self.scope.taken.add(py)
             var = Var(py, t)
             self.scope.vars[ident] = var
+        var.param = False
         self.learn(self.var_key(ident), t)
         known = self.known(self.var_key(ident))
         var.type = known if known is not None else t
@@ -285,6 +286,13 @@ class Translator:
             yield pys
         finally:
             self.scope.block_names.pop()
+
+    def bind_param(self, name: str, t: T) -> None:
+        """Give block parameter *name* the type *t* (for this block only)."""
+        var = self.scope.vars.get(self._var_id(name))
+        if var is not None:
+            var.type = t
+            var.param = True
 
     def bind(self, name: str, t: T) -> None:
         """Give block parameter or local *name* the type *t*."""

@@ -91,6 +91,7 @@ class Var:
 
     py: str
     type: T
+    param: bool = False
 
 
 class Scope:

@@ -36,6 +36,15 @@ class T:
     name: str = ""
     keys: Optional[frozenset[str]] = None
     symbol: bool = False
+    fields: Optional[tuple[tuple[str, "T"], ...]] = None
+    items: Optional[tuple["T", ...]] = None
+
+    def field(self, key: str) -> Optional["T"]:
+        """The type of a Hash literal's entry *key* (a Python literal), if known."""
+        for name, t in self.fields or ():
+            if name == key:
+                return t
+        return None
 
     def nil(self) -> "T":
         """The same type, or nil."""
@@ -101,5 +110,14 @@ def join(a: T, b: T) -> T:
     if a.kind in ("obj", "class", "module") and a.name != b.name:
         return T("any", nilable=nilable)
     keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
+    fields = None
+    if a.fields is not None or b.fields is not None:
+        merged: dict[str, T] = dict(a.fields or ())
+        for k, t in b.fields or ():
+            merged[k] = join(merged[k], t) if k in merged else t
+        fields = tuple(sorted(merged.items(), key=lambda kv: kv[0]))
+    items = None
+    if a.items is not None and b.items is not None and len(a.items) == len(b.items):
+        items = tuple(join(x, y) for x, y in zip(a.items, b.items))
     return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
-             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol)
+             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items)

@@ -91,10 +91,10 @@ def params_bound(tr: "Translator", names: list[str], types: list[T]) -> Iterator
             if n.startswith("("):
                 inner = n.strip("()").split(",")
                 for j, m in enumerate(inner):
-                    tr.bind(m, (t.elem if t.kind == "list" and t.elem else ANY))
+                    tr.bind_param(m, (t.elem if t.kind == "list" and t.elem else ANY))
                 targets.append("(" + ", ".join(lookup[m] for m in inner) + ")")
             else:
-                tr.bind(n, t)
+                tr.bind_param(n, t)
                 targets.append(lookup[n])
         yield targets
 
@@ -117,10 +117,18 @@ def lambda_expr(tr: "Translator", node: Node) -> Expr:
         body is not None and body.child_by_field_name("body") is not None else []
     if len(stmts) != 1:
         raise tr.fail(node, "a lambda of more than one expression")
-    with params_bound(tr, names, [ANY] * len(names)) as pys:
-        value = tr.expr(stmts[0])
+    key = str(node.start_byte)
+    types = [tr.known(f"lambda:{key}:{i}") or ANY for i in range(len(names))]
+    with params_bound(tr, names, types) as pys:
+        try:
+            value = tr.expr(stmts[0])
+        except tr.rules.engine_unsupported:
+            if tr.final:
+                raise
+            # an earlier pass: the parameter types come from the calls below
+            value = Expr("None", ANY)
     return Expr(f"lambda {', '.join(pys)}: {value.code}" if pys else f"lambda: {value.code}",
-                T("proc", elem=value.type), P_LAMBDA)
+                T("proc", elem=value.type, name=key), P_LAMBDA)
 
 
 def assigned_names(tr: "Translator", node: Node) -> set[str]:

@@ -23,6 +23,7 @@ __all__ = ["array_literal", "element_reference", "element_target", "hash_key", "
 def array_literal(tr: "Translator", node: Node) -> Expr:
     items = []
     elem: Optional[T] = None
+    positional: list[T] = []
     for child in node.named_children:
         if child.type == "comment":
             continue
@@ -36,8 +37,11 @@ def array_literal(tr: "Translator", node: Node) -> Expr:
             e = tr.expr(child)
             items.append(e.code)
             t = e.type
+            positional.append(t)
         elem = t if elem is None else join(elem, t)
-    return Expr("[" + ", ".join(items) + "]", list_of(elem or ANY))
+    exact = len(positional) == len(items)
+    return Expr("[" + ", ".join(items) + "]", T("list", elem=elem,
+                                                 items=tuple(positional) if exact else None))
 
 
 def hash_key(tr: "Translator", key: Node) -> str:
@@ -50,6 +54,7 @@ def hash_literal(tr: "Translator", node: Node) -> Expr:
     items = []
     value_t: Optional[T] = None
     keys: set[str] = set()
+    fields: dict[str, T] = {}
     for child in node.named_children:
         if child.type == "comment":
             continue
@@ -67,12 +72,14 @@ def hash_literal(tr: "Translator", node: Node) -> Expr:
             raise tr.fail(child, "a hash shorthand {x:}")
         v = tr.expr(value_node)
         items.append(f"{k}: {v.code}")
+        fields[k] = v.type
         value_t = v.type if value_t is None else join(value_t, v.type)
     code = "{" + ", ".join(items) + "}"
     if len(code) > 70 and len(items) > 1:
         pad = "    " * (tr.level + 1)
         code = "{\n" + "".join(f"{pad}{item},\n" for item in items) + "    " * tr.level + "}"
-    return Expr(code, dict_of(T("str"), value_t or ANY, frozenset(keys)))
+    return Expr(code, T("dict", key=T("str"), elem=value_t, keys=frozenset(keys),
+                        fields=tuple(sorted(fields.items()))))
 
 
 def range_expr(tr: "Translator", node: Node) -> Expr:
@@ -120,9 +127,10 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
     t = obj.type
     if t.kind == "dict":
         key = hash_key(tr, arg) if arg.type != "simple_symbol" else tr.string(tr.text(arg)[1:])
+        value = t.field(key) or t.elem or ANY
         if t.keys is not None and key in t.keys and not t.nilable:
-            return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", t.elem or ANY, P_CALL)
-        return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", (t.elem or ANY).nil(), P_CALL)
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", value, P_CALL)
+        return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", value.nil(), P_CALL)
     if t.kind in ("list", "str"):
         if arg.type == "range":
             low = tr.expr(arg.child_by_field_name("begin"))
@@ -165,9 +173,13 @@ def element_target(tr: "Translator", node: Node, t: T) -> str:
         if obj_node.type == "identifier":
             var = tr.local(tr.text(obj_node))
             if var is not None:
+                old = obj.type.field(key)
+                fields = dict(obj.type.fields or ())
+                fields[key] = t if old is None else join(old, t)
                 tr.bind(tr.text(obj_node), T("dict", key=obj.type.key,
                                             elem=t if obj.type.elem is None else
-                                            join(obj.type.elem, t), keys=obj.type.keys))
+                                            join(obj.type.elem, t), keys=obj.type.keys,
+                                            fields=tuple(sorted(fields.items()))))
         return f"{tr.wrap(obj, P_CALL)}[{key}]"
     if obj.type.kind == "list":
         index = tr.expr(args[0])
@@ -175,7 +187,26 @@ def element_target(tr: "Translator", node: Node, t: T) -> str:
     raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
 
 
-def shovel(tr: "Translator", node: Node, target: Expr, right: Node) -> Expr:
+def learn_place(tr: "Translator", place: Node, t: T) -> None:
+    """A local, or an entry of a local Hash, now (also) holds a *t*."""
+    if place.type == "identifier" and tr.local(tr.text(place)) is not None:
+        tr.bind(tr.text(place), t)
+    elif place.type == "element_reference":
+        obj_node = place.child_by_field_name("object")
+        args = [c for c in place.named_children if c != obj_node]
+        if obj_node.type != "identifier" or len(args) != 1:
+            return
+        var = tr.local(tr.text(obj_node))
+        if var is None or var.type.kind != "dict":
+            return
+        key = hash_key(tr, args[0])
+        fields = dict(var.type.fields or ())
+        fields[key] = join(fields[key], t) if key in fields else t
+        tr.bind(tr.text(obj_node), T("dict", key=var.type.key, elem=var.type.elem,
+                                    keys=var.type.keys, fields=tuple(sorted(fields.items()))))
+
+
+def shovel(tr: "Translator", node: Node, right: Node) -> Expr:
     """``a << b``: append to an Array; extend a String in place."""
     values = [right]
     base = node.child_by_field_name("left")
@@ -190,6 +221,7 @@ def shovel(tr: "Translator", node: Node, target: Expr, right: Node) -> Expr:
             tr.emit(f"{tr.wrap(root, P_CALL)}.extend([{', '.join(exprs)}])")
             return DONE_EXPR
         v = tr.expr(values[0])
+        learn_place(tr, base, T("list", elem=v.type if t.elem is None else join(t.elem, v.type)))
         return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
     if t.is_("str"):
         if base.type not in ("identifier", "instance_variable"):
@@ -255,9 +287,12 @@ def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr
         types = [list_of(ANY)]
     if recv.type.kind == "list" and len(names) > 1 and not index:
         elem = recv.type.elem or ANY
-        types = [(elem.elem or ANY)] * len(names)
         if elem.kind != "list":
             raise tr.fail(call.node, "several block parameters for items that may not be Arrays")
+        if elem.items is not None and len(elem.items) == len(names):
+            types = list(elem.items)
+        else:
+            types = [(elem.elem or ANY)] * len(names)
     with blocks.params_bound(tr, names or ["_"], types) as targets:
         if index:
             targets = [targets[1] if len(targets) > 1 else "_", targets[0]]
@@ -290,7 +325,8 @@ def _comprehension(tr: "Translator", call: Call, recv: Expr) -> tuple[str, Expr,
     types = _elem_types(recv)
     if recv.type.kind == "list" and len(names) > 1:
         elem = recv.type.elem or ANY
-        types = [(elem.elem or ANY)] * len(names)
+        types = list(elem.items) if elem.items is not None and len(elem.items) == len(names) \
+            else [(elem.elem or ANY)] * len(names)
     if recv.type.kind == "dict" and len(names) == 1:
         types = [list_of(ANY)]
     with blocks.params_bound(tr, names or ["_"], types) as targets:

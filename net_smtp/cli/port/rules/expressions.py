@@ -191,9 +191,9 @@ def _binary(tr: "Translator", node: Node) -> Expr:
     if op in ("==", "!=") and {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$0"} or \
             {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$PROGRAM_NAME"}:
         return Expr(f"__name__ {op} '__main__'", BOOL, P_CMP)
-    a = tr.expr(left_node)
     if op == "<<":
-        return tr.rules.collections.shovel(tr, node, a, right_node)
+        return tr.rules.collections.shovel(tr, node, right_node)
+    a = tr.expr(left_node)
     b = tr.expr(right_node)
     if op in _COMPARE:
         if a.type.kind == "nil" or b.type.kind == "nil":
@@ -226,11 +226,14 @@ def _binary(tr: "Translator", node: Node) -> Expr:
             if False else Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
     if op == "-" and ta.is_("time"):
         return tr.rules.io.time_minus(tr, node, a, b)
-    numeric = ("int", "float")
+    numeric = ("int", "float", "num")
     if ta.is_(*numeric) and tb.is_(*numeric):
-        result = FLOAT if "float" in (ta.kind, tb.kind) else INT
+        result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \
+            else T("num")
         if op == "/" and result == INT:
             return Expr(f"{tr.wrap(a, prec)} // {tr.wrap(b, prec + 1)}", INT, prec)
+        if op in ("/", "%") and result.kind == "num":
+            raise tr.fail(node, f"{op} on numbers that may be Integers or Floats")
         if op in ("&", "|", "^", "<<", ">>") and result != INT:
             raise tr.fail(node, f"{op} on a Float")
         return Expr(f"{tr.wrap(a, prec)} {op} {tr.wrap(b, prec + (0 if op == '**' else 1))}",
@@ -287,9 +290,12 @@ def _first_or(tr: "Translator", left: Node, a: Expr, b: Expr) -> Expr | None:
         return None
     recv = tr.expr(call.recv_node)
     elem = recv.type.elem
-    if recv.type.kind not in ("list", "argv") or elem is None or not elem.always_true or \
-            not re.fullmatch(r"[\w.]+", recv.code):
+    if recv.type.kind not in ("list", "argv") or elem is None or not elem.always_true:
         return None
+    if not re.fullmatch(r"[\w.]+", recv.code):
+        if call.name == "last":
+            return None
+        return Expr(f"next(iter({recv.code}), {b.code})", join(elem, b.type), P_CALL)
     index = "0" if call.name == "first" else "-1"
     return Expr(f"{recv.code}[{index}] if {recv.code} else {tr.wrap(b, P_TERNARY)}",
                 join(elem, b.type), P_TERNARY)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..engine import NO_TAIL, P_CALL, Call, Expr
+from ..scope import py_name
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T
 from . import blocks
@@ -62,7 +63,7 @@ def _on(tr: "Translator", call: Call, parser: str, options: list[_Option]) -> No
     if not flags:
         raise tr.fail(call.node, "an option without a flag")
     long = next((f for f in flags if f.startswith("--")), flags[0])
-    dest = re.sub(r"\W", "_", long.lstrip("-"))
+    dest = py_name(re.sub(r"\W", "_", long.lstrip("-")))
     parts = [tr.string(f) for f in flags]
     if metavar:
         parts.append(f"metavar={tr.string(metavar)}")
@@ -175,7 +176,7 @@ def parse(tr: "Translator", node: Node, parser: str, argv_node: Optional[Node],
                     var = tr.scope.lookup(names[0])
                     assert var is not None
                     var.py = value
-                    tr.bind(names[0], option.value_type if option.takes_value else BOOL)
+                    tr.bind_param(names[0], option.value_type if option.takes_value else BOOL)
                 tr.body(blocks.block_statements(option.block), NO_TAIL)
     if bang:
         return DONE

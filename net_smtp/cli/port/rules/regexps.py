@@ -184,14 +184,19 @@ def format_call(tr: "Translator", node: Node, template: Expr, values: list[Expr]
     """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``."""
     if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%<|%\{|%\*", template.code):
         raise tr.fail(node, "a format directive Python writes differently")
+    nl = "?"
+    if template.code[:1] in "'\"" and template.type.kind == "str":
+        text = ast.literal_eval(template.code)
+        nl = "yes" if text.endswith("\n") else "?" if re.search(r"%[-+ 0#]*\d*(\.\d+)?\w$",
+                                                                 text) else "no"
     if all(v.type.is_(*_PLAIN) for v in values):
         inner = values[0].code if len(values) == 1 and not values[0].type.is_("list") else \
             "(" + ", ".join(v.code for v in values) + ("," if len(values) == 1 else "") + ")"
         if len(values) == 1 and values[0].prec < 12:
             inner = f"({values[0].code})"
-        return Expr(f"{tr.wrap(template, 12)} % {inner}", T("str"), 11)
+        return Expr(f"{tr.wrap(template, 12)} % {inner}", T("str", nl=nl), 11)
     codes = ", ".join([template.code] + [v.code for v in values])
-    return Expr(f"{tr.runtime('format')}({codes})", T("str"), P_CALL)
+    return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
 _ = (ANY, list_of)

@@ -212,9 +212,15 @@ def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return Expr(f"{recv.code} == {other.code}", BOOL, P_CMP)
     if name == "to_i" and not call.args and recv.type.kind == "str" and recv.type.nilable:
         return Expr(f"int({tr.wrap(recv, 3)} or 0)", INT, P_CALL)
+    if name == "to_i" and not call.args and recv.type.kind in ("any", "num", "nil"):
+        return Expr(f"{tr.runtime('to_i')}({recv.code})", INT, P_CALL)
+    if name == "to_s" and not call.args and recv.type.kind in ("num", "list", "dict"):
+        return tr.rules.strings.str_of(tr, recv)
     if recv.type.kind == "nil" and name == "to_a":
         return Expr("[]", list_of(ANY))
-    if name in ("call",) and recv.type.kind == "proc":
+    if name in ("call", "()", "[]") and recv.type.kind == "proc":
+        for i, arg in enumerate(call.args):
+            tr.learn(f"lambda:{recv.type.name}:{i}", tr.expr(arg).type)
         args = args_code(tr, call)
         return Expr(f"{tr.wrap(recv, P_CALL)}({', '.join(args)})", recv.type.elem or ANY, P_CALL)
     return None

@@ -294,9 +294,10 @@ def _operator_assignment(tr: "Translator", node: Node, tail: Tail) -> None:
         ta, tb = current.type, value.type
         if base == "+" and ta.is_("str") and tb.is_("str"):
             t = T("str", nl=tb.nl)
-        elif base in ("+", "-", "*", "**", "%") and ta.is_("int", "float") and tb.is_(
-                "int", "float"):
-            t = T("float") if "float" in (ta.kind, tb.kind) else T("int")
+        elif base in ("+", "-", "*", "**", "%") and ta.is_("int", "float", "num") and tb.is_(
+                "int", "float", "num"):
+            t = T("float") if "float" in (ta.kind, tb.kind) else T("int") \
+                if ta.kind == tb.kind == "int" else T("num")
         elif base == "/" and ta.is_("int") and tb.is_("int"):
             base = "//"
             t = T("int")
