@@ -58,8 +58,12 @@ def method_info(tr: "Translator", node: Node, owner: Optional[ClassInfo],
     body = node.child_by_field_name("body")
     py = {"initialize": "__init__", "to_s": "__str__", "inspect": "__repr__",
           "==": "__eq__", "<=>": "__lt__", "each": "__iter__"}.get(name) if owner else None
+    params = node.child_by_field_name("parameters")
+    double_splat = params is not None and any(p.type == "hash_splat_parameter"
+                                              for p in params.named_children)
     return MethodInfo(name, py or py_name(name), positional, keywords, singleton,
-                      body is not None and _uses_yield(body), owner)
+                      body is not None and _uses_yield(body), owner,
+                      bool(keywords) or double_splat)
 
 
 def collect(tr: "Translator", root: Node) -> None:
@@ -104,6 +108,9 @@ def collect(tr: "Translator", root: Node) -> None:
                 owner.methods[info_m.name] = info_m
             _walk_plain(node)
             return
+        if kind == "call" and node.child_by_field_name("receiver") is None and \
+                tr.text(node.child_by_field_name("method")) in ("require", "require_relative"):
+            tr.ruby_requires.update(symbol_names(tr, node.child_by_field_name("arguments")))
         if kind == "call" and owner is not None and node.child_by_field_name("receiver") is None:
             method = tr.text(node.child_by_field_name("method"))
             names = symbol_names(tr, node.child_by_field_name("arguments"))

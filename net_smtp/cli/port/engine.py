@@ -21,7 +21,7 @@ from typing import Callable, Iterator, Optional
 from . import pystr
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node
-from .types import ANY, BOOL, FLOAT, INT, NIL, STR, T, dict_of, join, list_of
+from .types import ANY, BOOL, FLOAT, INT, NIL, PENDING, STR, T, dict_of, join, list_of
 
 __all__ = ["Diagnostic", "Expr", "Line", "Translation", "Translator", "Unsupported", "translate"]
 
@@ -113,6 +113,7 @@ class Translator:
         self.root = root
         self.final = final
         self.learned: dict[str, T] = dict(learned or {})
+        self.unknown = ANY if final else PENDING
         self.seen: dict[str, T] = {}
         self.lines: list[Line] = []
         self.diagnostics: list[Diagnostic] = []
@@ -138,6 +139,7 @@ class Translator:
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")
         self.stmt_node: Optional[Node] = None
+        self.ruby_requires: set[str] = set()
         from . import rules
 
         self.rules = rules
@@ -261,7 +263,9 @@ class Translator:
         for name in names:
             if name == "_":
                 continue
-            if name in self.scope.vars or any(name in r for r in self.scope.block_names):
+            outer = self.scope.vars.get(name)
+            if (outer is not None and not outer.param) or \
+                    any(name in r for r in self.scope.block_names):
                 self.counter += 1
                 ident = f"{name}#{self.line_of(self.root)}:{len(self.scope.vars)}"
                 renames[name] = ident
@@ -273,14 +277,15 @@ class Translator:
                 continue
             ident = renames.get(name, name)
             var = self.scope.vars.get(ident)
-            if var is None:
+            if var is None or (var.param and var.py != py_name(name) and ident == name):
                 py = py_name(name)
-                if ident != name or py in self.scope.taken:
+                if ident != name or (py in self.scope.taken and var is None):
                     py = self.scope.fresh(py)
                 else:
                     self.scope.taken.add(py)
-                var = Var(py, ANY)
+                var = Var(py, ANY, param=True)
                 self.scope.vars[ident] = var
+            var.param = True
             pys.append(var.py)
         try:
             yield pys
@@ -415,15 +420,23 @@ def translate(source: bytes) -> Translation:
     from .syntax import parse
 
     root = parse(source)
-    first = Translator(source, root, final=False)
-    first.program()
-    second = Translator(source, root, learned=first.seen)
-    second.program()
-    third = Translator(source, root, learned=second.seen)
-    third.program()
+    learned: dict[str, T] = {}
+    for _ in range(MAX_PASSES - 1):
+        rehearsal = Translator(source, root, learned=learned, final=False)
+        rehearsal.program()
+        if rehearsal.seen == learned:
+            break
+        learned = rehearsal.seen
+    final = Translator(source, root, learned=learned)
+    final.program()
     from .rules.output import assemble
 
-    return assemble(third)
+    return assemble(final)
+
+
+# Each pass can carry what it learned one call deeper (a parameter's type
+# from a call site, a method's result); scripts settle in two or three.
+MAX_PASSES = 6
 
 
 def regex_flags(flags: str) -> str:

@@ -54,6 +54,7 @@ class MethodInfo:
     singleton: bool = False
     uses_yield: bool = False
     owner: Optional["ClassInfo"] = None
+    takes_keywords: bool = False
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "STR", "T", "join", "list_of", "dict_of"]
+__all__ = ["ANY", "PENDING", "BOOL", "FLOAT", "INT", "NIL", "STR", "T", "join", "list_of", "dict_of"]
 
 # kinds: str int float bool nil list dict time regex range proc smtp response
 # error smtp_error io argv env module class obj any
@@ -69,6 +69,8 @@ class T:
 
 
 ANY = T("any")
+PENDING = T("any", name="not known yet")
+"""What an earlier pass does not know yet: joins to whatever is learned."""
 NIL = T("nil")
 STR = T("str")
 INT = T("int")
@@ -94,15 +96,17 @@ def _join_opt(a: Optional[T], b: Optional[T]) -> Optional[T]:
 
 def join(a: T, b: T) -> T:
     """The type of a value that is either *a* or *b*."""
-    if a == b:
+    if a == b or b is PENDING:
         return a
+    if a is PENDING:
+        return b
     if a.kind == "nil":
         return b.nil()
     if b.kind == "nil":
         return a.nil()
     nilable = a.nilable or b.nilable
     if a.kind != b.kind:
-        if {a.kind, b.kind} == {"int", "float"}:
+        if {a.kind, b.kind} <= {"int", "float", "num"}:
             return T("num", nilable=nilable)
         if {a.kind, b.kind} <= {"error", "smtp_error"}:
             return T("error", nilable=nilable)

@@ -87,7 +87,7 @@ def params_bound(tr: "Translator", names: list[str], types: list[T]) -> Iterator
         lookup = dict(zip(flat, pys))
         targets = []
         for i, n in enumerate(names):
-            t = types[i] if i < len(types) else ANY
+            t = types[i] if i < len(types) else tr.unknown
             if n.startswith("("):
                 inner = n.strip("()").split(",")
                 for j, m in enumerate(inner):
@@ -118,7 +118,7 @@ def lambda_expr(tr: "Translator", node: Node) -> Expr:
     if len(stmts) != 1:
         raise tr.fail(node, "a lambda of more than one expression")
     key = str(node.start_byte)
-    types = [tr.known(f"lambda:{key}:{i}") or ANY for i in range(len(names))]
+    types = [tr.known(f"lambda:{key}:{i}") or tr.unknown for i in range(len(names))]
     with params_bound(tr, names, types) as pys:
         try:
             value = tr.expr(stmts[0])

@@ -30,7 +30,7 @@ def array_literal(tr: "Translator", node: Node) -> Expr:
         if child.type == "splat_argument":
             inner = tr.expr(child.named_children[0])
             items.append("*" + tr.wrap(inner, P_CALL))
-            t = inner.type.elem or ANY
+            t = inner.type.elem or tr.unknown
         elif child.type == "pair":
             raise tr.fail(child, "a hash without braces inside an array")
         else:
@@ -127,7 +127,7 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
     t = obj.type
     if t.kind == "dict":
         key = hash_key(tr, arg) if arg.type != "simple_symbol" else tr.string(tr.text(arg)[1:])
-        value = t.field(key) or t.elem or ANY
+        value = t.field(key) or t.elem or tr.unknown
         if t.keys is not None and key in t.keys and not t.nilable:
             return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", value, P_CALL)
         return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", value.nil(), P_CALL)
@@ -154,7 +154,7 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
             raise tr.fail(arg, "an index that may not be an Integer")
         if t.kind == "str":
             raise tr.fail(node, "String#[] with an Integer")
-        elem = (t.elem or ANY)
+        elem = (t.elem or tr.unknown)
         return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
 
@@ -191,6 +191,8 @@ def learn_place(tr: "Translator", place: Node, t: T) -> None:
     """A local, or an entry of a local Hash, now (also) holds a *t*."""
     if place.type == "identifier" and tr.local(tr.text(place)) is not None:
         tr.bind(tr.text(place), t)
+    elif place.type == "instance_variable":
+        tr.rules.definitions.ivar(tr, place, t)
     elif place.type == "element_reference":
         obj_node = place.child_by_field_name("object")
         args = [c for c in place.named_children if c != obj_node]
@@ -251,11 +253,11 @@ DONE_EXPR = Expr("", T("nil"))
 # ---------------------------------------------------------------- iterators
 
 
-def _elem_types(recv: Expr) -> list[T]:
+def _elem_types(tr: "Translator", recv: Expr) -> list[T]:
     t = recv.type
     if t.kind == "dict":
-        return [t.key or ANY, t.elem or ANY]
-    return [t.elem or ANY]
+        return [t.key or tr.unknown, t.elem or tr.unknown]
+    return [t.elem or tr.unknown]
 
 
 def _loop_header(tr: "Translator", recv: Expr, targets: list[str], index: bool = False,
@@ -276,7 +278,7 @@ def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr
     if call.block is None or not call.statement:
         raise tr.fail(call.node, f"{call.name} without a block, or used for its value")
     names = blocks.block_params(tr, call.block)
-    types = _elem_types(recv)
+    types = _elem_types(tr, recv)
     if index:
         if recv.type.kind == "dict":
             raise tr.fail(call.node, "each_with_index on a Hash")
@@ -286,13 +288,13 @@ def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr
     if recv.type.kind == "dict" and len(names) == 1:
         types = [list_of(ANY)]
     if recv.type.kind == "list" and len(names) > 1 and not index:
-        elem = recv.type.elem or ANY
+        elem = recv.type.elem or tr.unknown
         if elem.kind != "list":
             raise tr.fail(call.node, "several block parameters for items that may not be Arrays")
         if elem.items is not None and len(elem.items) == len(names):
             types = list(elem.items)
         else:
-            types = [(elem.elem or ANY)] * len(names)
+            types = [(elem.elem or tr.unknown)] * len(names)
     with blocks.params_bound(tr, names or ["_"], types) as targets:
         if index:
             targets = [targets[1] if len(targets) > 1 else "_", targets[0]]
@@ -322,11 +324,11 @@ def _comprehension(tr: "Translator", call: Call, recv: Expr) -> tuple[str, Expr,
     if expr_node is None:
         raise tr.fail(call.block, f"a {call.name} block of more than one expression")
     names = blocks.block_params(tr, call.block)
-    types = _elem_types(recv)
+    types = _elem_types(tr, recv)
     if recv.type.kind == "list" and len(names) > 1:
-        elem = recv.type.elem or ANY
+        elem = recv.type.elem or tr.unknown
         types = list(elem.items) if elem.items is not None and len(elem.items) == len(names) \
-            else [(elem.elem or ANY)] * len(names)
+            else [(elem.elem or tr.unknown)] * len(names)
     if recv.type.kind == "dict" and len(names) == 1:
         types = [list_of(ANY)]
     with blocks.params_bound(tr, names or ["_"], types) as targets:
@@ -364,6 +366,14 @@ def _iterator(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return _each(tr, call, recv)
     if name == "each_with_index" and call.block is not None:
         return _each(tr, call, recv, index=True)
+    if name == "each_slice" and call.block is not None and len(call.args) == 1:
+        size = tr.expr(call.args[0])
+        if not size.type.is_("int") or not re.fullmatch(r"[\w.]+", recv.code):
+            raise tr.fail(call.node, "each_slice of a computed Array or size")
+        i = tr.temp("start")
+        batches = Expr(f"({recv.code}[{i}:{i} + {size.code}] for {i} in range(0, len({recv.code}), "
+                       f"{size.code}))", T("list", elem=recv.type))
+        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), batches)
     if name in ("map", "collect", "flat_map", "select", "filter", "reject", "count", "any?",
                 "all?", "none?", "find", "detect", "sum", "sort_by", "min_by", "max_by",
                 "each_with_object", "filter_map", "group_by", "partition", "find_all",
@@ -375,7 +385,7 @@ def _iterator(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
 def _symbol_iterator(tr: "Translator", call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
     if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum"):
         raise tr.fail(call.node, f"{call.name}(&:{block.name})")
-    elem = recv.type.elem or ANY
+    elem = recv.type.elem or tr.unknown
     item = tr.temp("item")
     fake = Call(call.node, block.name, None, [], None, recv=Expr(item, elem))
     value = tr.rules.calls._dispatch(tr, fake, Expr(item, elem))
@@ -426,7 +436,7 @@ def _block_value(tr: "Translator", call: Call, recv: Expr) -> Expr:
     if name == "none?":
         return Expr(f"not any({truth.code} {clause})", BOOL, P_NOT)
     if name in ("find", "detect"):
-        return Expr(f"next(({targets} {clause} if {truth.code}), None)", (elem or ANY).nil(),
+        return Expr(f"next(({targets} {clause} if {truth.code}), None)", (elem or tr.unknown).nil(),
                     P_CALL)
     if name == "sum":
         return Expr(f"sum({value.code} {clause})", value.type, P_CALL)
@@ -443,7 +453,7 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return found
     name = call.name
     r = tr.wrap(recv, P_CALL)
-    elem = recv.type.elem or ANY
+    elem = recv.type.elem or tr.unknown
     if call.block is not None:
         return None
     args = [tr.expr(a) for a in call.args if a.type not in ("block_argument",)]
@@ -495,7 +505,7 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             if elem.kind == "list":
                 y = tr.temp("inner")
                 return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(
-                    elem.elem or ANY)) if (elem.elem or ANY).kind not in ("list", "any") else \
+                    elem.elem or tr.unknown)) if (elem.elem or tr.unknown).kind not in ("list", "any") else \
                     _fail(tr, call, "flatten of nested Arrays")
             if elem.kind in ("str", "int", "float"):
                 return Expr(f"list({recv.code})", recv.type, P_CALL)
@@ -508,11 +518,12 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name in ("max", "min", "sum"):
             return Expr(f"{name}({recv.code})", elem, P_CALL)
         if name == "to_h":
-            return Expr(f"dict({recv.code})", dict_of(ANY, ANY), P_CALL)
-        if name == "inspect":
-            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
-        if name == "to_s":
-            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+            pair = elem.items if elem.kind == "list" and elem.items and len(elem.items) == 2 \
+                else (ANY, ANY)
+            return Expr(f"dict({recv.code})", dict_of(pair[0], pair[1]), P_CALL)
+        if name in ("inspect", "to_s"):
+            return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+                        P_CALL)
         if name == "clear":
             return Expr(f"{r}.clear()", T("nil"), P_CALL)
         return None
@@ -540,8 +551,9 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             return Expr(f"{r}[{args[0].code}]", elem, P_CALL)
         return Expr(f"{r}[{args[0].code}] if -len({recv.code}) <= {args[0].code} < "
                     f"len({recv.code}) else {args[1].code}", join(elem, args[1].type), 1)
-    if name == "each_slice" or name == "zip" or name == "product":
+    if name == "each_slice" and len(args) == 1 and call.block is None:
         return None
+    return None
     return None
 
 
@@ -550,7 +562,7 @@ def _fail(tr: "Translator", call: Call, why: str) -> Expr:
 
 
 def _join(tr: "Translator", call: Call, recv: Expr, sep: str) -> Expr:
-    elem = recv.type.elem or ANY
+    elem = recv.type.elem or tr.unknown
     if elem.is_("str"):
         return Expr(f"{sep}.join({recv.code})" if not sep.startswith("(") else
                     f"({sep}).join({recv.code})", T("str"), P_CALL)
@@ -575,7 +587,7 @@ def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             return None
         return None
     args = [tr.expr(a) for a in call.args]
-    value = recv.type.elem or ANY
+    value = recv.type.elem or tr.unknown
     key = recv.type.key or ANY
     if not args:
         if name in ("keys",):
@@ -593,7 +605,8 @@ def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name in ("to_a",):
             return Expr(f"[list(pair) for pair in {r}.items()]", list_of(list_of(ANY)))
         if name in ("inspect", "to_s"):
-            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+            return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+                        P_CALL)
         return None
     if name == "fetch":
         if len(args) == 1:

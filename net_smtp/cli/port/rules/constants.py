@@ -106,20 +106,20 @@ def constant_named(tr: "Translator", node: Node, path: str) -> Expr:
     owner_path, _, name = path.rpartition("::")
     owner = find_class(tr, owner_path) if owner_path else None
     if owner is not None and name in owner.constants:
-        t = tr.known(f"const:{owner.path}::{name}") or ANY
+        t = tr.known(f"const:{owner.path}::{name}") or tr.unknown
         return Expr(f"{py_path(owner)}.{name}", t)
     if not owner_path:
         current = _lexical_class(tr)
         while current is not None:
             if name in current.constants:
-                t = tr.known(f"const:{current.path}::{name}") or ANY
+                t = tr.known(f"const:{current.path}::{name}") or tr.unknown
                 if tr.scope.kind == "class" and tr.scope.cls is current:
                     return Expr(name, t, P_ATOM)
                 return Expr(f"{py_path(current)}.{name}", t)
             current = current.outer
         t = tr.known(f"const::{name}")
         if t is not None or name in tr.top_constants:
-            return Expr(name, t or ANY, P_ATOM)
+            return Expr(name, t or tr.unknown, P_ATOM)
     raise tr.fail(node, f"unknown constant {path}")
 
 

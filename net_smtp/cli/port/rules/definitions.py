@@ -174,7 +174,7 @@ def _bind_params(tr: "Translator", node: Node, key: str) -> list[str]:
         if name_node is None:
             continue
         name = tr.text(name_node)
-        t = tr.known(f"param:{key}:{name}") or ANY
+        t = tr.known(f"param:{key}:{name}") or tr.unknown
         if kind == "splat_parameter":
             t = T("list", elem=t.elem if t.kind == "list" else ANY)
         elif kind == "hash_splat_parameter":
@@ -341,7 +341,7 @@ def ivar(tr: "Translator", node: Node, t: Optional[T] = None) -> Expr:
     if t is not None:
         tr.learn(key, t)
     owner = "cls" if singleton else "self"
-    return Expr(f"{owner}.{attr}", tr.known(key) or ANY)
+    return Expr(f"{owner}.{attr}", tr.known(key) or tr.unknown)
 
 
 def cvar(tr: "Translator", node: Node, t: Optional[T] = None) -> Expr:
@@ -365,12 +365,12 @@ def _member(tr: "Translator", info: ClassInfo, call: Call, owner_code: str,
         if m.uses_yield or call.block is not None:
             return _call_with_block(tr, call, m, f"{owner_code}.{m.py}", key)
         _learn_args(tr, call, m, key)
-        args = args_code(tr, call)
-        t = tr.known(f"ret:{key}") or ANY
+        args = args_code(tr, call, keyword_ok=m.takes_keywords)
+        t = tr.known(f"ret:{key}") or tr.unknown
         return Expr(f"{owner_code}.{m.py}({', '.join(args)})", t, P_CALL)
     if name in readers and not call.args and call.block is None:
         ikey = f"ivar:{info.path}:{'.' if singleton else ''}{name}"
-        return Expr(f"{owner_code}.{py_name(name)}", tr.known(ikey) or ANY, P_CALL)
+        return Expr(f"{owner_code}.{py_name(name)}", tr.known(ikey) or tr.unknown, P_CALL)
     if name.endswith("=") and name[:-1] in writers:
         raise tr.fail(call.node, "a setter called as a method")
     if info.superclass and info.superclass.startswith(("StandardError", "RuntimeError",
@@ -388,6 +388,14 @@ def _learn_args(tr: "Translator", call: Call, m: MethodInfo, key: str) -> None:
         return
     for name, arg in zip(m.params, positional):
         tr.learn(f"param:{key}:{name}", tr.expr(arg).type)
+    pairs = [a for a in call.args if a.type == "pair"]
+    if pairs and not m.takes_keywords and len(positional) < len(m.params):
+        fields = {}
+        for pair in pairs:
+            k = tr.rules.collections.hash_key(tr, pair.child_by_field_name("key"))
+            fields[k] = tr.expr(pair.child_by_field_name("value")).type
+        tr.learn(f"param:{key}:{m.params[len(positional)]}",
+                 T("dict", key=T("str"), fields=tuple(sorted(fields.items()))))
     for arg in call.args:
         if arg.type == "pair":
             k = arg.child_by_field_name("key")
@@ -403,8 +411,8 @@ def _call_with_block(tr: "Translator", call: Call, m: MethodInfo, code: str, key
         raise tr.fail(call.node, f"a block given to {m.name} used for its value")
     _learn_args(tr, call, m, key)
     fn = tr.rules.blocks.function_for_block(tr, call.block, "block", [])
-    args = args_code(tr, call) + [f"block={fn}"]
-    return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or ANY, P_CALL)
+    args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"block={fn}"]
+    return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
 
 def self_call(tr: "Translator", call: Call) -> Optional[Expr]:
@@ -423,8 +431,8 @@ def self_call(tr: "Translator", call: Call) -> Optional[Expr]:
         if function.uses_yield or call.block is not None:
             return _call_with_block(tr, call, function, function.py, key)
         _learn_args(tr, call, function, key)
-        args = args_code(tr, call)
-        return Expr(f"{function.py}({', '.join(args)})", tr.known(f"ret:{key}") or ANY, P_CALL)
+        args = args_code(tr, call, keyword_ok=function.takes_keywords)
+        return Expr(f"{function.py}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
     return None
 
 
@@ -438,7 +446,7 @@ def class_call(tr: "Translator", call: Call, path: str) -> Optional[Expr]:
         init = info.methods.get("initialize")
         if init is not None:
             _learn_args(tr, call, init, f"{info.path}#initialize")
-        args = args_code(tr, call)
+        args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords)
         return Expr(f"{code}({', '.join(args)})", T("obj", name=info.path), P_CALL)
     found = _member(tr, info, call, code, True)
     if found is not None:

@@ -262,7 +262,7 @@ def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Ex
         first = _first_or(tr, left_node, a, b)
         if first is not None:
             return first
-        simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\])?", a.code) is not None
+        simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?", a.code) is not None
         if not simple:
             raise tr.fail(left_node, "|| on a value the translator cannot name twice")
         t = join(a.type.non_nil(), b.type) if a.type.kind != "nil" else b.type

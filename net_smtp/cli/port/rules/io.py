@@ -42,6 +42,7 @@ def _require(tr: "Translator", call: Call) -> Optional[Expr]:
     if name not in REQUIRES:
         raise tr.fail(call.node, f"require {name!r}: a library the translator does not know")
     target = REQUIRES[name]
+    tr.ruby_requires.add(name)
     if target == "!":
         raise tr.fail(call.node, f"require {name!r}: not translated")
     if target:
@@ -113,8 +114,14 @@ def _p(tr: "Translator", call: Call) -> Expr:
     for arg in call.args:
         if arg.type == "simple_symbol":
             values.append(f"{tr.runtime('Symbol')}({tr.string(tr.text(arg)[1:])})")
+            continue
+        value = tr.expr(arg)
+        if value.type.symbol and value.type.kind == "str":
+            values.append(f"{tr.runtime('Symbol')}({value.code})")
+        elif value.type.kind in ("list", "dict") and tr.rules.strings._has_symbols(value.type):
+            raise tr.fail(arg, "p of an Array or Hash holding Symbols")
         else:
-            values.append(tr.expr(arg).code)
+            values.append(value.code)
     t = ANY if len(values) == 1 else (NIL if not values else list_of(ANY))
     if len(values) == 1:
         t = tr.expr(call.args[0]).type
@@ -483,6 +490,9 @@ def _time_call(tr: "Translator", call: Call) -> Optional[Expr]:
 def _time_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     name = call.name
     r = tr.wrap(recv, P_CALL)
+    if name in ("rfc2822", "rfc822", "iso8601", "xmlschema", "httpdate") and \
+            "time" not in tr.ruby_requires:
+        raise tr.fail(call.node, f"Time#{name} without require 'time' (a NoMethodError in Ruby)")
     if name in ("rfc2822", "rfc822") and not call.args:
         return Expr(f"{tr.runtime('rfc2822')}({recv.code})", T("str", nl="no"), P_CALL)
     if name == "strftime" and len(call.args) == 1:
@@ -550,6 +560,16 @@ def _process_pid(tr: "Translator", call: Call) -> Optional[Expr]:
 
 
 register_const("Process", _process_pid)
+
+
+def _socket(tr: "Translator", call: Call) -> Optional[Expr]:
+    if call.name == "gethostname" and not call.args:
+        tr.need("socket")
+        return Expr("socket.gethostname()", T("str", nl="no"), P_CALL)
+    return None
+
+
+register_const("Socket", _socket)
 
 
 def _string_new(tr: "Translator", call: Call) -> Optional[Expr]:

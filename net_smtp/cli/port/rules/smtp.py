@@ -27,7 +27,8 @@ ADAPTER = T("io", name="adapter")
 
 # Readers that stay attributes, with their types.
 SMTP_READERS = {
-    "address": T("str", nl="no"), "port": ANY, "esmtp": BOOL, "capabilities": ANY,
+    "address": T("str", nl="no"), "port": ANY, "esmtp": BOOL,
+    "capabilities": dict_of(T("str", nl="no"), list_of(T("str", nl="no"))),
     "open_timeout": ANY, "read_timeout": ANY, "tls_verify": ANY, "tls_hostname": ANY,
     "ssl_context_params": ANY, "debug_output": ANY,
 }
@@ -198,7 +199,8 @@ def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     if name in ("to_s",) and not call.args and recv.type.kind in ("nil", "bool", "any", "num"):
         return tr.rules.strings.str_of(tr, recv)
     if name == "inspect" and not call.args:
-        return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+        return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+                    P_CALL)
     if name in ("is_a?", "kind_of?", "instance_of?") and len(call.args) == 1:
         path = tr.rules.constants.constant_path(tr, call.args[0])
         cls = tr.rules.constants.class_for_test(tr, path) if path else None

@@ -219,7 +219,7 @@ def _multiple(tr: "Translator", left: Node, right: Node, tail: Tail) -> None:
         value = tr.expr(right)
         if value.type.kind != "list" and value.type.kind != "argv":
             raise tr.fail(right, "several targets from a value that may not be an Array")
-        elem = value.type.elem or ANY
+        elem = value.type.elem or tr.unknown
         types = []
         rhs = value.code
         count = len(left.named_children)
@@ -438,7 +438,7 @@ def _for(tr: "Translator", node: Node, tail: Tail) -> None:
                                              if value.type == "in" else value)
     names = [tr.text(pattern)] if pattern.type == "identifier" else \
         [tr.text(c) for c in pattern.named_children]
-    elem = iterable.type.elem or ANY
+    elem = iterable.type.elem or tr.unknown
     pys = [tr.declare(n, elem if len(names) == 1 else ANY).py for n in names]
     tr.emit(f"for {', '.join(pys)} in {iterable.code}:")
     with tr.loop():

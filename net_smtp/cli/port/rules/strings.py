@@ -49,8 +49,27 @@ def str_of(tr: "Translator", e: Expr) -> Expr:
         return Expr(f"str({e.code})", T("str"), P_CALL)
     if t.is_("response", "smtp"):
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
+    if t.kind in ("list", "dict") and _has_symbols(t):
+        raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
     return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
         "int", "float", "bool", "nil", "num") else "?"), P_CALL)
+
+
+def _has_symbols(t: T) -> bool:
+    if t.symbol or t.kind == "any":
+        return t.symbol
+    return any(_has_symbols(x) for x in (t.elem, t.key) if x is not None) or \
+        any(_has_symbols(x) for x in t.items or ()) or \
+        any(_has_symbols(x) for _, x in t.fields or ())
+
+
+def inspect_code(tr: "Translator", e: Expr, node: Node) -> str:
+    """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+    if e.type.symbol and e.type.kind == "str":
+        return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
+    if e.type.kind in ("list", "dict") and _has_symbols(e.type):
+        raise tr.fail(node, "inspect of an Array or Hash holding Symbols")
+    return f"{tr.runtime('inspect')}({e.code})"
 
 
 def _part_code(tr: "Translator", node: Node) -> Part:
@@ -256,7 +275,7 @@ def _str_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name == "to_f":
             return Expr(f"float({recv.code})", T("float"), P_CALL)
         if name == "inspect":
-            return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+            return Expr(inspect_code(tr, recv, call.node), T("str", nl="no"), P_CALL)
         if name == "hex":
             return Expr(f"int({recv.code}, 16)", INT, P_CALL)
         return None
