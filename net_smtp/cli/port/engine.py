@@ -355,6 +355,12 @@ class Translator:
             del self.lines[saved_len:]
             self.level = saved_level
             self.mark(node, exc)
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
+            # A construct the rules do not expect: keep the Ruby, say so.
+            del self.lines[saved_len:]
+            self.level = saved_level
+            self.mark(node, Unsupported(node, f"not translated ({type(exc).__name__} in the "
+                                              f"translator: {exc})"))
         finally:
             self.current_line = saved_line
             self.stmt_node = saved_stmt

@@ -565,10 +565,11 @@ def _join(tr: "Translator", call: Call, recv: Expr, sep: str) -> Expr:
     elem = recv.type.elem or tr.unknown
     if elem.is_("str"):
         return Expr(f"{sep}.join({recv.code})" if not sep.startswith("(") else
-                    f"({sep}).join({recv.code})", T("str"), P_CALL)
+                    f"({sep}).join({recv.code})", T("str", nl="no" if elem.nl == "no" else "?"),
+                    P_CALL)
     if elem.is_("int", "float"):
         x = tr.temp("item")
-        return Expr(f"{sep}.join(str({x}) for {x} in {recv.code})", T("str"), P_CALL)
+        return Expr(f"{sep}.join(str({x}) for {x} in {recv.code})", T("str", nl="no"), P_CALL)
     x = tr.temp("item")
     if elem.kind in ("list", "any", "dict"):
         raise tr.fail(call.node, "join of items that may be Arrays")

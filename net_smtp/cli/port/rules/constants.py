@@ -147,3 +147,24 @@ def class_for_test(tr: "Translator", path: str) -> Optional[str]:
         return None if path.startswith("Net::SMTP::") else (
             tr.rules.statements.EXCEPTIONS.get(path) or ("Net." + path[5:]))
     return user_class(tr, path)
+
+
+def class_for_base(tr: "Translator", node: Node, path: str) -> str:
+    """The Python base class for ``class X < path``."""
+    bases = {"StandardError": "Exception", "Exception": "Exception", "Object": "object"}
+    if path in bases:
+        return bases[path]
+    if path in tr.rules.statements.EXCEPTIONS:
+        return tr.rules.statements.exception_class(tr, node.child_by_field_name("superclass"))
+    user = user_class(tr, path)
+    if user is not None:
+        return user
+    if path.startswith("Net::") and path[5:] in _NET_ERRORS:
+        tr.need("net_smtp:Net")
+        return "Net." + path[5:]
+    raise tr.fail(node, f"a class deriving from {path}")
+
+
+_NET_ERRORS = frozenset({"ProtocolError", "SMTPError", "SMTPAuthenticationError", "SMTPServerBusy",
+                         "SMTPSyntaxError", "SMTPFatalError", "SMTPUnknownError",
+                         "SMTPUnsupportedCommand"})

@@ -187,8 +187,16 @@ def format_call(tr: "Translator", node: Node, template: Expr, values: list[Expr]
     nl = "?"
     if template.code[:1] in "'\"" and template.type.kind == "str":
         text = ast.literal_eval(template.code)
-        nl = "yes" if text.endswith("\n") else "?" if re.search(r"%[-+ 0#]*\d*(\.\d+)?\w$",
-                                                                 text) else "no"
+        last = re.search(r"%[-+ 0#]*\d*(?:\.\d+)?(\w)$", text)
+        if text.endswith("\n"):
+            nl = "yes"
+        elif last is None:
+            nl = "no"
+        elif last.group(1) != "s":
+            nl = "no"
+        elif values and values[-1].type.kind in ("int", "float", "bool", "nil") or (
+                values and values[-1].type.kind == "str" and values[-1].type.nl == "no"):
+            nl = "no"
     if all(v.type.is_(*_PLAIN) for v in values):
         inner = values[0].code if len(values) == 1 and not values[0].type.is_("list") else \
             "(" + ", ".join(v.code for v in values) + ("," if len(values) == 1 else "") + ")"
