@@ -25,6 +25,8 @@ __all__ = ["Certificate", "PKey", "SSLContext"]
 
 _CERT_NONE = ssl.CERT_NONE
 _CERT_REQUIRED = ssl.CERT_REQUIRED
+# ssl.SSLContext's own verify_mode (a property), which ours wraps.
+_VERIFY_MODE: Any = ssl.SSLContext.__dict__["verify_mode"]
 
 
 class Certificate:
@@ -99,16 +101,16 @@ class SSLContext(ssl.SSLContext):
         self._ruby_verify_hostname = False
         self._ca_file = self._ca_path = self._cert = self._key = None
         self.check_hostname = False
-        super(SSLContext, SSLContext).verify_mode.__set__(self, _CERT_NONE)  # type: ignore[attr-defined]
+        _VERIFY_MODE.__set__(self, _CERT_NONE)
 
     def _sync_hostname_check(self) -> None:
-        mode = super(SSLContext, SSLContext).verify_mode.__get__(self)  # type: ignore[attr-defined]
+        mode = _VERIFY_MODE.__get__(self)
         self.check_hostname = self._ruby_verify_hostname and mode != _CERT_NONE
 
     @property  # type: ignore[override]
     def verify_mode(self) -> ssl.VerifyMode:
         """``VERIFY_NONE`` (0) or ``VERIFY_PEER``; ``None`` is Ruby's nil, no check."""
-        mode: ssl.VerifyMode = super(SSLContext, SSLContext).verify_mode.__get__(self)  # type: ignore[attr-defined]
+        mode: ssl.VerifyMode = _VERIFY_MODE.__get__(self)
         return mode
 
     @verify_mode.setter
@@ -116,7 +118,7 @@ class SSLContext(ssl.SSLContext):
         mode = _CERT_NONE if value in (None, 0, False) else _CERT_REQUIRED
         if mode == _CERT_NONE:
             self.check_hostname = False
-        super(SSLContext, SSLContext).verify_mode.__set__(self, mode)  # type: ignore[attr-defined]
+        _VERIFY_MODE.__set__(self, mode)
         self._sync_hostname_check()
 
     @property
@@ -205,7 +207,7 @@ class SSLContext(ssl.SSLContext):
         self.maximum_version = _tls_version(value)
 
     @property
-    def ciphers(self) -> list[dict[str, Any]]:
+    def ciphers(self) -> list[Any]:
         """The cipher list (set with an OpenSSL cipher string or a list)."""
         return self.get_ciphers()
 

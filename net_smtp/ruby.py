@@ -337,6 +337,10 @@ def message(exc: BaseException) -> str:
     ``str(exc)``."""
     if isinstance(exc, errors.SMTPError):
         return exc.message
+    if isinstance(exc, (errors.ReadTimeout, errors.WriteTimeout)):
+        # Ruby appends the socket's inspect; by the time a script outside
+        # the session's block reads it, the socket is closed.
+        return f"Net::{type(exc).__name__} with #<TCPSocket:(closed)>"
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         return f"key not found: {inspect(exc.args[0])}"
     text = str(exc)
@@ -353,7 +357,8 @@ class OptionError(Exception):
 
 
 _ARGPARSE_WORDING = (
-    (re.compile(r"argument (?:\S+/)?(\S+): invalid \w+ value: '(.*)'"), "invalid argument: {0} {1}"),
+    (re.compile(r"argument (?:\S+/)?(\S+): invalid \w+ value: '(.*)'"),
+     "invalid argument: {0} {1}"),
     (re.compile(r"argument (?:\S+/)?(\S+): expected one argument"), "missing argument: {0}"),
     (re.compile(r"argument (?:\S+/)?(\S+): ignored explicit argument '(.*)'"),
      "needless argument: {0}={1}"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Optional
 
 from .._common import EXIT_OK, EXIT_USAGE, CommandError
 
@@ -29,7 +28,7 @@ def _read(script: str) -> tuple[bytes, str]:
         raise CommandError(EXIT_USAGE, f"{script}: cannot read: {exc.strerror}") from None
 
 
-def port(script: str, output: Optional[str], side_by_side: bool, width: int) -> int:
+def port(script: str, output: str | None, side_by_side: bool, width: int) -> int:
     """Run the command; returns the exit code."""
     from .engine import translate
     from .render import side_by_side as render

@@ -4,7 +4,7 @@ method call or an attribute before its definition is reached."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .scope import ClassInfo, MethodInfo, py_name
 from .syntax import Node
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 __all__ = ["collect", "method_info", "symbol_names"]
 
 
-def symbol_names(tr: "Translator", args: Optional[Node]) -> list[str]:
+def symbol_names(tr: Translator, args: Node | None) -> list[str]:
     """The names of ``:a, :b`` (or ``'a'``) arguments."""
-    names = []
+    names: list[str] = []
     if args is None:
         return names
     for arg in args.named_children:
@@ -28,7 +28,7 @@ def symbol_names(tr: "Translator", args: Optional[Node]) -> list[str]:
     return names
 
 
-def _params(tr: "Translator", node: Optional[Node]) -> tuple[list[str], list[str]]:
+def _params(tr: Translator, node: Node | None) -> tuple[list[str], list[str]]:
     positional: list[str] = []
     keywords: list[str] = []
     if node is None:
@@ -51,7 +51,7 @@ def _uses_yield(node: Node) -> bool:
     return any(_uses_yield(c) for c in node.named_children)
 
 
-def method_info(tr: "Translator", node: Node, owner: Optional[ClassInfo],
+def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
                 singleton: bool) -> MethodInfo:
     name = tr.text(node.child_by_field_name("name"))
     positional, keywords = _params(tr, node.child_by_field_name("parameters"))
@@ -66,12 +66,12 @@ def method_info(tr: "Translator", node: Node, owner: Optional[ClassInfo],
                       bool(keywords) or double_splat)
 
 
-def collect(tr: "Translator", root: Node) -> None:
+def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
     beginnings: list[Node] = []
     bodies: list[Node] = []
 
-    def walk(node: Node, owner: Optional[ClassInfo], singleton: bool) -> None:
+    def walk(node: Node, owner: ClassInfo | None, singleton: bool) -> None:
         kind = node.type
         if kind == "heredoc_beginning":
             beginnings.append(node)

@@ -14,9 +14,10 @@ marker, and reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable
 
 from . import pystr
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
@@ -54,7 +55,7 @@ class Tail:
 
     kind: str = "none"
     target: str = ""
-    var_type: Optional[Callable[[T], None]] = None
+    var_type: Callable[[T], None] | None = None
 
 
 NO_TAIL = Tail()
@@ -91,11 +92,11 @@ class Call:
 
     node: Node
     name: str
-    recv_node: Optional[Node]
+    recv_node: Node | None
     args: list[Node]
-    block: Optional[Node]
-    recv: Optional[Expr] = None
-    tail: Optional[Tail] = None
+    block: Node | None
+    recv: Expr | None = None
+    tail: Tail | None = None
     safe_nav: bool = False
 
     @property
@@ -107,7 +108,7 @@ class Call:
 class Translator:
     """One translation of one script (see :func:`translate`)."""
 
-    def __init__(self, source: bytes, root: Node, learned: Optional[dict[str, T]] = None,
+    def __init__(self, source: bytes, root: Node, learned: dict[str, T] | None = None,
                  final: bool = True) -> None:
         self.source = source
         self.root = root
@@ -128,24 +129,22 @@ class Translator:
         self.scope = Scope("module", key="main")
         self.loop_depth = 0
         self.block_depth = 0
-        self.data_text: Optional[str] = None
+        self.data_text: str | None = None
         self.counter = 0
         self.rescue_stack: list[str] = []
         self.top_constants: set[str] = set()
-        self.option_parsers: dict[str, list[object]] = {}
+        self.option_parsers: dict[str, list[Any]] = {}
         self.aliased: set[str] = set()
         self.argv_used = False
         self.want_argv = False
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")
-        self.stmt_node: Optional[Node] = None
+        self.stmt_node: Node | None = None
         self.ruby_requires: set[str] = set()
-        from . import rules
-
         self.rules = rules
 
     # ------------------------------------------------------------------ output
-    def emit(self, text: str, ruby_line: Optional[int] = None) -> None:
+    def emit(self, text: str, ruby_line: int | None = None) -> None:
         """Write one Python line at the current indentation."""
         line = self.current_line if ruby_line is None else ruby_line
         self.lines.append(Line("    " * self.level + text if text else "", line))
@@ -186,7 +185,7 @@ class Translator:
             self.loop_depth -= 1
 
     def text(self, node: Node) -> str:
-        return node.text.decode("utf-8", "replace")
+        return str(node.text.decode("utf-8", "replace"))
 
     def line_of(self, node: Node) -> int:
         return int(node.start_point[0]) + 1
@@ -200,7 +199,7 @@ class Translator:
         old = self.seen.get(key)
         self.seen[key] = t if old is None else join(old, t)
 
-    def known(self, key: str) -> Optional[T]:
+    def known(self, key: str) -> T | None:
         """What the first pass learned about *key*, joined with this pass."""
         a = self.learned.get(key)
         b = self.seen.get(key)
@@ -218,10 +217,10 @@ class Translator:
         finally:
             self.scope = saved
 
-    def var_key(self, name: str, scope: Optional[Scope] = None) -> str:
+    def var_key(self, name: str, scope: Scope | None = None) -> str:
         return f"var:{(scope or self.scope).key}:{name}"
 
-    def local(self, name: str) -> Optional[Var]:
+    def local(self, name: str) -> Var | None:
         """The local *name* of the current scope, if assigned before or learned."""
         var = self.scope.lookup(name)
         if var is not None:
@@ -474,3 +473,7 @@ def unescape(seq: str) -> str:
 
 
 _ = (BOOL, FLOAT, INT, NIL, STR, dict_of, list_of)
+
+
+# The rule families import this module's names, so they load last.
+from . import rules  # noqa: E402

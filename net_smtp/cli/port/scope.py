@@ -14,7 +14,6 @@ from __future__ import annotations
 import builtins
 import keyword
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .types import T
 
@@ -53,7 +52,7 @@ class MethodInfo:
     keywords: list[str] = field(default_factory=list)
     singleton: bool = False
     uses_yield: bool = False
-    owner: Optional["ClassInfo"] = None
+    owner: ClassInfo | None = None
     takes_keywords: bool = False
 
 
@@ -66,7 +65,7 @@ class ClassInfo:
     py: str
     path: str
     module: bool = False
-    outer: Optional["ClassInfo"] = None
+    outer: ClassInfo | None = None
     superclass: str = ""
     readers: set[str] = field(default_factory=set)
     writers: set[str] = field(default_factory=set)
@@ -75,7 +74,7 @@ class ClassInfo:
     methods: dict[str, MethodInfo] = field(default_factory=dict)
     class_methods: dict[str, MethodInfo] = field(default_factory=dict)
     constants: set[str] = field(default_factory=set)
-    classes: dict[str, "ClassInfo"] = field(default_factory=dict)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
 
     def ivar(self, name: str) -> str:
         """The Python attribute for ``@name``: public when Ruby exposes it
@@ -98,9 +97,9 @@ class Var:
 class Scope:
     """A Ruby scope: the locals, and where ``self`` and bare names point."""
 
-    def __init__(self, kind: str, parent: Optional["Scope"] = None,
-                 cls: Optional[ClassInfo] = None, self_code: str = "",
-                 method: Optional[MethodInfo] = None, key: str = "") -> None:
+    def __init__(self, kind: str, parent: Scope | None = None,
+                 cls: ClassInfo | None = None, self_code: str = "",
+                 method: MethodInfo | None = None, key: str = "") -> None:
         self.kind = kind
         self.parent = parent
         self.cls = cls
@@ -111,7 +110,7 @@ class Scope:
         self.taken: set[str] = set()
         self.block_names: list[dict[str, str]] = []
 
-    def lookup(self, name: str) -> Optional[Var]:
+    def lookup(self, name: str) -> Var | None:
         for renames in reversed(self.block_names):
             if name in renames:
                 return self.vars.get(renames[name])

@@ -45,7 +45,7 @@ def _parser() -> Any:
         return tree_sitter.Parser(language)
     except TypeError:  # tree-sitter 0.21: Parser() then set_language
         parser = tree_sitter.Parser()
-        parser.set_language(language)
+        getattr(parser, "set_language")(language)
         return parser
 
 

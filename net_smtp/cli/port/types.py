@@ -10,9 +10,9 @@ marker) when it is not.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
 
-__all__ = ["ANY", "PENDING", "BOOL", "FLOAT", "INT", "NIL", "STR", "T", "join", "list_of", "dict_of"]
+__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "PENDING", "STR", "T", "dict_of", "join",
+           "list_of"]
 
 # kinds: str int float bool nil list dict time regex range proc smtp response
 # error smtp_error io argv env module class obj any
@@ -30,27 +30,27 @@ class T:
 
     kind: str
     nilable: bool = False
-    elem: Optional["T"] = None
-    key: Optional["T"] = None
+    elem: T | None = None
+    key: T | None = None
     nl: str = "?"
     name: str = ""
-    keys: Optional[frozenset[str]] = None
+    keys: frozenset[str] | None = None
     symbol: bool = False
-    fields: Optional[tuple[tuple[str, "T"], ...]] = None
-    items: Optional[tuple["T", ...]] = None
+    fields: tuple[tuple[str, T], ...] | None = None
+    items: tuple[T, ...] | None = None
 
-    def field(self, key: str) -> Optional["T"]:
+    def field(self, key: str) -> T | None:
         """The type of a Hash literal's entry *key* (a Python literal), if known."""
         for name, t in self.fields or ():
             if name == key:
                 return t
         return None
 
-    def nil(self) -> "T":
+    def nil(self) -> T:
         """The same type, or nil."""
         return replace(self, nilable=True)
 
-    def non_nil(self) -> "T":
+    def non_nil(self) -> T:
         """The same type without nil."""
         return replace(self, nilable=False)
 
@@ -82,11 +82,11 @@ def list_of(elem: T) -> T:
     return T("list", elem=elem)
 
 
-def dict_of(key: T, value: T, keys: Optional[frozenset[str]] = None) -> T:
+def dict_of(key: T, value: T, keys: frozenset[str] | None = None) -> T:
     return T("dict", key=key, elem=value, keys=keys)
 
 
-def _join_opt(a: Optional[T], b: Optional[T]) -> Optional[T]:
+def _join_opt(a: T | None, b: T | None) -> T | None:
     if a is None:
         return b
     if b is None:

@@ -3,12 +3,24 @@ package registers every rule with :mod:`.calls`."""
 
 from __future__ import annotations
 
-from ..engine import Unsupported as engine_unsupported
-from . import (blocks, calls, collections, constants, definitions, env, expressions, io,
-               openssl, optparse, output, regexps, smtp, statements, strings)
+from . import (
+               blocks,
+               calls,
+               collections,
+               constants,
+               definitions,
+               env,
+               expressions,
+               io,
+               openssl,
+               optparse,
+               output,
+               regexps,
+               smtp,
+               statements,
+               strings,
+)
 
-strings.STRING_METHODS()
-
-__all__ = ["blocks", "calls", "collections", "constants", "definitions", "engine_unsupported",
+__all__ = ["blocks", "calls", "collections", "constants", "definitions",
            "env", "expressions", "io", "openssl", "optparse", "output", "regexps", "smtp",
            "statements", "strings"]

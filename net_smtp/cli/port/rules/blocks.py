@@ -5,10 +5,11 @@ expression (for comprehensions and lambdas), a block body as the body of a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail
+from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail, Unsupported
 from ..syntax import Node
 from ..types import ANY, T
 
@@ -25,13 +26,13 @@ STATEMENT_BLOCKS = frozenset({"start", "open_message_stream", "ready", "each", "
                               "each_slice", "reverse_each", "each_char", "tap"})
 
 
-def is_statement_block(tr: "Translator", node: Node) -> bool:
+def is_statement_block(tr: Translator, node: Node) -> bool:
     """Whether the call *node* with a block is written as a statement."""
     method = node.child_by_field_name("method")
     return method is not None and tr.text(method) in STATEMENT_BLOCKS
 
 
-def block_params(tr: "Translator", block: Node) -> list[str]:
+def block_params(tr: Translator, block: Node) -> list[str]:
     """The names of a block's parameters (``|(a, b), i|`` gives ``a b i``
     flattened only by :func:`param_shape`)."""
     params = block.child_by_field_name("parameters")
@@ -60,7 +61,7 @@ def block_statements(block: Node) -> list[Node]:
     return [c for c in body.named_children]
 
 
-def one_expression(block: Node) -> Optional[Node]:
+def one_expression(block: Node) -> Node | None:
     """The block's only statement, when it has exactly one expression."""
     stmts = [s for s in block_statements(block) if s.type not in ("comment",)]
     if len(stmts) != 1:
@@ -77,7 +78,7 @@ def one_expression(block: Node) -> Optional[Node]:
 
 
 @contextmanager
-def params_bound(tr: "Translator", names: list[str], types: list[T]) -> Iterator[list[str]]:
+def params_bound(tr: Translator, names: list[str], types: list[T]) -> Iterator[list[str]]:
     """Bind block parameters (flattening ``(a,b)``) with their types; yields
     the Python target for each parameter."""
     flat: list[str] = []
@@ -99,14 +100,14 @@ def params_bound(tr: "Translator", names: list[str], types: list[T]) -> Iterator
         yield targets
 
 
-def block_body(tr: "Translator", block: Node, tail: Tail = NO_TAIL) -> None:
+def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:
     """The block's statements as an indented body (loop or with)."""
     tr.block_depth += 0
     with tr.indented():
         tr.body(block_statements(block), tail)
 
 
-def lambda_expr(tr: "Translator", node: Node) -> Expr:
+def lambda_expr(tr: Translator, node: Node) -> Expr:
     """``->(x) { expr }`` -> ``lambda x: expr``."""
     params = node.child_by_field_name("parameters")
     names = [tr.text(p) for p in params.named_children] if params is not None else []
@@ -122,7 +123,7 @@ def lambda_expr(tr: "Translator", node: Node) -> Expr:
     with params_bound(tr, names, types) as pys:
         try:
             value = tr.expr(stmts[0])
-        except tr.rules.engine_unsupported:
+        except Unsupported:
             if tr.final:
                 raise
             # an earlier pass: the parameter types come from the calls below
@@ -131,7 +132,7 @@ def lambda_expr(tr: "Translator", node: Node) -> Expr:
                 T("proc", elem=value.type, name=key), P_LAMBDA)
 
 
-def assigned_names(tr: "Translator", node: Node) -> set[str]:
+def assigned_names(tr: Translator, node: Node) -> set[str]:
     """Locals a block assigns (for ``nonlocal``)."""
     out: set[str] = set()
     for child in node.named_children:
@@ -147,7 +148,7 @@ def assigned_names(tr: "Translator", node: Node) -> set[str]:
     return out
 
 
-def function_for_block(tr: "Translator", block: Node, base: str, types: list[T]) -> str:
+def function_for_block(tr: Translator, block: Node, base: str, types: list[T]) -> str:
     """Write the block as a nested ``def`` before the current statement and
     return its name (for ``block=``)."""
     names = block_params(tr, block)

@@ -49,7 +49,7 @@ def register_kernel(name: str, rule: PlainRule) -> None:
     _KERNEL[name] = rule
 
 
-def split_call(tr: "Translator", node: Node) -> Call:
+def split_call(tr: Translator, node: Node) -> Call:
     """A :class:`Call` from a ``call`` (or bare ``identifier``) node."""
     if node.type == "identifier":
         return Call(node, tr.text(node), None, [], None)
@@ -68,8 +68,8 @@ def split_call(tr: "Translator", node: Node) -> Call:
     return Call(node, name, recv, args, block, safe_nav=safe)
 
 
-def args_code(tr: "Translator", call: Call, keyword_ok: bool = True,
-              rename: Optional[Callable[[str], str]] = None) -> list[str]:
+def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
+              rename: Callable[[str], str] | None = None) -> list[str]:
     """The Python arguments of *call*: positional, ``*splat``, keywords
     (from ``key: value`` pairs), ``**hash``, and ``&block`` as ``block=``."""
     out: list[str] = []
@@ -89,7 +89,7 @@ def args_code(tr: "Translator", call: Call, keyword_ok: bool = True,
                 name = tr.text(key)
                 out.append(f"{rename(name) if rename else py_name(name)}={value.code}")
             else:
-                k = tr.rules.collections.hash_key(tr, key)
+                k = collections.hash_key(tr, key)
                 pairs_as_dict.append(f"{k}: {value.code}")
         elif kind == "block_argument":
             inner = arg.named_children
@@ -107,26 +107,26 @@ def args_code(tr: "Translator", call: Call, keyword_ok: bool = True,
     return out
 
 
-def call_expr(tr: "Translator", node: Node, tail: Optional[object] = None) -> Expr:
+def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
     """Translate a call; with *tail* (a statement), rules may write it as
     statements (a ``with`` or ``for``) and return :data:`DONE`."""
     call = split_call(tr, node)
     call.tail = tail  # type: ignore[assignment]
     if call.recv_node is None:
         return _receiverless(tr, call)
-    chained = tr.rules.optparse.chained(tr, call)
+    chained = optparse.chained(tr, call)
     if chained is not None:
         return chained
-    path = tr.rules.constants.constant_path(tr, call.recv_node)
+    path = constants.constant_path(tr, call.recv_node)
     if path is not None:
         for rule in _CONSTS.get(path, []):
             result = rule(tr, call)
             if result is not None:
                 return result
-        user = tr.rules.definitions.class_call(tr, call, path)
+        user = definitions.class_call(tr, call, path)
         if user is not None:
             return user
-        value = tr.rules.constants.constant_named(tr, call.recv_node, path)
+        value = constants.constant_named(tr, call.recv_node, path)
         if value.type.kind in ("class", "module", "any"):
             raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
         call.recv = value
@@ -140,7 +140,7 @@ def call_expr(tr: "Translator", node: Node, tail: Optional[object] = None) -> Ex
     return _dispatch(tr, call, recv)
 
 
-def _dispatch(tr: "Translator", call: Call, recv: Expr) -> Expr:
+def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
     kind = recv.type.kind
     for rule in _KINDS.get(kind, []):
         result = rule(tr, call, recv)
@@ -162,13 +162,13 @@ def _dispatch(tr: "Translator", call: Call, recv: Expr) -> Expr:
     raise tr.fail(call.node, f"{ruby_kind}#{call.name} is not translated")
 
 
-def _receiverless(tr: "Translator", call: Call) -> Expr:
+def _receiverless(tr: Translator, call: Call) -> Expr:
     name = call.name
     if not call.args and call.block is None:
         var = tr.local(name)
         if var is not None:
             return Expr(var.py, var.type, P_ATOM)
-    user = tr.rules.definitions.self_call(tr, call)
+    user = definitions.self_call(tr, call)
     if user is not None:
         return user
     rule = _KERNEL.get(name)
@@ -180,3 +180,7 @@ def _receiverless(tr: "Translator", call: Call) -> Expr:
 
 
 _ = ANY
+
+
+# The rule families register with this module, so they load after it.
+from . import collections, constants, definitions, optparse  # noqa: E402

@@ -5,12 +5,12 @@ methods (``each``, ``each_with_index``, ``map``, ``select``, ``reject``,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
-from . import blocks
+from . import blocks, calls, definitions, env, io, regexps, strings
 from .calls import DONE, register_kind
 
 if TYPE_CHECKING:
@@ -20,9 +20,9 @@ __all__ = ["array_literal", "element_reference", "element_target", "hash_key", "
            "iterable", "range_expr", "shovel"]
 
 
-def array_literal(tr: "Translator", node: Node) -> Expr:
+def array_literal(tr: Translator, node: Node) -> Expr:
     items = []
-    elem: Optional[T] = None
+    elem: T | None = None
     positional: list[T] = []
     for child in node.named_children:
         if child.type == "comment":
@@ -44,15 +44,15 @@ def array_literal(tr: "Translator", node: Node) -> Expr:
                                                  items=tuple(positional) if exact else None))
 
 
-def hash_key(tr: "Translator", key: Node) -> str:
+def hash_key(tr: Translator, key: Node) -> str:
     if key.type == "hash_key_symbol":
         return tr.string(tr.text(key))
     return tr.expr(key).code
 
 
-def hash_literal(tr: "Translator", node: Node) -> Expr:
+def hash_literal(tr: Translator, node: Node) -> Expr:
     items = []
-    value_t: Optional[T] = None
+    value_t: T | None = None
     keys: set[str] = set()
     fields: dict[str, T] = {}
     for child in node.named_children:
@@ -82,7 +82,7 @@ def hash_literal(tr: "Translator", node: Node) -> Expr:
                         fields=tuple(sorted(fields.items()))))
 
 
-def range_expr(tr: "Translator", node: Node) -> Expr:
+def range_expr(tr: Translator, node: Node) -> Expr:
     low = tr.expr(node.child_by_field_name("begin"))
     high = tr.expr(node.child_by_field_name("end"))
     op = tr.text(node.child_by_field_name("operator"))
@@ -94,7 +94,7 @@ def range_expr(tr: "Translator", node: Node) -> Expr:
     return Expr(f"range({start}{end})", T("range", elem=INT), P_CALL)
 
 
-def iterable(tr: "Translator", node: Node) -> Expr:
+def iterable(tr: Translator, node: Node) -> Expr:
     e = tr.expr(node)
     if e.type.kind == "dict":
         return Expr(f"{tr.wrap(e, P_CALL)}.items()", list_of(list_of(ANY)), P_CALL)
@@ -103,14 +103,14 @@ def iterable(tr: "Translator", node: Node) -> Expr:
     return e
 
 
-def _index(tr: "Translator", node: Node, args: list[Node]) -> tuple[Expr, list[Node]]:
+def _index(tr: Translator, node: Node, args: list[Node]) -> tuple[Expr, list[Node]]:
     return tr.expr(node.child_by_field_name("object")), args
 
 
-def element_reference(tr: "Translator", node: Node) -> Expr:
+def element_reference(tr: Translator, node: Node) -> Expr:
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
-    special = tr.rules.env.element_reference(tr, node, obj_node, args)
+    special = env.element_reference(tr, node, obj_node, args)
     if special is not None:
         return special
     obj = tr.expr(obj_node)
@@ -118,7 +118,7 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
         if obj.type.is_("str", "list") and len(args) == 2:
             a, b = tr.expr(args[0]), tr.expr(args[1])
             if args[0].type == "regex":
-                return tr.rules.regexps.capture(tr, node, obj, args[0], b)
+                return regexps.capture(tr, node, obj, args[0], b)
             if a.type.is_("int") and b.type.is_("int"):
                 return Expr(f"{tr.wrap(obj, P_CALL)}[{a.code}:{a.code} + {b.code}]", obj.type,
                             P_CALL)
@@ -148,7 +148,7 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
                     str(int(high.code) + 1)
             return Expr(f"{tr.wrap(obj, P_CALL)}[{low.code}:{stop}]", t.non_nil(), P_CALL)
         if arg.type == "regex":
-            return tr.rules.regexps.capture(tr, node, obj, arg, None)
+            return regexps.capture(tr, node, obj, arg, None)
         index = tr.expr(arg)
         if not index.type.is_("int"):
             raise tr.fail(arg, "an index that may not be an Integer")
@@ -159,10 +159,10 @@ def element_reference(tr: "Translator", node: Node) -> Expr:
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
 
 
-def element_target(tr: "Translator", node: Node, t: T) -> str:
+def element_target(tr: Translator, node: Node, t: T) -> str:
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
-    special = tr.rules.env.element_target(tr, node, obj_node, args, t)
+    special = env.element_target(tr, node, obj_node, args, t)
     if special is not None:
         return special
     obj = tr.expr(obj_node)
@@ -187,12 +187,12 @@ def element_target(tr: "Translator", node: Node, t: T) -> str:
     raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
 
 
-def learn_place(tr: "Translator", place: Node, t: T) -> None:
+def learn_place(tr: Translator, place: Node, t: T) -> None:
     """A local, or an entry of a local Hash, now (also) holds a *t*."""
     if place.type == "identifier" and tr.local(tr.text(place)) is not None:
         tr.bind(tr.text(place), t)
     elif place.type == "instance_variable":
-        tr.rules.definitions.ivar(tr, place, t)
+        definitions.ivar(tr, place, t)
     elif place.type == "element_reference":
         obj_node = place.child_by_field_name("object")
         args = [c for c in place.named_children if c != obj_node]
@@ -208,7 +208,7 @@ def learn_place(tr: "Translator", place: Node, t: T) -> None:
                                     keys=var.type.keys, fields=tuple(sorted(fields.items()))))
 
 
-def shovel(tr: "Translator", node: Node, right: Node) -> Expr:
+def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     """``a << b``: append to an Array; extend a String in place."""
     values = [right]
     base = node.child_by_field_name("left")
@@ -228,20 +228,20 @@ def shovel(tr: "Translator", node: Node, right: Node) -> Expr:
     if t.is_("str"):
         if base.type not in ("identifier", "instance_variable"):
             raise tr.fail(node, "<< on a String that is not in a variable")
-        if base.type == "identifier" and tr.rules.env.is_aliased(tr, tr.text(base)):
+        if base.type == "identifier" and env.is_aliased(tr, tr.text(base)):
             raise tr.fail(node, "<< on a String that another variable also holds")
-        exprs = [tr.expr(v) for v in values]
-        for v in exprs:
-            if not v.type.is_("str"):
+        pieces = [tr.expr(v) for v in values]
+        for piece in pieces:
+            if not piece.type.is_("str"):
                 raise tr.fail(node, "<< of something that may not be a String")
-        joined = " + ".join(tr.wrap(v, 11) for v in exprs)
-        nl = exprs[-1].type.nl
+        joined = " + ".join(tr.wrap(piece, 11) for piece in pieces)
+        nl = pieces[-1].type.nl
         if base.type == "identifier":
             tr.bind(tr.text(base), T("str", nl=nl if nl == t.nl else "?"))
         tr.emit(f"{root.code} += {joined}")
         return DONE_EXPR
     if t.kind == "io":
-        return tr.rules.io.io_write(tr, node, root, values)
+        return io.io_write(tr, node, root, values)
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")
@@ -253,15 +253,15 @@ DONE_EXPR = Expr("", T("nil"))
 # ---------------------------------------------------------------- iterators
 
 
-def _elem_types(tr: "Translator", recv: Expr) -> list[T]:
+def _elem_types(tr: Translator, recv: Expr) -> list[T]:
     t = recv.type
     if t.kind == "dict":
         return [t.key or tr.unknown, t.elem or tr.unknown]
     return [t.elem or tr.unknown]
 
 
-def _loop_header(tr: "Translator", recv: Expr, targets: list[str], index: bool = False,
-                 names: Optional[list[str]] = None) -> str:
+def _loop_header(tr: Translator, recv: Expr, targets: list[str], index: bool = False,
+                 names: list[str] | None = None) -> str:
     r = recv.code
     if recv.type.kind == "dict":
         if len(targets) == 1:
@@ -274,7 +274,7 @@ def _loop_header(tr: "Translator", recv: Expr, targets: list[str], index: bool =
     return f"for {', '.join(targets)} in {r}:"
 
 
-def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr:
+def _each(tr: Translator, call: Call, recv: Expr, index: bool = False) -> Expr:
     if call.block is None or not call.statement:
         raise tr.fail(call.node, f"{call.name} without a block, or used for its value")
     names = blocks.block_params(tr, call.block)
@@ -305,18 +305,18 @@ def _each(tr: "Translator", call: Call, recv: Expr, index: bool = False) -> Expr
     return DONE
 
 
-def _after_statement(tr: "Translator", call: Call, value: Optional[Expr]) -> None:
+def _after_statement(tr: Translator, call: Call, value: Expr | None) -> None:
     tail = call.tail
-    if tail is None or tail.kind == "none":  # type: ignore[union-attr]
+    if tail is None or tail.kind == "none":
         return
     code = value.code if value is not None else "None"
-    if tail.kind == "return":  # type: ignore[union-attr]
+    if tail.kind == "return":
         tr.emit(f"return {code}")
     else:
-        tr.emit(f"{tail.target} = {code}")  # type: ignore[union-attr]
+        tr.emit(f"{tail.target} = {code}")
 
 
-def _comprehension(tr: "Translator", call: Call, recv: Expr) -> tuple[str, Expr, str]:
+def _comprehension(tr: Translator, call: Call, recv: Expr) -> tuple[str, Expr, str]:
     """(``for`` clause, the block's value, the loop variable list)."""
     if call.block is None:
         raise tr.fail(call.node, f"{call.name} without a block")
@@ -337,19 +337,19 @@ def _comprehension(tr: "Translator", call: Call, recv: Expr) -> tuple[str, Expr,
     return f"for {', '.join(targets)} in {source}", value, ", ".join(targets)
 
 
-def _symbol_block(tr: "Translator", call: Call) -> None:
+def _symbol_block(tr: Translator, call: Call) -> None:
     """``map(&:strip)``: the same as ``map { |x| x.strip }``."""
     if call.block is None and len(call.args) == 1 and call.args[0].type == "block_argument":
         inner = call.args[0].named_children
         if inner and inner[0].type == "simple_symbol":
-            call.block = _SymbolBlock(tr, tr.text(inner[0])[1:], call.args[0])  # type: ignore
+            call.block = _SymbolBlock(tr, tr.text(inner[0])[1:], call.args[0])
             call.args = []
 
 
 class _SymbolBlock:
     """Stands in for the block ``{ |item| item.name }`` of ``&:name``."""
 
-    def __init__(self, tr: "Translator", name: str, node: Node) -> None:
+    def __init__(self, tr: Translator, name: str, node: Node) -> None:
         self.name = name
         self.node = node
         self.start_point = node.start_point
@@ -357,7 +357,7 @@ class _SymbolBlock:
         self.type = "symbol_block"
 
 
-def _iterator(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _iterator(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     _symbol_block(tr, call)
     if isinstance(call.block, _SymbolBlock):
@@ -382,13 +382,13 @@ def _iterator(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _symbol_iterator(tr: "Translator", call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
+def _symbol_iterator(tr: Translator, call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
     if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum"):
         raise tr.fail(call.node, f"{call.name}(&:{block.name})")
     elem = recv.type.elem or tr.unknown
     item = tr.temp("item")
     fake = Call(call.node, block.name, None, [], None, recv=Expr(item, elem))
-    value = tr.rules.calls._dispatch(tr, fake, Expr(item, elem))
+    value = calls._dispatch(tr, fake, Expr(item, elem))
     source = recv.code
     if call.name in ("map", "collect"):
         return Expr(f"[{value.code} for {item} in {source}]", list_of(value.type))
@@ -402,7 +402,7 @@ def _symbol_iterator(tr: "Translator", call: Call, recv: Expr, block: _SymbolBlo
     raise tr.fail(call.node, f"{call.name}(&:{block.name}) used as a statement")
 
 
-def _block_value(tr: "Translator", call: Call, recv: Expr) -> Expr:
+def _block_value(tr: Translator, call: Call, recv: Expr) -> Expr:
     name = call.name
     if name == "each_with_object":
         raise tr.fail(call.node, "each_with_object is not translated")
@@ -447,7 +447,7 @@ def _block_value(tr: "Translator", call: Call, recv: Expr) -> Expr:
     raise tr.fail(call.node, f"{name} with a block is not translated")
 
 
-def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     found = _iterator(tr, call, recv)
     if found is not None:
         return found
@@ -500,16 +500,13 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
             return Expr(f"[{x} for {x} in {recv.code} if {x} is not None]",
                         list_of(elem.non_nil()))
         if name == "flatten":
-            tr.need("net_smtp:ruby")
-            x = tr.temp("item")
-            if elem.kind == "list":
-                y = tr.temp("inner")
-                return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(
-                    elem.elem or tr.unknown)) if (elem.elem or tr.unknown).kind not in ("list", "any") else \
-                    _fail(tr, call, "flatten of nested Arrays")
+            inner = elem.elem or tr.unknown
+            if elem.kind == "list" and inner.kind not in ("list", "any"):
+                x, y = tr.temp("item"), tr.temp("inner")
+                return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(inner))
             if elem.kind in ("str", "int", "float"):
                 return Expr(f"list({recv.code})", recv.type, P_CALL)
-            raise tr.fail(call.node, "flatten of items that may be Arrays")
+            raise tr.fail(call.node, "flatten of items that may be nested Arrays")
         if name in ("join",):
             return _join(tr, call, recv, "''")
         if name in ("pop", "shift"):
@@ -522,7 +519,7 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
                 else (ANY, ANY)
             return Expr(f"dict({recv.code})", dict_of(pair[0], pair[1]), P_CALL)
         if name in ("inspect", "to_s"):
-            return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+            return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)
         if name == "clear":
             return Expr(f"{r}.clear()", T("nil"), P_CALL)
@@ -534,8 +531,8 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     if name in ("push", "append") and len(args) == 1:
         return Expr(f"{r}.append({args[0].code})", recv.type, P_CALL)
     if name in ("push", "append", "concat"):
-        inner = ", ".join(a.code for a in args)
-        return Expr(f"{r}.extend({'[' + inner + ']' if name != 'concat' else inner})",
+        listed = ", ".join(a.code for a in args)
+        return Expr(f"{r}.extend({'[' + listed + ']' if name != 'concat' else listed})",
                     recv.type, P_CALL)
     if name in ("unshift", "prepend") and len(args) == 1:
         return Expr(f"{r}.insert(0, {args[0].code})", recv.type, P_CALL)
@@ -557,11 +554,11 @@ def _list_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _fail(tr: "Translator", call: Call, why: str) -> Expr:
+def _fail(tr: Translator, call: Call, why: str) -> Expr:
     raise tr.fail(call.node, why)
 
 
-def _join(tr: "Translator", call: Call, recv: Expr, sep: str) -> Expr:
+def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
     elem = recv.type.elem or tr.unknown
     if elem.is_("str"):
         return Expr(f"{sep}.join({recv.code})" if not sep.startswith("(") else
@@ -577,7 +574,7 @@ def _join(tr: "Translator", call: Call, recv: Expr, sep: str) -> Expr:
                 P_CALL)
 
 
-def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     found = _iterator(tr, call, recv)
     if found is not None:
         return found
@@ -606,7 +603,7 @@ def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name in ("to_a",):
             return Expr(f"[list(pair) for pair in {r}.items()]", list_of(list_of(ANY)))
         if name in ("inspect", "to_s"):
-            return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+            return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)
         return None
     if name == "fetch":
@@ -627,7 +624,7 @@ def _dict_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _range_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name == "each" and call.block is not None:
         return _each(tr, call, recv)
     if call.name in ("map", "select", "to_a"):
@@ -640,7 +637,7 @@ def _range_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _int_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name == "times" and call.block is not None:
         if not call.statement:
@@ -680,15 +677,10 @@ def _int_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return simple.get(name)
 
 
-def _float_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name == "round":
-        if not call.args:
-            return Expr(f"int(round({recv.code}))" if False else
-                        _fail(tr, call, "Float#round (Ruby rounds half away from zero)").code,
-                        T("int"))
-        n = tr.expr(call.args[0])
-        raise tr.fail(call.node, "Float#round (Ruby rounds half away from zero)") if n else None
+        raise tr.fail(call.node, "Float#round (Ruby rounds halves away from zero, Python to even)")
     if call.args or call.block is not None:
         return None
     simple = {"to_f": recv, "to_i": Expr(f"int({recv.code})", INT, P_CALL),

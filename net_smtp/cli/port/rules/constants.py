@@ -4,12 +4,13 @@ constants with Python twins (``ARGV``, ``ENV``, ``STDOUT``...)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, Expr
 from ..scope import ClassInfo
 from ..syntax import Node
-from ..types import ANY, T
+from ..types import T
+from . import io, openssl, statements
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -20,7 +21,7 @@ __all__ = ["assign_constant", "class_for_test", "constant", "constant_path", "us
 NET_TYPES = {"SMTP": T("class", name="Net::SMTP")}
 
 
-def constant_path(tr: "Translator", node: Node) -> Optional[str]:
+def constant_path(tr: Translator, node: Node) -> str | None:
     """``'Net::SMTP'`` for a constant or ``A::B`` node, else None."""
     if node.type == "constant":
         return tr.text(node)
@@ -34,12 +35,12 @@ def constant_path(tr: "Translator", node: Node) -> Optional[str]:
     return None
 
 
-def _lexical_class(tr: "Translator") -> Optional[ClassInfo]:
+def _lexical_class(tr: Translator) -> ClassInfo | None:
     return tr.scope.cls if tr.scope.cls is not None else (
         tr.scope.parent.cls if tr.scope.parent is not None else None)
 
 
-def user_class(tr: "Translator", path: str) -> Optional[str]:
+def user_class(tr: Translator, path: str) -> str | None:
     """The Python expression for the script's class or module *path*,
     resolved from where the translation is (Ruby's lexical lookup)."""
     info = find_class(tr, path)
@@ -50,21 +51,21 @@ def user_class(tr: "Translator", path: str) -> Optional[str]:
 
 def py_path(info: ClassInfo) -> str:
     parts = []
-    current: Optional[ClassInfo] = info
+    current: ClassInfo | None = info
     while current is not None:
         parts.append(current.py)
         current = current.outer
     return ".".join(reversed(parts))
 
 
-def find_class(tr: "Translator", path: str) -> Optional[ClassInfo]:
+def find_class(tr: Translator, path: str) -> ClassInfo | None:
     first, _, rest = path.partition("::")
     owner = _lexical_class(tr)
     while owner is not None:
         if owner.name == first and not rest:
             return owner
         if first in owner.classes:
-            found: Optional[ClassInfo] = owner.classes[first]
+            found: ClassInfo | None = owner.classes[first]
             for part in rest.split("::") if rest else []:
                 found = found.classes.get(part) if found is not None else None
             return found
@@ -72,7 +73,7 @@ def find_class(tr: "Translator", path: str) -> Optional[ClassInfo]:
     return tr.classes.get(path)
 
 
-def constant(tr: "Translator", node: Node) -> Expr:
+def constant(tr: Translator, node: Node) -> Expr:
     """A constant used as a value."""
     path = constant_path(tr, node)
     if path is None:
@@ -80,10 +81,10 @@ def constant(tr: "Translator", node: Node) -> Expr:
     return constant_named(tr, node, path)
 
 
-def constant_named(tr: "Translator", node: Node, path: str) -> Expr:
+def constant_named(tr: Translator, node: Node, path: str) -> Expr:
     if path.startswith("::"):
         path = path[2:]
-    special = tr.rules.io.special_constant(tr, node, path)
+    special = io.special_constant(tr, node, path)
     if special is not None:
         return special
     if path.startswith("Net::"):
@@ -96,9 +97,9 @@ def constant_named(tr: "Translator", node: Node, path: str) -> Expr:
         tr.need("net_smtp:Net")
         return Expr("Net", T("module", name="Net"))
     if path.startswith("OpenSSL"):
-        return tr.rules.openssl.constant(tr, node, path)
-    if path in tr.rules.statements.EXCEPTIONS:
-        return Expr(tr.rules.statements.exception_class(tr, node), T("class", name=path))
+        return openssl.constant(tr, node, path)
+    if path in statements.EXCEPTIONS:
+        return Expr(statements.exception_class(tr, node), T("class", name=path))
     # the script's own: a class or module, or a constant inside one
     info = find_class(tr, path)
     if info is not None:
@@ -117,13 +118,13 @@ def constant_named(tr: "Translator", node: Node, path: str) -> Expr:
                     return Expr(name, t, P_ATOM)
                 return Expr(f"{py_path(current)}.{name}", t)
             current = current.outer
-        t = tr.known(f"const::{name}")
-        if t is not None or name in tr.top_constants:
-            return Expr(name, t or tr.unknown, P_ATOM)
+        top = tr.known(f"const::{name}")
+        if top is not None or name in tr.top_constants:
+            return Expr(name, top or tr.unknown, P_ATOM)
     raise tr.fail(node, f"unknown constant {path}")
 
 
-def assign_constant(tr: "Translator", node: Node, t: T) -> str:
+def assign_constant(tr: Translator, node: Node, t: T) -> str:
     """The Python target for ``NAME = value``."""
     name = tr.text(node)
     owner = tr.scope.cls if tr.scope.kind == "class" else None
@@ -137,25 +138,25 @@ def assign_constant(tr: "Translator", node: Node, t: T) -> str:
     return name
 
 
-def class_for_test(tr: "Translator", path: str) -> Optional[str]:
+def class_for_test(tr: Translator, path: str) -> str | None:
     """The Python class for ``when SomeClass`` (``isinstance``)."""
     builtin = {"String": "str", "Integer": "int", "Float": "float", "Array": "list",
                "Hash": "dict", "Symbol": "str", "NilClass": "type(None)", "Numeric": "(int, float)"}
     if path in builtin:
         return builtin[path]
-    if path in tr.rules.statements.EXCEPTIONS or path.startswith("Net::"):
+    if path in statements.EXCEPTIONS or path.startswith("Net::"):
         return None if path.startswith("Net::SMTP::") else (
-            tr.rules.statements.EXCEPTIONS.get(path) or ("Net." + path[5:]))
+            statements.EXCEPTIONS.get(path) or ("Net." + path[5:]))
     return user_class(tr, path)
 
 
-def class_for_base(tr: "Translator", node: Node, path: str) -> str:
+def class_for_base(tr: Translator, node: Node, path: str) -> str:
     """The Python base class for ``class X < path``."""
     bases = {"StandardError": "Exception", "Exception": "Exception", "Object": "object"}
     if path in bases:
         return bases[path]
-    if path in tr.rules.statements.EXCEPTIONS:
-        return tr.rules.statements.exception_class(tr, node.child_by_field_name("superclass"))
+    if path in statements.EXCEPTIONS:
+        return statements.exception_class(tr, node.child_by_field_name("superclass"))
     user = user_class(tr, path)
     if user is not None:
         return user

@@ -5,12 +5,13 @@ self``) and modules as namespaces (a class of static methods)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, Call, Expr, Tail
+from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, T, join
+from . import blocks, collections, constants, smtp, statements
 from .calls import args_code, register_kind
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ __all__ = ["class_call", "definition", "has_to_s", "ivar", "self_call", "self_ex
 _NIL_RESULT = ("puts", "print", "printf", "warn", "p")
 
 
-def definition(tr: "Translator", node: Node) -> None:
+def definition(tr: Translator, node: Node) -> None:
     kind = node.type
     if kind in ("method", "singleton_method"):
         _method(tr, node)
@@ -31,11 +32,11 @@ def definition(tr: "Translator", node: Node) -> None:
         _singleton_class(tr, node)
 
 
-def _owner(tr: "Translator") -> Optional[ClassInfo]:
+def _owner(tr: Translator) -> ClassInfo | None:
     return tr.scope.cls if tr.scope.kind == "class" else None
 
 
-def _method(tr: "Translator", node: Node, singleton: bool = False) -> None:
+def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
     owner = _owner(tr)
     if tr.scope.kind == "def":
         raise tr.fail(node, "a def inside a method")
@@ -85,13 +86,13 @@ def _method(tr: "Translator", node: Node, singleton: bool = False) -> None:
                 tail = Tail("none") if name == "initialize" or _returns_nil(tr, children) \
                     else Tail("return", var_type=lambda t: tr.learn(f"ret:{key}", t))
                 tail.var_type = lambda t: tr.learn(f"ret:{key}", t)
-                tr.rules.statements.protected(tr, node, children, tail)
+                statements.protected(tr, node, children, tail)
         finally:
             tr.loop_depth = saved_loop
             tr.block_depth = saved_block
 
 
-def _returns_nil(tr: "Translator", children: list[Node]) -> bool:
+def _returns_nil(tr: Translator, children: list[Node]) -> bool:
     stmts = [c for c in children if c.type not in ("comment", "rescue", "ensure", "else",
                                                    "heredoc_body")]
     if not stmts:
@@ -102,7 +103,7 @@ def _returns_nil(tr: "Translator", children: list[Node]) -> bool:
     return False
 
 
-def _refers_to_self(tr: "Translator", node: Node, owner: ClassInfo, singleton: bool) -> bool:
+def _refers_to_self(tr: Translator, node: Node, owner: ClassInfo, singleton: bool) -> bool:
     names = set(owner.class_methods if singleton else owner.methods) | (
         owner.class_readers | owner.class_writers if singleton else owner.readers | owner.writers)
 
@@ -122,7 +123,7 @@ def _refers_to_self(tr: "Translator", node: Node, owner: ClassInfo, singleton: b
     return body is not None and walk(body)
 
 
-def _parameters(tr: "Translator", node: Node, key: str) -> list[str]:
+def _parameters(tr: Translator, node: Node, key: str) -> list[str]:
     params = node.child_by_field_name("parameters")
     out: list[str] = []
     if params is None:
@@ -161,10 +162,10 @@ def _parameters(tr: "Translator", node: Node, key: str) -> list[str]:
     return out
 
 
-def _bind_params(tr: "Translator", node: Node, key: str) -> list[str]:
+def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
     """Declare the parameters as locals; lines that fill mutable defaults."""
     params = node.child_by_field_name("parameters")
-    lines = []
+    lines: list[str] = []
     if params is None:
         return lines
     index = 0
@@ -196,7 +197,7 @@ def _bind_params(tr: "Translator", node: Node, key: str) -> list[str]:
     return lines
 
 
-def _class(tr: "Translator", node: Node) -> None:
+def _class(tr: Translator, node: Node) -> None:
     if tr.scope.kind == "def":
         raise tr.fail(node, "a class inside a method")
     name_node = node.child_by_field_name("name")
@@ -210,14 +211,14 @@ def _class(tr: "Translator", node: Node) -> None:
         raise tr.fail(node, f"class {path} not found in the first pass")
     bases = ""
     if info.superclass:
-        base = tr.rules.constants.class_for_base(tr, node, info.superclass)
+        base = constants.class_for_base(tr, node, info.superclass)
         bases = f"({base})"
     tr.emit(f"class {info.py}{bases}:")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
     with tr.new_scope(scope):
         with tr.indented():
             body = node.child_by_field_name("body")
-            attrs = sorted((info.readers | info.writers))
+            attrs = sorted(info.readers | info.writers)
             for attr in attrs:
                 tr.emit(f"{py_name(attr)} = None")
             for attr in sorted(info.class_readers | info.class_writers):
@@ -228,7 +229,7 @@ def _class(tr: "Translator", node: Node) -> None:
                 _class_body(tr, list(body.named_children))
 
 
-def _class_body(tr: "Translator", children: list[Node]) -> None:
+def _class_body(tr: Translator, children: list[Node]) -> None:
     previous = None
     for child in children:
         if child.type in ("method", "singleton_method") and previous is not None and \
@@ -251,7 +252,7 @@ def _class_body(tr: "Translator", children: list[Node]) -> None:
         if child.type == "call" and tr.text(child).startswith(("include ", "extend ")):
             if tr.text(child) == "extend self":
                 continue
-            tr.statement(_Fail(child, "include/extend of a module"))  # type: ignore[arg-type]
+            tr.statement(_Fail(child, "include/extend of a module"))
             continue
         tr.statement(child)
         previous = child.type
@@ -271,7 +272,7 @@ class _Fail:
         self.text = node.text
 
 
-def _singleton_class(tr: "Translator", node: Node) -> None:
+def _singleton_class(tr: Translator, node: Node) -> None:
     owner = _owner(tr)
     value = node.child_by_field_name("value")
     if owner is None or value is None or tr.text(value) != "self":
@@ -284,7 +285,7 @@ def _singleton_class(tr: "Translator", node: Node) -> None:
             try:
                 tr.emit("")
                 _method(tr, child, singleton=True)
-            except tr.rules.engine_unsupported as exc:
+            except Unsupported as exc:
                 del tr.lines[saved:]
                 tr.mark(child, exc)
         elif child.type == "call" and tr.text(child.child_by_field_name("method")).startswith(
@@ -295,14 +296,14 @@ def _singleton_class(tr: "Translator", node: Node) -> None:
         elif child.type in ("identifier",) and tr.text(child) == "private":
             continue
         else:
-            tr.statement(_Fail(child, "this statement inside class << self"))  # type: ignore
+            tr.statement(_Fail(child, "this statement inside class << self"))
 
 
 # ---------------------------------------------------------------- self and members
 
 
-def _class_info(tr: "Translator") -> Optional[ClassInfo]:
-    scope: Optional[Scope] = tr.scope
+def _class_info(tr: Translator) -> ClassInfo | None:
+    scope: Scope | None = tr.scope
     while scope is not None:
         if scope.cls is not None:
             return scope.cls
@@ -310,11 +311,11 @@ def _class_info(tr: "Translator") -> Optional[ClassInfo]:
     return None
 
 
-def _in_singleton(tr: "Translator") -> bool:
+def _in_singleton(tr: Translator) -> bool:
     return tr.scope.kind == "def" and tr.scope.self_code == "cls"
 
 
-def self_expr(tr: "Translator", node: Node) -> Expr:
+def self_expr(tr: Translator, node: Node) -> Expr:
     info = _class_info(tr)
     if info is None:
         raise tr.fail(node, "self at the top level")
@@ -327,7 +328,7 @@ def self_expr(tr: "Translator", node: Node) -> Expr:
     return Expr("self", T("obj", name=info.path))
 
 
-def ivar(tr: "Translator", node: Node, t: Optional[T] = None) -> Expr:
+def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     info = _class_info(tr)
     name = tr.text(node)[1:]
     if info is None:
@@ -344,17 +345,17 @@ def ivar(tr: "Translator", node: Node, t: Optional[T] = None) -> Expr:
     return Expr(f"{owner}.{attr}", tr.known(key) or tr.unknown)
 
 
-def cvar(tr: "Translator", node: Node, t: Optional[T] = None) -> Expr:
+def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     raise tr.fail(node, "class variables (@@x) are not translated")
 
 
-def has_to_s(tr: "Translator", t: T) -> bool:
+def has_to_s(tr: Translator, t: T) -> bool:
     info = tr.classes.get(t.name)
     return info is not None and "to_s" in info.methods
 
 
-def _member(tr: "Translator", info: ClassInfo, call: Call, owner_code: str,
-            singleton: bool) -> Optional[Expr]:
+def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
+            singleton: bool) -> Expr | None:
     name = call.name
     readers = info.class_readers if singleton else info.readers
     writers = info.class_writers if singleton else info.writers
@@ -380,7 +381,7 @@ def _member(tr: "Translator", info: ClassInfo, call: Call, owner_code: str,
     return None
 
 
-def _learn_args(tr: "Translator", call: Call, m: MethodInfo, key: str) -> None:
+def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
     positional = [a for a in call.args if a.type not in ("pair", "splat_argument",
                                                          "hash_splat_argument",
                                                          "block_argument")]
@@ -392,7 +393,7 @@ def _learn_args(tr: "Translator", call: Call, m: MethodInfo, key: str) -> None:
     if pairs and not m.takes_keywords and len(positional) < len(m.params):
         fields = {}
         for pair in pairs:
-            k = tr.rules.collections.hash_key(tr, pair.child_by_field_name("key"))
+            k = collections.hash_key(tr, pair.child_by_field_name("key"))
             fields[k] = tr.expr(pair.child_by_field_name("value")).type
         tr.learn(f"param:{key}:{m.params[len(positional)]}",
                  T("dict", key=T("str"), fields=tuple(sorted(fields.items()))))
@@ -404,18 +405,18 @@ def _learn_args(tr: "Translator", call: Call, m: MethodInfo, key: str) -> None:
                     "value")).type)
 
 
-def _call_with_block(tr: "Translator", call: Call, m: MethodInfo, code: str, key: str) -> Expr:
+def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: str) -> Expr:
     if call.block is None:
         raise tr.fail(call.node, f"{m.name} yields but is called without a block")
     if not call.statement:
         raise tr.fail(call.node, f"a block given to {m.name} used for its value")
     _learn_args(tr, call, m, key)
-    fn = tr.rules.blocks.function_for_block(tr, call.block, "block", [])
+    fn = blocks.function_for_block(tr, call.block, "block", [])
     args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"block={fn}"]
     return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
 
-def self_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def self_call(tr: Translator, call: Call) -> Expr | None:
     """A receiver-less call to a method (or attribute) of the script."""
     name = call.name
     info = _class_info(tr)
@@ -432,16 +433,17 @@ def self_call(tr: "Translator", call: Call) -> Optional[Expr]:
             return _call_with_block(tr, call, function, function.py, key)
         _learn_args(tr, call, function, key)
         args = args_code(tr, call, keyword_ok=function.takes_keywords)
-        return Expr(f"{function.py}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
+        result = tr.known(f"ret:{key}") or tr.unknown
+        return Expr(f"{function.py}({', '.join(args)})", result, P_CALL)
     return None
 
 
-def class_call(tr: "Translator", call: Call, path: str) -> Optional[Expr]:
+def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
     """``Klass.new(...)``, ``Klass.method``, ``Module.method`` of the script."""
-    info = tr.rules.constants.find_class(tr, path)
+    info = constants.find_class(tr, path)
     if info is None:
         return None
-    code = tr.rules.constants.py_path(info)
+    code = constants.py_path(info)
     if call.name == "new":
         init = info.methods.get("initialize")
         if init is not None:
@@ -454,7 +456,7 @@ def class_call(tr: "Translator", call: Call, path: str) -> Optional[Expr]:
     return None
 
 
-def _obj_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     info = tr.classes.get(recv.type.name)
     if info is None:
         return None
@@ -463,7 +465,7 @@ def _obj_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return _member(tr, info, call, tr.wrap(recv, P_CALL), False)
 
 
-def _class_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _class_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     info = tr.classes.get(recv.type.name)
     if info is None:
         return None
@@ -473,18 +475,18 @@ def _class_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return _member(tr, info, call, tr.wrap(recv, P_CALL), True)
 
 
-def attribute_target(tr: "Translator", node: Node, t: T) -> str:
+def attribute_target(tr: Translator, node: Node, t: T) -> str:
     """``obj.attr = value``: the target ``obj.attr``."""
     recv_node = node.child_by_field_name("receiver")
     name = tr.text(node.child_by_field_name("method"))
     if recv_node is None:
         raise tr.fail(node, "an attribute without a receiver")
-    path = tr.rules.constants.constant_path(tr, recv_node)
+    path = constants.constant_path(tr, recv_node)
     if path is not None and path.startswith(("Net", "OpenSSL")) is False:
-        info = tr.rules.constants.find_class(tr, path)
+        info = constants.find_class(tr, path)
         if info is not None and name in info.class_writers:
             tr.learn(f"ivar:{info.path}:.{name}", t)
-            return f"{tr.rules.constants.py_path(info)}.{py_name(name)}"
+            return f"{constants.py_path(info)}.{py_name(name)}"
     recv = tr.expr(recv_node)
     kind = recv.type.kind
     if kind == "obj":
@@ -495,13 +497,13 @@ def attribute_target(tr: "Translator", node: Node, t: T) -> str:
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
     if kind == "self":
         pass
-    setter = tr.rules.smtp.setter(tr, node, recv, name, t)
+    setter = smtp.setter(tr, node, recv, name, t)
     if setter is not None:
         return setter
     raise tr.fail(node, f"cannot tell what `{tr.text(recv_node)}` is, so not what {name}= does")
 
 
-def yield_expr(tr: "Translator", node: Node) -> Expr:
+def yield_expr(tr: Translator, node: Node) -> Expr:
     method = tr.scope.method
     if method is None:
         raise tr.fail(node, "yield outside a method")
@@ -510,7 +512,7 @@ def yield_expr(tr: "Translator", node: Node) -> Expr:
     return Expr(f"block({', '.join(codes)})", ANY, P_CALL)
 
 
-def super_expr(tr: "Translator", node: Node) -> Expr:
+def super_expr(tr: Translator, node: Node) -> Expr:
     method = tr.scope.method
     if method is None or method.owner is None:
         raise tr.fail(node, "super outside a method of a class")

@@ -5,11 +5,12 @@ of a missing value."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, join, list_of
+from . import blocks, calls, collections, definitions, expressions, optparse
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -22,15 +23,15 @@ ENV_VALUE = T("str", nilable=True, nl="no")
 ARG = T("str", nl="no")
 
 
-def _is_env(tr: "Translator", node: Node) -> bool:
+def _is_env(tr: Translator, node: Node) -> bool:
     return node.type == "constant" and tr.text(node) == "ENV"
 
 
-def _is_argv(tr: "Translator", node: Node) -> bool:
+def _is_argv(tr: Translator, node: Node) -> bool:
     return node.type == "constant" and tr.text(node) in ("ARGV",)
 
 
-def argv(tr: "Translator") -> Expr:
+def argv(tr: Translator) -> Expr:
     """The script's arguments: ``sys.argv[1:]``, or ``argv`` when the
     script changes ARGV (``shift``, ``parse!``)."""
     tr.need("sys")
@@ -40,7 +41,7 @@ def argv(tr: "Translator") -> Expr:
     return Expr("sys.argv[1:]", T("argv", elem=ARG), P_CALL)
 
 
-def element_reference(tr: "Translator", node: Node, obj: Node, args: list[Node]) -> Optional[Expr]:
+def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -> Expr | None:
     if _is_env(tr, obj) and len(args) == 1:
         key = tr.expr(args[0])
         tr.need("os")
@@ -61,8 +62,8 @@ def element_reference(tr: "Translator", node: Node, obj: Node, args: list[Node])
     return None
 
 
-def element_target(tr: "Translator", node: Node, obj: Node, args: list[Node],
-                   t: T) -> Optional[str]:
+def element_target(tr: Translator, node: Node, obj: Node, args: list[Node],
+                   t: T) -> str | None:
     if _is_env(tr, obj) and len(args) == 1:
         key = tr.expr(args[0])
         tr.need("os")
@@ -72,7 +73,7 @@ def element_target(tr: "Translator", node: Node, obj: Node, args: list[Node],
     return None
 
 
-def or_default(tr: "Translator", left: Node, a: Expr, b: Expr) -> Optional[Expr]:
+def or_default(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
     """``ENV['X'] || d`` and ``ARGV[0] || d``: Python forms that read well."""
     if left.type == "element_reference":
         obj = left.child_by_field_name("object")
@@ -90,7 +91,7 @@ def or_default(tr: "Translator", left: Node, a: Expr, b: Expr) -> Optional[Expr]
                 return Expr(f"sys.argv[{index + 1}] if len(sys.argv) > {index + 1} else "
                             f"{tr.wrap(b, 1)}", join(ARG, b.type), 1)
     if left.type == "call":
-        call = tr.rules.calls.split_call(tr, left)
+        call = calls.split_call(tr, left)
         if call.recv_node is not None and _is_argv(tr, call.recv_node) and call.name in (
                 "first", "shift", "pop") and not call.args:
             a_expr = argv(tr)
@@ -102,7 +103,7 @@ def or_default(tr: "Translator", left: Node, a: Expr, b: Expr) -> Optional[Expr]
     return None
 
 
-def or_assign(tr: "Translator", node: Node, left: Node, right: Node) -> None:
+def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
     """``x ||= value``."""
     if left.type == "element_reference":
         obj = left.child_by_field_name("object")
@@ -117,7 +118,7 @@ def or_assign(tr: "Translator", node: Node, left: Node, right: Node) -> None:
             return
         current = tr.expr(left)
         value = tr.expr(right)
-        target = tr.rules.collections.element_target(tr, left, value.type)
+        target = collections.element_target(tr, left, value.type)
         test = tr.truth(current)
         tr.emit(f"if not {tr.wrap(test, 4)}:" if test.prec >= 4 else f"if not ({test.code}):")
         with tr.indented():
@@ -134,7 +135,7 @@ def or_assign(tr: "Translator", node: Node, left: Node, right: Node) -> None:
         current = Expr(var.py, var.type)
         test = tr.truth(current)
         tr.declare(name, value.type)
-        negated = tr.rules.expressions._negate(test)
+        negated = expressions._negate(test)
         tr.emit(f"if {negated.code}:")
         with tr.indented():
             tr.emit(f"{var.py} = {value.code}")
@@ -142,8 +143,8 @@ def or_assign(tr: "Translator", node: Node, left: Node, right: Node) -> None:
     if left.type == "instance_variable":
         current = tr.expr(left)
         value = tr.expr(right)
-        target = tr.rules.definitions.ivar(tr, left, value.type).code
-        negated = tr.rules.expressions._negate(tr.truth(current))
+        target = definitions.ivar(tr, left, value.type).code
+        negated = expressions._negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
         with tr.indented():
             tr.emit(f"{target} = {value.code}")
@@ -151,15 +152,15 @@ def or_assign(tr: "Translator", node: Node, left: Node, right: Node) -> None:
     raise tr.fail(node, "||= on this kind of target")
 
 
-def special_assignment(tr: "Translator", node: Node, left: Node, right: Node) -> Optional[str]:
+def special_assignment(tr: Translator, node: Node, left: Node, right: Node) -> str | None:
     """``x = ENV.fetch('X') { ... }``: the block runs only when X is unset;
     ``parser = OptionParser.new do ... end``."""
-    parser = tr.rules.optparse.assignment(tr, left, right)
+    parser = optparse.assignment(tr, left, right)
     if parser is not None:
         return parser
     if right.type != "call" or left.type != "identifier":
         return None
-    call = tr.rules.calls.split_call(tr, right)
+    call = calls.split_call(tr, right)
     if call.recv_node is None or not _is_env(tr, call.recv_node) or call.name != "fetch" or \
             call.block is None or len(call.args) != 1:
         return None
@@ -172,17 +173,17 @@ def special_assignment(tr: "Translator", node: Node, left: Node, right: Node) ->
 
     def learned(t: T) -> None:
         tr.declare(tr.text(left), t)
-    tr.rules.blocks.block_body(tr, call.block, Tail("assign", var.py, learned))
+    blocks.block_body(tr, call.block, Tail("assign", var.py, learned))
     return var.py
 
 
-def is_aliased(tr: "Translator", name: str) -> bool:
+def is_aliased(tr: Translator, name: str) -> bool:
     """Whether local *name* was assigned from another variable (so that
     changing the String in place would be seen through both)."""
     return name in tr.aliased
 
 
-def _env_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def _env_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     tr.need("os")
     if name == "fetch" and call.block is None:
@@ -194,8 +195,8 @@ def _env_call(tr: "Translator", call: Call) -> Optional[Expr]:
                         join(T("str", nl="no"), args[1].type), P_CALL)
     if name == "fetch" and call.block is not None and len(call.args) == 1:
         key = tr.expr(call.args[0])
-        expr_node = tr.rules.blocks.one_expression(call.block)
-        if expr_node is None or tr.rules.blocks.block_params(tr, call.block):
+        expr_node = blocks.one_expression(call.block)
+        if expr_node is None or blocks.block_params(tr, call.block):
             raise tr.fail(call.node, "ENV.fetch with a block of several statements")
         fallback = tr.expr(expr_node)
         return Expr(f"os.environ[{key.code}] if {key.code} in os.environ else "
@@ -211,7 +212,7 @@ def _env_call(tr: "Translator", call: Call) -> Optional[Expr]:
     return None
 
 
-def _argv_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def _argv_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     a = argv(tr)
     if name in ("shift", "pop") and not call.args:
@@ -221,16 +222,16 @@ def _argv_call(tr: "Translator", call: Call) -> Optional[Expr]:
     if name in ("empty?", "any?", "size", "length", "count", "first", "last", "include?",
                 "each", "map", "join", "reject", "select", "dup", "each_with_index",
                 "find", "grep", "index", "to_a", "fetch", "take", "[]"):
-        return tr.rules.collections._list_method(tr, call, Expr(a.code, list_of(ARG), a.prec))
+        return collections._list_method(tr, call, Expr(a.code, list_of(ARG), a.prec))
     if name in ("clear", "delete", "parse!", "replace", "concat", "push", "unshift", "<<",
                 "delete_if", "reject!", "select!", "keep_if", "slice!"):
         if not tr.argv_mutated:
             tr.want_argv = True
-        return tr.rules.collections._list_method(tr, call, Expr("argv", list_of(ARG)))
+        return collections._list_method(tr, call, Expr("argv", list_of(ARG)))
     return None
 
 
-def _argv_kind(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _argv_kind(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name in ("shift", "pop") and not call.args:
         if recv.code != "argv":
             raise tr.fail(call.node, "shift on a copy of ARGV")

@@ -6,10 +6,38 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import (P_ADD, P_AND, P_ATOM, P_BAND, P_BOR, P_BXOR, P_CALL, P_CMP, P_MUL, P_NOT,
-                      P_OR, P_POW, P_SHIFT, P_TERNARY, P_UNARY, Expr)
+from ..engine import (
+    P_ADD,
+    P_AND,
+    P_ATOM,
+    P_BAND,
+    P_BOR,
+    P_BXOR,
+    P_CALL,
+    P_CMP,
+    P_MUL,
+    P_NOT,
+    P_OR,
+    P_POW,
+    P_SHIFT,
+    P_TERNARY,
+    P_UNARY,
+    Expr,
+)
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, join, list_of
+from . import (
+    blocks,
+    calls,
+    collections,
+    constants,
+    definitions,
+    env,
+    io,
+    regexps,
+    statements,
+    strings,
+)
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -17,16 +45,15 @@ if TYPE_CHECKING:
 __all__ = ["condition", "expression", "truth_of"]
 
 
-def _integer(tr: "Translator", node: Node) -> Expr:
+def _integer(tr: Translator, node: Node) -> Expr:
     text = tr.text(node).replace("_", "")
     value = int(text, 0) if not re.fullmatch(r"0\d+", text) else int(text, 8)
     return Expr(str(value) if not text.startswith(("0x", "0b", "0o")) else text, INT)
 
 
-def expression(tr: "Translator", node: Node) -> Expr:
+def expression(tr: Translator, node: Node) -> Expr:
     """Translate the expression *node*."""
     kind = node.type
-    rules = tr.rules
     if kind == "integer":
         return _integer(tr, node)
     if kind == "float":
@@ -38,42 +65,42 @@ def expression(tr: "Translator", node: Node) -> Expr:
     if kind == "false":
         return Expr("False", BOOL)
     if kind == "string":
-        return rules.strings.string_expr(tr, node)
+        return strings.string_expr(tr, node)
     if kind == "chained_string":
-        return rules.strings.chained_string(tr, node)
+        return strings.chained_string(tr, node)
     if kind == "heredoc_beginning":
-        return rules.strings.heredoc_expr(tr, node)
+        return strings.heredoc_expr(tr, node)
     if kind in ("string_array", "symbol_array"):
-        return rules.strings.word_array(tr, node)
+        return strings.word_array(tr, node)
     if kind == "simple_symbol":
         return Expr(tr.string(tr.text(node)[1:]), T("str", nl="no", symbol=True))
     if kind == "delimited_symbol":
-        inner = rules.strings.string_expr(tr, node)
+        inner = strings.string_expr(tr, node)
         return Expr(inner.code, T("str", nl="no", symbol=True), inner.prec)
     if kind == "hash_key_symbol":
         return Expr(tr.string(tr.text(node)), T("str", nl="no", symbol=True))
     if kind == "regex":
-        return rules.regexps.regex_value(tr, node)
+        return regexps.regex_value(tr, node)
     if kind == "array":
-        return rules.collections.array_literal(tr, node)
+        return collections.array_literal(tr, node)
     if kind == "hash":
-        return rules.collections.hash_literal(tr, node)
+        return collections.hash_literal(tr, node)
     if kind == "identifier":
         return _identifier(tr, node)
     if kind in ("constant", "scope_resolution"):
-        return rules.constants.constant(tr, node)
+        return constants.constant(tr, node)
     if kind == "instance_variable":
-        return rules.definitions.ivar(tr, node)
+        return definitions.ivar(tr, node)
     if kind == "class_variable":
-        return rules.definitions.cvar(tr, node)
+        return definitions.cvar(tr, node)
     if kind == "global_variable":
-        return rules.io.global_variable(tr, node)
+        return io.global_variable(tr, node)
     if kind == "self":
-        return rules.definitions.self_expr(tr, node)
+        return definitions.self_expr(tr, node)
     if kind == "call":
-        return rules.calls.call_expr(tr, node)
+        return calls.call_expr(tr, node)
     if kind == "element_reference":
-        return rules.collections.element_reference(tr, node)
+        return collections.element_reference(tr, node)
     if kind == "binary":
         return _binary(tr, node)
     if kind == "unary":
@@ -85,21 +112,21 @@ def expression(tr: "Translator", node: Node) -> Expr:
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
     if kind == "parenthesized_statements":
-        inner = [c for c in node.named_children if c.type != "comment"]
-        if len(inner) != 1:
+        inside = [c for c in node.named_children if c.type != "comment"]
+        if len(inside) != 1:
             raise tr.fail(node, "several statements in parentheses")
-        e = tr.expr(inner[0])
+        e = tr.expr(inside[0])
         return Expr(f"({e.code})", e.type, P_ATOM) if e.prec < P_ATOM else e
     if kind == "range":
-        return rules.collections.range_expr(tr, node)
+        return collections.range_expr(tr, node)
     if kind == "lambda":
-        return rules.blocks.lambda_expr(tr, node)
+        return blocks.lambda_expr(tr, node)
     if kind == "yield":
-        return rules.definitions.yield_expr(tr, node)
+        return definitions.yield_expr(tr, node)
     if kind == "super":
-        return rules.definitions.super_expr(tr, node)
+        return definitions.super_expr(tr, node)
     if kind == "assignment":
-        return rules.statements.assignment_expr(tr, node)
+        return statements.assignment_expr(tr, node)
     if kind == "character":
         return Expr(tr.string(tr.text(node)[1:]), STR)
     if kind == "subshell":
@@ -107,7 +134,7 @@ def expression(tr: "Translator", node: Node) -> Expr:
     raise tr.fail(node, f"{kind.replace('_', ' ')} is not translated")
 
 
-def _identifier(tr: "Translator", node: Node) -> Expr:
+def _identifier(tr: Translator, node: Node) -> Expr:
     name = tr.text(node)
     var = tr.local(name)
     if var is not None:
@@ -116,10 +143,10 @@ def _identifier(tr: "Translator", node: Node) -> Expr:
         return Expr("__file__", STR)
     if name == "__method__":
         raise tr.fail(node, "__method__ is not translated")
-    return tr.rules.calls.call_expr(tr, node)
+    return calls.call_expr(tr, node)
 
 
-def truth_of(tr: "Translator", e: Expr) -> Expr:
+def truth_of(tr: Translator, e: Expr) -> Expr:
     """A Python boolean that is true when *e* is Ruby-true."""
     t = e.type
     if t.kind == "bool" or (t.kind == "nil" and e.code == "None"):
@@ -131,12 +158,12 @@ def truth_of(tr: "Translator", e: Expr) -> Expr:
     return Expr(f"{tr.runtime('truthy')}({e.code})", BOOL, P_CALL)
 
 
-def condition(tr: "Translator", node: Node) -> str:
+def condition(tr: Translator, node: Node) -> str:
     """A Python condition for the Ruby condition *node*."""
     return _cond(tr, node).code
 
 
-def _cond(tr: "Translator", node: Node) -> Expr:
+def _cond(tr: Translator, node: Node) -> Expr:
     kind = node.type
     if kind == "parenthesized_statements":
         inner = [c for c in node.named_children if c.type != "comment"]
@@ -157,7 +184,7 @@ def _cond(tr: "Translator", node: Node) -> Expr:
                 return Expr(f"{tr.wrap(a, P_AND)} and {tr.wrap(b, P_AND + 1)}", BOOL, P_AND)
             return Expr(f"{tr.wrap(a, P_OR)} or {tr.wrap(b, P_OR + 1)}", BOOL, P_OR)
     if kind == "assignment":
-        e = tr.rules.statements.assignment_expr(tr, node)
+        e = statements.assignment_expr(tr, node)
         return truth_of(tr, e)
     return truth_of(tr, tr.expr(node))
 
@@ -180,19 +207,19 @@ _ARITH = {"+": P_ADD, "-": P_ADD, "*": P_MUL, "/": P_MUL, "%": P_MUL, "**": P_PO
 _COMPARE = {"==", "!=", "<", ">", "<=", ">="}
 
 
-def _binary(tr: "Translator", node: Node) -> Expr:
+def _binary(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     left_node = node.child_by_field_name("left")
     right_node = node.child_by_field_name("right")
     if op in ("&&", "and", "||", "or"):
         return _logical(tr, op, left_node, right_node)
     if op in ("=~", "!~"):
-        return tr.rules.regexps.match_operator(tr, node, op, left_node, right_node)
+        return regexps.match_operator(tr, node, op, left_node, right_node)
     if op in ("==", "!=") and {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$0"} or \
             {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$PROGRAM_NAME"}:
         return Expr(f"__name__ {op} '__main__'", BOOL, P_CMP)
     if op == "<<":
-        return tr.rules.collections.shovel(tr, node, right_node)
+        return collections.shovel(tr, node, right_node)
     a = tr.expr(left_node)
     b = tr.expr(right_node)
     if op in _COMPARE:
@@ -208,7 +235,7 @@ def _binary(tr: "Translator", node: Node) -> Expr:
     ta, tb = a.type, b.type
     prec = _ARITH[op]
     if op == "%" and ta.is_("str"):
-        return tr.rules.regexps.format_operator(tr, node, a, right_node)
+        return regexps.format_operator(tr, node, a, right_node)
     if op == "+" and ta.is_("str"):
         if not tb.is_("str"):
             raise tr.fail(node, "String + something that may not be a String")
@@ -225,7 +252,7 @@ def _binary(tr: "Translator", node: Node) -> Expr:
         return Expr(f"{tb and tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL) \
             if False else Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
     if op == "-" and ta.is_("time"):
-        return tr.rules.io.time_minus(tr, node, a, b)
+        return io.time_minus(tr, node, a, b)
     numeric = ("int", "float", "num")
     if ta.is_(*numeric) and tb.is_(*numeric):
         result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \
@@ -246,7 +273,7 @@ def _binary(tr: "Translator", node: Node) -> Expr:
     raise tr.fail(node, f"cannot tell the types on both sides of {op}")
 
 
-def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Expr:
+def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:
     a = tr.expr(left_node)
     b = tr.expr(right_node)
     if a.type.kind == "bool" and b.type.kind == "bool":
@@ -254,7 +281,7 @@ def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Ex
         prec = P_AND if word == "and" else P_OR
         return Expr(f"{tr.wrap(a, prec)} {word} {tr.wrap(b, prec + 1)}", BOOL, prec)
     if op in ("||", "or"):
-        special = tr.rules.env.or_default(tr, left_node, a, b)
+        special = env.or_default(tr, left_node, a, b)
         if special is not None:
             return special
         if a.type.always_true:
@@ -281,11 +308,11 @@ def _logical(tr: "Translator", op: str, left_node: Node, right_node: Node) -> Ex
                 join(a.type, b.type), P_TERNARY)
 
 
-def _first_or(tr: "Translator", left: Node, a: Expr, b: Expr) -> Expr | None:
+def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
     """``list.first || d`` -> ``list[0] if list else d`` (items never nil)."""
     if left.type != "call":
         return None
-    call = tr.rules.calls.split_call(tr, left)
+    call = calls.split_call(tr, left)
     if call.name not in ("first", "last") or call.args or call.recv_node is None:
         return None
     recv = tr.expr(call.recv_node)
@@ -301,7 +328,7 @@ def _first_or(tr: "Translator", left: Node, a: Expr, b: Expr) -> Expr | None:
                 join(elem, b.type), P_TERNARY)
 
 
-def _unary(tr: "Translator", node: Node) -> Expr:
+def _unary(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     operand = node.child_by_field_name("operand")
     if op in ("!", "not"):

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, list_of
+from . import blocks, calls, collections, definitions, env, regexps, statements, strings
 from .calls import DONE, args_code, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ REQUIRES = {
 }
 
 
-def _require(tr: "Translator", call: Call) -> Optional[Expr]:
+def _require(tr: Translator, call: Call) -> Expr | None:
     if len(call.args) != 1 or call.args[0].type != "string":
         raise tr.fail(call.node, "require of a computed name")
     name = "".join(tr.text(c) for c in call.args[0].named_children)
@@ -50,7 +51,7 @@ def _require(tr: "Translator", call: Call) -> Optional[Expr]:
     return DONE
 
 
-def _text_args(tr: "Translator", call: Call) -> list[Expr]:
+def _text_args(tr: Translator, call: Call) -> list[Expr]:
     out = []
     for arg in call.args:
         if arg.type == "splat_argument":
@@ -61,7 +62,7 @@ def _text_args(tr: "Translator", call: Call) -> list[Expr]:
     return out
 
 
-def puts_code(tr: "Translator", values: list[Expr], stream: str) -> str:
+def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
     """Python for Ruby's ``puts`` of *values* to *stream* (``''``: stdout)."""
     file = f", file={stream}" if stream else ""
     if not values:
@@ -79,7 +80,7 @@ def puts_code(tr: "Translator", values: list[Expr], stream: str) -> str:
             return f"print(str({v.code}).lower(){file})"
         if t.kind == "nil":
             return f"print({file[2:]})"
-        if t.is_("obj") and tr.rules.definitions.has_to_s(tr, t):
+        if t.is_("obj") and definitions.has_to_s(tr, t):
             return f"print({v.code}{file})"
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):
@@ -87,10 +88,10 @@ def puts_code(tr: "Translator", values: list[Expr], stream: str) -> str:
     return f"{tr.runtime('puts')}({', '.join(v.code for v in values)}{file})"
 
 
-def print_code(tr: "Translator", values: list[Expr], stream: str) -> str:
+def print_code(tr: Translator, values: list[Expr], stream: str) -> str:
     """Python for Ruby's ``print``."""
     file = f", file={stream}" if stream else ""
-    parts = [tr.rules.strings.str_of(tr, v).code if not v.type.is_("str", "int") else v.code
+    parts = [strings.str_of(tr, v).code if not v.type.is_("str", "int") else v.code
              for v in values]
     if not parts:
         raise tr.fail(None, "print without arguments prints $_")
@@ -98,18 +99,18 @@ def print_code(tr: "Translator", values: list[Expr], stream: str) -> str:
     return f"print({', '.join(parts)}{sep}, end=''{file})"
 
 
-def _puts(tr: "Translator", call: Call) -> Expr:
+def _puts(tr: Translator, call: Call) -> Expr:
     return Expr(puts_code(tr, _text_args(tr, call), ""), NIL, P_CALL)
 
 
-def _print(tr: "Translator", call: Call) -> Expr:
+def _print(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if not values:
         raise tr.fail(call.node, "print without arguments prints $_")
     return Expr(print_code(tr, values, ""), NIL, P_CALL)
 
 
-def _p(tr: "Translator", call: Call) -> Expr:
+def _p(tr: Translator, call: Call) -> Expr:
     values = []
     for arg in call.args:
         if arg.type == "simple_symbol":
@@ -118,7 +119,7 @@ def _p(tr: "Translator", call: Call) -> Expr:
         value = tr.expr(arg)
         if value.type.symbol and value.type.kind == "str":
             values.append(f"{tr.runtime('Symbol')}({value.code})")
-        elif value.type.kind in ("list", "dict") and tr.rules.strings._has_symbols(value.type):
+        elif value.type.kind in ("list", "dict") and strings._has_symbols(value.type):
             raise tr.fail(arg, "p of an Array or Hash holding Symbols")
         else:
             values.append(value.code)
@@ -128,22 +129,22 @@ def _p(tr: "Translator", call: Call) -> Expr:
     return Expr(f"{tr.runtime('p')}({', '.join(values)})", t, P_CALL)
 
 
-def _printf(tr: "Translator", call: Call) -> Expr:
+def _printf(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if not values:
         return Expr("None", NIL)
-    text = tr.rules.regexps.format_call(tr, call.node, values[0], values[1:])
+    text = regexps.format_call(tr, call.node, values[0], values[1:])
     return Expr(f"print({text.code}, end='')", NIL, P_CALL)
 
 
-def _format(tr: "Translator", call: Call) -> Expr:
+def _format(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if not values:
         raise tr.fail(call.node, "format without a template")
-    return tr.rules.regexps.format_call(tr, call.node, values[0], values[1:])
+    return regexps.format_call(tr, call.node, values[0], values[1:])
 
 
-def _warn(tr: "Translator", call: Call) -> Expr:
+def _warn(tr: Translator, call: Call) -> Expr:
     tr.need("sys")
     values = _text_args(tr, call)
     if not values:
@@ -151,10 +152,10 @@ def _warn(tr: "Translator", call: Call) -> Expr:
     return Expr(puts_code(tr, values, "sys.stderr"), NIL, P_CALL)
 
 
-def _exit(tr: "Translator", call: Call) -> Expr:
+def _exit(tr: Translator, call: Call) -> Expr:
     tr.need("sys")
     if call.name == "exit!":
-        tr.need("os")
+        raise tr.fail(call.node, "exit! skips ensure clauses and output flushing")
     if not call.args:
         return Expr("sys.exit()" if call.name == "exit" else "os._exit(0)", NIL, P_CALL)
     value = tr.expr(call.args[0])
@@ -173,7 +174,7 @@ def _exit(tr: "Translator", call: Call) -> Expr:
     return Expr(f"sys.exit({code})" if code != "0" else "sys.exit(0)", NIL, P_CALL)
 
 
-def _abort(tr: "Translator", call: Call) -> Expr:
+def _abort(tr: Translator, call: Call) -> Expr:
     tr.need("sys")
     if not call.args:
         return Expr("sys.exit(1)", NIL, P_CALL)
@@ -183,7 +184,7 @@ def _abort(tr: "Translator", call: Call) -> Expr:
     return Expr(f"sys.exit({value.code})", NIL, P_CALL)
 
 
-def _sleep(tr: "Translator", call: Call) -> Expr:
+def _sleep(tr: Translator, call: Call) -> Expr:
     tr.need("time")
     values = _text_args(tr, call)
     if len(values) != 1 or not values[0].type.is_("int", "float"):
@@ -191,7 +192,7 @@ def _sleep(tr: "Translator", call: Call) -> Expr:
     return Expr(f"time.sleep({values[0].code})", INT, P_CALL)
 
 
-def _integer(tr: "Translator", call: Call) -> Expr:
+def _integer(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if len(values) != 1:
         raise tr.fail(call.node, "Integer() with a base or options")
@@ -203,21 +204,21 @@ def _integer(tr: "Translator", call: Call) -> Expr:
     raise tr.fail(call.node, "Integer() of a value that may not be a String")
 
 
-def _float(tr: "Translator", call: Call) -> Expr:
+def _float(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if len(values) != 1 or values[0].type.kind not in ("str", "int", "float"):
         raise tr.fail(call.node, "Float() of an unusual value")
     return Expr(f"float({values[0].code})", FLOAT, P_CALL)
 
 
-def _string(tr: "Translator", call: Call) -> Expr:
+def _string(tr: Translator, call: Call) -> Expr:
     values = _text_args(tr, call)
     if len(values) != 1:
         raise tr.fail(call.node, "String() with several arguments")
-    return tr.rules.strings.str_of(tr, values[0])
+    return strings.str_of(tr, values[0])
 
 
-def _raise(tr: "Translator", call: Call) -> Expr:
+def _raise(tr: Translator, call: Call) -> Expr:
     args = call.args
     if not args:
         if not tr.rescue_stack:
@@ -229,7 +230,7 @@ def _raise(tr: "Translator", call: Call) -> Expr:
         message = tr.expr(first)
         return Expr(f"raise RuntimeError({message.code})", NIL)
     if first.type in ("constant", "scope_resolution"):
-        cls = tr.rules.statements.exception_class(tr, first)
+        cls = statements.exception_class(tr, first)
         rest = [tr.expr(a).code for a in args[1:]]
         if len(rest) > 1:
             raise tr.fail(call.node, "raise with a backtrace")
@@ -238,45 +239,45 @@ def _raise(tr: "Translator", call: Call) -> Expr:
     if value.type.kind in ("error", "smtp_error", "obj"):
         return Expr(f"raise {value.code}", NIL)
     if first.type == "call":
-        inner = tr.rules.calls.split_call(tr, first)
+        inner = calls.split_call(tr, first)
         if inner.name == "new" and inner.recv_node is not None:
             return Expr(f"raise {value.code}", NIL)
     raise tr.fail(call.node, "raise of something that may not be an exception")
 
 
-def _loop(tr: "Translator", call: Call) -> Expr:
+def _loop(tr: Translator, call: Call) -> Expr:
     if call.block is None or not call.statement:
         raise tr.fail(call.node, "loop without a block, or used for its value")
     tr.emit("while True:")
     with tr.loop():
-        tr.rules.blocks.block_body(tr, call.block)
+        blocks.block_body(tr, call.block)
     return DONE
 
 
-def _gets(tr: "Translator", call: Call) -> Expr:
+def _gets(tr: Translator, call: Call) -> Expr:
     if call.args:
         raise tr.fail(call.node, "gets with arguments")
     tr.need("sys")
     return Expr("sys.stdin.readline() or None", T("str", nilable=True, nl="?"), 2)
 
 
-def _binding(tr: "Translator", call: Call) -> Expr:
+def _binding(tr: Translator, call: Call) -> Expr:
     raise tr.fail(call.node, f"{call.name} runs or inspects Ruby code at run time")
 
 
-def _block_given(tr: "Translator", call: Call) -> Expr:
+def _block_given(tr: Translator, call: Call) -> Expr:
     return Expr("block is not None", BOOL, P_CMP)
 
 
-def _at_exit(tr: "Translator", call: Call) -> Expr:
+def _at_exit(tr: Translator, call: Call) -> Expr:
     raise tr.fail(call.node, "at_exit is not translated")
 
 
-def _rand(tr: "Translator", call: Call) -> Expr:
+def _rand(tr: Translator, call: Call) -> Expr:
     raise tr.fail(call.node, "random numbers differ from Ruby's")
 
 
-def _lambda(tr: "Translator", call: Call) -> Expr:
+def _lambda(tr: Translator, call: Call) -> Expr:
     raise tr.fail(call.node, "lambda/proc with a block")
 
 
@@ -297,7 +298,7 @@ for _name, _rule in {"require": _require, "require_relative": _require, "puts": 
 # ---------------------------------------------------------------- streams
 
 
-def global_variable(tr: "Translator", node: Node) -> Expr:
+def global_variable(tr: Translator, node: Node) -> Expr:
     name = tr.text(node)
     tr.need("sys")
     if name == "$stdout":
@@ -313,7 +314,7 @@ def global_variable(tr: "Translator", node: Node) -> Expr:
     raise tr.fail(node, f"global variable {name}")
 
 
-def global_target(tr: "Translator", node: Node, t: T) -> str:
+def global_target(tr: Translator, node: Node, t: T) -> str:
     name = tr.text(node)
     if name in ("$stdout", "$stderr") and t.kind == "io":
         tr.need("sys")
@@ -321,7 +322,7 @@ def global_target(tr: "Translator", node: Node, t: T) -> str:
     raise tr.fail(node, f"assignment to global variable {name}")
 
 
-def special_constant(tr: "Translator", node: Node, path: str) -> Optional[Expr]:
+def special_constant(tr: Translator, node: Node, path: str) -> Expr | None:
     if path == "STDOUT":
         tr.need("sys")
         return Expr("sys.stdout", STDOUT)
@@ -332,7 +333,7 @@ def special_constant(tr: "Translator", node: Node, path: str) -> Optional[Expr]:
         tr.need("sys")
         return Expr("sys.stdin", STDIN)
     if path == "ARGV":
-        return tr.rules.env.argv(tr)
+        return env.argv(tr)
     if path == "DATA":
         if not tr.has_data:
             raise tr.fail(node, "DATA without __END__")
@@ -344,7 +345,7 @@ def special_constant(tr: "Translator", node: Node, path: str) -> Optional[Expr]:
     return None
 
 
-def _stream_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if recv.type.name == "adapter":
         return None
@@ -357,7 +358,7 @@ def _stream_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         if name in ("readlines",) and not call.args:
             return Expr(f"{recv.code}.readlines()", list_of(T("str")), P_CALL)
         if name in ("each_line", "each") and call.block is not None and call.statement:
-            return tr.rules.collections._each(
+            return collections._each(
                 tr, Call(call.node, "each", None, [], call.block, tail=call.tail),
                 Expr(recv.code, list_of(T("str"))))
         if name == "tty?" or name == "isatty":
@@ -369,13 +370,13 @@ def _stream_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return Expr(print_code(tr, _text_args(tr, call), stream), NIL, P_CALL)
     if name == "write":
         values = _text_args(tr, call)
-        parts = [tr.rules.strings.str_of(tr, v).code for v in values]
+        parts = [strings.str_of(tr, v).code for v in values]
         if len(parts) == 1:
             return Expr(f"{recv.code}.write({parts[0]})", INT, P_CALL)
         return Expr(f"{recv.code}.write({' + '.join(parts)})", INT, P_CALL)
     if name == "printf":
         values = _text_args(tr, call)
-        text = tr.rules.regexps.format_call(tr, call.node, values[0], values[1:])
+        text = regexps.format_call(tr, call.node, values[0], values[1:])
         return Expr(f"{recv.code}.write({text.code})", NIL, P_CALL)
     if name == "flush" and not call.args:
         return Expr(f"{recv.code}.flush()", NIL, P_CALL)
@@ -390,9 +391,9 @@ def _stream_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def io_write(tr: "Translator", node: Node, stream: Expr, values: list[Node]) -> Expr:
+def io_write(tr: Translator, node: Node, stream: Expr, values: list[Node]) -> Expr:
     """``$stdout << a << b``."""
-    exprs = [tr.rules.strings.str_of(tr, tr.expr(v)).code for v in values]
+    exprs = [strings.str_of(tr, tr.expr(v)).code for v in values]
     return Expr(f"{stream.code}.write({' + '.join(exprs)})", NIL, P_CALL)
 
 
@@ -402,7 +403,7 @@ register_kind("io", _stream_method)
 # ---------------------------------------------------------------- File
 
 
-def _open_mode(tr: "Translator", node: Optional[Node]) -> str:
+def _open_mode(tr: Translator, node: Node | None) -> str:
     if node is None:
         return "'r'"
     mode = tr.expr(node)
@@ -411,7 +412,7 @@ def _open_mode(tr: "Translator", node: Optional[Node]) -> str:
     return mode.code
 
 
-def _file_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def _file_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     args = [tr.expr(a) for a in call.args if a.type not in ("pair",)]
     if any(a.type == "pair" for a in call.args):
@@ -450,11 +451,11 @@ def _file_call(tr: "Translator", call: Call) -> Optional[Expr]:
                     f"{args[1].code})", INT, P_CALL)
     if name == "open" and call.block is not None and call.statement:
         mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
-        names = tr.rules.blocks.block_params(tr, call.block)
-        with tr.rules.blocks.params_bound(tr, names, [T("io", name="file")]) as targets:
+        names = blocks.block_params(tr, call.block)
+        with blocks.params_bound(tr, names, [T("io", name="file")]) as targets:
             target = f" as {targets[0]}" if targets else ""
             tr.emit(f"with open({args[0].code}, {mode}, encoding='utf-8', newline=''){target}:")
-            tr.rules.blocks.block_body(tr, call.block)
+            blocks.block_body(tr, call.block)
         return DONE
     if name == "open" and call.block is None:
         mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
@@ -470,7 +471,7 @@ register_const("IO", lambda tr, call: _file_call(tr, call) if call.name == "read
 # ---------------------------------------------------------------- Time
 
 
-def _time_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def _time_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("datetime")
     if call.name == "now" and not call.args:
         return Expr("datetime.now().astimezone()", TIME, P_CALL)
@@ -487,7 +488,7 @@ def _time_call(tr: "Translator", call: Call) -> Optional[Expr]:
     return None
 
 
-def _time_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     if name in ("rfc2822", "rfc822", "iso8601", "xmlschema", "httpdate") and \
@@ -525,7 +526,7 @@ def _time_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def time_minus(tr: "Translator", node: Node, a: Expr, b: Expr) -> Expr:
+def time_minus(tr: Translator, node: Node, a: Expr, b: Expr) -> Expr:
     if b.type.is_("time"):
         return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
     if b.type.is_("int", "float"):
@@ -538,7 +539,7 @@ register_const("Time", _time_call)
 register_kind("time", _time_method)
 
 
-def _securerandom(tr: "Translator", call: Call) -> Optional[Expr]:
+def _securerandom(tr: Translator, call: Call) -> Expr | None:
     if call.name == "hex":
         tr.need("secrets")
         args = [tr.expr(a).code for a in call.args]
@@ -552,7 +553,7 @@ def _securerandom(tr: "Translator", call: Call) -> Optional[Expr]:
 register_const("SecureRandom", _securerandom)
 
 
-def _process_pid(tr: "Translator", call: Call) -> Optional[Expr]:
+def _process_pid(tr: Translator, call: Call) -> Expr | None:
     if call.name == "pid":
         tr.need("os")
         return Expr("os.getpid()", INT, P_CALL)
@@ -562,7 +563,7 @@ def _process_pid(tr: "Translator", call: Call) -> Optional[Expr]:
 register_const("Process", _process_pid)
 
 
-def _socket(tr: "Translator", call: Call) -> Optional[Expr]:
+def _socket(tr: Translator, call: Call) -> Expr | None:
     if call.name == "gethostname" and not call.args:
         tr.need("socket")
         return Expr("socket.gethostname()", T("str", nl="no"), P_CALL)
@@ -572,7 +573,7 @@ def _socket(tr: "Translator", call: Call) -> Optional[Expr]:
 register_const("Socket", _socket)
 
 
-def _string_new(tr: "Translator", call: Call) -> Optional[Expr]:
+def _string_new(tr: Translator, call: Call) -> Expr | None:
     if call.name == "new":
         if not call.args:
             return Expr("''", T("str", nl="no"))

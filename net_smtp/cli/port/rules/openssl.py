@@ -5,7 +5,7 @@ certificates and keys read from PEM; all through ``net_smtp.OpenSSL``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, Call, Expr
 from ..syntax import Node
@@ -27,7 +27,7 @@ SETTERS = frozenset({"verify_mode", "ca_file", "ca_path", "cert", "key", "min_ve
                      "timeout", "ssl_version"})
 
 
-def constant(tr: "Translator", node: Node, path: str) -> Expr:
+def constant(tr: Translator, node: Node, path: str) -> Expr:
     parts = path.split("::")
     if len(parts) == 3 and parts[:2] == ["OpenSSL", "SSL"] and parts[2] in CONSTANTS:
         tr.need("net_smtp:OpenSSL")
@@ -42,7 +42,7 @@ def constant(tr: "Translator", node: Node, path: str) -> Expr:
     raise tr.fail(node, f"{path} is not in net_smtp.OpenSSL")
 
 
-def _context_new(tr: "Translator", call: Call) -> Optional[Expr]:
+def _context_new(tr: Translator, call: Call) -> Expr | None:
     if call.name != "new" or call.block is not None:
         return None
     if call.args:
@@ -51,7 +51,7 @@ def _context_new(tr: "Translator", call: Call) -> Optional[Expr]:
     return Expr("OpenSSL.SSL.SSLContext()", CTX, P_CALL)
 
 
-def _certificate(tr: "Translator", call: Call) -> Optional[Expr]:
+def _certificate(tr: Translator, call: Call) -> Expr | None:
     if call.name != "new" or len(call.args) != 1:
         return None
     tr.need("net_smtp:OpenSSL")
@@ -59,7 +59,7 @@ def _certificate(tr: "Translator", call: Call) -> Optional[Expr]:
     return Expr(f"OpenSSL.X509.Certificate({pem.code})", T("x509"), P_CALL)
 
 
-def _pkey(tr: "Translator", call: Call) -> Optional[Expr]:
+def _pkey(tr: Translator, call: Call) -> Expr | None:
     if call.name not in ("read", "new") or not 1 <= len(call.args) <= 2:
         return None
     tr.need("net_smtp:OpenSSL")
@@ -67,7 +67,7 @@ def _pkey(tr: "Translator", call: Call) -> Optional[Expr]:
     return Expr(f"OpenSSL.PKey.read({', '.join(args)})", T("pkey"), P_CALL)
 
 
-def _context_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _context_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name == "set_params":
         args = args_code(tr, call)
         return Expr(f"{tr.wrap(recv, P_CALL)}.set_params({', '.join(args)})", ANY, P_CALL)
@@ -76,7 +76,7 @@ def _context_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def setter(tr: "Translator", node: Node, recv: Expr, name: str, t: T) -> Optional[str]:
+def setter(tr: Translator, node: Node, recv: Expr, name: str, t: T) -> str | None:
     if name in SETTERS:
         return f"{tr.wrap(recv, P_CALL)}.{name}"
     raise tr.fail(node, f"SSLContext#{name}= is not in net_smtp.OpenSSL")

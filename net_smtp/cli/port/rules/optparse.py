@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T
-from . import blocks
+from . import blocks, calls
 from .calls import DONE, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -29,12 +29,12 @@ _TYPES = {"Integer": ("int", INT), "Float": ("float", T("float")), "String": (""
 class _Option:
     dest: str
     takes_value: bool
-    block: Optional[Node]
+    block: Node | None
     value_type: T
     appends: bool
 
 
-def _on(tr: "Translator", call: Call, parser: str, options: list[_Option]) -> None:
+def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None:
     flags: list[str] = []
     metavar = ""
     descriptions: list[str] = []
@@ -91,9 +91,9 @@ def _literal(code: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def new_parser(tr: "Translator", node: Node, target: Optional[str]) -> str:
+def new_parser(tr: Translator, node: Node, target: str | None) -> str:
     """``OptionParser.new do |opts| ... end``: the parser and its options."""
-    call = tr.rules.calls.split_call(tr, node)
+    call = calls.split_call(tr, node)
     name = target or tr.temp("parser")
     if call.args:
         banner = tr.expr(call.args[0])
@@ -115,7 +115,7 @@ def new_parser(tr: "Translator", node: Node, target: Optional[str]) -> str:
     return name
 
 
-def _parser_statement(tr: "Translator", stmt: Node, param: str, name: str,
+def _parser_statement(tr: Translator, stmt: Node, param: str, name: str,
                       options: list[_Option]) -> None:
     if stmt.type == "assignment":
         left = stmt.child_by_field_name("left")
@@ -126,7 +126,7 @@ def _parser_statement(tr: "Translator", stmt: Node, param: str, name: str,
             tr.emit(f"{name}.{tr.text(left.child_by_field_name('method'))} = {value.code}")
             return
     if stmt.type == "call":
-        inner = tr.rules.calls.split_call(tr, stmt)
+        inner = calls.split_call(tr, stmt)
         if inner.recv_node is not None and tr.text(inner.recv_node) == param:
             if inner.name in ("on", "on_tail", "on_head"):
                 _on(tr, inner, name, options)
@@ -137,7 +137,7 @@ def _parser_statement(tr: "Translator", stmt: Node, param: str, name: str,
     raise tr.fail(stmt, "this statement inside OptionParser.new")
 
 
-def parse(tr: "Translator", node: Node, parser: str, argv_node: Optional[Node],
+def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
           bang: bool) -> Expr:
     """``parser.parse!(ARGV)``: parse, then run each given option's block."""
     options = tr.option_parsers.get(parser)
@@ -183,7 +183,7 @@ def parse(tr: "Translator", node: Node, parser: str, argv_node: Optional[Node],
     return Expr(rest, T("list", elem=T("str", nl="no")))
 
 
-def _parser_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _parser_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name in ("parse!", "parse") and len(call.args) <= 1 and call.statement or (
             name == "parse" and len(call.args) == 1):
@@ -196,7 +196,7 @@ def _parser_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _optparse_const(tr: "Translator", call: Call) -> Optional[Expr]:
+def _optparse_const(tr: Translator, call: Call) -> Expr | None:
     if call.name == "new":
         if call.statement:
             new_parser(tr, call.node, None)
@@ -210,12 +210,12 @@ register_kind("optparse", _parser_method)
 _ = ANY
 
 
-def chained(tr: "Translator", call: Call) -> Optional[Expr]:
+def chained(tr: Translator, call: Call) -> Expr | None:
     """``OptionParser.new do ... end.parse!``."""
     recv = call.recv_node
     if recv is None or recv.type != "call" or call.name not in ("parse!", "parse"):
         return None
-    inner = tr.rules.calls.split_call(tr, recv)
+    inner = calls.split_call(tr, recv)
     if inner.name != "new" or inner.recv_node is None or tr.text(inner.recv_node) != "OptionParser":
         return None
     if not call.statement and call.name == "parse!":
@@ -224,11 +224,11 @@ def chained(tr: "Translator", call: Call) -> Optional[Expr]:
     return parse(tr, call.node, name, call.args[0] if call.args else None, call.name == "parse!")
 
 
-def assignment(tr: "Translator", left: Node, right: Node) -> Optional[str]:
+def assignment(tr: Translator, left: Node, right: Node) -> str | None:
     """``parser = OptionParser.new do |opts| ... end``."""
     if right.type != "call" or left.type != "identifier":
         return None
-    inner = tr.rules.calls.split_call(tr, right)
+    inner = calls.split_call(tr, right)
     if inner.name != "new" or inner.recv_node is None or tr.text(inner.recv_node) != "OptionParser":
         return None
     var = tr.declare(tr.text(left), PARSER)

@@ -31,7 +31,7 @@ def _import_lines(needed: set[str]) -> list[str]:
     return lines
 
 
-def assemble(tr: "Translator") -> Translation:
+def assemble(tr: Translator) -> Translation:
     """Put the translation together."""
     head: list[Line] = []
     body = list(tr.lines)

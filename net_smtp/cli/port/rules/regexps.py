@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
 from ..syntax import Node
@@ -21,7 +21,7 @@ __all__ = ["capture", "compiled", "format_operator", "match_operator", "regex_va
            "string_regex_method"]
 
 
-def _pattern(tr: "Translator", node: Node) -> tuple[str, str]:
+def _pattern(tr: Translator, node: Node) -> tuple[str, str]:
     parts = []
     for child in node.named_children:
         if child.type == "string_content":
@@ -46,7 +46,7 @@ def _pattern(tr: "Translator", node: Node) -> tuple[str, str]:
     return source, flags
 
 
-def compiled(tr: "Translator", node: Node) -> str:
+def compiled(tr: Translator, node: Node) -> str:
     """``re.compile(r'...')`` for a regexp literal."""
     source, flags = _pattern(tr, node)
     tr.need("re")
@@ -65,11 +65,11 @@ def _raw(source: str) -> str:
     return repr(source)
 
 
-def regex_value(tr: "Translator", node: Node) -> Expr:
+def regex_value(tr: Translator, node: Node) -> Expr:
     return Expr(compiled(tr, node), T("regex"), P_CALL)
 
 
-def match_operator(tr: "Translator", node: Node, op: str, left: Node, right: Node) -> Expr:
+def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node) -> Expr:
     """``str =~ /re/`` as a condition (the match position is rarely used)."""
     if right.type == "regex":
         pattern, subject = compiled(tr, right), tr.expr(left)
@@ -86,7 +86,7 @@ def match_operator(tr: "Translator", node: Node, op: str, left: Node, right: Nod
     return Expr(f"{search} is {'not ' if op == '=~' else ''}None", BOOL, P_CMP)
 
 
-def capture(tr: "Translator", node: Node, obj: Expr, regex: Node, group: Optional[Expr]) -> Expr:
+def capture(tr: Translator, node: Node, obj: Expr, regex: Node, group: Expr | None) -> Expr:
     """``str[/re/]`` and ``str[/re/, 1]``: the match (or group), or nil."""
     if not obj.type.is_("str"):
         raise tr.fail(node, "[/re/] on a value that may not be a String")
@@ -97,7 +97,7 @@ def capture(tr: "Translator", node: Node, obj: Expr, regex: Node, group: Optiona
                 T("str", nilable=True), 1)
 
 
-def _replacement(tr: "Translator", node: Node) -> str:
+def _replacement(tr: Translator, node: Node) -> str:
     """A Ruby replacement string (``\\1``, ``\\0``) as Python's."""
     e = tr.expr(node)
     if not e.type.is_("str"):
@@ -116,7 +116,7 @@ def _replacement(tr: "Translator", node: Node) -> str:
     return tr.string(converted)
 
 
-def string_regex_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
     r = tr.wrap(recv, P_CALL)
@@ -168,7 +168,7 @@ def string_regex_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Ex
 _PLAIN = ("str", "int", "float")
 
 
-def format_operator(tr: "Translator", node: Node, template: Expr, args_node: Node) -> Expr:
+def format_operator(tr: Translator, node: Node, template: Expr, args_node: Node) -> Expr:
     """``fmt % value`` and ``fmt % [a, b]``."""
     if args_node.type == "array":
         values = [tr.expr(c) for c in args_node.named_children]
@@ -180,7 +180,7 @@ def format_operator(tr: "Translator", node: Node, template: Expr, args_node: Nod
     return format_call(tr, node, template, values)
 
 
-def format_call(tr: "Translator", node: Node, template: Expr, values: list[Expr]) -> Expr:
+def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
     """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``."""
     if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%<|%\{|%\*", template.code):
         raise tr.fail(node, "a format directive Python writes differently")

@@ -8,12 +8,12 @@ error print what Ruby prints."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, NIL, T, dict_of, list_of
-from . import blocks
+from . import blocks, constants, openssl, strings
 from .calls import DONE, args_code, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ RESPONSE_READERS = {
 }
 
 
-def _net_smtp_call(tr: "Translator", call: Call) -> Optional[Expr]:
+def _net_smtp_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     tr.need("net_smtp:Net")
     if name == "new":
@@ -77,7 +77,7 @@ def _net_smtp_call(tr: "Translator", call: Call) -> Optional[Expr]:
     return None
 
 
-def _start(tr: "Translator", call: Call, head: str) -> Expr:
+def _start(tr: Translator, call: Call, head: str) -> Expr:
     """``start(...)`` with or without a block: a ``with`` statement, or the
     started session."""
     args = args_code(tr, call)
@@ -96,7 +96,7 @@ def _start(tr: "Translator", call: Call, head: str) -> Expr:
     return DONE
 
 
-def _smtp_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     if name == "start":
@@ -135,7 +135,7 @@ def _smtp_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _response_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _response_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     if call.args or call.block is not None:
@@ -149,7 +149,7 @@ def _response_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]
     return None
 
 
-def _error_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods of a rescued exception."""
     name = call.name
     r = tr.wrap(recv, P_CALL)
@@ -179,14 +179,14 @@ def _error_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def _class_name_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """``e.class.name`` / ``e.class.to_s``: already the name."""
     if recv.type.name == "class" and call.name in ("name", "to_s", "inspect") and not call.args:
         return recv
     return None
 
 
-def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods every Ruby object has, whatever the receiver."""
     name = call.name
     if call.block is not None:
@@ -197,15 +197,15 @@ def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
                     P_CALL)
     if name in ("to_s",) and not call.args and recv.type.kind in ("nil", "bool", "any", "num"):
-        return tr.rules.strings.str_of(tr, recv)
+        return strings.str_of(tr, recv)
     if name == "inspect" and not call.args:
-        return Expr(tr.rules.strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+        return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                     P_CALL)
     if name in ("is_a?", "kind_of?", "instance_of?") and len(call.args) == 1:
-        path = tr.rules.constants.constant_path(tr, call.args[0])
-        cls = tr.rules.constants.class_for_test(tr, path) if path else None
+        path = constants.constant_path(tr, call.args[0])
+        cls = constants.class_for_test(tr, path) if path else None
         if cls is None:
-            raise tr.fail(call.node, f"is_a? with a class the translator does not know")
+            raise tr.fail(call.node, "is_a? with a class the translator does not know")
         return Expr(f"isinstance({recv.code}, {cls})", BOOL, P_CALL)
     if name in ("freeze", "itself", "dup") and not call.args and recv.type.kind != "any":
         return recv
@@ -217,7 +217,7 @@ def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     if name == "to_i" and not call.args and recv.type.kind in ("any", "num", "nil"):
         return Expr(f"{tr.runtime('to_i')}({recv.code})", INT, P_CALL)
     if name == "to_s" and not call.args and recv.type.kind in ("num", "list", "dict"):
-        return tr.rules.strings.str_of(tr, recv)
+        return strings.str_of(tr, recv)
     if recv.type.kind == "nil" and name == "to_a":
         return Expr("[]", list_of(ANY))
     if name in ("call", "()", "[]") and recv.type.kind == "proc":
@@ -228,18 +228,16 @@ def _any_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
     return None
 
 
-def setter(tr: "Translator", node: Node, recv: Expr, name: str, t: T) -> Optional[str]:
+def setter(tr: Translator, node: Node, recv: Expr, name: str, t: T) -> str | None:
     """``smtp.read_timeout = 5`` (and the OpenSSL context's setters)."""
     if recv.type.kind == "smtp" and name in SMTP_WRITERS:
         return f"{tr.wrap(recv, P_CALL)}.{name}"
     if recv.type.kind == "ctx":
-        return tr.rules.openssl.setter(tr, node, recv, name, t)
-    if recv.type.kind == "io" and name == "sync":
-        return "_"
+        return openssl.setter(tr, node, recv, name, t)
     return None
 
 
-def _adapter_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+def _adapter_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """The WriteAdapter of a message block keeps Ruby's method names."""
     if recv.type.name != "adapter":
         return None
@@ -249,15 +247,15 @@ def _adapter_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
         for arg in call.args:
             value = tr.expr(arg)
             if not value.type.is_("str", "int", "float") and name != "printf":
-                value = tr.rules.strings.str_of(tr, value)
+                value = strings.str_of(tr, value)
             args.append(value.code)
         return Expr(f"{tr.wrap(recv, P_CALL)}.{name}({', '.join(args)})", NIL, P_CALL)
     return None
 
 
-def _adapter_shovel(tr: "Translator", node: Node, stream: Expr, values: list[Node]) -> Expr:
+def _adapter_shovel(tr: Translator, node: Node, stream: Expr, values: list[Node]) -> Expr:
     code = tr.wrap(stream, P_CALL)
-    parts = [tr.rules.strings.str_of(tr, tr.expr(v)).code for v in values]
+    parts = [strings.str_of(tr, tr.expr(v)).code for v in values]
     return Expr(" << ".join([code] + parts), ADAPTER, 9)
 
 

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail, Unsupported
 from ..syntax import Node
 from ..types import ANY, BOOL, NIL, T, join
+from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -37,7 +38,7 @@ EXCEPTIONS = {
 }
 
 
-def statement(tr: "Translator", node: Node, tail: Tail) -> None:
+def statement(tr: Translator, node: Node, tail: Tail) -> None:
     """Translate the statement *node*; its value goes to *tail*."""
     kind = node.type
     handler = _STATEMENTS.get(kind)
@@ -45,7 +46,7 @@ def statement(tr: "Translator", node: Node, tail: Tail) -> None:
         handler(tr, node, tail)
         return
     if kind in ("method", "singleton_method", "class", "module", "singleton_class"):
-        tr.rules.definitions.definition(tr, node)
+        definitions.definition(tr, node)
         if tail.kind == "return" and kind in ("method", "singleton_method"):
             pass
         return
@@ -54,8 +55,8 @@ def statement(tr: "Translator", node: Node, tail: Tail) -> None:
         _logical_statement(tr, node)
         return
     if kind == "call":
-        result = tr.rules.calls.call_expr(tr, node, tail)
-        if result is tr.rules.calls.DONE:
+        result = calls.call_expr(tr, node, tail)
+        if result is calls.DONE:
             return
         _value(tr, result, tail)
         return
@@ -63,7 +64,7 @@ def statement(tr: "Translator", node: Node, tail: Tail) -> None:
     _value(tr, e, tail)
 
 
-def _logical_statement(tr: "Translator", node: Node) -> None:
+def _logical_statement(tr: Translator, node: Node) -> None:
     """``a or b`` / ``a and b`` as a statement: ``b`` runs when ``a`` is
     false (true); ``a`` may be an assignment (``x = ARGV.shift or abort``)."""
     op = tr.text(node.child_by_field_name("operator"))
@@ -78,13 +79,13 @@ def _logical_statement(tr: "Translator", node: Node) -> None:
     else:
         test = tr.truth(tr.expr(left))
     if op in ("or", "||"):
-        test = tr.rules.expressions._negate(test)
+        test = expressions._negate(test)
     tr.emit(f"if {test.code}:")
     with tr.indented():
         statement(tr, right, NO_TAIL)
 
 
-def _value(tr: "Translator", e: Expr, tail: Tail) -> None:
+def _value(tr: Translator, e: Expr, tail: Tail) -> None:
     if tail.kind == "return":
         if e.type.kind == "nil" and e.code != "None":
             tr.emit(e.code)
@@ -103,7 +104,7 @@ def _value(tr: "Translator", e: Expr, tail: Tail) -> None:
         tr.emit(e.code)
 
 
-def _comment(tr: "Translator", node: Node, tail: Tail) -> None:
+def _comment(tr: Translator, node: Node, tail: Tail) -> None:
     text = tr.text(node)
     if text.startswith("#!"):
         if tr.line_of(node) == 1:
@@ -119,11 +120,11 @@ def _comment(tr: "Translator", node: Node, tail: Tail) -> None:
     tr.emit(text)
 
 
-def _skip(tr: "Translator", node: Node, tail: Tail) -> None:
+def _skip(tr: Translator, node: Node, tail: Tail) -> None:
     return
 
 
-def _data_section(tr: "Translator", node: Node, tail: Tail) -> None:
+def _data_section(tr: Translator, node: Node, tail: Tail) -> None:
     text = tr.text(node)
     tr.data_text = text.split("\n", 1)[1] if "\n" in text else ""
 
@@ -131,29 +132,29 @@ def _data_section(tr: "Translator", node: Node, tail: Tail) -> None:
 # ---------------------------------------------------------------- assignment
 
 
-def _target(tr: "Translator", left: Node, t: T) -> str:
+def _target(tr: Translator, left: Node, t: T) -> str:
     kind = left.type
     if kind == "identifier":
         return tr.declare(tr.text(left), t).py
     if kind == "instance_variable":
-        return tr.rules.definitions.ivar(tr, left, t).code
+        return definitions.ivar(tr, left, t).code
     if kind == "class_variable":
-        return tr.rules.definitions.cvar(tr, left, t).code
+        return definitions.cvar(tr, left, t).code
     if kind == "constant":
-        return tr.rules.constants.assign_constant(tr, left, t)
+        return constants.assign_constant(tr, left, t)
     if kind == "element_reference":
-        return tr.rules.collections.element_target(tr, left, t)
+        return collections.element_target(tr, left, t)
     if kind == "call":
-        return tr.rules.definitions.attribute_target(tr, left, t)
+        return definitions.attribute_target(tr, left, t)
     if kind == "global_variable":
-        return tr.rules.io.global_target(tr, left, t)
+        return io.global_target(tr, left, t)
     raise tr.fail(left, f"assignment to {kind.replace('_', ' ')}")
 
 
 _VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
 
 
-def _assignment(tr: "Translator", node: Node, tail: Tail) -> None:
+def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
@@ -175,7 +176,10 @@ def _assignment(tr: "Translator", node: Node, tail: Tail) -> None:
     if right.type == "rescue_modifier":
         _rescue_modifier_assign(tr, left, right, tail)
         return
-    special = tr.rules.env.special_assignment(tr, node, left, right)
+    if left.type == "call" and tr.text(left) in ("$stdout.sync", "STDOUT.sync", "$stderr.sync",
+                                                  "STDERR.sync"):
+        return  # Python flushes what a script prints when it ends, as Ruby does
+    special = env.special_assignment(tr, node, left, right)
     if special:
         _after_assign(tr, special, tail, ANY)
         return
@@ -185,7 +189,7 @@ def _assignment(tr: "Translator", node: Node, tail: Tail) -> None:
     _after_assign(tr, target, tail, value.type)
 
 
-def _after_assign(tr: "Translator", target: str, tail: Tail, t: T) -> None:
+def _after_assign(tr: Translator, target: str, tail: Tail, t: T) -> None:
     if tail.kind == "return":
         tr.emit(f"return {target}")
     elif tail.kind == "assign" and tail.target != target:
@@ -194,11 +198,11 @@ def _after_assign(tr: "Translator", target: str, tail: Tail, t: T) -> None:
             tail.var_type(t)
 
 
-def _block_as_statement(tr: "Translator", node: Node) -> bool:
-    return tr.rules.blocks.is_statement_block(tr, node)
+def _block_as_statement(tr: Translator, node: Node) -> bool:
+    return blocks.is_statement_block(tr, node)
 
 
-def assignment_expr(tr: "Translator", node: Node) -> Expr:
+def assignment_expr(tr: Translator, node: Node) -> Expr:
     """``(x = value)`` used as a value: a walrus for a local."""
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
@@ -209,7 +213,7 @@ def assignment_expr(tr: "Translator", node: Node) -> Expr:
     return Expr(f"({var.py} := {value.code})", value.type, P_ATOM)
 
 
-def _multiple(tr: "Translator", left: Node, right: Node, tail: Tail) -> None:
+def _multiple(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
     targets = []
     if right.type == "right_assignment_list":
         values = [tr.expr(v) for v in right.named_children]
@@ -248,7 +252,7 @@ def _multiple(tr: "Translator", left: Node, right: Node, tail: Tail) -> None:
     tr.emit(f"{', '.join(targets)} = {rhs}")
 
 
-def _rescue_modifier_assign(tr: "Translator", left: Node, right: Node, tail: Tail) -> None:
+def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
     body = right.child_by_field_name("body")
     handler = right.child_by_field_name("handler")
     value = tr.expr(body)
@@ -263,7 +267,7 @@ def _rescue_modifier_assign(tr: "Translator", left: Node, right: Node, tail: Tai
     _after_assign(tr, target, tail, value.type)
 
 
-def _rescue_modifier(tr: "Translator", node: Node, tail: Tail) -> None:
+def _rescue_modifier(tr: Translator, node: Node, tail: Tail) -> None:
     body = node.child_by_field_name("body")
     handler = node.child_by_field_name("handler")
     tr.emit("try:")
@@ -274,12 +278,12 @@ def _rescue_modifier(tr: "Translator", node: Node, tail: Tail) -> None:
         statement(tr, handler, tail)
 
 
-def _operator_assignment(tr: "Translator", node: Node, tail: Tail) -> None:
+def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
     op = tr.text(node.child_by_field_name("operator"))
     if op == "||=":
-        tr.rules.env.or_assign(tr, node, left, right)
+        env.or_assign(tr, node, left, right)
     elif op == "&&=":
         current = tr.expr(left)
         value = tr.expr(right)
@@ -321,11 +325,11 @@ def _operator_assignment(tr: "Translator", node: Node, tail: Tail) -> None:
 # ---------------------------------------------------------------- conditionals
 
 
-def _if(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> None:
+def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     cond_node = node.child_by_field_name("condition")
     c = tr.cond(cond_node)
     if negate:
-        c = tr.rules.expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     _branch(tr, node.child_by_field_name("consequence"), tail)
     alternative = node.child_by_field_name("alternative")
@@ -360,7 +364,7 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
-def _branch(tr: "Translator", node: Optional[Node], tail: Tail) -> None:
+def _branch(tr: Translator, node: Node | None, tail: Tail) -> None:
     with tr.indented():
         if node is None:
             if tail.kind == "assign":
@@ -370,14 +374,14 @@ def _branch(tr: "Translator", node: Optional[Node], tail: Tail) -> None:
         tr.body(children, tail)
 
 
-def _unless(tr: "Translator", node: Node, tail: Tail) -> None:
+def _unless(tr: Translator, node: Node, tail: Tail) -> None:
     _if(tr, node, tail, negate=True)
 
 
-def _if_modifier(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> None:
+def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     c = tr.cond(node.child_by_field_name("condition"))
     if negate:
-        c = tr.rules.expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
         statement(tr, node.child_by_field_name("body"), tail)
@@ -387,11 +391,11 @@ def _if_modifier(tr: "Translator", node: Node, tail: Tail, negate: bool = False)
             tr.emit(f"{tail.target} = None")
 
 
-def _unless_modifier(tr: "Translator", node: Node, tail: Tail) -> None:
+def _unless_modifier(tr: Translator, node: Node, tail: Tail) -> None:
     _if_modifier(tr, node, tail, negate=True)
 
 
-def _while(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> None:
+def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     body = node.child_by_field_name("body")
     cond_node = node.child_by_field_name("condition")
     if body is not None and node.type.endswith("_modifier") and body.type == "begin":
@@ -400,7 +404,7 @@ def _while(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> No
             with tr.indented():
                 tr.body(list(body.named_children), NO_TAIL)
                 c = tr.cond(cond_node)
-                c = c if negate else tr.rules.expressions._negate(
+                c = c if negate else expressions._negate(
                     Expr(c, BOOL, _cond_prec(c))).code
                 tr.emit(f"if {c}:")
                 with tr.indented():
@@ -409,7 +413,7 @@ def _while(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> No
         return
     c = tr.cond(cond_node)
     if negate:
-        c = tr.rules.expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"while {c}:")
     with tr.loop():
         if node.type.endswith("_modifier"):
@@ -420,21 +424,21 @@ def _while(tr: "Translator", node: Node, tail: Tail, negate: bool = False) -> No
     _nil_tail(tr, tail)
 
 
-def _nil_tail(tr: "Translator", tail: Tail) -> None:
+def _nil_tail(tr: Translator, tail: Tail) -> None:
     if tail.kind == "assign":
         tr.emit(f"{tail.target} = None")
     elif tail.kind == "return":
         tr.emit("return None")
 
 
-def _until(tr: "Translator", node: Node, tail: Tail) -> None:
+def _until(tr: Translator, node: Node, tail: Tail) -> None:
     _while(tr, node, tail, negate=True)
 
 
-def _for(tr: "Translator", node: Node, tail: Tail) -> None:
+def _for(tr: Translator, node: Node, tail: Tail) -> None:
     pattern = node.child_by_field_name("pattern")
     value = node.child_by_field_name("value")
-    iterable = tr.rules.collections.iterable(tr, value.named_children[0]
+    iterable = collections.iterable(tr, value.named_children[0]
                                              if value.type == "in" else value)
     names = [tr.text(pattern)] if pattern.type == "identifier" else \
         [tr.text(c) for c in pattern.named_children]
@@ -449,9 +453,9 @@ def _for(tr: "Translator", node: Node, tail: Tail) -> None:
 # ---------------------------------------------------------------- case / when
 
 
-def _case(tr: "Translator", node: Node, tail: Tail) -> None:
+def _case(tr: Translator, node: Node, tail: Tail) -> None:
     value_node = node.child_by_field_name("value")
-    subject: Optional[Expr] = None
+    subject: Expr | None = None
     if value_node is not None:
         subject = tr.expr(value_node)
         if not (subject.prec == P_ATOM and subject.code.replace("_", "a").replace(
@@ -484,7 +488,7 @@ def _case(tr: "Translator", node: Node, tail: Tail) -> None:
             _nil_tail(tr, tail)
 
 
-def _when_test(tr: "Translator", subject: Optional[Expr], node: Node) -> str:
+def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
     if subject is None:
         return tr.cond(node)
     kind = node.type
@@ -498,13 +502,13 @@ def _when_test(tr: "Translator", subject: Optional[Expr], node: Node) -> str:
         upper = "<=" if op == ".." else "<"
         return f"({low.code} <= {s} {upper} {high.code})"
     if kind == "regex":
-        pattern = tr.rules.regexps.compiled(tr, node)
+        pattern = regexps.compiled(tr, node)
         if subject.type.is_("str"):
             return f"{pattern}.search({s})"
         return f"(isinstance({s}, str) and {pattern}.search({s}))"
     if kind in ("constant", "scope_resolution"):
         path = tr.text(node)
-        cls = tr.rules.constants.class_for_test(tr, path)
+        cls = constants.class_for_test(tr, path)
         if cls is not None:
             return f"isinstance({s}, {cls})"
     if kind == "splat_argument":
@@ -521,7 +525,7 @@ def _when_test(tr: "Translator", subject: Optional[Expr], node: Node) -> str:
 # ---------------------------------------------------------------- begin / rescue
 
 
-def _begin(tr: "Translator", node: Node, tail: Tail) -> None:
+def _begin(tr: Translator, node: Node, tail: Tail) -> None:
     children = list(node.named_children)
     protected(tr, node, children, tail)
 
@@ -541,7 +545,7 @@ _SCOPES = ("method", "singleton_method", "class", "module", "lambda")
 _LOOPS = ("while", "until", "for", "while_modifier", "until_modifier", "block", "do_block")
 
 
-def protected(tr: "Translator", node: Node, children: list[Node], tail: Tail) -> None:
+def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> None:
     """A body with ``rescue`` / ``else`` / ``ensure`` clauses (a ``begin``
     block or a method body)."""
     body = [c for c in children if c.type not in ("rescue", "else", "ensure")]
@@ -589,13 +593,13 @@ def protected(tr: "Translator", node: Node, children: list[Node], tail: Tail) ->
             tr.body(list(ensure.named_children), NO_TAIL)
 
 
-def _retry_break(tr: "Translator") -> None:
+def _retry_break(tr: Translator) -> None:
     tr.level += 1
     tr.emit("break")
     tr.level -= 1
 
 
-def _rescue_clause(tr: "Translator", rescue: Node, tail: Tail, retries: bool) -> None:
+def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> None:
     exceptions = rescue.child_by_field_name("exceptions")
     variable = rescue.child_by_field_name("variable")
     classes: list[str] = []
@@ -643,7 +647,7 @@ def _rescued_type(classes: list[str]) -> T:
     return T("error")
 
 
-def exception_class(tr: "Translator", node: Node) -> str:
+def exception_class(tr: Translator, node: Node) -> str:
     """The Python class for a Ruby exception class constant."""
     path = tr.text(node).lstrip(":")
     if path in EXCEPTIONS:
@@ -659,19 +663,19 @@ def exception_class(tr: "Translator", node: Node) -> str:
         return "ssl.SSLError"
     if path.startswith("OptionParser::"):
         return tr.runtime("OptionError")
-    user = tr.rules.constants.user_class(tr, path)
+    user = constants.user_class(tr, path)
     if user is not None:
         return user
     raise tr.fail(node, f"exception class {path} is not known")
 
 
-def _retry(tr: "Translator", node: Node, tail: Tail) -> None:
+def _retry(tr: Translator, node: Node, tail: Tail) -> None:
     if not tr.rescue_stack or tr.rescue_stack[-1] != "retry":
         raise tr.fail(node, "retry outside a rescue clause")
     tr.emit("continue")
 
 
-def _return(tr: "Translator", node: Node, tail: Tail) -> None:
+def _return(tr: Translator, node: Node, tail: Tail) -> None:
     values = [c for c in node.named_children]
     if tr.scope.kind not in ("def",) or tr.block_depth:
         raise tr.fail(node, "return outside a method")
@@ -688,7 +692,7 @@ def _return(tr: "Translator", node: Node, tail: Tail) -> None:
     tr.emit(f"return {e.code}")
 
 
-def _break(tr: "Translator", node: Node, tail: Tail) -> None:
+def _break(tr: Translator, node: Node, tail: Tail) -> None:
     if node.named_children:
         raise tr.fail(node, "break with a value")
     if not tr.loop_depth:
@@ -696,7 +700,7 @@ def _break(tr: "Translator", node: Node, tail: Tail) -> None:
     tr.emit("break")
 
 
-def _next(tr: "Translator", node: Node, tail: Tail) -> None:
+def _next(tr: Translator, node: Node, tail: Tail) -> None:
     if node.named_children:
         raise tr.fail(node, "next with a value")
     if not tr.loop_depth:
@@ -704,19 +708,19 @@ def _next(tr: "Translator", node: Node, tail: Tail) -> None:
     tr.emit("continue")
 
 
-def _parenthesized(tr: "Translator", node: Node, tail: Tail) -> None:
+def _parenthesized(tr: Translator, node: Node, tail: Tail) -> None:
     tr.body(list(node.named_children), tail)
 
 
-def _unsupported(why: str) -> "Callable[[Translator, Node, Tail], None]":
-    def handler(tr: "Translator", node: Node, tail: Tail) -> None:
+def _unsupported(why: str) -> Callable[[Translator, Node, Tail], None]:
+    def handler(tr: Translator, node: Node, tail: Tail) -> None:
         raise tr.fail(node, why)
     return handler
 
 
 from typing import Callable  # noqa: E402
 
-_STATEMENTS: dict[str, Callable[["Translator", Node, Tail], None]] = {
+_STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "comment": _comment,
     "heredoc_body": _skip,
     "empty_statement": _skip,

@@ -5,17 +5,18 @@ literals, and the String methods scripts use."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
 from ..syntax import Node
 from ..types import BOOL, INT, STR, T, list_of
+from . import calls, definitions, env, regexps
 
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["interpolated", "string_expr", "heredoc_expr", "str_of", "STRING_METHODS"]
+__all__ = ["heredoc_expr", "inspect_code", "interpolated", "str_of", "string_expr"]
 
 Part = tuple[bool, str, T]  # (is_code, text_or_code, type)
 
@@ -30,7 +31,7 @@ def _nl_of(parts: list[Part]) -> str:
     return "no"
 
 
-def str_of(tr: "Translator", e: Expr) -> Expr:
+def str_of(tr: Translator, e: Expr) -> Expr:
     """``"#{e}"``: the text Ruby's interpolation gives for *e*."""
     t = e.type
     if t.is_("str"):
@@ -45,7 +46,7 @@ def str_of(tr: "Translator", e: Expr) -> Expr:
         return Expr("''", T("str", nl="no"))
     if t.is_("float") and e.code.replace(".", "").replace("_", "").isdigit():
         return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
-    if t.is_("obj") and tr.rules.definitions.has_to_s(tr, t):
+    if t.is_("obj") and definitions.has_to_s(tr, t):
         return Expr(f"str({e.code})", T("str"), P_CALL)
     if t.is_("response", "smtp"):
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
@@ -63,7 +64,7 @@ def _has_symbols(t: T) -> bool:
         any(_has_symbols(x) for _, x in t.fields or ())
 
 
-def inspect_code(tr: "Translator", e: Expr, node: Node) -> str:
+def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
     """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
@@ -72,7 +73,7 @@ def inspect_code(tr: "Translator", e: Expr, node: Node) -> str:
     return f"{tr.runtime('inspect')}({e.code})"
 
 
-def _part_code(tr: "Translator", node: Node) -> Part:
+def _part_code(tr: Translator, node: Node) -> Part:
     inner = [c for c in node.named_children]
     if not inner:
         return (False, "", STR)
@@ -86,7 +87,7 @@ def _part_code(tr: "Translator", node: Node) -> Part:
     return (True, s.code, s.type)
 
 
-def interpolated(tr: "Translator", parts: list[Part], multiline: bool = False) -> Expr:
+def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> Expr:
     """A Python expression joining literal text and interpolated code."""
     nl = _nl_of(parts)
     t = T("str", nl=nl)
@@ -114,7 +115,7 @@ def interpolated(tr: "Translator", parts: list[Part], multiline: bool = False) -
         return Expr(" + ".join(pieces), t, P_ADD)
 
 
-def _string_parts(tr: "Translator", node: Node, raw: bool) -> list[Part]:
+def _string_parts(tr: Translator, node: Node, raw: bool) -> list[Part]:
     parts: list[Part] = []
     for child in node.named_children:
         kind = child.type
@@ -134,14 +135,14 @@ def _string_parts(tr: "Translator", node: Node, raw: bool) -> list[Part]:
     return parts
 
 
-def string_expr(tr: "Translator", node: Node) -> Expr:
+def string_expr(tr: Translator, node: Node) -> Expr:
     """A Ruby string literal (any quoting) as Python."""
     opening = tr.text(node)[:3]
     raw = opening.startswith("'") or opening.startswith("%q")
     return interpolated(tr, _string_parts(tr, node, raw))
 
 
-def chained_string(tr: "Translator", node: Node) -> Expr:
+def chained_string(tr: Translator, node: Node) -> Expr:
     parts: list[Part] = []
     for child in node.named_children:
         raw = tr.text(child).startswith("'")
@@ -149,7 +150,7 @@ def chained_string(tr: "Translator", node: Node) -> Expr:
     return interpolated(tr, parts)
 
 
-def heredoc_expr(tr: "Translator", node: Node) -> Expr:
+def heredoc_expr(tr: Translator, node: Node) -> Expr:
     """``<<~ID`` and friends: the body, indentation removed for ``~``."""
     opener = tr.text(node)
     body = tr.heredocs.get(node.start_byte)
@@ -217,7 +218,7 @@ def heredoc_expr(tr: "Translator", node: Node) -> Expr:
     return interpolated(tr, parts, multiline=True)
 
 
-def word_array(tr: "Translator", node: Node) -> Expr:
+def word_array(tr: Translator, node: Node) -> Expr:
     """``%w[a b]`` (and ``%i[a b]``) as a list of strings."""
     items = []
     for child in node.named_children:
@@ -229,8 +230,30 @@ def word_array(tr: "Translator", node: Node) -> Expr:
 # ---------------------------------------------------------------- String methods
 
 
-def _str_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
+_BANG = ("upcase!", "downcase!", "capitalize!", "swapcase!", "strip!", "lstrip!", "rstrip!",
+         "chomp!", "squeeze!", "gsub!", "sub!")
+
+
+def _bang(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``s.strip!`` as a statement on a local: ``s = s.strip()``."""
+    if not call.statement or call.recv_node is None or call.recv_node.type != "identifier":
+        raise tr.fail(call.node, f"{call.name} changes a String in place")
+    name = tr.text(call.recv_node)
+    if env.is_aliased(tr, name):
+        raise tr.fail(call.node, f"{call.name} on a String that another variable also holds")
+    plain = Call(call.node, call.name[:-1], call.recv_node, call.args, call.block)
+    value = _str_method(tr, plain, recv)
+    if value is None:
+        raise tr.fail(call.node, f"String#{call.name} is not translated")
+    var = tr.declare(name, value.type)
+    tr.emit(f"{var.py} = {value.code}")
+    return calls.DONE
+
+
+def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
+    if name in _BANG:
+        return _bang(tr, call, recv)
     args = call.args
     r = tr.wrap(recv, P_CALL)
     nl = recv.type.nl
@@ -299,7 +322,7 @@ def _str_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
                     T("str", nl=nl), P_MUL)
     if name in ("split",):
         if args[0].type == "regex":
-            pattern = tr.rules.regexps.compiled(tr, args[0])
+            pattern = regexps.compiled(tr, args[0])
             return Expr(f"{tr.runtime('split')}({recv.code}, {pattern})",
                         list_of(T("str", nl="?")), P_CALL)
         sep = arg_exprs[0]
@@ -310,17 +333,11 @@ def _str_method(tr: "Translator", call: Call, recv: Expr) -> Optional[Expr]:
                     list_of(T("str", nl="?")), P_CALL)
     if name in ("gsub", "sub", "tr", "delete", "index", "count", "scan", "match", "match?",
                 "=~", "[]", "slice", "%", "each_line", "format"):
-        return tr.rules.regexps.string_regex_method(tr, call, recv)
+        return regexps.string_regex_method(tr, call, recv)
     if name == "+" and arg_exprs:
         return None
     return None
 
 
-def _register() -> None:
-    from . import calls
-
-    calls.register_kind("str", _str_method)
-
-
-STRING_METHODS = _register
+calls.register_kind("str", _str_method)
 _ = P_ADD
