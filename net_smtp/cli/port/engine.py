@@ -335,7 +335,7 @@ class Translator:
         for i, node in enumerate(stmts):
             if previous_end is not None and node.start_point[0] > previous_end + 1 and \
                     self.lines and self.lines[-1].text.strip():
-                self.emit("", self.line_of(node))
+                self.emit("", 0)
             self.statement(node, tail if i == last_value else NO_TAIL)
             previous_end = node.end_point[0]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 __all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse"]
 
-INSTALL_HINT = "pip install 'net-smtp[port]'  (tree-sitter>=0.22 and tree-sitter-ruby>=0.21)"
+INSTALL_HINT = "pip install 'net-smtp[port]'  (tree-sitter>=0.23 and tree-sitter-ruby>=0.23.1)"
 
 # tree-sitter's Node; Any so that the rest of the package type-checks
 # without tree-sitter installed.
@@ -40,13 +40,7 @@ def _parser() -> Any:
     except ImportError as exc:
         raise MissingParser(f"net-smtp port needs tree-sitter and its Ruby grammar "
                             f"({exc.name} is missing): {INSTALL_HINT}") from None
-    language = tree_sitter.Language(tree_sitter_ruby.language())
-    try:
-        return tree_sitter.Parser(language)
-    except TypeError:  # tree-sitter 0.21: Parser() then set_language
-        parser = tree_sitter.Parser()
-        getattr(parser, "set_language")(language)
-        return parser
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 
 
 def _first_error(node: Node) -> Node | None:

@@ -55,6 +55,7 @@ def hash_literal(tr: Translator, node: Node) -> Expr:
     value_t: T | None = None
     keys: set[str] = set()
     fields: dict[str, T] = {}
+    key_types: list[T] = []
     for child in node.named_children:
         if child.type == "comment":
             continue
@@ -67,6 +68,8 @@ def hash_literal(tr: Translator, node: Node) -> Expr:
         key = child.child_by_field_name("key")
         k = hash_key(tr, key)
         keys.add(k)
+        key_types.append(T("str", nl="no", symbol=True) if key.type in (
+            "hash_key_symbol", "simple_symbol") else tr.expr(key).type)
         value_node = child.child_by_field_name("value")
         if value_node is None:
             raise tr.fail(child, "a hash shorthand {x:}")
@@ -78,7 +81,10 @@ def hash_literal(tr: Translator, node: Node) -> Expr:
     if len(code) > 70 and len(items) > 1:
         pad = "    " * (tr.level + 1)
         code = "{\n" + "".join(f"{pad}{item},\n" for item in items) + "    " * tr.level + "}"
-    return Expr(code, T("dict", key=T("str"), elem=value_t, keys=frozenset(keys),
+    key_t: T | None = None
+    for t in key_types:
+        key_t = t if key_t is None else join(key_t, t)
+    return Expr(code, T("dict", key=key_t, elem=value_t, keys=frozenset(keys),
                         fields=tuple(sorted(fields.items()))))
 
 

@@ -60,6 +60,9 @@ def statement(tr: Translator, node: Node, tail: Tail) -> None:
             return
         _value(tr, result, tail)
         return
+    if kind in ("identifier", "nil", "true", "false", "integer", "string") and \
+            tail.kind == "none" and (kind != "identifier" or tr.local(tr.text(node)) is not None):
+        return  # a value alone on a line does nothing
     e = tr.expr(node)
     _value(tr, e, tail)
 
@@ -99,8 +102,6 @@ def _value(tr: Translator, e: Expr, tail: Tail) -> None:
         if tail.var_type is not None:
             tail.var_type(e.type)
     elif e.code:
-        if e.prec == P_ATOM and e.code.isidentifier() and e.code not in ("None",):
-            return  # a bare local: no effect
         tr.emit(e.code)
 
 
@@ -497,10 +498,14 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
         low = tr.expr(node.child_by_field_name("begin"))
         high = tr.expr(node.child_by_field_name("end"))
         op = tr.text(node.child_by_field_name("operator"))
-        if not subject.type.is_("int", "float") or not low.type.is_("int", "float"):
-            raise tr.fail(node, "a range test on a value that may not be a number")
+        if not low.type.is_("int", "float") or not high.type.is_("int", "float"):
+            raise tr.fail(node, "a range of values that may not be numbers")
         upper = "<=" if op == ".." else "<"
-        return f"({low.code} <= {s} {upper} {high.code})"
+        test = f"{low.code} <= {s} {upper} {high.code}"
+        if subject.type.is_("int", "float", "num"):
+            return test
+        # Ruby's Range#=== is false for a value of another kind; Python's < raises.
+        return f"(isinstance({s}, (int, float)) and not isinstance({s}, bool) and {test})"
     if kind == "regex":
         pattern = regexps.compiled(tr, node)
         if subject.type.is_("str"):
@@ -509,6 +514,8 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
     if kind in ("constant", "scope_resolution"):
         path = tr.text(node)
         cls = constants.class_for_test(tr, path)
+        if cls == "int":
+            return f"type({s}) is int"
         if cls is not None:
             return f"isinstance({s}, {cls})"
     if kind == "splat_argument":

@@ -264,13 +264,15 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             "upcase": ("upper()", nl), "downcase": ("lower()", nl),
             "capitalize": ("capitalize()", nl), "swapcase": ("swapcase()", nl),
             "strip": ("strip()", "no"), "lstrip": ("lstrip()", nl), "rstrip": ("rstrip()", "no"),
-            "reverse": None, "to_sym": ("", nl), "to_str": ("", nl), "to_s": ("", nl),
+            "reverse": ("", "?"), "to_sym": ("", nl), "to_str": ("", nl), "to_s": ("", nl),
             "freeze": ("", nl), "dup": ("", nl), "itself": ("", nl), "b": ("", nl),
             "force_encoding": None, "encoding": None, "scrub": ("", nl),
             "unicode_normalize": None,
         }
         if name in simple and simple[name] is not None:
             suffix, new_nl = simple[name]  # type: ignore[misc]
+            if name == "reverse":
+                return Expr(f"{r}[::-1]", T("str"), P_CALL)
             if not suffix:
                 return recv
             return Expr(f"{r}.{suffix}", T("str", nl=new_nl), P_CALL)
