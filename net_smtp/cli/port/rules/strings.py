@@ -266,6 +266,7 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             "strip": ("strip()", "no"), "lstrip": ("lstrip()", nl), "rstrip": ("rstrip()", "no"),
             "reverse": ("", "?"), "to_sym": ("", nl), "to_str": ("", nl), "to_s": ("", nl),
             "freeze": ("", nl), "dup": ("", nl), "itself": ("", nl), "b": ("", nl),
+            "id2name": ("", nl), "name": ("", nl),
             "force_encoding": None, "encoding": None, "scrub": ("", nl),
             "unicode_normalize": None,
         }
@@ -273,6 +274,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             suffix, new_nl = simple[name]  # type: ignore[misc]
             if name == "reverse":
                 return Expr(f"{r}[::-1]", T("str"), P_CALL)
+            if name in ("to_s", "to_str", "id2name", "name") and recv.type.symbol:
+                return Expr(recv.code, T("str", nl=nl), recv.prec)
             if not suffix:
                 return recv
             return Expr(f"{r}.{suffix}", T("str", nl=new_nl), P_CALL)
