@@ -189,6 +189,8 @@ def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods every Ruby object has, whatever the receiver."""
     name = call.name
+    if name in _METAPROGRAMMING:
+        raise tr.fail(call.node, f"{name} runs or inspects Ruby code at run time")
     if call.block is not None:
         return None
     if name == "nil?" and not call.args:
@@ -226,6 +228,14 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         args = args_code(tr, call)
         return Expr(f"{tr.wrap(recv, P_CALL)}({', '.join(args)})", recv.type.elem or ANY, P_CALL)
     return None
+
+
+_METAPROGRAMMING = frozenset({
+    "instance_eval", "class_eval", "module_eval", "instance_exec", "class_exec", "send",
+    "public_send", "__send__", "define_method", "method", "instance_variable_get",
+    "instance_variable_set", "instance_variables", "respond_to?", "extend", "singleton_class",
+    "define_singleton_method", "method_missing", "binding",
+})
 
 
 def setter(tr: Translator, node: Node, recv: Expr, name: str, t: T) -> str | None:
