@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -365,6 +366,41 @@ _ARGPARSE_WORDING = (
 )
 
 
+_SUMMARY_WIDTH = 32
+_SUMMARY_INDENT = "    "
+
+
+def _summarize(flags: list[str], arg: str, description: list[str]) -> list[str]:
+    """One option's lines in Ruby's ``OptionParser#summarize`` layout."""
+    shorts = [f for f in flags if not f.startswith("--")]
+    longs = [f for f in flags if f.startswith("--")]
+    left = [", ".join(shorts)]
+    right = list(description)
+    for name in longs:
+        width = len(left[-1]) + len(name) + (len(arg) if len(left) == 1 and arg else 0)
+        if not (width < _SUMMARY_WIDTH - 1 or not shorts):
+            left.append("")
+        left[-1] += (" " * 4 if not left[-1] else ", ") + name
+    if arg:
+        left[0] += arg.lstrip("=") + "," if len(left) > 1 else arg
+    out = []
+    longest = max(len(text) for text in left)
+    while longest > _SUMMARY_WIDTH and left:
+        text = left.pop(0)
+        if left:
+            longest = max(len(t) for t in left) if len(text) == longest else longest
+        if len(text) < _SUMMARY_WIDTH and right and right[0]:
+            text = text.ljust(_SUMMARY_WIDTH) + " " + right.pop(0)
+        out.append(_SUMMARY_INDENT + text)
+    while left or right:
+        text = left.pop(0) if left else ""
+        description_line = right.pop(0) if right else ""
+        if description_line:
+            text = text.ljust(_SUMMARY_WIDTH) + " " + description_line
+        out.append(_SUMMARY_INDENT + text)
+    return out
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """``argparse`` that fails the way Ruby's ``OptionParser`` does: an
     error raises :class:`OptionError` worded as Ruby words it (``invalid
@@ -373,10 +409,39 @@ class ArgumentParser(argparse.ArgumentParser):
     not added. :meth:`parse` returns the options and, like Ruby's
     ``parse!``, the arguments that are not options, in order."""
 
-    def __init__(self, usage: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, banner: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
-        kwargs.setdefault("allow_abbrev", False)
-        super().__init__(usage=usage, **kwargs)
+        super().__init__(**kwargs)
+        program = os.path.splitext(os.path.basename(sys.argv[0] or "-"))[0]
+        self.banner = banner if banner is not None else f"Usage: {program} [options]"
+        self._summary: list[tuple[list[str], str, list[str]] | str] = []
+
+    def add_argument(self, *flags: Any, **kwargs: Any) -> Any:
+        """argparse's ``add_argument``; also remembers the option for the
+        Ruby-style help of :meth:`__str__`."""
+        metavar = kwargs.get("metavar")
+        takes_value = kwargs.get("action") not in ("store_true", "store_false", "count")
+        arg = f" {metavar}" if metavar and takes_value else ""
+        help_text = kwargs.get("help")
+        self._summary.append(([str(f) for f in flags], arg, [help_text] if help_text else []))
+        return super().add_argument(*flags, **kwargs)
+
+    def separator(self, text: str) -> None:
+        """Ruby's ``opts.separator``: a line of its own in the help."""
+        self._summary.append(text)
+
+    def __str__(self) -> str:
+        """The help text as Ruby's ``puts opts`` prints it: the banner, then
+        each option as ``    -s, --server HOST                SMTP server``."""
+        lines = [self.banner]
+        for entry in self._summary:
+            if isinstance(entry, str):
+                lines.append(entry)
+            else:
+                lines.extend(_summarize(*entry))
+        return "\n".join(lines) + "\n"
+
+    to_s = help = __str__
 
     def parse(self, argv: Iterable[str]) -> tuple[argparse.Namespace, list[str]]:
         """``(options, other arguments)`` from *argv*.
@@ -384,7 +449,15 @@ class ArgumentParser(argparse.ArgumentParser):
         Raises:
             OptionError: an unknown option or a missing or bad value.
         """
-        options, rest = self.parse_known_args(list(argv))
+        args = list(argv)
+        for arg in args:
+            if arg == "--":
+                break
+            if arg in ("--help", "-h") and arg not in self._option_string_actions:
+                # OptionParser's own --help: print the summary, exit 0.
+                sys.stdout.write(str(self))
+                sys.exit(0)
+        options, rest = self.parse_known_args(args)
         for arg in rest:
             if arg == "--":
                 break

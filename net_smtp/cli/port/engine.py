@@ -133,7 +133,7 @@ class Translator:
         self.counter = 0
         self.rescue_stack: list[str] = []
         self.top_constants: set[str] = set()
-        self.option_parsers: dict[str, list[Any]] = {}
+        self.option_parsers: dict[str, Any] = {}
         self.aliased: set[str] = set()
         self.argv_used = False
         self.want_argv = False

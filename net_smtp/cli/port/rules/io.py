@@ -80,6 +80,8 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
             return f"print(str({v.code}).lower(){file})"
         if t.kind == "nil":
             return f"print({file[2:]})"
+        if t.kind == "optparse":
+            return f"print({v.code}, end=''{file})"
         if t.is_("obj") and definitions.has_to_s(tr, t):
             return f"print({v.code}{file})"
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")

@@ -6,6 +6,8 @@ options given, as Ruby runs it while parsing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,14 @@ __all__ = ["new_parser"]
 
 PARSER = T("optparse")
 _TYPES = {"Integer": ("int", INT), "Float": ("float", T("float")), "String": ("", T("str"))}
+
+
+@dataclass
+class _Parser:
+    """What OptionParser.new declared: its block parameter and options."""
+
+    param: str
+    options: list[_Option]
 
 
 @dataclass
@@ -101,6 +111,7 @@ def new_parser(tr: Translator, node: Node, target: str | None) -> str:
     else:
         tr.emit(f"{name} = {tr.runtime('ArgumentParser')}()")
     options: list[_Option] = []
+    params: list[str] = []
     if call.block is not None:
         params = blocks.block_params(tr, call.block)
         if len(params) != 1:
@@ -111,7 +122,7 @@ def new_parser(tr: Translator, node: Node, target: str | None) -> str:
                 tr.emit(tr.text(stmt))
                 continue
             _parser_statement(tr, stmt, param, name, options)
-    tr.option_parsers[name] = options
+    tr.option_parsers[name] = _Parser(params[0] if call.block is not None else "", options)
     return name
 
 
@@ -137,12 +148,27 @@ def _parser_statement(tr: Translator, stmt: Node, param: str, name: str,
     raise tr.fail(stmt, "this statement inside OptionParser.new")
 
 
+@contextmanager
+def _bound(tr: Translator, param: str, parser: str) -> Iterator[None]:
+    """Inside an option's block, OptionParser.new's parameter is the parser."""
+    if not param:
+        yield
+        return
+    with tr.block_params([param]):
+        var = tr.scope.lookup(param)
+        assert var is not None
+        var.py = parser
+        tr.bind_param(param, PARSER)
+        yield
+
+
 def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
           bang: bool) -> Expr:
     """``parser.parse!(ARGV)``: parse, then run each given option's block."""
-    options = tr.option_parsers.get(parser)
-    if options is None:
+    declared = tr.option_parsers.get(parser)
+    if declared is None:
         raise tr.fail(node, "parse! on a parser the translator did not see made")
+    options = declared.options
     if argv_node is None or (argv_node.type == "constant" and tr.text(argv_node) == "ARGV"):
         tr.want_argv = True
         source = "argv"
@@ -170,14 +196,14 @@ def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
             tr.emit(f"if {value} is not None:")
         else:
             tr.emit(f"if {value}:")
-        with tr.indented():
-            with tr.block_params(names[:1]) as pys:
-                if pys:
-                    var = tr.scope.lookup(names[0])
-                    assert var is not None
-                    var.py = value
-                    tr.bind_param(names[0], option.value_type if option.takes_value else BOOL)
-                tr.body(blocks.block_statements(option.block), NO_TAIL)
+        with tr.indented(), _bound(tr, declared.param, parser), \
+                tr.block_params(names[:1]) as pys:
+            if pys:
+                var = tr.scope.lookup(names[0])
+                assert var is not None
+                var.py = value
+                tr.bind_param(names[0], option.value_type if option.takes_value else BOOL)
+            tr.body(blocks.block_statements(option.block), NO_TAIL)
     if bang:
         return DONE
     return Expr(rest, T("list", elem=T("str", nl="no")))
