@@ -227,8 +227,16 @@ class Translator:
             known = self.known(self.var_key(self._var_id(name)))
             if known is not None and not var.param:
                 var.type = known
+            if self._var_id(name) in self.scope.narrowed:
+                var.type = var.type.non_nil()
             return var
         return None
+
+    def narrow(self, name: str) -> None:
+        """Local *name* is not nil from here on (the script stopped
+        otherwise); only at the top level of a body, so no branch leaks."""
+        if self.level == self.scope.base_level:
+            self.scope.narrowed.add(self._var_id(name))
 
     def _var_id(self, name: str) -> str:
         for renames in reversed(self.scope.block_names):
@@ -240,6 +248,7 @@ class Translator:
         """Assign to local *name* (creating it): its Python name."""
         var = self.scope.lookup(name)
         ident = self._var_id(name)
+        self.scope.narrowed.discard(ident)
         if var is None:
             py = py_name(name)
             if py in {v.py for v in self.scope.vars.values()} or py in self.scope.taken:

@@ -108,6 +108,8 @@ class Scope:
         self.key = key
         self.vars: dict[str, Var] = {}
         self.taken: set[str] = set()
+        self.base_level = 0
+        self.narrowed: set[str] = set()
         self.block_names: list[dict[str, str]] = []
 
     def lookup(self, name: str) -> Var | None:

@@ -70,6 +70,7 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
     elif owner is not None:
         params.insert(0, "self")
     scope = Scope("def", parent=tr.scope, cls=owner, self_code=self_code, method=info, key=key)
+    scope.base_level = tr.level + 1
     if decorator:
         tr.emit(decorator)
     with tr.new_scope(scope):

@@ -86,6 +86,42 @@ def _logical_statement(tr: Translator, node: Node) -> None:
     tr.emit(f"if {test.code}:")
     with tr.indented():
         statement(tr, right, NO_TAIL)
+    if op in ("or", "||") and _stops(tr, right):
+        subject = left.child_by_field_name("left") if left.type == "assignment" else left
+        if subject.type == "identifier":
+            tr.narrow(tr.text(subject))
+
+
+_STOPPERS = ("abort", "exit", "raise", "fail")
+
+
+def _stops(tr: Translator, node: Node) -> bool:
+    """Whether *node* always leaves (abort, exit, raise, return, next...)."""
+    if node.type in ("return", "break", "next", "retry"):
+        return True
+    if node.type == "call" and node.child_by_field_name("receiver") is None:
+        method = node.child_by_field_name("method")
+        return method is not None and tr.text(method) in _STOPPERS
+    if node.type == "identifier":
+        return tr.text(node) in ("abort", "exit", "raise")
+    return False
+
+
+def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
+    """``abort ... unless x`` / ``exit if x.nil?``: x is not nil after it."""
+    body = node.child_by_field_name("body")
+    cond = node.child_by_field_name("condition")
+    if body is None or cond is None or not _stops(tr, body):
+        return
+    if negate and cond.type == "identifier":
+        tr.narrow(tr.text(cond))
+    elif not negate and cond.type == "call" and tr.text(cond).endswith(".nil?"):
+        recv = cond.child_by_field_name("receiver")
+        if recv is not None and recv.type == "identifier":
+            tr.narrow(tr.text(recv))
+    elif not negate and cond.type == "unary" and cond.child_by_field_name(
+            "operand").type == "identifier":
+        tr.narrow(tr.text(cond.child_by_field_name("operand")))
 
 
 def _value(tr: Translator, e: Expr, tail: Tail) -> None:
@@ -390,6 +426,7 @@ def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -
         tr.emit("else:")
         with tr.indented():
             tr.emit(f"{tail.target} = None")
+    _narrow_after_guard(tr, node, negate)
 
 
 def _unless_modifier(tr: Translator, node: Node, tail: Tail) -> None:
