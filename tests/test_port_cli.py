@@ -152,3 +152,32 @@ def test_the_package_and_the_other_commands_never_load_tree_sitter() -> None:
                     "assert not [m for m in sys.modules if m.startswith('tree_sitter')]")
     for code in (library, command_line):
         subprocess.run([sys.executable, "-c", code], env=cli_env(), check=True, timeout=60)
+
+
+NOTIFY = """\
+require 'net/smtp'
+
+to = ARGV.shift or abort "usage: notify.rb RECIPIENT"
+port = ENV.fetch('SMTP_PORT', '25').to_i
+begin
+  Net::SMTP.start('mail.example.com', port) do |smtp|
+    smtp.send_message "Subject: done\\n\\nThe job finished.\\n", 'jobs@example.com', to
+  end
+  puts "notified #{to}"
+rescue Net::SMTPFatalError => e
+  puts "refused: #{e.message}"
+  exit 1
+end
+"""
+
+
+def test_the_side_by_side_example_of_the_porting_guide(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "porting.md").read_text("utf-8")
+    command = "$ net-smtp port --side-by-side --width 132 notify.rb\n"
+    start = page.index(command) + len(command)
+    shown = page[start:page.index("```", start)]
+    script = tmp_path / "notify.rb"
+    script.write_text(NOTIFY, encoding="utf-8")
+    assert main(["port", "--side-by-side", "--width", "132", str(script)]) == 0
+    assert capsys.readouterr().out == shown
