@@ -30,6 +30,7 @@ __all__ = [
     "Symbol",
     "chomp",
     "class_name",
+    "encode64",
     "format",
     "inspect",
     "lines",
@@ -158,6 +159,8 @@ def to_s(value: object) -> str:
         return value.strftime("%Y-%m-%d %H:%M:%S ") + zone
     if isinstance(value, errors.SMTPError) and not isinstance(value, errors.SMTPSessionAborted):
         return class_name(value)
+    if isinstance(value, BaseException):
+        return message(value)
     return str(value)
 
 
@@ -332,6 +335,17 @@ def to_i(value: object) -> int:
     raise TypeError(f"undefined method `to_i' for {class_name(value)}")
 
 
+def encode64(data: str | bytes) -> str:
+    """Ruby's ``Base64.encode64`` / ``[data].pack('m')``: base64 in lines of
+    60 characters, each ending with a newline (Python's ``encodebytes``
+    uses 76)."""
+    import base64
+
+    raw = data.encode() if isinstance(data, str) else data
+    text = base64.b64encode(raw).decode("ascii")
+    return "".join(text[i:i + 60] + "\n" for i in range(0, len(text), 60))
+
+
 def message(exc: BaseException) -> str:
     """Ruby's ``e.message``: the reply line of an SMTP error, Ruby's wording
     for the errors Ruby words differently (``key not found: "X"``), else
@@ -342,6 +356,12 @@ def message(exc: BaseException) -> str:
         # Ruby appends the socket's inspect; by the time a script outside
         # the session's block reads it, the socket is closed.
         return f"Net::{type(exc).__name__} with #<TCPSocket:(closed)>"
+    if isinstance(exc, OSError) and exc.errno is not None and isinstance(exc.strerror, str):
+        # Ruby's Errno::X and SocketError messages, without Python's "[Errno N]"
+        # (and without the "(for HOST port N)" net_smtp adds to a lookup failure).
+        if exc.strerror.startswith("getaddrinfo: "):
+            return re.sub(r" \(for .*\)$", "", exc.strerror)
+        return exc.strerror
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         return f"key not found: {inspect(exc.args[0])}"
     text = str(exc)

@@ -66,6 +66,13 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
                       bool(keywords) or double_splat)
 
 
+def makes_static(tr: Translator, node: Node) -> bool:
+    """``module_function`` or ``extend self`` alone on a line: the defs after
+    it are called on the module."""
+    text = tr.text(node).strip()
+    return text in ("module_function", "extend self")
+
+
 def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
     beginnings: list[Node] = []
@@ -91,8 +98,15 @@ def collect(tr: Translator, root: Node) -> None:
                 if owner is not None:
                     owner.classes[name] = info
                 tr.classes[path] = info
+            body = node.child_by_field_name("body")
+            static = False
             for child in node.named_children:
-                walk(child, info, False)
+                if child != body:
+                    walk(child, info, False)
+            for child in body.named_children if body is not None else []:
+                if makes_static(tr, child):
+                    static = True
+                walk(child, info, static and child.type == "method")
             return
         if kind == "singleton_class":
             for child in node.named_children:

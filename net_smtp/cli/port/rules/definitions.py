@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
+from ..declarations import makes_static
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, T, join
@@ -232,7 +233,17 @@ def _class(tr: Translator, node: Node) -> None:
 
 def _class_body(tr: Translator, children: list[Node]) -> None:
     previous = None
+    static = False
     for child in children:
+        if makes_static(tr, child):
+            static = True
+            continue
+        if static and child.type == "method":
+            if previous is not None:
+                tr.emit("")
+            _static_method(tr, child)
+            previous = child.type
+            continue
         if child.type in ("method", "singleton_method") and previous is not None and \
                 previous not in ("comment",):
             tr.emit("")
@@ -259,6 +270,19 @@ def _class_body(tr: Translator, children: list[Node]) -> None:
         previous = child.type
 
 
+def _static_method(tr: Translator, node: Node) -> None:
+    """A def after ``module_function`` / ``extend self``, or in ``class << self``."""
+    saved_line, saved = tr.current_line, len(tr.lines)
+    tr.current_line = tr.line_of(node)
+    try:
+        _method(tr, node, singleton=True)
+    except Unsupported as exc:
+        del tr.lines[saved:]
+        tr.mark(node, exc)
+    finally:
+        tr.current_line = saved_line
+
+
 class _Fail:
     """A stand-in node whose translation is a marker."""
 
@@ -281,14 +305,8 @@ def _singleton_class(tr: Translator, node: Node) -> None:
     body = node.child_by_field_name("body")
     for child in body.named_children if body is not None else []:
         if child.type == "method":
-            tr.current_line = tr.line_of(child)
-            saved = len(tr.lines)
-            try:
-                tr.emit("")
-                _method(tr, child, singleton=True)
-            except Unsupported as exc:
-                del tr.lines[saved:]
-                tr.mark(child, exc)
+            tr.emit("")
+            _static_method(tr, child)
         elif child.type == "call" and tr.text(child.child_by_field_name("method")).startswith(
                 "attr"):
             continue

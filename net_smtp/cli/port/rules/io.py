@@ -27,8 +27,8 @@ TIME = T("time")
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
-    "English": None, "logger": "!", "json": "!", "erb": "!", "yaml": "!", "csv": "!",
-    "pp": None, "base64": "!", "digest": "!", "mail": "!", "fileutils": "!", "uri": "!",
+    "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!", "csv": "!",
+    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": "!", "uri": "!",
     "net/http": "!", "tempfile": "!", "stringio": "!", "set": "!", "ostruct": "!",
     "open3": "!", "etc": "!", "resolv": "!",
 }
@@ -553,6 +553,45 @@ def _securerandom(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("SecureRandom", _securerandom)
+
+
+def _base64(tr: Translator, call: Call) -> Expr | None:
+    if len(call.args) != 1 or "base64" not in tr.ruby_requires:
+        return None
+    value = tr.expr(call.args[0])
+    if not value.type.is_("str"):
+        raise tr.fail(call.node, "Base64 of a value that may not be a String")
+    if call.name == "encode64":
+        return Expr(f"{tr.runtime('encode64')}({value.code})", T("str", nl="yes"), P_CALL)
+    tr.need("base64")
+    if call.name == "strict_encode64":
+        return Expr(f"base64.b64encode({value.code}.encode()).decode()", T("str", nl="no"),
+                    P_CALL)
+    if call.name == "urlsafe_encode64":
+        return Expr(f"base64.urlsafe_b64encode({value.code}.encode()).decode()",
+                    T("str", nl="no"), P_CALL)
+    return None
+
+
+register_const("Base64", _base64)
+
+
+def _json(tr: Translator, call: Call) -> Expr | None:
+    if "json" not in tr.ruby_requires or any(a.type == "pair" for a in call.args):
+        return None
+    args = [tr.expr(a) for a in call.args]
+    tr.need("json")
+    if call.name in ("parse", "load") and len(args) == 1:
+        return Expr(f"json.loads({args[0].code})", T("dict", key=T("str"), elem=ANY), P_CALL)
+    if call.name in ("generate", "dump") and len(args) == 1:
+        return Expr(f"json.dumps({args[0].code}, ensure_ascii=False, separators=(',', ':'))",
+                    T("str", nl="no"), P_CALL)
+    if call.name == "pretty_generate":
+        raise tr.fail(call.node, "JSON.pretty_generate lays out empty Arrays as Python does not")
+    return None
+
+
+register_const("JSON", _json)
 
 
 def _process_pid(tr: Translator, call: Call) -> Expr | None:
