@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
 from ..declarations import makes_static
+from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, T, join
