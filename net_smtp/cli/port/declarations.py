@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .scope import ClassInfo, MethodInfo, py_name
+from .scope import ClassInfo, MethodInfo, py_method_name, py_name
 from .syntax import Node
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
     params = node.child_by_field_name("parameters")
     double_splat = params is not None and any(p.type == "hash_splat_parameter"
                                               for p in params.named_children)
-    return MethodInfo(name, py or py_name(name), positional, keywords, singleton,
+    return MethodInfo(name, py or (py_method_name(name) if owner else py_name(name)),
+                      positional, keywords, singleton,
                       body is not None and _uses_yield(body), owner,
                       bool(keywords) or double_splat)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .types import T
 
-__all__ = ["ClassInfo", "MethodInfo", "Scope", "py_name", "RESERVED"]
+__all__ = ["RESERVED", "ClassInfo", "MethodInfo", "Scope", "py_method_name", "py_name"]
 
 # Modules and helpers a translation may import or call by name.
 RESERVED = frozenset({
@@ -25,6 +25,17 @@ RESERVED = frozenset({
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
+
+
+def py_method_name(name: str) -> str:
+    """The Python name of a method of a class: as :func:`py_name`, but a
+    builtin's name is kept (an attribute hides no builtin)."""
+    base = py_name(name)
+    stem = base[:-1] if base.endswith("_") else base
+    if base.endswith("_") and not keyword.iskeyword(stem) and not keyword.issoftkeyword(stem) \
+            and stem in RESERVED and not name.endswith(("?", "!", "=")):
+        return stem
+    return base
 
 
 def py_name(name: str) -> str:

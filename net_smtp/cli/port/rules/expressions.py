@@ -186,6 +186,15 @@ def _cond(tr: Translator, node: Node) -> Expr:
     if kind == "assignment":
         e = statements.assignment_expr(tr, node)
         return truth_of(tr, e)
+    if kind == "call" and node.child_by_field_name("operator") is not None and \
+            tr.text(node.child_by_field_name("operator")) == "&.":
+        recv = tr.expr(node.child_by_field_name("receiver"))
+        if re.fullmatch(r"[\w.]+", recv.code):
+            call = calls.split_call(tr, node)
+            present = Expr(recv.code, recv.type.non_nil(), recv.prec)
+            call.recv = present
+            test = truth_of(tr, calls._dispatch(tr, call, present))
+            return Expr(f"{recv.code} is not None and {tr.wrap(test, P_AND + 1)}", BOOL, P_AND)
     return truth_of(tr, tr.expr(node))
 
 
@@ -313,7 +322,7 @@ def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
     if left.type != "call":
         return None
     call = calls.split_call(tr, left)
-    if call.name not in ("first", "last") or call.args or call.recv_node is None:
+    if call.name not in ("first", "last", "shift", "pop") or call.args or call.recv_node is None:
         return None
     recv = tr.expr(call.recv_node)
     elem = recv.type.elem
@@ -323,6 +332,12 @@ def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
         if call.name == "last":
             return None
         return Expr(f"next(iter({recv.code}), {b.code})", join(elem, b.type), P_CALL)
+    if call.name in ("shift", "pop"):
+        if recv.code.startswith("sys.argv"):
+            return None
+        taken = f"{recv.code}.pop({'0' if call.name == 'shift' else ''})"
+        return Expr(f"{taken} if {recv.code} else {tr.wrap(b, P_TERNARY)}", join(elem, b.type),
+                    P_TERNARY)
     index = "0" if call.name == "first" else "-1"
     return Expr(f"{recv.code}[{index}] if {recv.code} else {tr.wrap(b, P_TERNARY)}",
                 join(elem, b.type), P_TERNARY)

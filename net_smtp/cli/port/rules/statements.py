@@ -54,6 +54,14 @@ def statement(tr: Translator, node: Node, tail: Tail) -> None:
             "or", "||", "and", "&&") and tail.kind == "none":
         _logical_statement(tr, node)
         return
+    if kind == "conditional" and tail.kind == "none":
+        tr.emit(f"if {tr.cond(node.child_by_field_name('condition'))}:")
+        with tr.indented():
+            statement(tr, node.child_by_field_name("consequence"), NO_TAIL)
+        tr.emit("else:")
+        with tr.indented():
+            statement(tr, node.child_by_field_name("alternative"), NO_TAIL)
+        return
     if kind == "call":
         result = calls.call_expr(tr, node, tail)
         if result is calls.DONE:
@@ -227,6 +235,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
 
 
 def _after_assign(tr: Translator, target: str, tail: Tail, t: T) -> None:
+    if tail.kind == "return" and t.kind == "nil":
+        return  # Python returns None anyway
     if tail.kind == "return":
         tr.emit(f"return {target}")
     elif tail.kind == "assign" and tail.target != target:
