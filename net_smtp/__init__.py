@@ -8,7 +8,7 @@ loads when first used.
 """
 
 import importlib
-from types import ModuleType
+from types import ModuleType as _ModuleType
 
 from . import _net as Net
 from ._net import *  # noqa: F403 - the names of Net, listed in _net.__all__
@@ -25,7 +25,7 @@ __all__ = ["Net", "OpenSSL", "MessageStream", "Response", "Address", "Authentica
 __all__ += Net.__all__
 
 
-def __getattr__(name: str) -> ModuleType:
+def __getattr__(name: str) -> _ModuleType:
     """``net_smtp.ruby`` without importing it first (it is not loaded by
     ``import net_smtp``)."""
     if name == "ruby":
