@@ -134,6 +134,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     if t.kind == "dict":
         key = hash_key(tr, arg) if arg.type != "simple_symbol" else tr.string(tr.text(arg)[1:])
         value = t.field(key) or t.elem or tr.unknown
+        if t.name.startswith("default:"):
+            return Expr(f"{tr.wrap(obj, P_CALL)}.get({key}, {t.name[8:]})", value, P_CALL)
         if t.keys is not None and key in t.keys and not t.nilable:
             return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", value, P_CALL)
         return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", value.nil(), P_CALL)
@@ -185,7 +187,8 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
                 tr.bind(tr.text(obj_node), T("dict", key=obj.type.key,
                                             elem=t if obj.type.elem is None else
                                             join(obj.type.elem, t), keys=obj.type.keys,
-                                            fields=tuple(sorted(fields.items()))))
+                                            fields=tuple(sorted(fields.items())),
+                                            name=obj.type.name))
         return f"{tr.wrap(obj, P_CALL)}[{key}]"
     if obj.type.kind == "list":
         index = tr.expr(args[0])
@@ -383,13 +386,15 @@ def _iterator(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("map", "collect", "flat_map", "select", "filter", "reject", "count", "any?",
                 "all?", "none?", "find", "detect", "sum", "sort_by", "min_by", "max_by",
                 "each_with_object", "filter_map", "group_by", "partition", "find_all",
-                "to_h", "uniq") and call.block is not None:
+                "to_h", "uniq", "inject", "reduce") and (call.block is not None or name in (
+                    "inject", "reduce")):
         return _block_value(tr, call, recv)
     return None
 
 
 def _symbol_iterator(tr: Translator, call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
-    if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum"):
+    if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum", "min_by",
+                         "max_by"):
         raise tr.fail(call.node, f"{call.name}(&:{block.name})")
     elem = recv.type.elem or tr.unknown
     item = tr.temp("item")
@@ -405,13 +410,18 @@ def _symbol_iterator(tr: Translator, call: Call, recv: Expr, block: _SymbolBlock
                     recv.type)
     if call.name == "sum":
         return Expr(f"sum({value.code} for {item} in {source})", value.type, P_CALL)
-    raise tr.fail(call.node, f"{call.name}(&:{block.name}) used as a statement")
+    if call.name in ("min_by", "max_by") and value.type.kind in ("int", "float", "str"):
+        return Expr(f"{call.name[:3]}({source}, key=lambda {item}: {value.code}, default=None)",
+                    elem.nil(), P_CALL)
+    raise tr.fail(call.node, f"{call.name}(&:{block.name})")
 
 
 def _block_value(tr: Translator, call: Call, recv: Expr) -> Expr:
     name = call.name
     if name == "each_with_object":
         raise tr.fail(call.node, "each_with_object is not translated")
+    if name in ("inject", "reduce"):
+        return _reduce(tr, call, recv)
     clause, value, targets = _comprehension(tr, call, recv)
     truth = tr.truth(value)
     elem = recv.type.elem if recv.type.kind != "dict" else list_of(ANY)
@@ -446,11 +456,46 @@ def _block_value(tr: Translator, call: Call, recv: Expr) -> Expr:
                     P_CALL)
     if name == "sum":
         return Expr(f"sum({value.code} {clause})", value.type, P_CALL)
-    if name in ("sort_by", "min_by", "max_by"):
-        raise tr.fail(call.node, f"{name} is not translated")
+    if name in ("min_by", "max_by"):
+        targets_list = targets.split(", ")
+        if len(targets_list) != 1 or recv.type.kind == "dict":
+            raise tr.fail(call.node, f"{name} with several block parameters")
+        if value.type.kind not in ("int", "float", "str"):
+            raise tr.fail(call.node, f"{name} by values that may not compare alike")
+        return Expr(f"{name[:3]}({recv.code}, key=lambda {targets}: {value.code}, default=None)",
+                    (elem or tr.unknown).nil(), P_CALL)
+    if name == "sort_by":
+        raise tr.fail(call.node, "sort_by (Ruby's sort is not stable)")
     if name == "to_h":
         return Expr(f"dict({value.code} {clause})", dict_of(ANY, ANY), P_CALL)
     raise tr.fail(call.node, f"{name} with a block is not translated")
+
+
+def _reduce(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``inject(init) { |acc, x| expr }`` and ``inject(init, :+)``."""
+    args = [a for a in call.args if a.type != "simple_symbol"]
+    symbols = [tr.text(a)[1:] for a in call.args if a.type == "simple_symbol"]
+    if len(args) != 1:
+        raise tr.fail(call.node, f"{call.name} without a start value (nil for an empty Array)")
+    start = tr.expr(args[0])
+    elem = recv.type.elem or tr.unknown
+    if symbols:
+        if symbols != ["+"] or not (start.type.is_("int", "float") and elem.is_("int", "float")):
+            raise tr.fail(call.node, f"{call.name} with :{symbols[0]}")
+        return Expr(f"sum({recv.code}, {start.code})", join(start.type, elem), P_CALL)
+    if call.block is None:
+        raise tr.fail(call.node, f"{call.name} without a block")
+    names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block)
+    if len(names) != 2 or body is None:
+        raise tr.fail(call.block, f"a {call.name} block of more than one expression")
+    with blocks.params_bound(tr, names, [start.type, elem]) as targets:
+        value = tr.expr(body)
+    if not (value.type == start.type or value.type.kind == start.type.kind):
+        raise tr.fail(call.block, f"a {call.name} block whose value changes kind")
+    tr.need("functools")
+    return Expr(f"functools.reduce(lambda {', '.join(targets)}: {value.code}, {recv.code}, "
+                f"{start.code})", start.type, P_CALL)
 
 
 def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -365,7 +365,17 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
 
 
 def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
-    raise tr.fail(node, "class variables (@@x) are not translated")
+    """``@@name``: a class attribute ``_name`` of the class that declares it."""
+    info = _class_info(tr)
+    if info is None:
+        raise tr.fail(node, "a class variable outside a class")
+    name = "_" + tr.text(node)[2:]
+    key = f"cvar:{info.path}:{name}"
+    if t is not None:
+        tr.learn(key, t)
+    if tr.scope.kind == "class":
+        return Expr(name, tr.known(key) or tr.unknown)
+    return Expr(f"{constants.py_path(info)}.{name}", tr.known(key) or tr.unknown)
 
 
 def has_to_s(tr: Translator, t: T) -> bool:

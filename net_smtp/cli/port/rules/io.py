@@ -627,6 +627,18 @@ def _string_new(tr: Translator, call: Call) -> Expr | None:
 register_const("String", _string_new)
 register_const("Array", lambda tr, call: Expr("[]", list_of(ANY)) if call.name == "new" and
                not call.args and call.block is None else None)
-register_const("Hash", lambda tr, call: Expr("{}", T("dict", key=ANY, elem=ANY))
-               if call.name == "new" and not call.args and call.block is None else None)
+def _hash_new(tr: Translator, call: Call) -> Expr | None:
+    """``Hash.new`` and ``Hash.new(0)`` (a default every missing key reads as)."""
+    if call.name != "new" or call.block is not None or len(call.args) > 1:
+        return None
+    if not call.args:
+        return Expr("{}", T("dict", key=None, elem=None, fields=()))
+    default = tr.expr(call.args[0])
+    if default.type.kind not in ("int", "float", "str", "nil", "bool") or \
+            call.args[0].type not in ("integer", "float", "string", "nil", "true", "false"):
+        raise tr.fail(call.node, "Hash.new with a default that is shared and mutable")
+    return Expr("{}", T("dict", key=None, elem=default.type, name=f"default:{default.code}"))
+
+
+register_const("Hash", _hash_new)
 _ = (STR, args_code)

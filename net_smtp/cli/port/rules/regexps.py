@@ -116,6 +116,16 @@ def _replacement(tr: Translator, node: Node) -> str:
     return tr.string(converted)
 
 
+def _may_hold_backslash(code: str) -> bool:
+    """Whether the Python expression *code* may produce a backslash."""
+    if code[:1] in "'\"":
+        try:
+            return "\\" in ast.literal_eval(code)
+        except (ValueError, SyntaxError):
+            return True
+    return "\\" in code or not code.replace("_", "").isalnum()
+
+
 def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
@@ -130,8 +140,8 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         new = tr.expr(args[1])
         if not (old.type.is_("str") and new.type.is_("str")):
             raise tr.fail(call.node, f"{name} with arguments that may not be Strings")
-        if "\\" in new.code:
-            raise tr.fail(args[1], "a replacement with backslashes")
+        if _may_hold_backslash(new.code):
+            raise tr.fail(args[1], "a replacement with backslashes (Ruby reads \\1, \\0 there)")
         count = ", 1" if name == "sub" else ""
         return Expr(f"{r}.replace({old.code}, {new.code}{count})", T("str"), P_CALL)
     if name in ("match?",) and len(args) == 1 and args[0].type == "regex":

@@ -342,6 +342,7 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         current = tr.expr(left)
         value = tr.expr(right)
         base = op[:-1]
+        reads_default = left.type == "element_reference" and ".get(" in current.code
         ta, tb = current.type, value.type
         if base == "+" and ta.is_("str") and tb.is_("str"):
             t = T("str", nl=tb.nl)
@@ -363,7 +364,10 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         else:
             raise tr.fail(node, f"cannot tell the types on both sides of {op}")
         target = _target(tr, left, t)
-        tr.emit(f"{target} {base}= {value.code}")
+        if reads_default:  # h[k] += 1 on a Hash with a default, or a key maybe missing
+            tr.emit(f"{target} = {tr.wrap(current, 10)} {base} {tr.wrap(value, 11)}")
+        else:
+            tr.emit(f"{target} {base}= {value.code}")
     if tail.kind != "none":
         e = tr.expr(left)
         _value(tr, e, tail)
