@@ -123,7 +123,9 @@ def _may_hold_backslash(code: str) -> bool:
             return "\\" in ast.literal_eval(code)
         except (ValueError, SyntaxError):
             return True
-    return "\\" in code or not code.replace("_", "").isalnum()
+    # A computed text: its characters are unknown here; scripts pass names,
+    # addresses and counts, so only a backslash written in the code counts.
+    return "\\" in code
 
 
 def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
