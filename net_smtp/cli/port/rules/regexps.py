@@ -120,9 +120,11 @@ def _may_hold_backslash(code: str) -> bool:
     """Whether the Python expression *code* may produce a backslash."""
     if code[:1] in "'\"":
         try:
-            return "\\" in ast.literal_eval(code)
+            value = ast.literal_eval(code)
         except (ValueError, SyntaxError):
-            return True
+            value = None
+        if isinstance(value, str):
+            return "\\" in value
     # A computed text: its characters are unknown here; scripts pass names,
     # addresses and counts, so only a backslash written in the code counts.
     return "\\" in code
