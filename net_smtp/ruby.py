@@ -37,6 +37,7 @@ __all__ = [
     "message",
     "p",
     "puts",
+    "round",
     "rfc2822",
     "split",
     "strftime",
@@ -333,6 +334,27 @@ def to_i(value: object) -> int:
     if isinstance(value, (int, float)):
         return int(value)
     raise TypeError(f"undefined method `to_i' for {class_name(value)}")
+
+
+def _c_round(value: float) -> float:
+    """C's ``round``: halves away from zero."""
+    whole = math.floor(abs(value) + 0.5)
+    return math.copysign(whole, value)
+
+
+def round(number: float, digits: int = 0) -> float | int:
+    """Ruby's ``Float#round``: halves go away from zero (``2.5`` -> 3, where
+    Python gives 2), with Ruby's correction for decimals a float cannot
+    hold exactly (``1.005.round(2)`` is 1.01); an Integer without *digits*."""
+    if digits <= 0:
+        return int(_c_round(number))
+    scale = 10.0 ** digits
+    rounded = _c_round(number * scale)
+    if number > 0 and (rounded + 0.5) / scale <= number:
+        rounded += 1
+    elif number < 0 and (rounded - 0.5) / scale >= number:
+        rounded -= 1
+    return rounded / scale
 
 
 def encode64(data: str | bytes) -> str:

@@ -730,8 +730,13 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
-    if name == "round":
-        raise tr.fail(call.node, "Float#round (Ruby rounds halves away from zero, Python to even)")
+    if name == "round" and call.block is None and len(call.args) <= 1:
+        digits = [tr.expr(a) for a in call.args]
+        if digits and not digits[0].type.is_("int"):
+            raise tr.fail(call.node, "Float#round with options")
+        args = "".join(f", {d.code}" for d in digits)
+        return Expr(f"{tr.runtime('round')}({recv.code}{args})",
+                    T("float") if digits and digits[0].code != "0" else INT, P_CALL)
     if call.args or call.block is not None:
         return None
     simple = {"to_f": recv, "to_i": Expr(f"int({recv.code})", INT, P_CALL),
