@@ -9,13 +9,21 @@ to the server only through :meth:`Authenticator.continue_` and
 from __future__ import annotations
 
 import base64
-from typing import Any, ClassVar, Dict, Optional, Protocol, Type, Union
+from typing import Any, ClassVar, Protocol, Union
 
-from ._text import ruby_split
+from . import _ruby
 from .errors import ArgumentError, SMTPAuthenticationError
 from .response import Response
 
-__all__ = ["Authenticator", "ResponseSource", "normalize_auth_type"]
+__all__ = ["Authenticator", "Credential", "ResponseSource", "credential_bytes"]
+
+Credential = Union[str, bytes, bytearray, memoryview]
+"""A user name or secret: a str is sent as UTF-8, bytes as they are."""
+
+
+def credential_bytes(value: Credential) -> bytes:
+    """The bytes a user name or secret is sent as."""
+    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
 class ResponseSource(Protocol):
@@ -38,15 +46,15 @@ class Authenticator:
     Ruby: ``Net::SMTP::Authenticator``.
     """
 
-    _registry: ClassVar[Dict[str, Type["Authenticator"]]] = {}
+    _registry: ClassVar[dict[str, type[Authenticator]]] = {}
 
-    def __init_subclass__(cls, auth_type: Optional[str] = None, **kwargs: Any) -> None:
+    def __init_subclass__(cls, auth_type: str | None = None, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if auth_type is not None:
             cls.auth_type(auth_type)
 
     @classmethod
-    def auth_classes(cls) -> Dict[str, Type["Authenticator"]]:
+    def auth_classes(cls) -> dict[str, type[Authenticator]]:
         """The registry: normalised type name -> class."""
         return Authenticator._registry
 
@@ -56,7 +64,7 @@ class Authenticator:
         Authenticator._registry[normalize_auth_type(auth_type)] = cls
 
     @classmethod
-    def auth_class(cls, auth_type: Any) -> Optional[Type["Authenticator"]]:
+    def auth_class(cls, auth_type: Any) -> type[Authenticator] | None:
         """The class registered for *auth_type*, or ``None``."""
         return Authenticator._registry.get(normalize_auth_type(auth_type))
 
@@ -81,7 +89,7 @@ class Authenticator:
         """The session this authenticator talks to."""
         return self._smtp
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """Run the exchange; return the server's final 2xx reply. Each
         mechanism defines it (the base class has no exchange of its own).
 
@@ -92,7 +100,7 @@ class Authenticator:
         """
         raise NotImplementedError(f"{type(self).__name__} must define auth(user, secret)")
 
-    def continue_(self, arg: str) -> Optional[str]:
+    def continue_(self, arg: str) -> str | None:
         """Send *arg*; expect a 3xx reply and return its second word (the
         challenge), ``None`` if it has none. Ruby: ``continue``.
 
@@ -102,7 +110,7 @@ class Authenticator:
         res = self._smtp.get_response(arg)
         if not res.is_continue():
             raise res.exception_class(res)
-        words = ruby_split(res.string)
+        words = _ruby.split(res.string)
         return words[1] if len(words) > 1 else None
 
     def finish(self, arg: str) -> Response:
@@ -116,10 +124,9 @@ class Authenticator:
             raise SMTPAuthenticationError(res)
         return res
 
-    def base64_encode(self, s: Union[str, bytes]) -> str:
+    def base64_encode(self, s: Credential) -> str:
         """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
-        raw = s.encode("utf-8") if isinstance(s, str) else s
-        return base64.b64encode(raw).decode("ascii")
+        return base64.b64encode(credential_bytes(s)).decode("ascii")
 
 
 setattr(Authenticator, "continue", Authenticator.continue_)
