@@ -25,7 +25,6 @@ import tarfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Set, Tuple
 
 import pytest
 
@@ -49,12 +48,12 @@ class Built:
     """A clean copy of the checkout and the distributions built from it."""
 
     source: Path
-    tracked: FrozenSet[str]
+    tracked: frozenset[str]
     sdist: Path
     wheel: Path
 
 
-def run(args: List[str], cwd: Path, timeout: float = 300) -> "subprocess.CompletedProcess[str]":
+def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run *args* in *cwd* with no path into the checkout; fail the test,
     with the output, if it exits non-zero."""
     done = subprocess.run(args, cwd=cwd, env=clean_env(), capture_output=True, text=True,
@@ -63,11 +62,11 @@ def run(args: List[str], cwd: Path, timeout: float = 300) -> "subprocess.Complet
     return done
 
 
-def clean_env() -> Dict[str, str]:
+def clean_env() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key not in LEAKY_ENV}
 
 
-def tracked_files() -> FrozenSet[str]:
+def tracked_files() -> frozenset[str]:
     """The checkout's tracked files that exist in the working tree."""
     try:
         listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
@@ -156,7 +155,9 @@ def test_wheel_metadata(built: Built) -> None:
     assert (meta["License-Expression"] or meta["License"]) == "BSD-2-Clause"
     assert "aiosmtpd>=1.4" in meta.get_all("Requires-Dist", [])
     assert meta["Description-Content-Type"] == "text/markdown"
-    assert meta.get_payload().strip() == (ROOT / "README.md").read_text("utf-8").strip()
+    description = meta.get_payload()
+    assert isinstance(description, str)
+    assert description.strip() == (ROOT / "README.md").read_text("utf-8").strip()
 
 
 def test_sdist_carries_every_tracked_file_for_packagers(built: Built) -> None:
@@ -173,6 +174,26 @@ def test_sdist_carries_every_tracked_file_for_packagers(built: Built) -> None:
             "compat_tests/golden/msg_dot_stuffing.json",
             "compat_tests/recorded/greeting_421.json"} <= files
     assert [name for name in files if "__pycache__" in name or name.endswith(".pyc")] == []
+
+
+def collected(where: Path) -> int:
+    """How many tests pytest collects in *where* (a checkout or an unpacked
+    sdist), after checking that every test module imports."""
+    done = run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+               cwd=where)
+    found = re.search(r"^(\d+) tests? collected", done.stdout, re.MULTILINE)
+    assert found, done.stdout
+    return int(found.group(1))
+
+
+def test_sdist_test_suite_collects_as_in_the_checkout(built: Built, tmp_path: Path) -> None:
+    with tarfile.open(built.sdist) as sdist:
+        top = sdist.getnames()[0].split("/")[0]
+        if hasattr(tarfile, "data_filter"):  # 3.12+ warns without a filter
+            sdist.extractall(tmp_path, filter="data")
+        else:
+            sdist.extractall(tmp_path)
+    assert collected(tmp_path / top) == collected(built.source)
 
 
 def test_twine_check_passes(built: Built) -> None:
@@ -246,12 +267,13 @@ answer: str = Net.SMTP.start('127.0.0.1', 2525, block=lambda smtp: smtp.rset()) 
 Net.SMTP.start(2525)  # error: call-overload
 with Net.SMTP.start('127.0.0.1', 2525) as smtp:
     smtp.send_message('Subject: x\\n\\nx\\n', 42, 'bob@example.net')  # error: arg-type
+    smtp.send_message(42, 'alice@example.com', 'bob@example.net')  # error: arg-type
     smtp.rcptto(None)  # error: arg-type
     smtp.read_timeout = '5'  # error: assignment
 '''
 
 
-def mypy(python: Path, script: Path) -> "subprocess.CompletedProcess[str]":
+def mypy(python: Path, script: Path) -> subprocess.CompletedProcess[str]:
     """``mypy --strict script`` against the packages installed for *python*,
     as a user's mypy (in that venv, or with ``--python-executable``) sees them."""
     return subprocess.run(
@@ -267,7 +289,7 @@ def write_script(user_dir: Path, name: str, code: str) -> Path:
     return script
 
 
-def errors_of(output: str, name: str) -> Set[Tuple[int, str]]:
+def errors_of(output: str, name: str) -> set[tuple[int, str]]:
     return {(int(line), code) for line, code in
             re.findall(rf"^{re.escape(name)}:(\d+): error: .*\[([a-z-]+)\]$", output, re.MULTILINE)}
 
