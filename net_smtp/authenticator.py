@@ -9,13 +9,20 @@ to the server only through :meth:`Authenticator.continue_` and
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, Union
 
 from . import _ruby
-from .errors import ArgumentError, SMTPAuthenticationError
+from .errors import ArgumentError, SMTPAuthenticationError, SMTPUnsupportedCommand
 from .response import Response
 
-__all__ = ["Authenticator", "Credential", "ResponseSource", "credential_bytes"]
+__all__ = ["AUTO_PREFERENCE", "Authenticator", "Credential", "ResponseSource",
+           "credential_bytes"]
+
+AUTO_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
+"""What ``authtype='auto'`` tries first, in this order; then any other
+registered mechanism but XOAUTH2, whose secret is a token, not a password."""
+_NOT_A_PASSWORD = frozenset({"XOAUTH2"})
 
 Credential = Union[str, bytes, bytearray, memoryview]
 """A user name or secret: a str is sent as UTF-8, bytes as they are."""
@@ -67,6 +74,26 @@ class Authenticator:
     def auth_class(cls, auth_type: Any) -> type[Authenticator] | None:
         """The class registered for *auth_type*, or ``None``."""
         return Authenticator._registry.get(normalize_auth_type(auth_type))
+
+    @classmethod
+    def best_offered(cls, offered: Iterable[str]) -> type[Authenticator]:
+        """The registered mechanism ``authtype='auto'`` uses among *offered*
+        (the names in the server's AUTH line; see :data:`AUTO_PREFERENCE`).
+
+        Raises:
+            SMTPUnsupportedCommand: none of them is registered.
+        """
+        names = [normalize_auth_type(name) for name in offered]
+        registered = Authenticator._registry
+        others = [name for name in registered
+                  if name not in AUTO_PREFERENCE and name not in _NOT_A_PASSWORD]
+        for name in (*AUTO_PREFERENCE, *others):
+            if name in names and name in registered:
+                return registered[name]
+        raise SMTPUnsupportedCommand(
+            "authtype 'auto': the server offers no AUTH mechanism this client has "
+            f"(offered: {', '.join(names) or 'none'}; "
+            f"usable: {', '.join((*AUTO_PREFERENCE, *others))})")
 
     @classmethod
     def check_args(cls, user_arg: Any = None, secret_arg: Any = None,

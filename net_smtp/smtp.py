@@ -133,11 +133,6 @@ AddressLike = Union[str, Address]
 T = TypeVar("T")
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
-# authtype='auto' tries these first, in this order (those the server offers
-# and that are registered), then any other registered mechanism but XOAUTH2,
-# whose secret is a token rather than a password.
-AUTO_AUTH_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
-_NOT_A_PASSWORD = frozenset({"XOAUTH2"})
 
 
 def _address_text(address: Any) -> str:
@@ -928,7 +923,7 @@ class SMTP:
 
         *user* and *secret* are str (sent as UTF-8) or bytes (sent as they
         are). ``authtype='auto'`` (not in Ruby) picks the first mechanism of
-        :data:`AUTO_AUTH_PREFERENCE` the server offers, else any other
+        :data:`~net_smtp.authenticator.AUTO_PREFERENCE` the server offers, else any other
         registered one it offers, XOAUTH2 excepted (its secret is a token).
 
         Raises:
@@ -944,7 +939,9 @@ class SMTP:
         klass = self._check_auth_args(authtype, user, secret)
         self._claim()
         try:
-            return (klass or self._auto_auth_class())(self).auth(user, secret)
+            if klass is None:
+                klass = Authenticator.best_offered(self.capable_auth_types())
+            return klass(self).auth(user, secret)
         finally:
             self._in_use.release()
 
@@ -962,19 +959,6 @@ class SMTP:
             if not isinstance(value, (str, bytes, bytearray, memoryview)):
                 raise ArgumentError(f"{name} must be str or bytes, not {type(value).__name__}")
         return klass
-
-    def _auto_auth_class(self) -> type[Authenticator]:
-        offered = [normalize_auth_type(name) for name in self.capable_auth_types()]
-        registered = Authenticator.auth_classes()
-        others = [name for name in registered
-                  if name not in AUTO_AUTH_PREFERENCE and name not in _NOT_A_PASSWORD]
-        for name in (*AUTO_AUTH_PREFERENCE, *others):
-            if name in offered and name in registered:
-                return registered[name]
-        raise SMTPUnsupportedCommand(
-            "authtype 'auto': the server offers no AUTH mechanism this client has "
-            f"(offered: {', '.join(offered) or 'none'}; "
-            f"usable: {', '.join((*AUTO_AUTH_PREFERENCE, *others))})")
 
     # ------------------------------------------------------------ commands
     def rset(self) -> Response:
