@@ -9,7 +9,8 @@ only exist once the program imported it.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, List, NamedTuple, Optional, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ArgumentError
 
@@ -29,16 +30,16 @@ class Envelope(NamedTuple):
     """The sender and recipients a message's headers name."""
 
     sender: str
-    recipients: List[str]
+    recipients: list[str]
 
 
-def _addresses(values: Sequence[Optional[str]]) -> List[str]:
+def _addresses(values: Sequence[str | None]) -> list[str]:
     from email.utils import getaddresses
 
     return [address for _, address in getaddresses([str(v) for v in values if v is not None])]
 
 
-def envelope_of(msg: "Message") -> Envelope:
+def envelope_of(msg: Message) -> Envelope:
     """The envelope smtplib derives from *msg*'s headers: the sender from
     ``Sender`` (else ``From``), the recipients from ``To``, ``Bcc`` and
     ``Cc``; when the message carries one ``Resent-Date``, the ``Resent-``
@@ -66,7 +67,7 @@ def needs_smtputf8(addresses: Sequence[str]) -> bool:
     return not all(address.isascii() for address in addresses)
 
 
-def flatten(msg: "Message", utf8: bool = False) -> bytes:
+def flatten(msg: Message, utf8: bool = False) -> bytes:
     """The message's bytes with CRLF line ends, ``Bcc`` and ``Resent-Bcc``
     left out (the caller's object is not changed). With *utf8*, headers are
     written as UTF-8 (for an SMTPUTF8 transaction) where the message's
@@ -75,7 +76,6 @@ def flatten(msg: "Message", utf8: bool = False) -> bytes:
     import copy
     import io
     from email.generator import BytesGenerator
-
     from email.policy import EmailPolicy
 
     shown = copy.copy(msg)  # deleting headers rebinds the copy's header list only

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import _ruby
 from .authenticator import Authenticator, Credential, credential_bytes
 from .errors import ArgumentError
-from .response import Response, decode_base64_lenient
+from .response import Response
 
 if TYPE_CHECKING:
     import hashlib
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["AuthCramMD5"]
 
 
-def _md5(data: bytes) -> "hashlib._Hash":
+def _md5(data: bytes) -> hashlib._Hash:
     import hashlib  # loaded on first use: plain sessions never need it
 
     return hashlib.md5(data)
@@ -38,7 +39,7 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
         encoded = self.continue_("AUTH CRAM-MD5")
         if encoded is None:  # Ruby fails here too, before sending anything
             raise ArgumentError("the server's 334 reply to AUTH CRAM-MD5 carries no challenge")
-        challenge = decode_base64_lenient(encoded)
+        challenge = _ruby.decode_base64(encoded)
         digest = self.cram_md5_response(secret, challenge).encode("ascii")
         return self.finish(self.base64_encode(credential_bytes(user) + b" " + digest))
 

@@ -33,11 +33,14 @@ This module imports nothing of the package: a reply is anything with
 from __future__ import annotations
 
 import builtins
-from typing import Any, Mapping, Optional, Protocol, Union
+from collections.abc import Mapping
+from typing import Any, Protocol
 
+# The exceptions of Ruby's Net module (``Net.X``). Also public here, but not
+# in Net: EOFError (Ruby's is top-level; exported it would shadow Python's in
+# a star import) and Reply (a typing protocol).
 __all__ = [
     "ArgumentError",
-    "EOFError",
     "ProtocolError",
     "ProtoSyntaxError",
     "ProtoFatalError",
@@ -152,10 +155,10 @@ class SMTPError(Exception):
     ``err.code`` is the reply code as an ``int`` (not in Ruby).
     """
 
-    def __init__(self, response: Union[Reply, str, None] = None,
-                 message: Optional[str] = None) -> None:
+    def __init__(self, response: Reply | str | None = None,
+                 message: str | None = None) -> None:
         if response is None or isinstance(response, str):
-            self.response: Optional[Reply] = None
+            self.response: Reply | None = None
             self._message = message if message is not None else response
         else:
             self.response = response
@@ -172,7 +175,7 @@ class SMTPError(Exception):
         return type(self).__name__
 
     @property
-    def code(self) -> Optional[int]:
+    def code(self) -> int | None:
         """The reply code as an ``int`` (``550``), or ``None`` without a
         numeric reply. Ruby's spelling is ``err.response.status`` (a str)."""
         status = None if self.response is None else self.response.status
@@ -222,7 +225,7 @@ class SMTPSessionAborted(SMTPError, OSError):
     """
 
     @classmethod
-    def after(cls, reason: BaseException) -> "SMTPSessionAborted":
+    def after(cls, reason: BaseException) -> SMTPSessionAborted:
         """The error for a command refused because *reason* aborted the session."""
         detail = " ".join(str(reason).split()).replace(" )", ")")  # one line
         what = f"{type(reason).__name__}: {detail}" if detail else type(reason).__name__

@@ -16,6 +16,33 @@ dummy reply ``200 dummy reply code``, the port raises
 ``SMTPSessionAborted`` (nothing is written); and a failed ``start`` leaves
 the object clean, where Ruby keeps the flag and silently loses the next
 session's mail.
+
+Session states. Four fields hold them: ``_started``, ``_socket``,
+``_abort_reason`` (the error that aborted the session, or ``None``) and
+``_dropped`` (true only in *dropped*);
+"checked commands" are those of the critical rule (``helo``, ``ehlo``,
+``starttls``, ``mailfrom``, ``rcptto``, ``rset``, ``quit``, ``data``, and so
+``send_message`` and message streams).
+
+=========  =======  ======  ======  ====================  ===================  =================
+state      started  socket  reason  checked commands      finish()             start()
+=========  =======  ======  ======  ====================  ===================  =================
+closed     no       none    none    AttributeError, then  IOError 'not yet     connect -> open
+                                    -> closed, aborted    started'
+closed,    no       none    set     SMTPSessionAborted    IOError 'not yet     connect -> open
+aborted                                                   started'
+open       yes      open    none    the wire; a failure   QUIT, close          IOError 'already
+                                    on it -> aborted      -> closed            started'
+aborted    yes      open    set     SMTPSessionAborted    close, no QUIT       IOError 'already
+                                    (nothing written)     -> closed            started'
+dropped    no       none    set     SMTPSessionAborted    nothing -> closed    connect -> open
+=========  =======  ======  ======  ====================  ===================  =================
+
+A body that raises inside a message's :class:`DataPhase` (or a write that
+fails there) takes an open session to *dropped*: the socket is closed at
+once, so the partial message is never committed. ``get_response`` (and so
+AUTH) ignores the reason: it goes to the wire whenever there is a socket.
+A failed ``start`` leaves *closed*.
 """
 
 from __future__ import annotations
@@ -25,13 +52,20 @@ import socket
 import sys
 import threading
 import types
-from collections.abc import Mapping, Set as AbstractSet
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import (
-    TYPE_CHECKING, Any, Callable, Dict, List, Optional, Protocol, Tuple, Type, TypeVar,
-    Union, cast, overload,
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Protocol,
+    TypeVar,
+    Union,
+    cast,
+    overload,
 )
 
-from . import _email
+from . import _email, _ruby
 from ._text import validate_line
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
@@ -41,7 +75,6 @@ from .auth_xoauth2 import AuthXoauth2
 from .authenticator import Authenticator, Credential, normalize_auth_type
 from .errors import (
     ArgumentError,
-    OpenTimeout,
     SMTPError,
     SMTPRecipientsRefused,
     SMTPSessionAborted,
@@ -51,6 +84,7 @@ from .errors import (
 from .protocol import (
     DebugSink,
     InternetMessageIO,
+    LineTooLong,
     MessageSource,
     MessageWriter,
     SocketLike,
@@ -58,6 +92,7 @@ from .protocol import (
     connect_failure,
     message_chunks,
     source_class_name,
+    tls_handshake,
 )
 from .response import Response
 
@@ -65,45 +100,41 @@ if TYPE_CHECKING:
     import ssl
     from email.message import Message
 
-    from typing_extensions import TypeAlias
+    from typing_extensions import TypeAlias, TypedDict, Unpack
 
     from .tls import SSLContextParams
+
+    class LoginOptions(TypedDict, total=False):
+        """The keywords of ``smtp.start`` (Ruby's)."""
+
+        helo: str | None
+        user: Credential | None
+        secret: Credential | None
+        password: Credential | None
+        authtype: str | None
+
+    class SessionOptions(LoginOptions, total=False):
+        """The keywords of ``Net.SMTP.start``: an instance's ``start`` and
+        the constructor's (the last five are Python extras)."""
+
+        tls: bool
+        starttls: str | bool | None
+        tls_verify: bool
+        tls_hostname: str | None
+        ssl_context_params: SSLContextParams | None
+        open_timeout: float | None
+        read_timeout: float | None
+        write_timeout: float | None
+        ssl_context: ssl.SSLContext | None
+        pipelining: bool
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
 AddressLike = Union[str, Address]
 T = TypeVar("T")
+R = TypeVar("R")
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
-# authtype='auto' tries these first, in this order (those the server offers
-# and that are registered), then any other registered mechanism but XOAUTH2,
-# whose secret is a token rather than a password.
-AUTO_AUTH_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
-_NOT_A_PASSWORD = frozenset({"XOAUTH2"})
-
-
-def _rb_truthy(value: object) -> bool:
-    """Ruby's truth: everything but nil and false ('' and 0 included)."""
-    return value is not None and value is not False
-
-
-def _ruby_or(*values: Any) -> Any:
-    """Ruby's ``a || b || c``: the first Ruby-true value, else the last."""
-    for value in values:
-        if _rb_truthy(value):
-            return value
-    return values[-1]
-
-
-def _flatten(items: Any) -> List[Any]:
-    """Ruby's ``Array#flatten`` over lists and tuples."""
-    out: List[Any] = []
-    for item in items:
-        if isinstance(item, (list, tuple)):
-            out.extend(_flatten(item))
-        else:
-            out.append(item)
-    return out
 
 
 def _address_text(address: Any) -> str:
@@ -119,6 +150,15 @@ def _requires_smtputf8(address: Any) -> bool:
     return not _address_text(address).isascii()
 
 
+def _sender_for(from_addr: AddressLike, to_addrs: list[Any], smtputf8_offered: bool) -> AddressLike:
+    """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII and
+    the server offers it (``mailfrom`` adds it for a non-ASCII sender)."""
+    _requires_smtputf8(from_addr)
+    if any([_requires_smtputf8(a) for a in to_addrs]) and smtputf8_offered:
+        return Address(from_addr, "SMTPUTF8")
+    return from_addr
+
+
 def _check_message(msgstr: Any) -> None:
     if isinstance(msgstr, (str, bytes, bytearray, memoryview)) or _email.is_email_message(msgstr):
         return
@@ -130,7 +170,12 @@ def _check_message(msgstr: Any) -> None:
                         f"chunks or an email.message.Message, not {type(msgstr).__name__}")
 
 
-def _check_timeout(name: str, value: Any) -> Optional[float]:
+def _data_refused(res: Response) -> SMTPUnknownError:
+    """DATA answered without 3xx (Ruby's words)."""
+    return SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
+
+
+def _check_timeout(name: str, value: Any) -> float | None:
     if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
                          and value >= 0):
         return value
@@ -141,80 +186,37 @@ class _ClassStart(Protocol):
     """The type of ``SMTP.start`` called on the class."""
 
     @overload
-    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[Credential] = ...,
-                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
-                 authtype: Optional[str] = ..., tls: bool = ...,
-                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
-                 tls_hostname: Optional[str] = ...,
-                 ssl_context_params: Optional[SSLContextParams] = ...,
-                 open_timeout: Optional[float] = ..., read_timeout: Optional[float] = ...,
-                 write_timeout: Optional[float] = ...,
-                 ssl_context: Optional[ssl.SSLContext] = ...,
-                 block: None = ...) -> "SMTP": ...
+    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                 block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
 
     @overload
-    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[Credential] = ...,
-                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
-                 authtype: Optional[str] = ..., tls: bool = ...,
-                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
-                 tls_hostname: Optional[str] = ...,
-                 ssl_context_params: Optional[SSLContextParams] = ...,
-                 open_timeout: Optional[float] = ..., read_timeout: Optional[float] = ...,
-                 write_timeout: Optional[float] = ...,
-                 ssl_context: Optional[ssl.SSLContext] = ...,
-                 block: Callable[["SMTP"], T]) -> T: ...
+    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                 block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
 
 
 class _InstanceStart(Protocol):
     """The type of ``smtp.start`` called on an instance."""
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[Credential] = ...,
-                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
-                 authtype: Optional[str] = ..., block: None = ...) -> "SMTP": ...
+    def __call__(self, *args: Any, block: None = ...,
+                 **options: Unpack[LoginOptions]) -> SMTP: ...
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[Credential] = ...,
-                 secret: Optional[Credential] = ..., password: Optional[Credential] = ...,
-                 authtype: Optional[str] = ..., block: Callable[["SMTP"], T]) -> T: ...
+    def __call__(self, *args: Any, block: Callable[[SMTP], T],
+                 **options: Unpack[LoginOptions]) -> T: ...
 
 
-class _ClassOrInstance:
-    """A method with one body when called on the class and another on an
-    instance, as Ruby's ``SMTP.start`` and ``SMTP#start``."""
-
-    def __init__(self, on_class: Callable[..., Any], on_instance: Callable[..., Any]) -> None:
-        self._on_class = on_class
-        self._on_instance = on_instance
-        self.__doc__ = (f"On the class: {on_class.__doc__}\n\n"
-                        f"On an instance: {on_instance.__doc__}")
-
-    @overload
-    def __get__(self, obj: None, owner: Optional[type] = None) -> _ClassStart: ...
-
-    @overload
-    def __get__(self, obj: "SMTP", owner: Optional[type] = None) -> _InstanceStart: ...
-
-    def __get__(self, obj: Optional["SMTP"],
-                owner: Optional[type] = None) -> Union[_ClassStart, _InstanceStart]:
-        if obj is None:
-            return cast(_ClassStart, types.MethodType(self._on_class, owner))
-        return cast(_InstanceStart, types.MethodType(self._on_instance, obj))
-
-
-def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
-                 helo: Optional[str] = None, user: Optional[Credential] = None,
-                 secret: Optional[Credential] = None, password: Optional[Credential] = None,
-                 authtype: Optional[str] = None, tls: bool = False,
-                 starttls: Union[str, bool, None] = "auto", tls_verify: bool = True,
-                 tls_hostname: Optional[str] = None,
-                 ssl_context_params: Optional[SSLContextParams] = None,
-                 open_timeout: Optional[float] = 30, read_timeout: Optional[float] = 60,
-                 write_timeout: Optional[float] = 60,
-                 ssl_context: Optional[ssl.SSLContext] = None,
-                 block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
+def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *args: Any,
+                 helo: str | None = None, user: Credential | None = None,
+                 secret: Credential | None = None, password: Credential | None = None,
+                 authtype: str | None = None, tls: bool = False,
+                 starttls: str | bool | None = "auto", tls_verify: bool = True,
+                 tls_hostname: str | None = None,
+                 ssl_context_params: SSLContextParams | None = None,
+                 open_timeout: float | None = 30, read_timeout: float | None = 60,
+                 write_timeout: float | None = 60,
+                 ssl_context: ssl.SSLContext | None = None, pipelining: bool = False,
+                 block: Callable[[SMTP], Any] | None = None) -> Any:
     """``Net.SMTP.start(address, port=None, helo, user, secret, authtype, ...)``:
     a new session object, started (see the instance ``start``). The keywords
     after *ssl_context_params* are Python extras, as on :class:`SMTP`.
@@ -230,10 +232,10 @@ def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]
     smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
                tls_hostname=tls_hostname, ssl_context_params=ssl_context_params,
                open_timeout=open_timeout, read_timeout=read_timeout,
-               write_timeout=write_timeout, ssl_context=ssl_context)
-    return smtp.start(helo=_ruby_or(helo, args[0], "localhost"), user=_ruby_or(user, args[1]),
-                      secret=_ruby_or(secret, password, args[2]),
-                      authtype=_ruby_or(authtype, args[3]), block=block)
+               write_timeout=write_timeout, ssl_context=ssl_context, pipelining=pipelining)
+    return smtp.start(helo=_ruby.or_(helo, args[0], "localhost"), user=_ruby.or_(user, args[1]),
+                      secret=_ruby.or_(secret, password, args[2]),
+                      authtype=_ruby.or_(authtype, args[3]), block=block)
 
 
 class SMTP:
@@ -294,7 +296,7 @@ class SMTP:
     default_ssl_port = default_tls_port
 
     @staticmethod
-    def default_ssl_context(ssl_context_params: Optional[SSLContextParams] = None) -> ssl.SSLContext:
+    def default_ssl_context(ssl_context_params: SSLContextParams | None = None) -> ssl.SSLContext:
         """A client context that verifies the peer and its host name against
         the system store, TLS 1.2 or newer, adjusted by Ruby-style params.
 
@@ -307,19 +309,19 @@ class SMTP:
         return build_ssl_context(ssl_context_params)
 
     # ---------------------------------------------------------- creation
-    def __init__(self, address: str, port: Optional[Union[int, str]] = None, *,
-                 tls: bool = False, starttls: Union[str, bool, None] = "auto",
-                 tls_verify: bool = True, tls_hostname: Optional[str] = None,
-                 ssl_context_params: Optional[SSLContextParams] = None,
-                 open_timeout: Optional[float] = 30, read_timeout: Optional[float] = 60,
-                 write_timeout: Optional[float] = 60,
-                 ssl_context: Optional[ssl.SSLContext] = None) -> None:
+    def __init__(self, address: str, port: int | str | None = None, *,
+                 tls: bool = False, starttls: str | bool | None = "auto",
+                 tls_verify: bool = True, tls_hostname: str | None = None,
+                 ssl_context_params: SSLContextParams | None = None,
+                 open_timeout: float | None = 30, read_timeout: float | None = 60,
+                 write_timeout: float | None = 60,
+                 ssl_context: ssl.SSLContext | None = None, pipelining: bool = False) -> None:
         """A session object; nothing is sent before :meth:`start`.
 
         The keywords after *ssl_context_params* are Python extras (Ruby sets
         the timeouts as attributes and gives a context to ``enable_tls`` /
         ``enable_starttls``): *ssl_context* is used for SMTPS when *tls* is
-        on, else for STARTTLS.
+        on, else for STARTTLS; *pipelining* sets :attr:`pipelining`.
 
         Raises:
             ArgumentError: *address* is not a str; *starttls* is not
@@ -331,27 +333,30 @@ class SMTP:
         if not isinstance(address, str):
             raise ArgumentError(f"address must be a str, not {type(address).__name__}")
         self._address = address
-        self._port: Union[int, str] = port if port is not None else SMTP.default_port()
+        self._port: int | str = port if port is not None else SMTP.default_port()
         self.esmtp: Any = True
-        self._capabilities: Optional[Dict[Optional[str], List[str]]] = None
-        self._socket: Optional[InternetMessageIO] = None
+        self._capabilities: dict[str | None, list[str]] | None = None
+        self._socket: InternetMessageIO | None = None
         self._started = False
         self._dropped = False
-        self.open_timeout: Optional[float] = _check_timeout("open_timeout", open_timeout)
+        self.open_timeout: float | None = _check_timeout("open_timeout", open_timeout)
         self._read_timeout = _check_timeout("read_timeout", read_timeout)
         self._write_timeout = _check_timeout("write_timeout", write_timeout)
-        self._abort_reason: Optional[BaseException] = None
+        self._abort_reason: BaseException | None = None
         self._in_use = threading.RLock()
         self._debug_output: Any = None
         self._redact = False
         self._tls = bool(tls)
-        self._starttls: Union[str, bool] = self._checked_starttls(starttls)
-        self._ssl_context_tls: Optional[ssl.SSLContext] = None
-        self._ssl_context_starttls: Optional[ssl.SSLContext] = None
-        self._context_params: Dict[str, Any] = {}
+        self._starttls: str | bool = self._checked_starttls(starttls)
+        self._ssl_context_tls: ssl.SSLContext | None = None
+        self._ssl_context_starttls: ssl.SSLContext | None = None
+        self._context_params: dict[str, Any] = {}
         self.tls_verify = tls_verify
         self.tls_hostname = tls_hostname
         self.ssl_context_params = ssl_context_params
+        # Send MAIL, every RCPT and DATA of a message in one write when the
+        # server offers PIPELINING (RFC 2920); off by default, as in Ruby.
+        self.pipelining = bool(pipelining)
         if ssl_context is not None:
             self._take_context(ssl_context)
 
@@ -370,7 +375,7 @@ class SMTP:
             raise ArgumentError("ssl_context needs tls=True or starttls='always' / 'auto'")
 
     @staticmethod
-    def _checked_starttls(mode: Union[str, bool, None]) -> Union[str, bool]:
+    def _checked_starttls(mode: str | bool | None) -> str | bool:
         if mode is None or mode is False:
             return False
         if mode in _STARTTLS_MODES:
@@ -391,7 +396,7 @@ class SMTP:
         return self._address
 
     @property
-    def port(self) -> Union[int, str]:
+    def port(self) -> int | str:
         """The server's port."""
         return self._port
 
@@ -400,39 +405,39 @@ class SMTP:
         return self.esmtp
 
     @property
-    def capabilities(self) -> Optional[Dict[Optional[str], List[str]]]:
+    def capabilities(self) -> dict[str | None, list[str]] | None:
         """The EHLO keywords and parameters; ``None`` before start."""
         return self._capabilities
 
-    def is_capable(self, key: str) -> Optional[bool]:
+    def is_capable(self, key: str) -> bool | None:
         """Whether EHLO announced *key* (exact spelling); ``None`` before start."""
         if self._capabilities is None:
             return None
         return key in self._capabilities
 
-    def is_capable_starttls(self) -> Optional[bool]:
+    def is_capable_starttls(self) -> bool | None:
         """Whether the server offers STARTTLS. Ruby: ``capable_starttls?``."""
         return self.is_capable("STARTTLS")
 
-    def is_auth_capable(self, auth_type: str) -> Optional[bool]:
+    def is_auth_capable(self, auth_type: str) -> bool | None:
         """Whether AUTH lists *auth_type* (exact spelling); ``None`` before start."""
         if self._capabilities is None:
             return None
         return auth_type in self._capabilities.get("AUTH", ())
 
-    def is_capable_plain_auth(self) -> Optional[bool]:
+    def is_capable_plain_auth(self) -> bool | None:
         """Whether AUTH PLAIN is offered."""
         return self.is_auth_capable("PLAIN")
 
-    def is_capable_login_auth(self) -> Optional[bool]:
+    def is_capable_login_auth(self) -> bool | None:
         """Whether AUTH LOGIN is offered."""
         return self.is_auth_capable("LOGIN")
 
-    def is_capable_cram_md5_auth(self) -> Optional[bool]:
+    def is_capable_cram_md5_auth(self) -> bool | None:
         """Whether AUTH CRAM-MD5 is offered."""
         return self.is_auth_capable("CRAM-MD5")
 
-    def capable_auth_types(self) -> List[str]:
+    def capable_auth_types(self) -> list[str]:
         """The mechanisms AUTH lists (``[]`` before start or without AUTH)."""
         if not self._capabilities:
             return []
@@ -449,7 +454,7 @@ class SMTP:
 
     is_ssl = is_tls
 
-    def enable_tls(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_tls(self, context: ssl.SSLContext | None = None) -> None:
         """Use implicit TLS (SMTPS), with *context* or the default one.
 
         Raises:
@@ -469,7 +474,7 @@ class SMTP:
 
     disable_ssl = disable_tls
 
-    def is_starttls(self) -> Union[str, bool]:
+    def is_starttls(self) -> str | bool:
         """``'always'``, ``'auto'`` or False. Ruby: ``starttls?``."""
         return self._starttls
 
@@ -481,13 +486,13 @@ class SMTP:
         """Whether STARTTLS is used when offered. Ruby: ``starttls_auto?``."""
         return self._starttls == "auto"
 
-    def _set_starttls(self, mode: str, context: Optional[ssl.SSLContext]) -> None:
+    def _set_starttls(self, mode: str, context: ssl.SSLContext | None) -> None:
         if self._tls:
             raise ArgumentError("SMTPS and STARTTLS is exclusive")
         self._starttls = mode
         self._ssl_context_starttls = context
 
-    def enable_starttls(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_starttls(self, context: ssl.SSLContext | None = None) -> None:
         """Require STARTTLS (start fails if the server lacks it).
 
         Raises:
@@ -495,7 +500,7 @@ class SMTP:
         """
         self._set_starttls("always", context)
 
-    def enable_starttls_auto(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_starttls_auto(self, context: ssl.SSLContext | None = None) -> None:
         """Use STARTTLS when the server offers it.
 
         Raises:
@@ -510,24 +515,24 @@ class SMTP:
 
     # ------------------------------------------------------------ settings
     @property
-    def read_timeout(self) -> Optional[float]:
+    def read_timeout(self) -> float | None:
         """Seconds a whole reply may take (``None``: wait forever); a change
         applies at once to an open session."""
         return self._read_timeout
 
     @read_timeout.setter
-    def read_timeout(self, sec: Optional[float]) -> None:
+    def read_timeout(self, sec: float | None) -> None:
         if self._socket is not None:
             self._socket.read_timeout = sec
         self._read_timeout = sec
 
     @property
-    def write_timeout(self) -> Optional[float]:
+    def write_timeout(self) -> float | None:
         """Seconds the server may stop reading before ``WriteTimeout``."""
         return self._write_timeout
 
     @write_timeout.setter
-    def write_timeout(self, sec: Optional[float]) -> None:
+    def write_timeout(self, sec: float | None) -> None:
         if self._socket is not None:
             self._socket.write_timeout = sec
         self._write_timeout = sec
@@ -549,7 +554,7 @@ class SMTP:
         self._debug_output = arg
         self._redact = redact
 
-    def _sink(self) -> Optional[DebugSink]:
+    def _sink(self) -> DebugSink | None:
         return None if self._debug_output is None else DebugSink(self._debug_output)
 
     def _logging(self, msg: str) -> None:
@@ -558,10 +563,10 @@ class SMTP:
             sink.emit(msg + "\n")
 
     # ------------------------------------------------------------ start
-    def _instance_start(self, *args: Any, helo: Optional[str] = None,
-                        user: Optional[Credential] = None, secret: Optional[Credential] = None,
-                        password: Optional[Credential] = None, authtype: Optional[str] = None,
-                        block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
+    def _instance_start(self, *args: Any, helo: str | None = None,
+                        user: Credential | None = None, secret: Credential | None = None,
+                        password: Credential | None = None, authtype: str | None = None,
+                        block: Callable[[SMTP], Any] | None = None) -> Any:
         """Open the session: connect (TLS if set), read the greeting, EHLO
         (HELO if refused), STARTTLS when set and offered, then AUTH if *user*
         is given. Positional arguments: helo, user, secret, authtype.
@@ -582,10 +587,10 @@ class SMTP:
         if len(args) > 4:
             raise ArgumentError(f"wrong number of arguments (given {len(args)}, expected 0..4)")
         args += (None,) * (4 - len(args))
-        helo = _ruby_or(helo, args[0], "localhost")
-        user = _ruby_or(user, args[1])
-        secret = _ruby_or(secret, password, args[2])
-        authtype = _ruby_or(authtype, args[3])
+        helo = _ruby.or_(helo, args[0], "localhost")
+        user = _ruby.or_(user, args[1])
+        secret = _ruby.or_(secret, password, args[2])
+        authtype = _ruby.or_(authtype, args[3])
         self._prepare_tls_params()
         if block is None:
             self._do_start(helo, user, secret, authtype)
@@ -596,7 +601,8 @@ class SMTP:
         finally:
             self._do_finish()
 
-    start = _ClassOrInstance(_class_start, _instance_start)
+    start: _ruby.ClassOrInstance[_ClassStart, _InstanceStart] = _ruby.ClassOrInstance(
+        _class_start, _instance_start)
 
     def _prepare_tls_params(self) -> None:
         self._context_params = {}
@@ -620,7 +626,7 @@ class SMTP:
             self._ssl_context_starttls = self._new_context()
         return self._ssl_context_starttls
 
-    def finish(self) -> Optional[Response]:
+    def finish(self) -> Response | None:
         """Say QUIT (unless the session is poisoned) and close the socket.
 
         Returns:
@@ -635,12 +641,12 @@ class SMTP:
             raise IOError("not yet started")
         return self._do_finish()
 
-    def __enter__(self) -> "SMTP":
+    def __enter__(self) -> SMTP:
         """``with Net.SMTP.start(...) as smtp:`` (the session is started)."""
         return self
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[types.TracebackType]) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
         """Finish the session: QUIT unless poisoned, socket always closed.
         When the body raised, errors of QUIT are dropped so the body's
         exception propagates unchanged."""
@@ -652,7 +658,7 @@ class SMTP:
         with contextlib.suppress(Exception):
             self._do_finish()
 
-    def _tcp_socket(self, address: str, port: Union[int, str]) -> SocketLike:
+    def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.
         sock = socket.create_connection((address, cast(int, port)), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -667,23 +673,23 @@ class SMTP:
                 raise
             raise failure from exc
 
-    def _do_start(self, helo_domain: str, user: Optional[Credential], secret: Optional[Credential],
-                  authtype: Optional[str]) -> None:
+    def _do_start(self, helo_domain: str, user: Credential | None, secret: Credential | None,
+                  authtype: str | None) -> None:
         self._claim()
         try:
             self._open_session(helo_domain, user, secret, authtype)
         finally:
             self._in_use.release()
 
-    def _open_session(self, helo_domain: str, user: Optional[Credential],
-                      secret: Optional[Credential], authtype: Optional[str]) -> None:
+    def _open_session(self, helo_domain: str, user: Credential | None,
+                      secret: Credential | None, authtype: str | None) -> None:
         if self._started:
             raise IOError("SMTP session already started")
         self._abort_reason = None
         self._dropped = False
-        if _rb_truthy(_ruby_or(user, secret, authtype)):
+        if _ruby.truthy(_ruby.or_(user, secret, authtype)):
             self._check_auth_args(authtype, user, secret)
-        sock: Optional[SocketLike] = None
+        sock: SocketLike | None = None
         try:
             sock = self._connect()
             self._logging(f"Connection opened: {self._address}:{self._port}")
@@ -700,7 +706,7 @@ class SMTP:
                 sock = self._tlsconnect(sock, self._starttls_context())
                 self._socket = self._new_internet_message_io(sock)
                 self._do_helo(helo_domain)
-            if _rb_truthy(user):
+            if _ruby.truthy(user):
                 # check_auth_args refused missing credentials before connecting
                 self.authenticate(cast(Credential, user), cast(Credential, secret),
                                   authtype or SMTP.DEFAULT_AUTH_TYPE)
@@ -721,11 +727,7 @@ class SMTP:
         verified = False
         try:
             self._logging("TLS connection started")
-            ssl_sock.settimeout(self.open_timeout)
-            try:
-                ssl_sock.do_handshake()
-            except socket.timeout as exc:
-                raise OpenTimeout("Net::OpenTimeout") from exc
+            tls_handshake(ssl_sock, self.open_timeout)
             verified = True
             return ssl_sock
         finally:
@@ -752,7 +754,7 @@ class SMTP:
             self._capabilities = res.capabilities
             return
 
-    def _do_finish(self) -> Optional[Response]:
+    def _do_finish(self) -> Response | None:
         self._claim()
         try:
             if (self._socket is not None and not self._socket.is_closed()
@@ -781,14 +783,8 @@ class SMTP:
             self._socket = None
 
     # ------------------------------------------------------------ sending
-    def _with_smtputf8(self, from_addr: AddressLike, to_addrs: List[Any]) -> AddressLike:
-        _requires_smtputf8(from_addr)
-        if any([_requires_smtputf8(a) for a in to_addrs]) and self.is_capable("SMTPUTF8"):
-            return Address(from_addr, "SMTPUTF8")
-        return from_addr
-
-    def send_message(self, msgstr: MessageSource, from_addr: Optional[AddressLike] = None,
-                     *to_addrs: Union[AddressLike, List[Any], Tuple[Any, ...]],
+    def send_message(self, msgstr: MessageSource, from_addr: AddressLike | None = None,
+                     *to_addrs: AddressLike | list[Any] | tuple[Any, ...],
                      refused: str = "raise") -> Response:
         """Send one message: MAIL FROM, RCPT TO for each recipient (lists are
         flattened), DATA. SMTPUTF8 is added to MAIL FROM when a recipient is
@@ -831,21 +827,33 @@ class SMTP:
         """
         if refused not in _REFUSED_MODES:
             raise ArgumentError(f"refused must be 'raise' or 'return', not {refused!r}")
-        flat = _flatten(to_addrs)
+        flat = _ruby.flatten(to_addrs)
         _check_message(msgstr)
         self._claim()
         try:
             if _email.is_email_message(msgstr):
-                return self._send_email(cast("Message", msgstr), from_addr, flat, refused)
-            if self._socket is None:
-                raise IOError("closed session")
-            self.mailfrom(self._with_smtputf8(from_addr, flat))  # type: ignore[arg-type]
-            return self._deliver(flat, refused, lambda: self.data(msgstr))
+                sender, flat, msgstr = self._email_envelope(cast("Message", msgstr),
+                                                            from_addr, flat)
+            else:
+                if self._socket is None:
+                    raise IOError("closed session")
+                sender = _sender_for(from_addr, flat,  # type: ignore[arg-type]
+                                     bool(self.is_capable("SMTPUTF8")))
+            phase = self._message_phase(sender, flat, source_class_name(msgstr), refused)
+            with phase as message:
+                for chunk in message_chunks(msgstr):
+                    message.feed(chunk)
+            res = phase.response
+            self._check_response(res)
+            res.refused = phase.refused
+            return res
         finally:
             self._in_use.release()
 
-    def _send_email(self, msg: Message, from_addr: Optional[AddressLike], to_addrs: List[Any],
-                    refused: str) -> Response:
+    def _email_envelope(self, msg: Message, from_addr: AddressLike | None,
+                        to_addrs: list[Any]) -> tuple[AddressLike, list[Any], bytes]:
+        """MAIL FROM's address, the recipients and the bytes for an
+        ``email.message.Message``, as smtplib's ``send_message`` makes them."""
         if from_addr is None or not to_addrs:
             envelope = _email.envelope_of(msg)
             from_addr = envelope.sender if from_addr is None else from_addr
@@ -858,19 +866,30 @@ class SMTP:
         if utf8 and not self.is_capable("SMTPUTF8"):
             raise SMTPUnsupportedCommand("the message needs SMTPUTF8 (a non-ASCII address) but "
                                          "the server does not offer it")
-        body = _email.flatten(msg, utf8=utf8)
-        self.mailfrom(Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr)
-        return self._deliver(to_addrs, refused, lambda: self.data(body))
+        sender = Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr
+        return sender, to_addrs, _email.flatten(msg, utf8=utf8)
 
-    def _deliver(self, to_addrs: List[Any], refused: str,
-                 send: Callable[[], Response]) -> Response:
-        """RCPT TO for each address, then *send*; with ``refused='return'``
-        a refused recipient is noted instead of raised."""
+    def _message_phase(self, sender: AddressLike, to_addrs: list[Any], label: str,
+                       refused: str = "raise") -> DataPhase:
+        """The :class:`DataPhase` of one message whose envelope is *sender*
+        and *to_addrs*: MAIL, RCPT and DATA lock-step (Ruby's way), or in
+        one write when :attr:`pipelining` is on and the server offers it."""
+        if self.pipelining and self.is_capable("PIPELINING"):
+            return DataPhase(self, label, lambda: self._open_pipelined(sender, to_addrs, refused))
+        return DataPhase(self, label, lambda: self._open_lockstep(sender, to_addrs, refused))
+
+    def _open_lockstep(self, sender: AddressLike, to_addrs: list[Any],
+                       refused: str) -> dict[str, Response]:
+        """MAIL FROM, RCPT TO for each address, DATA, each waiting for its
+        reply; with ``refused='return'`` a refused recipient is noted, not
+        raised (and RSET ends a transaction nobody was accepted for)."""
+        self.mailfrom(sender)
         if refused == "raise":
-            return cast(Response, self.rcptto_list(to_addrs, block=send))
+            self.rcptto_list(to_addrs)
+            return self._open_data()
         if not to_addrs:
             raise ArgumentError("mail destination not given")
-        rejected: Dict[str, Response] = {}
+        rejected: dict[str, Response] = {}
         accepted = 0
         for addr in to_addrs:
             try:
@@ -885,24 +904,62 @@ class SMTP:
         if not accepted:
             self.rset()
             raise SMTPRecipientsRefused(rejected)
-        res = send()
-        res.refused = rejected
-        return res
+        self._open_data()
+        return rejected
+
+    def _open_pipelined(self, sender: AddressLike, to_addrs: list[Any],
+                        refused: str) -> dict[str, Response]:
+        """MAIL FROM, every RCPT TO and DATA in one write (RFC 2920), then
+        their replies in order, settled as lock-step would settle them: the
+        first failing reply raises. When DATA was answered 3xx although an
+        earlier command failed, the connection is dropped: no message can
+        be committed, not even an empty one."""
+        if not to_addrs:
+            raise ArgumentError("mail destination not given")
+        lines = [self._mail_line(sender), *[self._rcpt_line(a) for a in to_addrs], "DATA"]
+        for line in lines:
+            validate_line(line)
+
+        def exchange() -> list[Response]:
+            self._io().writelines(lines)
+            return [self._recv_response() for _ in lines]
+        mail, *rcpts, data = self._critical(exchange)
+        failure: Exception | None = None if mail.is_success() else mail.exception_class(mail)
+        rejected: dict[str, Response] = {}
+        for addr, reply in zip(to_addrs, rcpts):
+            if reply.is_success() or failure is not None:
+                continue
+            if refused == "raise":
+                failure = reply.exception_class(reply)
+            else:
+                rejected[_address_text(addr)] = reply
+        if failure is None and len(rejected) == len(rcpts):
+            failure = SMTPRecipientsRefused(rejected)
+            if not data.is_continue():
+                self.rset()
+        if data.is_continue():
+            if failure is None:
+                return rejected
+            self._abort(failure)
+        elif failure is None:  # DATA refused on its own: Ruby's critical rule aborts
+            failure = _data_refused(data)
+            self._abort_reason = failure
+        raise failure
 
     send_mail = send_message
     sendmail = send_message
 
     @overload
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: None = None) -> "MessageStream": ...
+                            block: None = None) -> MessageStream: ...
 
     @overload
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
                             block: Callable[[WriteAdapter], Any]) -> Response: ...
 
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: Optional[Callable[[WriteAdapter], Any]] = None
-                            ) -> Union[Response, "MessageStream"]:
+                            block: Callable[[WriteAdapter], Any] | None = None
+                            ) -> Response | MessageStream:
         """Send one message written by *block* (or in a ``with`` body) to a
         :class:`WriteAdapter`: ``with smtp.open_message_stream(f, t) as out:``.
 
@@ -916,18 +973,15 @@ class SMTP:
         Raises:
             As :meth:`send_message`.
         """
-        flat = _flatten(to_addrs)
+        flat = _ruby.flatten(to_addrs)
         if self._socket is None:
             raise IOError("closed session")
         stream = MessageStream(self, from_addr, flat)
         if block is None:
             return stream
-        self._claim()
-        try:
-            self.mailfrom(stream.sender())
-            return cast(Response, self.rcptto_list(flat, block=lambda: self.data(block=block)))
-        finally:
-            self._in_use.release()
+        with stream as adapter:
+            block(adapter)
+        return cast(Response, stream.response)
 
     ready = open_message_stream
 
@@ -939,7 +993,7 @@ class SMTP:
 
         *user* and *secret* are str (sent as UTF-8) or bytes (sent as they
         are). ``authtype='auto'`` (not in Ruby) picks the first mechanism of
-        :data:`AUTO_AUTH_PREFERENCE` the server offers, else any other
+        :data:`~net_smtp.authenticator.AUTO_PREFERENCE` the server offers, else any other
         registered one it offers, XOAUTH2 excepted (its secret is a token).
 
         Raises:
@@ -955,15 +1009,17 @@ class SMTP:
         klass = self._check_auth_args(authtype, user, secret)
         self._claim()
         try:
-            return (klass or self._auto_auth_class())(self).auth(user, secret)
+            if klass is None:
+                klass = Authenticator.best_offered(self.capable_auth_types())
+            return klass(self).auth(user, secret)
         finally:
             self._in_use.release()
 
     def _check_auth_args(self, auth_type: Any, *args: Any,
-                         **kwargs: Any) -> Optional[Type[Authenticator]]:
+                         **kwargs: Any) -> type[Authenticator] | None:
         """The mechanism's class (``None`` for ``'auto'``), after checking
         the credentials are there and are str or bytes."""
-        auth_type = _ruby_or(auth_type, SMTP.DEFAULT_AUTH_TYPE)
+        auth_type = _ruby.or_(auth_type, SMTP.DEFAULT_AUTH_TYPE)
         auto = normalize_auth_type(auth_type) == "AUTO"
         klass = None if auto else Authenticator.auth_class(auth_type)
         if klass is None and not auto:
@@ -973,19 +1029,6 @@ class SMTP:
             if not isinstance(value, (str, bytes, bytearray, memoryview)):
                 raise ArgumentError(f"{name} must be str or bytes, not {type(value).__name__}")
         return klass
-
-    def _auto_auth_class(self) -> Type[Authenticator]:
-        offered = [normalize_auth_type(name) for name in self.capable_auth_types()]
-        registered = Authenticator.auth_classes()
-        others = [name for name in registered
-                  if name not in AUTO_AUTH_PREFERENCE and name not in _NOT_A_PASSWORD]
-        for name in (*AUTO_AUTH_PREFERENCE, *others):
-            if name in offered and name in registered:
-                return registered[name]
-        raise SMTPUnsupportedCommand(
-            "authtype 'auto': the server offers no AUTH mechanism this client has "
-            f"(offered: {', '.join(offered) or 'none'}; "
-            f"usable: {', '.join((*AUTO_AUTH_PREFERENCE, *others))})")
 
     # ------------------------------------------------------------ commands
     def rset(self) -> Response:
@@ -1032,14 +1075,17 @@ class SMTP:
                 failed (the session is then poisoned).
             AttributeError: the session was never started.
         """
+        return self._getok(self._mail_line(from_addr))
+
+    def _mail_line(self, from_addr: AddressLike) -> str:
         if _requires_smtputf8(from_addr) and self.is_capable("SMTPUTF8"):
             addr = Address(from_addr, "SMTPUTF8")
         else:
             addr = Address(from_addr)
-        return self._getok(" ".join([f"MAIL FROM:<{addr.address}>", *addr.parameters]))
+        return " ".join([f"MAIL FROM:<{addr.address}>", *addr.parameters])
 
-    def rcptto_list(self, to_addrs: List[Any],
-                    block: Optional[Callable[[], T]] = None) -> Optional[T]:
+    def rcptto_list(self, to_addrs: list[Any],
+                    block: Callable[[], T] | None = None) -> T | None:
         """RCPT TO for each address, then ``block()``; returns its value.
 
         Raises:
@@ -1048,7 +1094,7 @@ class SMTP:
         """
         if not to_addrs:
             raise ArgumentError("mail destination not given")
-        for addr in _flatten(to_addrs):
+        for addr in _ruby.flatten(to_addrs):
             self.rcptto(addr)
         return block() if block is not None else None
 
@@ -1063,11 +1109,15 @@ class SMTP:
                 failed (the session is then poisoned).
             AttributeError: the session was never started.
         """
-        addr = Address(to_addr)
-        return self._getok(" ".join([f"RCPT TO:<{addr.address}>", *addr.parameters]))
+        return self._getok(self._rcpt_line(to_addr))
 
-    def data(self, msgstr: Optional[MessageSource] = None,
-             block: Optional[Callable[[WriteAdapter], Any]] = None) -> Response:
+    @staticmethod
+    def _rcpt_line(to_addr: AddressLike) -> str:
+        addr = Address(to_addr)
+        return " ".join([f"RCPT TO:<{addr.address}>", *addr.parameters])
+
+    def data(self, msgstr: MessageSource | None = None,
+             block: Callable[[WriteAdapter], Any] | None = None) -> Response:
         """DATA, the message (from *msgstr* or written by *block*), then the
         end-of-data marker; returns the server's reply to it.
 
@@ -1093,7 +1143,8 @@ class SMTP:
             _check_message(msgstr)
             if _email.is_email_message(msgstr):
                 msgstr = _email.flatten(cast("Message", msgstr))
-        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr))
+        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr),
+                          self._open_data)
         with phase as message:
             if msgstr is None:
                 block(message.adapter)  # type: ignore[misc]
@@ -1102,6 +1153,18 @@ class SMTP:
                     message.feed(chunk)
         self._check_response(phase.response)
         return phase.response
+
+    def _open_data(self) -> dict[str, Response]:
+        """DATA, expecting 3xx, inside Ruby's critical rule; no recipient
+        was refused by this step (an empty dict, as the openings return)."""
+        self._critical(self._data_command)
+        return {}
+
+    def _data_command(self) -> Response:
+        res = self.get_response("DATA")
+        if not res.is_continue():
+            raise _data_refused(res)
+        return res
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
@@ -1162,10 +1225,13 @@ class SMTP:
     def _recv_response(self) -> Response:
         bio = self._io()
         deadline = bio.read_deadline()
-        lines: List[bytes] = []
+        lines: list[bytes] = []
         size = 0
         while True:
-            line = bio.readline(self.MAX_REPLY_LINE, deadline)
+            try:
+                line = bio.readline(self.MAX_REPLY_LINE, deadline)
+            except LineTooLong as exc:
+                raise SMTPUnknownError(str(exc)) from exc
             size += len(line) + 1
             lines.append(line)
             if size > self.MAX_REPLY_SIZE:
@@ -1181,7 +1247,7 @@ class SMTP:
             text = raw.decode("latin-1")
         return Response.parse(text)
 
-    def _critical(self, block: Optional[Callable[[], Response]] = None) -> Response:
+    def _critical(self, block: Callable[[], R] | None = None) -> R:
         # Ruby's rule: a failure here aborts the session. Where Ruby then
         # answers later commands with "200 dummy reply code", the port raises.
         if self._abort_reason is not None:
@@ -1205,21 +1271,27 @@ class DataPhase:
     "the end-of-data marker is sent only when the whole body was written;
     any exception drops the connection".
 
-    Entering sends DATA and expects 3xx (inside Ruby's critical rule) and
-    gives the :class:`MessageWriter` for the body. A normal exit sends the
-    marker and reads the reply into :attr:`response` (unchecked). An
-    exception from the body leaves the marker unsent, drops the connection
-    (the server discards the partial message) and propagates unchanged.
-    The session is held for this thread from entry to exit.
+    Entering holds the session for this thread and runs *opening*, which
+    sends whatever precedes the body and returns once DATA was answered 3xx
+    (the envelope, lock-step or pipelined, then DATA; or DATA alone) with
+    the recipients it saw refused (kept in :attr:`refused`); then gives the
+    :class:`MessageWriter` for the body. A normal exit sends the marker and
+    reads the reply into :attr:`response` (unchecked). An exception from
+    the body leaves the marker unsent, drops the connection (the server
+    discards the partial message) and propagates unchanged. The session is
+    released on exit.
     """
 
-    __slots__ = ("_smtp", "_label", "_writer", "_response")
+    __slots__ = ("_smtp", "_label", "_opening", "_writer", "_response", "refused")
 
-    def __init__(self, smtp: SMTP, label: str) -> None:
+    def __init__(self, smtp: SMTP, label: str,
+                 opening: Callable[[], dict[str, Response]]) -> None:
         self._smtp = smtp
         self._label = label
-        self._writer: Optional[MessageWriter] = None
-        self._response: Optional[Response] = None
+        self._opening = opening
+        self._writer: MessageWriter | None = None
+        self._response: Response | None = None
+        self.refused: dict[str, Response] = {}
 
     @property
     def response(self) -> Response:
@@ -1236,21 +1308,15 @@ class DataPhase:
         smtp = self._smtp
         smtp._claim()
         try:
-            smtp._critical(self._data_command)
+            self.refused = self._opening()
             self._writer = smtp._io().begin_message(self._label)
         except BaseException:
             smtp._in_use.release()
             raise
         return self._writer
 
-    def _data_command(self) -> Response:
-        res = self._smtp.get_response("DATA")
-        if not res.is_continue():
-            raise SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
-        return res
-
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[types.TracebackType]) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
         smtp = self._smtp
         writer, self._writer = self._writer, None
         try:
@@ -1275,26 +1341,26 @@ class DataPhase:
 
 class MessageStream:
     """What ``open_message_stream`` returns without a block: a context
-    manager that sends MAIL FROM and RCPT TO, enters the message's
-    :class:`DataPhase` and gives its :class:`WriteAdapter`.
+    manager over the message's :class:`DataPhase` that sends MAIL FROM and
+    RCPT TO on entry and gives the :class:`WriteAdapter` for the body.
 
-    A normal exit sends the end-of-data marker; if the body raises, the
-    marker is never sent and the connection is dropped (the server discards
-    the partial message) and the exception propagates unchanged.
-    :attr:`response` holds the final reply.
+    A normal exit sends the end-of-data marker and checks the reply (kept in
+    :attr:`response`); if the body raises, the marker is never sent, the
+    connection is dropped (the server discards the partial message) and the
+    exception propagates unchanged.
     """
 
-    def __init__(self, smtp: SMTP, from_addr: AddressLike, to_addrs: List[Any]) -> None:
+    def __init__(self, smtp: SMTP, from_addr: AddressLike, to_addrs: list[Any]) -> None:
         self._smtp = smtp
         self._from = from_addr
         self._to = to_addrs
-        self._phase: Optional[DataPhase] = None
+        self._phase: DataPhase | None = None
         self._entered = False
-        self.response: Optional[Response] = None
+        self.response: Response | None = None
 
     def sender(self) -> AddressLike:
         """MAIL FROM's address, with SMTPUTF8 when a recipient needs it."""
-        return self._smtp._with_smtputf8(self._from, self._to)
+        return _sender_for(self._from, self._to, bool(self._smtp.is_capable("SMTPUTF8")))
 
     def __enter__(self) -> WriteAdapter:
         """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
@@ -1306,23 +1372,14 @@ class MessageStream:
         if self._entered:
             raise IOError("a message stream can be used once")
         self._entered = True
-        smtp = self._smtp
-        smtp._claim()
-        try:
-            smtp.mailfrom(self.sender())
-            smtp.rcptto_list(self._to)
-            phase = DataPhase(smtp, "block")
-            writer = phase.__enter__()
-        finally:
-            smtp._in_use.release()  # the phase holds the session from here
+        phase = self._smtp._message_phase(self.sender(), self._to, "block")
+        writer = phase.__enter__()
         self._phase = phase
         return writer.adapter
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[types.TracebackType]) -> None:
-        """On a normal exit send the end-of-data marker and check the reply
-        (kept in :attr:`response`); after an exception drop the connection
-        without the marker and let the exception propagate.
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
+        """End the message (see the class docstring).
 
         Raises:
             SMTPError: the server refused the message.
@@ -1334,18 +1391,12 @@ class MessageStream:
         phase.__exit__(exc_type, exc, tb)
         if exc is None:
             self.response = phase.response
-            SMTP._check_response(phase.response)
+            if not phase.response.is_success():
+                raise phase.response.exception_class(phase.response)
 
 
 SMTPSession = SMTP
 
 
-def _add_ruby_predicates(cls: type) -> None:
-    """Make ``getattr(obj, 'started?')`` find ``is_started`` (and so on)."""
-    for name in dir(cls):
-        if name.startswith("is_"):
-            setattr(cls, name[3:] + "?", getattr(cls, name))
-
-
-_add_ruby_predicates(SMTP)
-_add_ruby_predicates(Response)
+_ruby.add_predicate_aliases(SMTP)
+_ruby.add_predicate_aliases(Response)

@@ -176,7 +176,8 @@ def test_a_server_without_smtputf8_is_refused_before_mail_from() -> None:
 
 @pytest.mark.parametrize("edit,message", [
     (lambda m: m.__delitem__("From"), "no Sender or From header"),
-    (lambda m: (m.__setitem__("Resent-Date", "a"), m.__setitem__("Resent-Date", "b")),
+    (lambda m: (m.__setitem__("Resent-Date", "Sat, 28 Nov 2026 10:00:00 +0000"),
+                m.__setitem__("Resent-Date", "Sun, 29 Nov 2026 10:00:00 +0000")),
      "more than one Resent- header block"),
     (lambda m: (m.__delitem__("To"), m.__delitem__("Cc"), m.__delitem__("Bcc")),
      "names no recipient"),
