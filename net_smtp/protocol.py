@@ -429,7 +429,8 @@ class MessageWriter:
         bytes the whole body took on the wire."""
         self._pending += self._encoder.finish()
         self._send_head(len(self._pending))
-        self._io.log(f"wrote {self._written} bytes")
+        if self._io.debug_output is not None:
+            self._io.log(f"wrote {self._written} bytes")
         return self._written
 
 
@@ -448,12 +449,29 @@ class InternetMessageIO(BufferedIO):
     def write_message(self, src: MessageSource) -> int:
         """Send *src* as a DATA body, dot-stuffed, with CRLF line endings and
         the ``.`` terminator; returns the number of bytes written."""
+        if isinstance(src, (str, bytes)) and len(src) <= SOURCE_CHUNK:
+            return self._write_whole(src)
         message = MessageWriter(self, source_class_name(src))
 
         def produce() -> None:
             for chunk in message_chunks(src):
                 message.feed(chunk)
         return self._write_with(message, produce)
+
+    def _write_whole(self, src: Union[str, bytes]) -> int:
+        """:meth:`write_message` for a message that is one chunk: encoded at
+        once and sent with its terminator in one write, the same bytes and
+        debug lines as :class:`MessageWriter` gives it, without its
+        per-message objects."""
+        if self.debug_output is not None:
+            self.log("writing message from String")
+        encoder = MessageEncoder()
+        wire = encoder.feed(src.encode("utf-8") if isinstance(src, str) else src)
+        wire += encoder.finish()
+        self.send(wire)
+        if self.debug_output is not None:
+            self.log(f"wrote {len(wire)} bytes")
+        return len(wire)
 
     def write_message_by_block(self, block: Callable[["WriteAdapter"], Any]) -> int:
         """Call *block* with a :class:`WriteAdapter`; what it writes is sent as
