@@ -268,13 +268,24 @@ def check_sessions(expected: List[List[WireDigest]], sessions: List[Dict[str, An
 
 # ------------------------------------------------------------------ clients
 def python_env(pycache: Path) -> Dict[str, str]:
-    """The environment of the Python clients: the project on the path, and
-    a bytecode cache (in the work directory, so the checkout is not
-    touched) even where PYTHONDONTWRITEBYTECODE is set - an installed
-    package has its bytecode compiled, and compiling net_smtp from source
-    at every start would cost a client tens of milliseconds."""
+    """The environment of the Python clients, which run with ``-S`` (no
+    ``site``): the project and this interpreter's site-packages on the path
+    instead. ``site`` would run every ``.pth`` hook of the environment at
+    every start (an editable install's import hook alone doubles the
+    instructions of a bare ``import socket``), a cost that belongs to no
+    client and would pad the raw limit. And a bytecode cache (in the work
+    directory, so the checkout is not touched) even where
+    PYTHONDONTWRITEBYTECODE is set - an installed package has its bytecode
+    compiled, and compiling net_smtp from source at every start would cost
+    a client tens of milliseconds."""
+    import site
+
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    paths = [str(ROOT), env.get("PYTHONPATH", ""), *site.getsitepackages()]
+    user_site = site.getusersitepackages()
+    if os.path.isdir(user_site):
+        paths.append(user_site)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
@@ -290,7 +301,7 @@ def make_clients(names: Sequence[str], args: argparse.Namespace,
 
     def pyclient(name: str, script: str, *flags: str, **kw: Any) -> Client:
         """A client script run by this interpreter."""
-        return Client(name, [py, str(CLIENTS / script), *flags], env, runs=runs,
+        return Client(name, [py, "-S", str(CLIENTS / script), *flags], env, runs=runs,
                       warmup=warmup, startup_runs=args.startup_runs, **kw)
 
     raw = pyclient("raw limit", "raw_client.py")
@@ -325,7 +336,7 @@ def pipelining_missing(env: Dict[str, str]) -> str:
     """Why net_smtp cannot be run with ``pipelining=True`` (empty if it can):
     the option of issue 12, section 4."""
     probe = subprocess.run(
-        [sys.executable, "-c", "import inspect; from net_smtp import Net; "
+        [sys.executable, "-S", "-c", "import inspect; from net_smtp import Net; "
          "inspect.signature(Net.SMTP).bind('localhost', pipelining=True)"],
         capture_output=True, text=True, env=env)
     return "" if probe.returncode == 0 else "this net_smtp has no pipelining option"
