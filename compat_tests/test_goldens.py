@@ -15,6 +15,11 @@ that drifted from the recorded conversation cannot pass by accident.
 the scenarios in ``scenarios/``; the checks are the same.  Where the port is
 known to differ from Ruby, the recording's test is a strict xfail listed in
 ``KNOWN_PORT_DIFFERENCES`` with the reason, so it turns red once fixed.
+
+Where Ruby answers a command on an aborted session with ``200 dummy reply
+code`` (SPEC.md section 4, deviation 1), the port's twin from
+``aborted_sessions.py`` runs instead, and Ruby's outcome is required with
+each dummy reply replaced by the ``SMTPSessionAborted`` the port raises.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
+from aborted_sessions import ABORTED, DUMMY_REPLY
 from golden_server import GoldenServer
 from net_smtp import Net
 
@@ -140,6 +146,8 @@ def normalise(value: Any) -> Any:
         record: Dict[str, Any] = {"class": type(value).__name__, "message": str(value)}
         if isinstance(value, Net.SMTPError):
             record["response"] = normalise(value.response)
+        if isinstance(value, Net.SMTPSessionAborted):
+            record["cause"] = type(value.__cause__).__name__
         return {"Exception": record}
     if isinstance(value, Net.SMTP.Response):
         return {"Response": {"status": normalise(value.status), "string": normalise(value.string)}}
@@ -153,6 +161,15 @@ def normalise(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(normalise(k)): normalise(v) for k, v in value.items()}
     return {"inspect": repr(value)}
+
+
+def attempt(call: Callable[[], Any]) -> Any:
+    """What *call* returns, or the exception it raises (for the port's
+    twins of the aborted-session deviation)."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - the exception is the value under test
+        return exc
 
 
 @dataclass
@@ -171,7 +188,7 @@ def run_twin(code: CodeType, port: int, stop_server: Callable[[], None]) -> Twin
     plain data.  A twin still running after ``TWIN_TIMEOUT`` fails the test
     instead of hanging the run: *stop_server* is called to unblock it."""
     namespace: Dict[str, Any] = {"Net": Net, "io": io, "os": os, "sys": sys,
-                                 "__name__": "golden_twin"}
+                                 "attempt": attempt, "__name__": "golden_twin"}
     exec(code, namespace)  # noqa: S102 - the transcripts' twins are this test's input
     twin: Callable[[int, io.StringIO], Any] = namespace.pop("golden_twin")
     outcome = TwinOutcome()
@@ -221,7 +238,13 @@ def exception_view(record: Dict[str, Any], ruby_side: bool) -> Dict[str, Any]:
     message unless that is volatile."""
     cls = python_class_for(record["class"]) if ruby_side else record["class"]
     view: Dict[str, Any] = {"class": cls}
-    if cls not in VOLATILE_MESSAGE_CLASSES:
+    if cls == "SMTPSessionAborted":
+        # The cause's text may be volatile (timeouts); its class must be named.
+        view["cause"] = record["cause"]
+        view["message_names_cause"] = record.get("message_names_cause") or (
+            f"({record['cause']}" in record["message"]
+            and "start a new session" in record["message"])
+    elif cls not in VOLATILE_MESSAGE_CLASSES:
         view["message"] = record["message"]
     if "response" in record:
         view["response"] = result_view(record["response"], ruby_side)
@@ -318,6 +341,27 @@ def leaked_resources() -> List[str]:
     return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
 
 
+def aborted_expectation(result: Any, cause: str) -> Any:
+    """Ruby's result with every dummy reply replaced by the
+    ``SMTPSessionAborted`` the port raises there: caused by *cause*,
+    carrying the reply of the first such error Ruby's result shows."""
+    errors = [item["Exception"] for item in (result if isinstance(result, list) else [])
+              if isinstance(item, dict) and "Exception" in item]
+    causing = [e for e in errors if python_class_for(e["class"]) == cause
+               or (e["class"] == "NoMethodError" and cause in NIL_CALL_EQUIVALENTS)]
+    aborted = {"Exception": {"class": "SMTPSessionAborted", "cause": cause,
+                             "message_names_cause": True,
+                             "response": causing[0].get("response") if causing else None}}
+
+    def replace(value: Any) -> Any:
+        if value == DUMMY_REPLY:
+            return aborted
+        if isinstance(value, list):
+            return [replace(v) for v in value]
+        return value
+    return replace(result)
+
+
 def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutcome) -> List[str]:
     """Every way the replay differs from the recording (empty: identical)."""
     port = server.port
@@ -345,8 +389,11 @@ def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutco
     found = text_mismatch("debug output", transcript["debug"], mask_port(outcome.debug, port))
     if found:
         diffs.append(found)
+    want_result = transcript["result_norm"]
+    if transcript["name"] in ABORTED:
+        want_result = aborted_expectation(want_result, ABORTED[transcript["name"]].cause)
     if transcript["exception"] is None and outcome.exception is None:
-        found = first_mismatch(result_view(transcript["result_norm"], ruby_side=True),
+        found = first_mismatch(result_view(want_result, ruby_side=True),
                                result_view(mask_port(outcome.result, port), ruby_side=False),
                                "result")
         if found:
@@ -389,9 +436,19 @@ def test_recordings_match_their_scenarios() -> None:
     assert not stale, f"re-record: python3 compat_tests/ruby/record.py --only {' '.join(stale)}"
 
 
+def test_aborted_session_twins_name_recorded_dummy_replies() -> None:
+    """Every transcript with a dummy reply has a port twin, and every port
+    twin belongs to such a transcript."""
+    with_dummy = {t["name"] for t in TRANSCRIPTS + RECORDINGS
+                  if json.dumps(DUMMY_REPLY) in json.dumps(t["result_norm"])}
+    assert with_dummy == set(ABORTED)
+
+
 def replay(transcript: Dict[str, Any], tls_context: ssl.SSLContext) -> None:
-    """Run the transcript's twin against its profile and fail with every difference."""
-    code = compile_twin(transcript["name"], transcript["python"])
+    """Run the transcript's twin (the port's own one for an aborted-session
+    deviation) against its profile and fail with every difference."""
+    aborted = ABORTED.get(transcript["name"])
+    code = compile_twin(transcript["name"], aborted.python if aborted else transcript["python"])
     server = GoldenServer(transcript["profile"], tls_context)
     server.start()
     try:

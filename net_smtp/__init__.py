@@ -5,8 +5,6 @@
 Every name of ``Net`` is also importable from the package itself.
 """
 
-from __future__ import annotations
-
 from . import _net as Net
 from ._net import *  # noqa: F403 - the names of Net, listed in _net.__all__
 from .address import Address

@@ -3,57 +3,10 @@
 so that every ``Net.X`` is also a type for annotations.
 """
 
-from __future__ import annotations
-
-from .errors import (
-    ArgumentError,
-    OpenTimeout,
-    ProtoAuthError,
-    ProtocolError,
-    ProtoCommandError,
-    ProtocRetryError,
-    ProtoFatalError,
-    ProtoRetriableError,
-    ProtoServerError,
-    ProtoSyntaxError,
-    ProtoUnknownError,
-    ReadTimeout,
-    SMTPAuthenticationError,
-    SMTPError,
-    SMTPFatalError,
-    SMTPServerBusy,
-    SMTPSyntaxError,
-    SMTPUnknownError,
-    SMTPUnsupportedCommand,
-    WriteTimeout,
-)
+from . import errors
+from .errors import *  # noqa: F403 - Ruby's Net::ProtocolError, Net::SMTP*Error ... family
 from .protocol import BufferedIO, InternetMessageIO, WriteAdapter
 from .smtp import SMTP, SMTPSession
 
-__all__ = [
-    "SMTP",
-    "SMTPSession",
-    "WriteAdapter",
-    "BufferedIO",
-    "InternetMessageIO",
-    "ArgumentError",
-    "ProtocolError",
-    "ProtoSyntaxError",
-    "ProtoFatalError",
-    "ProtoUnknownError",
-    "ProtoServerError",
-    "ProtoAuthError",
-    "ProtoCommandError",
-    "ProtoRetriableError",
-    "ProtocRetryError",
-    "OpenTimeout",
-    "ReadTimeout",
-    "WriteTimeout",
-    "SMTPError",
-    "SMTPAuthenticationError",
-    "SMTPServerBusy",
-    "SMTPSyntaxError",
-    "SMTPFatalError",
-    "SMTPUnknownError",
-    "SMTPUnsupportedCommand",
-]
+__all__ = ["SMTP", "SMTPSession", "WriteAdapter", "BufferedIO", "InternetMessageIO"]
+__all__ += errors.__all__

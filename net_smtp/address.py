@@ -2,53 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping
+from typing import Any
 
+from . import _ruby
 from .errors import ArgumentError
 
-__all__ = ["Address", "address_parameters"]
+__all__ = ["Address"]
 
 
-def _as_list(value: Any) -> List[Any]:
-    """Ruby's ``Array(value)`` for the shapes an Address parameter takes."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    if isinstance(value, Mapping):
-        return [[key, val] for key, val in value.items()]
-    return [value]
-
-
-def _ruby_to_s(value: Any) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", "surrogateescape")
-    return str(value)
-
-
-def address_parameters(params: List[Any]) -> List[str]:
+def address_parameters(params: list[Any]) -> list[str]:
     """Flatten parameters the way Ruby's Address does: ``'k=v'`` strings,
     ``{'k': v}`` and ``k=v`` keywords become ``k=v``; a ``None`` value leaves a
     bare ``k``; duplicates are dropped, order kept."""
-    flat: List[Any] = []
+    flat: list[Any] = []
     for param in params:
-        flat.extend(_as_list(param))
+        flat.extend(_ruby.array(param))
     seen: dict[str, None] = {}
     for item in flat:
-        seen.setdefault(_ruby_join([part for part in _as_list(item) if part is not None]), None)
+        seen.setdefault(_ruby.join([part for part in _ruby.array(item) if part is not None], "="),
+                        None)
     return list(seen)
-
-
-def _ruby_join(parts: List[Any]) -> str:
-    """Ruby's ``Array#join('=')``, which joins nested arrays recursively."""
-    return "=".join(_ruby_join(list(part)) if isinstance(part, (list, tuple)) else _ruby_to_s(part)
-                    for part in parts)
 
 
 class Address:
@@ -66,10 +39,10 @@ class Address:
 
     __slots__ = ("_address", "_parameters")
 
-    def __init__(self, address: "str | Address", *args: Any, **kwargs: Any) -> None:
+    def __init__(self, address: str | Address, *args: Any, **kwargs: Any) -> None:
         if isinstance(address, Address):
             self._address = address.address
-            inherited: List[Any] = list(address.parameters)
+            inherited: list[Any] = list(address.parameters)
         elif isinstance(address, str):
             self._address = address
             inherited = []
@@ -85,7 +58,7 @@ class Address:
         return self._address
 
     @property
-    def parameters(self) -> List[str]:
+    def parameters(self) -> list[str]:
         """The ESMTP parameters, each ``'k=v'`` or ``'k'``."""
         return list(self._parameters)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
-from .authenticator import Authenticator
+from . import _ruby
+from .authenticator import Authenticator, Credential, credential_bytes
 from .errors import ArgumentError
-from .response import Response, decode_base64_lenient
+from .response import Response
 
 if TYPE_CHECKING:
     import hashlib
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["AuthCramMD5"]
 
 
-def _md5(data: bytes) -> "hashlib._Hash":
+def _md5(data: bytes) -> hashlib._Hash:
     import hashlib  # loaded on first use: plain sessions never need it
 
     return hashlib.md5(data)
@@ -27,7 +28,7 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
     OMASK = 0x5C
     CRAM_BUFSIZE = 64
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """``AUTH CRAM-MD5``, then base64 of ``user hexdigest``.
 
         Raises:
@@ -38,18 +39,19 @@ class AuthCramMD5(Authenticator, auth_type="cram_md5"):
         encoded = self.continue_("AUTH CRAM-MD5")
         if encoded is None:  # Ruby fails here too, before sending anything
             raise ArgumentError("the server's 334 reply to AUTH CRAM-MD5 carries no challenge")
-        challenge = decode_base64_lenient(encoded)
-        return self.finish(self.base64_encode(f"{user} {self.cram_md5_response(secret, challenge)}"))
+        challenge = _ruby.decode_base64(encoded)
+        digest = self.cram_md5_response(secret, challenge).encode("ascii")
+        return self.finish(self.base64_encode(credential_bytes(user) + b" " + digest))
 
-    def cram_md5_response(self, secret: Union[str, bytes], challenge: bytes) -> str:
+    def cram_md5_response(self, secret: Credential, challenge: bytes) -> str:
         """The hex HMAC-MD5 of *challenge* keyed by *secret*."""
         inner = _md5(self.cram_secret(secret, self.IMASK) + challenge).digest()
         return _md5(self.cram_secret(secret, self.OMASK) + inner).hexdigest()
 
-    def cram_secret(self, secret: Union[str, bytes], mask: int) -> bytes:
+    def cram_secret(self, secret: Credential, mask: int) -> bytes:
         """The HMAC key block: *secret* (hashed if longer than CRAM_BUFSIZE
         bytes), padded with NULs and XORed with *mask*."""
-        key = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+        key = credential_bytes(secret)
         if len(key) > self.CRAM_BUFSIZE:
             key = _md5(key).digest()
         return bytes(byte ^ mask for byte in key.ljust(self.CRAM_BUFSIZE, b"\0"))

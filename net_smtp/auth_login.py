@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .authenticator import Authenticator
+from .authenticator import Authenticator, Credential
 from .response import Response
 
 __all__ = ["AuthLogin"]
@@ -11,7 +11,7 @@ __all__ = ["AuthLogin"]
 class AuthLogin(Authenticator, auth_type="login"):
     """Ruby: ``Net::SMTP::AuthLogin``."""
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """``AUTH LOGIN``, then base64 user, then base64 secret.
 
         Raises:

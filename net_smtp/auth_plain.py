@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .authenticator import Authenticator
+from .authenticator import Authenticator, Credential, credential_bytes
 from .response import Response
 
 __all__ = ["AuthPlain"]
@@ -11,11 +11,12 @@ __all__ = ["AuthPlain"]
 class AuthPlain(Authenticator, auth_type="plain"):
     """Ruby: ``Net::SMTP::AuthPlain``."""
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """``AUTH PLAIN base64("\\0user\\0secret")``.
 
         Raises:
             SMTPAuthenticationError: the credentials were refused.
             SMTPError: another error reply during the exchange.
         """
-        return self.finish("AUTH PLAIN " + self.base64_encode(f"\0{user}\0{secret}"))
+        plain = b"\0" + credential_bytes(user) + b"\0" + credential_bytes(secret)
+        return self.finish("AUTH PLAIN " + self.base64_encode(plain))

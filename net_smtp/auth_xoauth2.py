@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .authenticator import Authenticator
+from .authenticator import Authenticator, Credential, credential_bytes
 from .response import Response
 
 __all__ = ["AuthXoauth2"]
@@ -11,15 +11,16 @@ __all__ = ["AuthXoauth2"]
 class AuthXoauth2(Authenticator, auth_type="xoauth2"):
     """Ruby: ``Net::SMTP::AuthXoauth2``."""
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """``AUTH XOAUTH2 base64("user=U\\x01auth=Bearer T\\x01\\x01")``.
 
         Raises:
             SMTPAuthenticationError: the credentials were refused.
             SMTPError: another error reply during the exchange.
         """
-        return self.finish(f"AUTH XOAUTH2 {self.base64_encode(self.xoauth2_string(user, secret))}")
+        return self.finish("AUTH XOAUTH2 " + self.base64_encode(self.xoauth2_string(user, secret)))
 
-    def xoauth2_string(self, user: str, secret: str) -> str:
+    def xoauth2_string(self, user: Credential, secret: Credential) -> bytes:
         """The unencoded XOAUTH2 initial response."""
-        return f"user={user}\x01auth=Bearer {secret}\x01\x01"
+        return (b"user=" + credential_bytes(user) + b"\x01auth=Bearer " + credential_bytes(secret)
+                + b"\x01\x01")

@@ -9,13 +9,28 @@ to the server only through :meth:`Authenticator.continue_` and
 from __future__ import annotations
 
 import base64
-from typing import Any, ClassVar, Dict, Optional, Protocol, Type, Union
+from collections.abc import Iterable
+from typing import Any, ClassVar, Protocol, Union
 
-from ._text import ruby_split
-from .errors import ArgumentError, SMTPAuthenticationError
+from . import _ruby
+from .errors import ArgumentError, SMTPAuthenticationError, SMTPUnsupportedCommand
 from .response import Response
 
-__all__ = ["Authenticator", "ResponseSource", "normalize_auth_type"]
+__all__ = ["AUTO_PREFERENCE", "Authenticator", "Credential", "ResponseSource",
+           "credential_bytes"]
+
+AUTO_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
+"""What ``authtype='auto'`` tries first, in this order; then any other
+registered mechanism but XOAUTH2, whose secret is a token, not a password."""
+_NOT_A_PASSWORD = frozenset({"XOAUTH2"})
+
+Credential = Union[str, bytes, bytearray, memoryview]
+"""A user name or secret: a str is sent as UTF-8, bytes as they are."""
+
+
+def credential_bytes(value: Credential) -> bytes:
+    """The bytes a user name or secret is sent as."""
+    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
 class ResponseSource(Protocol):
@@ -38,15 +53,15 @@ class Authenticator:
     Ruby: ``Net::SMTP::Authenticator``.
     """
 
-    _registry: ClassVar[Dict[str, Type["Authenticator"]]] = {}
+    _registry: ClassVar[dict[str, type[Authenticator]]] = {}
 
-    def __init_subclass__(cls, auth_type: Optional[str] = None, **kwargs: Any) -> None:
+    def __init_subclass__(cls, auth_type: str | None = None, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if auth_type is not None:
             cls.auth_type(auth_type)
 
     @classmethod
-    def auth_classes(cls) -> Dict[str, Type["Authenticator"]]:
+    def auth_classes(cls) -> dict[str, type[Authenticator]]:
         """The registry: normalised type name -> class."""
         return Authenticator._registry
 
@@ -56,9 +71,29 @@ class Authenticator:
         Authenticator._registry[normalize_auth_type(auth_type)] = cls
 
     @classmethod
-    def auth_class(cls, auth_type: Any) -> Optional[Type["Authenticator"]]:
+    def auth_class(cls, auth_type: Any) -> type[Authenticator] | None:
         """The class registered for *auth_type*, or ``None``."""
         return Authenticator._registry.get(normalize_auth_type(auth_type))
+
+    @classmethod
+    def best_offered(cls, offered: Iterable[str]) -> type[Authenticator]:
+        """The registered mechanism ``authtype='auto'`` uses among *offered*
+        (the names in the server's AUTH line; see :data:`AUTO_PREFERENCE`).
+
+        Raises:
+            SMTPUnsupportedCommand: none of them is registered.
+        """
+        names = [normalize_auth_type(name) for name in offered]
+        registered = Authenticator._registry
+        others = [name for name in registered
+                  if name not in AUTO_PREFERENCE and name not in _NOT_A_PASSWORD]
+        for name in (*AUTO_PREFERENCE, *others):
+            if name in names and name in registered:
+                return registered[name]
+        raise SMTPUnsupportedCommand(
+            "authtype 'auto': the server offers no AUTH mechanism this client has "
+            f"(offered: {', '.join(names) or 'none'}; "
+            f"usable: {', '.join((*AUTO_PREFERENCE, *others))})")
 
     @classmethod
     def check_args(cls, user_arg: Any = None, secret_arg: Any = None,
@@ -81,7 +116,7 @@ class Authenticator:
         """The session this authenticator talks to."""
         return self._smtp
 
-    def auth(self, user: str, secret: str) -> Response:
+    def auth(self, user: Credential, secret: Credential) -> Response:
         """Run the exchange; return the server's final 2xx reply. Each
         mechanism defines it (the base class has no exchange of its own).
 
@@ -92,7 +127,7 @@ class Authenticator:
         """
         raise NotImplementedError(f"{type(self).__name__} must define auth(user, secret)")
 
-    def continue_(self, arg: str) -> Optional[str]:
+    def continue_(self, arg: str) -> str | None:
         """Send *arg*; expect a 3xx reply and return its second word (the
         challenge), ``None`` if it has none. Ruby: ``continue``.
 
@@ -102,7 +137,7 @@ class Authenticator:
         res = self._smtp.get_response(arg)
         if not res.is_continue():
             raise res.exception_class(res)
-        words = ruby_split(res.string)
+        words = _ruby.split(res.string)
         return words[1] if len(words) > 1 else None
 
     def finish(self, arg: str) -> Response:
@@ -116,10 +151,9 @@ class Authenticator:
             raise SMTPAuthenticationError(res)
         return res
 
-    def base64_encode(self, s: Union[str, bytes]) -> str:
+    def base64_encode(self, s: Credential) -> str:
         """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
-        raw = s.encode("utf-8") if isinstance(s, str) else s
-        return base64.b64encode(raw).decode("ascii")
+        return base64.b64encode(credential_bytes(s)).decode("ascii")
 
 
 setattr(Authenticator, "continue", Authenticator.continue_)

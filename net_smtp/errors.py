@@ -9,11 +9,14 @@
     │   ├── ProtoAuthError ──── SMTPAuthenticationError  (53x, failed AUTH)
     │   ├── ProtoCommandError
     │   ├── ProtoRetriableError (alias ProtocRetryError)
-    │   └── SMTPUnsupportedCommand                       (STARTTLS missing)
-    ├── SMTPError      mix-in of the six SMTP* classes: .response, .message
+    │   ├── SMTPUnsupportedCommand                       (STARTTLS missing)
+    │   └── SMTPRecipientsRefused   (not in Ruby: every RCPT refused, refused='return')
+    ├── SMTPError      mix-in of every SMTP* class: .response, .message, .code
     └── TypeError, ValueError ── ArgumentError           Ruby ArgumentError
     OSError
     ├── EOFError       Ruby EOFError (also a builtins.EOFError)
+    ├── SMTPSessionAborted  (not in Ruby: also an SMTPError) a command on a
+    │                       session an earlier failure aborted
     └── TimeoutError   Ruby Timeout::Error
         ├── OpenTimeout     connect or TLS handshake too slow
         ├── ReadTimeout     no reply within read_timeout
@@ -22,19 +25,22 @@
 Ruby's IOError is Python's OSError. Ruby's EOFError (an IOError) is
 :class:`EOFError` here, a subclass of both builtins ``EOFError`` and
 ``OSError``, so ``except EOFError`` and ``except OSError`` both catch it.
+
+This module imports nothing of the package: a reply is anything with
+``status`` and ``message`` (:class:`Reply`).
 """
 
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .response import Response
-
+# The exceptions of Ruby's Net module (``Net.X``). Also public here, but not
+# in Net: EOFError (Ruby's is top-level; exported it would shadow Python's in
+# a star import) and Reply (a typing protocol).
 __all__ = [
     "ArgumentError",
-    "EOFError",
     "ProtocolError",
     "ProtoSyntaxError",
     "ProtoFatalError",
@@ -54,6 +60,8 @@ __all__ = [
     "SMTPFatalError",
     "SMTPUnknownError",
     "SMTPUnsupportedCommand",
+    "SMTPSessionAborted",
+    "SMTPRecipientsRefused",
 ]
 
 
@@ -125,24 +133,36 @@ class WriteTimeout(_IOTimeout):
     ``write_timeout`` seconds."""
 
 
+class Reply(Protocol):
+    """What an error needs of a server reply (``Net.SMTP.Response``)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def string(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
 class SMTPError(Exception):
     """Ruby's ``Net::SMTPError`` mix-in: every SMTP reply error carries the
-    :class:`Response` that caused it (``None`` when raised without one).
+    reply that caused it in ``response`` (``None`` when raised without one).
 
     ``str(err)`` and ``err.message`` are the explicit message if one was
     given, else the first line of the reply, newline included, as in Ruby.
+    ``err.code`` is the reply code as an ``int`` (not in Ruby).
     """
 
-    def __init__(self, response: Union["Response", str, None] = None,
-                 message: Optional[str] = None) -> None:
-        from .response import Response
-
-        if isinstance(response, Response):
-            self.response: Optional[Response] = response
-            self._message = message
-        else:
-            self.response = None
+    def __init__(self, response: Reply | str | None = None,
+                 message: str | None = None) -> None:
+        if response is None or isinstance(response, str):
+            self.response: Reply | None = None
             self._message = message if message is not None else response
+        else:
+            self.response = response
+            self._message = message
         super().__init__(self.message)
 
     @property
@@ -153,6 +173,13 @@ class SMTPError(Exception):
         if self.response is not None:
             return self.response.message
         return type(self).__name__
+
+    @property
+    def code(self) -> int | None:
+        """The reply code as an ``int`` (``550``), or ``None`` without a
+        numeric reply. Ruby's spelling is ``err.response.status`` (a str)."""
+        status = None if self.response is None else self.response.status
+        return int(status) if status and status.isascii() and status.isdigit() else None
 
     def __str__(self) -> str:
         return self.message
@@ -185,3 +212,42 @@ class SMTPUnknownError(ProtoUnknownError, SMTPError):
 class SMTPUnsupportedCommand(ProtocolError, SMTPError):
     """The server does not offer a command the session requires
     (``starttls='always'`` without STARTTLS)."""
+
+
+class SMTPSessionAborted(SMTPError, OSError):
+    """A command on a session that an earlier failure aborted (a lost
+    connection, a timeout, DATA not answered 3xx): nothing was sent.
+
+    Ruby 0.5.1 answers such a command with the success reply ``200 dummy
+    reply code`` and loses the mail; the port raises this instead. The error
+    that aborted the session is ``__cause__``, its reply (if any) is
+    ``response``. Call ``finish()`` and ``start()`` a new session.
+    """
+
+    @classmethod
+    def after(cls, reason: BaseException) -> SMTPSessionAborted:
+        """The error for a command refused because *reason* aborted the session."""
+        detail = " ".join(str(reason).split()).replace(" )", ")")  # one line
+        what = f"{type(reason).__name__}: {detail}" if detail else type(reason).__name__
+        response = reason.response if isinstance(reason, SMTPError) else None
+        return cls(response, f"the SMTP session was aborted by an earlier error ({what}); "
+                             "nothing was sent: call finish() and start a new session")
+
+
+class SMTPRecipientsRefused(ProtocolError, SMTPError):
+    """Every recipient was refused (``send_message(..., refused='return')``);
+    the transaction was reset and the session stays usable.
+
+    ``refused`` maps each address to the reply that refused it; ``response``
+    is the first of them.
+    """
+
+    def __init__(self, refused: Mapping[str, Reply]) -> None:
+        self.refused = dict(refused)
+        first = next(iter(self.refused.values()), None)
+        shown = "; ".join(f"{address}: {' '.join(reply.message.split())}"
+                          for address, reply in self.refused.items())
+        super().__init__(first, f"every recipient was refused ({shown})")
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.refused,))

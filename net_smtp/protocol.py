@@ -2,9 +2,11 @@
 writes, timeouts, debug log), :class:`InternetMessageIO` (DATA bodies) and
 :class:`WriteAdapter` (the stream handed to ``data`` blocks).
 
-This is the only module that touches a socket. Low-level failures are
-translated here: a socket timeout becomes ``ReadTimeout`` / ``WriteTimeout``,
-a closed peer ``EOFError``.
+This is the only module that touches a socket, and it knows nothing of
+SMTP. Low-level failures are translated here, and only here: a socket
+timeout becomes ``OpenTimeout`` (connect, TLS handshake), ``ReadTimeout`` or
+``WriteTimeout``, a closed peer ``EOFError``, a refused connect an error
+naming host and port; a line over its length limit is :class:`LineTooLong`.
 """
 
 from __future__ import annotations
@@ -15,27 +17,32 @@ import socket
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Callable, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Any, Callable, Protocol, Union, cast
 
-from ._text import MessageEncoder, redact_command, ruby_dump
-from .errors import ArgumentError, EOFError, ReadTimeout, SMTPUnknownError, WriteTimeout
+from . import _ruby
+from ._text import MessageEncoder, redact_command
+from .errors import ArgumentError, EOFError, OpenTimeout, ReadTimeout, WriteTimeout
 
-__all__ = [
-    "BufferedIO",
-    "DebugSink",
-    "InternetMessageIO",
-    "MessageSource",
-    "MessageWriter",
-    "ReplyDeadline",
-    "SocketLike",
-    "WriteAdapter",
-    "message_chunks",
-    "source_class_name",
-]
+if TYPE_CHECKING:
+    import ssl
+    from email.message import Message
 
-MessageSource = Any
-"""What ``send_message``/``data`` accept: str, bytes-like, a file object or
-an iterable of str/bytes chunks."""
+    from typing_extensions import TypeAlias
+
+__all__ = ["BufferedIO", "InternetMessageIO", "MessageSource", "MessageWriter", "WriteAdapter"]
+
+
+class Readable(Protocol):
+    """A binary or text file: anything with ``read(size)``."""
+
+    def read(self, __size: int) -> str | bytes: ...
+
+
+MessageSource: TypeAlias = Union[str, bytes, bytearray, memoryview, Readable,
+                                 Iterable[Union[str, bytes]], "Message"]
+"""What ``send_message``/``data`` accept: a str (sent as UTF-8), bytes-like,
+a binary or text file, an iterable of str/bytes chunks, or an
+``email.message.Message``."""
 
 
 class SocketLike(Protocol):
@@ -45,7 +52,7 @@ class SocketLike(Protocol):
 
     def sendall(self, data: Any) -> Any: ...
 
-    def settimeout(self, value: Optional[float]) -> None: ...
+    def settimeout(self, value: float | None) -> None: ...
 
     def close(self) -> None: ...
 
@@ -78,6 +85,42 @@ class DebugSink:
             target.write("".join(pieces))
 
 
+def connect_failure(exc: OSError, host: str, port: object) -> OSError:
+    """What a failed TCP connect to *host*:*port* raises: ``OpenTimeout``
+    for a timeout, else an error of the same class whose text names the
+    host and port as Ruby does (``Connection refused - connect(2) for
+    "127.0.0.1" port 25``)."""
+    if isinstance(exc, socket.timeout):
+        return OpenTimeout("execution expired")
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if isinstance(exc, socket.gaierror):
+        text = f'getaddrinfo: {reason} (for "{host}" port {port})'
+    else:
+        text = f'{reason} - connect(2) for "{host}" port {port}'
+    try:
+        return type(exc)(exc.errno, text)
+    except TypeError:  # a subclass with a constructor of its own: keep it as it is
+        return exc
+
+
+def tls_handshake(sock: ssl.SSLSocket, timeout: float | None) -> None:
+    """Complete the TLS handshake on *sock* within *timeout* seconds.
+
+    Raises:
+        OpenTimeout: the handshake took longer.
+        ssl.SSLError, OSError: it failed (a refused certificate included).
+    """
+    sock.settimeout(timeout)
+    try:
+        sock.do_handshake()
+    except socket.timeout as exc:
+        raise OpenTimeout("Net::OpenTimeout") from exc
+
+
+class LineTooLong(ValueError):
+    """The peer sent more than the limit allows without ending the line."""
+
+
 # Size of one recv(); replies are small, this only bounds the syscalls.
 READ_CHUNK = 64 * 1024
 # Message bytes gathered before one sendall(): few, large writes.
@@ -98,7 +141,7 @@ class ReplyDeadline:
     __slots__ = ("_at",)
 
     def __init__(self) -> None:
-        self._at: Optional[float] = None
+        self._at: float | None = None
 
     def wait_time(self, timeout: float) -> float:
         """How long the next wait may last (<= 0: the reply is late)."""
@@ -115,9 +158,9 @@ class BufferedIO:
     Ruby: ``Net::BufferedIO``.
     """
 
-    def __init__(self, sock: SocketLike, read_timeout: Optional[float] = 60,
-                 write_timeout: Optional[float] = 60,
-                 debug_output: Optional[DebugSink] = None,
+    def __init__(self, sock: SocketLike, read_timeout: float | None = 60,
+                 write_timeout: float | None = 60,
+                 debug_output: DebugSink | None = None,
                  redact: bool = False) -> None:
         self._io = sock
         self.read_timeout = read_timeout
@@ -156,12 +199,12 @@ class BufferedIO:
         except (AttributeError, OSError, ValueError, TypeError):
             return repr(self._io)
 
-    def _set_timeout(self, timeout: Optional[float]) -> None:
+    def _set_timeout(self, timeout: float | None) -> None:
         if timeout != self._timeout:  # a change costs a system call
             self._io.settimeout(timeout)
             self._timeout = timeout
 
-    def _fill(self, deadline: Optional[ReplyDeadline]) -> None:
+    def _fill(self, deadline: ReplyDeadline | None) -> None:
         timeout = self.read_timeout
         if deadline is not None and timeout is not None:
             timeout = deadline.wait_time(timeout)
@@ -176,12 +219,12 @@ class BufferedIO:
             raise EOFError("end of file reached")
         self._rbuf += data
 
-    def read_deadline(self) -> Optional[ReplyDeadline]:
+    def read_deadline(self) -> ReplyDeadline | None:
         """A deadline for one reply: read_timeout from its first wait on."""
         return None if self.read_timeout is None else ReplyDeadline()
 
-    def _scan(self, terminator: bytes, limit: Optional[int],
-              deadline: Optional[ReplyDeadline]) -> int:
+    def _scan(self, terminator: bytes, limit: int | None,
+              deadline: ReplyDeadline | None) -> int:
         """The offset just past the first *terminator*, reading as needed;
         -1 once more than *limit* bytes have come without one."""
         start = 0
@@ -199,31 +242,31 @@ class BufferedIO:
         chunk = bytes(self._rbuf[:end])
         del self._rbuf[:end]
         if self.debug_output is not None:
-            self.debug_output.emit(f"-> {ruby_dump(chunk)}\n")
+            self.debug_output.emit(f"-> {_ruby.dump(chunk)}\n")
         self._challenged = chunk.startswith(b"334")
         return chunk
 
-    def readuntil(self, terminator: bytes = b"\n", limit: Optional[int] = None,
-                  deadline: Optional[ReplyDeadline] = None) -> bytes:
+    def readuntil(self, terminator: bytes = b"\n", limit: int | None = None,
+                  deadline: ReplyDeadline | None = None) -> bytes:
         """Bytes up to and including *terminator* (at most *limit* in all).
 
         Raises:
             EOFError: the peer closed first (a partial line is dropped).
             ReadTimeout: *deadline* passed.
-            SMTPUnknownError: no *terminator* within *limit* bytes.
+            LineTooLong: no *terminator* within *limit* bytes.
         """
         end = self._scan(terminator, limit, deadline)
         if end < 0:
-            raise SMTPUnknownError(f"no {terminator!r} within {limit} bytes")
+            raise LineTooLong(f"no {terminator!r} within {limit} bytes")
         return self._consume(end)
 
-    def readline(self, limit: Optional[int] = None,
-                 deadline: Optional[ReplyDeadline] = None) -> bytes:
+    def readline(self, limit: int | None = None,
+                 deadline: ReplyDeadline | None = None) -> bytes:
         """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``).
 
         Raises:
             EOFError, ReadTimeout: as :meth:`readuntil`.
-            SMTPUnknownError: the line (its ending not counted) is longer
+            LineTooLong: the line (its ending not counted) is longer
                 than *limit* bytes.
         """
         end = self._scan(b"\n", None if limit is None else limit + 2, deadline)
@@ -231,10 +274,10 @@ class BufferedIO:
             cut = 2 if end >= 2 and self._rbuf[end - 2] == 0x0D else 1
             if limit is None or end - cut <= limit:
                 return self._consume(end)[:-cut]
-        raise SMTPUnknownError(f"reply line longer than {limit} bytes")
+        raise LineTooLong(f"reply line longer than {limit} bytes")
 
     # ------------------------------------------------------------- writing
-    def send(self, data: Union[bytes, bytearray, memoryview]) -> None:
+    def send(self, data: bytes | bytearray | memoryview) -> None:
         """Send raw bytes within write_timeout (no debug text)."""
         self._set_timeout(self.write_timeout)
         try:
@@ -242,11 +285,11 @@ class BufferedIO:
         except socket.timeout as exc:
             raise WriteTimeout(self._describe()) from exc
 
-    def write(self, data: Union[str, bytes]) -> int:
+    def write(self, data: str | bytes) -> int:
         """Send *data* as it is; returns the number of bytes written."""
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         if self.debug_output is not None:
-            self.debug_output.emit("<- ", ruby_dump(data), "\n")
+            self.debug_output.emit("<- ", _ruby.dump(data), "\n")
         self.send(raw)
         return len(raw)
 
@@ -254,7 +297,7 @@ class BufferedIO:
         """Send *line* and CRLF in one write; returns the bytes written."""
         if self.debug_output is not None:
             shown = redact_command(line, self._challenged) if self.redact else line
-            self.debug_output.emit("<- ", ruby_dump(shown + "\r\n"), "\n")
+            self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
         raw = (line + "\r\n").encode("utf-8")
         self.send(raw)
         return len(raw)
@@ -293,7 +336,7 @@ def _as_bytes(chunk: Any, what: str) -> bytes:
 RUBY_GATHER = 1024
 
 
-def _unsplit_length(parts: list[Union[str, bytes]]) -> Optional[int]:
+def _unsplit_length(parts: list[str | bytes]) -> int | None:
     """How much of the text *parts* Ruby's line splitter leaves in its
     buffer: what follows the last LF, or the last CR that is not the final
     character; ``None`` when the parts hold no line break at all."""
@@ -314,7 +357,7 @@ def _unsplit_length(parts: list[Union[str, bytes]]) -> Optional[int]:
 def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
     """Chunks of an iterable source, joined as Ruby's reader gathers them, so
     that a source failing midway leaves the same complete lines on the wire."""
-    texts: list[Union[str, bytes]] = []  # as given: Ruby counts str in characters
+    texts: list[str | bytes] = []  # as given: Ruby counts str in characters
     raws: list[bytes] = []
     unsplit = 0
     for chunk in chunks:
@@ -347,7 +390,7 @@ def message_chunks(src: MessageSource) -> Iterator[bytes]:
             yield bytes(view[start:start + SOURCE_CHUNK])
     elif callable(getattr(src, "read", None)):
         while True:
-            chunk = src.read(SOURCE_CHUNK)
+            chunk = cast(Readable, src).read(SOURCE_CHUNK)
             if not chunk:
                 return
             yield _as_bytes(chunk, "data read from the message file")
@@ -473,15 +516,16 @@ class InternetMessageIO(BufferedIO):
             self.log(f"wrote {len(wire)} bytes")
         return len(wire)
 
-    def write_message_by_block(self, block: Callable[["WriteAdapter"], Any]) -> int:
+    def write_message_by_block(self, block: Callable[[WriteAdapter], Any]) -> int:
         """Call *block* with a :class:`WriteAdapter`; what it writes is sent as
         the DATA body (as :meth:`write_message`)."""
         message = self.begin_message()
         return self._write_with(message, lambda: block(message.adapter))
 
-    def begin_message(self) -> MessageWriter:
-        """Start a DATA body written piece by piece."""
-        return MessageWriter(self, "block")
+    def begin_message(self, label: str = "block") -> MessageWriter:
+        """Start a DATA body written piece by piece; *label* names the
+        source in the debug text (``writing message from block``)."""
+        return MessageWriter(self, label)
 
 
 class WriteAdapter:
@@ -496,7 +540,7 @@ class WriteAdapter:
     def __init__(self, writer: Callable[[bytes], int]) -> None:
         self._writer = writer
 
-    def write(self, s: Union[str, bytes]) -> int:
+    def write(self, s: str | bytes) -> int:
         """Add *s* to the message; returns the wire bytes of the lines it
         completed (Ruby's value).
 
@@ -508,11 +552,11 @@ class WriteAdapter:
 
     print = write
 
-    def __lshift__(self, s: Union[str, bytes]) -> "WriteAdapter":
+    def __lshift__(self, s: str | bytes) -> WriteAdapter:
         self.write(s)
         return self
 
-    def puts(self, s: Union[str, bytes] = "") -> int:
+    def puts(self, s: str | bytes = "") -> int:
         """Write *s* as one line (a trailing line ending is not doubled).
 
         Raises:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-from typing import Dict, List, Optional, Type
-
-from ._text import ruby_split
+from . import _ruby
 from .errors import (
     SMTPAuthenticationError,
     SMTPError,
@@ -16,24 +12,7 @@ from .errors import (
     SMTPUnknownError,
 )
 
-__all__ = ["Response", "decode_base64_lenient"]
-
-_BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-_NOT_BASE64 = bytes(b for b in range(256) if b not in _BASE64_ALPHABET)
-
-
-def decode_base64_lenient(text: str) -> bytes:
-    """Decode base64 the way Ruby's ``unpack1('m')`` does: skip characters
-    outside the alphabet, stop at ``=``, ignore an incomplete last group."""
-    raw = text.encode("latin-1", "replace").split(b"=", 1)[0]
-    raw = raw.translate(None, _NOT_BASE64)
-    if len(raw) % 4 == 1:  # a lone sixth of a byte carries nothing
-        raw = raw[:-1]
-    try:
-        return base64.b64decode(raw + b"=" * (-len(raw) % 4))
-    except binascii.Error:  # pragma: no cover - the alphabet is clean here
-        return b""
-
+__all__ = ["Response"]
 
 class Response:
     """A server reply: ``status`` (3 characters) and ``string`` (every line,
@@ -42,14 +21,15 @@ class Response:
     Ruby: ``Net::SMTP::Response``.
     """
 
-    __slots__ = ("_status", "_string")
+    __slots__ = ("_status", "_string", "_refused")
 
     def __init__(self, status: str, string: str) -> None:
         self._status = status
         self._string = string
+        self._refused: dict[str, Response] | None = None
 
     @classmethod
-    def parse(cls, string: str) -> "Response":
+    def parse(cls, string: str) -> Response:
         """A Response whose status is the first three characters of *string*.
 
         Ruby: ``Response.parse(str)``.
@@ -65,6 +45,17 @@ class Response:
     def string(self) -> str:
         """The whole reply text, lines ended by ``\\n``."""
         return self._string
+
+    @property
+    def refused(self) -> dict[str, Response]:
+        """The recipients ``send_message(..., refused='return')`` could not
+        send to, each with the reply that refused it; empty otherwise (not
+        in Ruby)."""
+        return {} if self._refused is None else self._refused
+
+    @refused.setter
+    def refused(self, value: dict[str, Response]) -> None:
+        self._refused = value
 
     @property
     def status_type_char(self) -> str:
@@ -92,10 +83,10 @@ class Response:
         Raises:
             IndexError: the reply has no second word.
         """
-        return decode_base64_lenient(self._string.split(" ")[1])
+        return _ruby.decode_base64(self._string.split(" ")[1])
 
     @property
-    def capabilities(self) -> Dict[Optional[str], List[str]]:
+    def capabilities(self) -> dict[str | None, list[str]]:
         """EHLO keywords mapped to their parameters; ``{}`` for a one-line
         reply. A repeated keyword keeps its last parameters and a line with
         no keyword is keyed ``None``, as in Ruby."""
@@ -104,14 +95,14 @@ class Response:
         lines = self._string.split("\n")
         if lines[-1] == "":
             lines.pop()
-        found: Dict[Optional[str], List[str]] = {}
+        found: dict[str | None, list[str]] = {}
         for line in lines[1:]:
-            words = ruby_split(line[4:])
+            words = _ruby.split(line[4:])
             found[words[0] if words else None] = words[1:]
         return found
 
     @property
-    def exception_class(self) -> Type[SMTPError]:
+    def exception_class(self) -> type[SMTPError]:
         """The exception a failing reply raises: 4xx SMTPServerBusy, 50x
         SMTPSyntaxError, 53x SMTPAuthenticationError, other 5xx
         SMTPFatalError, anything else SMTPUnknownError."""

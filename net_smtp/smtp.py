@@ -6,191 +6,229 @@ Every command goes through one funnel: ``validate_line`` -> ``writeline`` ->
 The error-occurred ("critical") rule, kept exactly as narrow as Ruby's: an
 exception raised while a command run by ``_getok`` or ``data`` is on the
 wire (socket error, timeout, end of file, DATA answered without 3xx)
-poisons the session. From then on those commands return the dummy reply
-``200 dummy reply code`` without touching the wire and ``finish`` skips QUIT.
-``get_response`` (and so AUTH) is outside the rule, as in Ruby. One
-deliberate change: a failed ``start`` leaves the object clean, where Ruby
-keeps the flag and silently loses the next session's mail.
+aborts the session. From then on those commands never touch the wire and
+``finish`` skips QUIT. ``get_response`` (and so AUTH) is outside the rule,
+as in Ruby.
+
+Two deliberate changes, both where Ruby 0.5.1 reports success for mail it
+never sent: where Ruby answers a command on an aborted session with the
+dummy reply ``200 dummy reply code``, the port raises
+``SMTPSessionAborted`` (nothing is written); and a failed ``start`` leaves
+the object clean, where Ruby keeps the flag and silently loses the next
+session's mail.
+
+Session states. Four fields hold them: ``_started``, ``_socket``,
+``_abort_reason`` (the error that aborted the session, or ``None``) and
+``_dropped`` (true only in *dropped*);
+"checked commands" are those of the critical rule (``helo``, ``ehlo``,
+``starttls``, ``mailfrom``, ``rcptto``, ``rset``, ``quit``, ``data``, and so
+``send_message`` and message streams).
+
+=========  =======  ======  ======  ====================  ===================  =================
+state      started  socket  reason  checked commands      finish()             start()
+=========  =======  ======  ======  ====================  ===================  =================
+closed     no       none    none    AttributeError, then  IOError 'not yet     connect -> open
+                                    -> closed, aborted    started'
+closed,    no       none    set     SMTPSessionAborted    IOError 'not yet     connect -> open
+aborted                                                   started'
+open       yes      open    none    the wire; a failure   QUIT, close          IOError 'already
+                                    on it -> aborted      -> closed            started'
+aborted    yes      open    set     SMTPSessionAborted    close, no QUIT       IOError 'already
+                                    (nothing written)     -> closed            started'
+dropped    no       none    set     SMTPSessionAborted    nothing -> closed    connect -> open
+=========  =======  ======  ======  ====================  ===================  =================
+
+A body that raises inside a message's :class:`DataPhase` (or a write that
+fails there) takes an open session to *dropped*: the socket is closed at
+once, so the partial message is never committed. ``get_response`` (and so
+AUTH) ignores the reason: it goes to the wire whenever there is a socket.
+A failed ``start`` leaves *closed*.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import sys
+import threading
 import types
-from collections.abc import Mapping, Set as AbstractSet
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import (
-    TYPE_CHECKING, Any, Callable, Dict, List, Optional, Protocol, Tuple, Type, TypeVar,
-    Union, cast, overload,
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Protocol,
+    TypeVar,
+    Union,
+    cast,
+    overload,
 )
 
+from . import _email, _ruby
 from ._text import validate_line
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
 from .auth_plain import AuthPlain
 from .auth_xoauth2 import AuthXoauth2
-from .authenticator import Authenticator
+from .authenticator import Authenticator, Credential, normalize_auth_type
 from .errors import (
     ArgumentError,
-    OpenTimeout,
     SMTPError,
+    SMTPRecipientsRefused,
+    SMTPSessionAborted,
     SMTPUnknownError,
     SMTPUnsupportedCommand,
 )
 from .protocol import (
     DebugSink,
     InternetMessageIO,
+    LineTooLong,
     MessageSource,
     MessageWriter,
     SocketLike,
     WriteAdapter,
+    connect_failure,
+    message_chunks,
+    source_class_name,
+    tls_handshake,
 )
 from .response import Response
 
 if TYPE_CHECKING:
     import ssl
+    from email.message import Message
 
-    from typing_extensions import TypeAlias
+    from typing_extensions import TypeAlias, TypedDict, Unpack
 
     from .tls import SSLContextParams
+
+    class LoginOptions(TypedDict, total=False):
+        """The keywords of ``smtp.start`` (Ruby's)."""
+
+        helo: str | None
+        user: Credential | None
+        secret: Credential | None
+        password: Credential | None
+        authtype: str | None
+
+    class SessionOptions(LoginOptions, total=False):
+        """The keywords of ``Net.SMTP.start``: an instance's ``start`` and
+        the constructor's (the last four are Python extras)."""
+
+        tls: bool
+        starttls: str | bool | None
+        tls_verify: bool
+        tls_hostname: str | None
+        ssl_context_params: SSLContextParams | None
+        open_timeout: float | None
+        read_timeout: float | None
+        write_timeout: float | None
+        ssl_context: ssl.SSLContext | None
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
 AddressLike = Union[str, Address]
 T = TypeVar("T")
-_DUMMY_REPLY = "200 dummy reply code"
 _STARTTLS_MODES = ("always", "auto")
+_REFUSED_MODES = ("raise", "return")
 
 
-def _rb_truthy(value: object) -> bool:
-    """Ruby's truth: everything but nil and false ('' and 0 included)."""
-    return value is not None and value is not False
-
-
-def _ruby_or(*values: Any) -> Any:
-    """Ruby's ``a || b || c``: the first Ruby-true value, else the last."""
-    for value in values:
-        if _rb_truthy(value):
-            return value
-    return values[-1]
-
-
-def _flatten(items: Any) -> List[Any]:
-    """Ruby's ``Array#flatten`` over lists and tuples."""
-    out: List[Any] = []
-    for item in items:
-        if isinstance(item, (list, tuple)):
-            out.extend(_flatten(item))
-        else:
-            out.append(item)
-    return out
-
-
-def _requires_smtputf8(address: Any) -> bool:
+def _address_text(address: Any) -> str:
     if isinstance(address, Address):
-        return not address.address.isascii()
+        return address.address
     if isinstance(address, str):
-        return not address.isascii()
+        return address
     raise ArgumentError(f"a mail address must be a str or Net.SMTP.Address, "
                         f"not {type(address).__name__}")
 
 
+def _requires_smtputf8(address: Any) -> bool:
+    return not _address_text(address).isascii()
+
+
+def _sender_for(from_addr: AddressLike, to_addrs: list[Any], smtputf8_offered: bool) -> AddressLike:
+    """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII and
+    the server offers it (``mailfrom`` adds it for a non-ASCII sender)."""
+    _requires_smtputf8(from_addr)
+    if any([_requires_smtputf8(a) for a in to_addrs]) and smtputf8_offered:
+        return Address(from_addr, "SMTPUTF8")
+    return from_addr
+
+
 def _check_message(msgstr: Any) -> None:
-    if isinstance(msgstr, (str, bytes, bytearray, memoryview)):
+    if isinstance(msgstr, (str, bytes, bytearray, memoryview)) or _email.is_email_message(msgstr):
         return
     if callable(getattr(msgstr, "read", None)):
         return
     if hasattr(msgstr, "__iter__") and not isinstance(msgstr, (Mapping, AbstractSet)):
         return
-    raise ArgumentError("message must be str, bytes, a file object or an iterable of "
-                        f"chunks, not {type(msgstr).__name__}")
+    raise ArgumentError("message must be str, bytes, a file object, an iterable of "
+                        f"chunks or an email.message.Message, not {type(msgstr).__name__}")
+
+
+def _check_timeout(name: str, value: Any) -> float | None:
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
+                         and value >= 0):
+        return value
+    raise ArgumentError(f"{name} must be a number of seconds (>= 0) or None, not {value!r}")
 
 
 class _ClassStart(Protocol):
     """The type of ``SMTP.start`` called on the class."""
 
     @overload
-    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
-                 authtype: Optional[str] = ..., tls: bool = ...,
-                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
-                 tls_hostname: Optional[str] = ...,
-                 ssl_context_params: Optional[SSLContextParams] = ...,
-                 block: None = ...) -> "SMTP": ...
+    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                 block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
 
     @overload
-    def __call__(self, address: str, port: Optional[Union[int, str]] = ..., *args: Any,
-                 helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
-                 authtype: Optional[str] = ..., tls: bool = ...,
-                 starttls: Union[str, bool, None] = ..., tls_verify: bool = ...,
-                 tls_hostname: Optional[str] = ...,
-                 ssl_context_params: Optional[SSLContextParams] = ...,
-                 block: Callable[["SMTP"], T]) -> T: ...
+    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                 block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
 
 
 class _InstanceStart(Protocol):
     """The type of ``smtp.start`` called on an instance."""
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
-                 authtype: Optional[str] = ..., block: None = ...) -> "SMTP": ...
+    def __call__(self, *args: Any, block: None = ...,
+                 **options: Unpack[LoginOptions]) -> SMTP: ...
 
     @overload
-    def __call__(self, *args: Any, helo: Optional[str] = ..., user: Optional[str] = ...,
-                 secret: Optional[str] = ..., password: Optional[str] = ...,
-                 authtype: Optional[str] = ..., block: Callable[["SMTP"], T]) -> T: ...
+    def __call__(self, *args: Any, block: Callable[[SMTP], T],
+                 **options: Unpack[LoginOptions]) -> T: ...
 
 
-class _ClassOrInstance:
-    """A method with one body when called on the class and another on an
-    instance, as Ruby's ``SMTP.start`` and ``SMTP#start``."""
-
-    def __init__(self, on_class: Callable[..., Any], on_instance: Callable[..., Any]) -> None:
-        self._on_class = on_class
-        self._on_instance = on_instance
-        self.__doc__ = (f"On the class: {on_class.__doc__}\n\n"
-                        f"On an instance: {on_instance.__doc__}")
-
-    @overload
-    def __get__(self, obj: None, owner: Optional[type] = None) -> _ClassStart: ...
-
-    @overload
-    def __get__(self, obj: "SMTP", owner: Optional[type] = None) -> _InstanceStart: ...
-
-    def __get__(self, obj: Optional["SMTP"],
-                owner: Optional[type] = None) -> Union[_ClassStart, _InstanceStart]:
-        if obj is None:
-            return cast(_ClassStart, types.MethodType(self._on_class, owner))
-        return cast(_InstanceStart, types.MethodType(self._on_instance, obj))
-
-
-def _class_start(cls: Type["SMTP"], address: str, port: Optional[Union[int, str]] = None, *args: Any,
-                 helo: Optional[str] = None, user: Optional[str] = None,
-                 secret: Optional[str] = None, password: Optional[str] = None,
-                 authtype: Optional[str] = None, tls: bool = False,
-                 starttls: Union[str, bool, None] = "auto", tls_verify: bool = True,
-                 tls_hostname: Optional[str] = None,
-                 ssl_context_params: Optional[SSLContextParams] = None,
-                 block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
+def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *args: Any,
+                 helo: str | None = None, user: Credential | None = None,
+                 secret: Credential | None = None, password: Credential | None = None,
+                 authtype: str | None = None, tls: bool = False,
+                 starttls: str | bool | None = "auto", tls_verify: bool = True,
+                 tls_hostname: str | None = None,
+                 ssl_context_params: SSLContextParams | None = None,
+                 open_timeout: float | None = 30, read_timeout: float | None = 60,
+                 write_timeout: float | None = 60,
+                 ssl_context: ssl.SSLContext | None = None,
+                 block: Callable[[SMTP], Any] | None = None) -> Any:
     """``Net.SMTP.start(address, port=None, helo, user, secret, authtype, ...)``:
-    a new session object, started (see the instance ``start``).
+    a new session object, started (see the instance ``start``). The keywords
+    after *ssl_context_params* are Python extras, as on :class:`SMTP`.
 
     Raises:
-        ArgumentError: more than six positional arguments.
+        ArgumentError: more than six positional arguments, or a bad keyword
+            value (see :class:`SMTP`).
     """
     if len(args) > 4:
         raise ArgumentError(
             f"wrong number of arguments (given {len(args) + 2}, expected 1..6)")
     args += (None,) * (4 - len(args))
     smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
-               tls_hostname=tls_hostname, ssl_context_params=ssl_context_params)
-    return smtp.start(helo=_ruby_or(helo, args[0], "localhost"), user=_ruby_or(user, args[1]),
-                      secret=_ruby_or(secret, password, args[2]),
-                      authtype=_ruby_or(authtype, args[3]), block=block)
+               tls_hostname=tls_hostname, ssl_context_params=ssl_context_params,
+               open_timeout=open_timeout, read_timeout=read_timeout,
+               write_timeout=write_timeout, ssl_context=ssl_context)
+    return smtp.start(helo=_ruby.or_(helo, args[0], "localhost"), user=_ruby.or_(user, args[1]),
+                      secret=_ruby.or_(secret, password, args[2]),
+                      authtype=_ruby.or_(authtype, args[3]), block=block)
 
 
 class SMTP:
@@ -206,8 +244,12 @@ class SMTP:
     - ArgumentError: CR, LF or NUL in the command line.
     - SMTPError: the server's error reply (its ``exception_class``).
     - EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed;
-      the session is then poisoned (see the module notes).
+      the session is then aborted (see the module notes).
+    - SMTPSessionAborted: an earlier failure aborted the session; nothing
+      was sent (Ruby answers ``200 dummy reply code`` here).
     - AttributeError: the session was never started.
+    - RuntimeError: another thread is using this session (one session per
+      thread; from asyncio, ``await asyncio.to_thread(...)``).
 
     Ruby: ``Net::SMTP``.
     """
@@ -247,7 +289,7 @@ class SMTP:
     default_ssl_port = default_tls_port
 
     @staticmethod
-    def default_ssl_context(ssl_context_params: Optional[SSLContextParams] = None) -> ssl.SSLContext:
+    def default_ssl_context(ssl_context_params: SSLContextParams | None = None) -> ssl.SSLContext:
         """A client context that verifies the peer and its host name against
         the system store, TLS 1.2 or newer, adjusted by Ruby-style params.
 
@@ -260,42 +302,70 @@ class SMTP:
         return build_ssl_context(ssl_context_params)
 
     # ---------------------------------------------------------- creation
-    def __init__(self, address: str, port: Optional[Union[int, str]] = None, *,
-                 tls: bool = False, starttls: Union[str, bool, None] = "auto",
-                 tls_verify: bool = True, tls_hostname: Optional[str] = None,
-                 ssl_context_params: Optional[SSLContextParams] = None) -> None:
+    def __init__(self, address: str, port: int | str | None = None, *,
+                 tls: bool = False, starttls: str | bool | None = "auto",
+                 tls_verify: bool = True, tls_hostname: str | None = None,
+                 ssl_context_params: SSLContextParams | None = None,
+                 open_timeout: float | None = 30, read_timeout: float | None = 60,
+                 write_timeout: float | None = 60,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         """A session object; nothing is sent before :meth:`start`.
 
+        The keywords after *ssl_context_params* are Python extras (Ruby sets
+        the timeouts as attributes and gives a context to ``enable_tls`` /
+        ``enable_starttls``): *ssl_context* is used for SMTPS when *tls* is
+        on, else for STARTTLS.
+
         Raises:
-            ArgumentError: *address* is not a str, or *starttls* is not
-                ``'always'``, ``'auto'`` or False.
+            ArgumentError: *address* is not a str; *starttls* is not
+                ``'always'``, ``'auto'`` or False; a timeout is not a number
+                >= 0 or None; *ssl_context* is not an ``ssl.SSLContext``,
+                or is given with neither *tls* nor *starttls* on, or
+                together with *ssl_context_params*.
         """
         if not isinstance(address, str):
             raise ArgumentError(f"address must be a str, not {type(address).__name__}")
         self._address = address
-        self._port: Union[int, str] = port if port is not None else SMTP.default_port()
+        self._port: int | str = port if port is not None else SMTP.default_port()
         self.esmtp: Any = True
-        self._capabilities: Optional[Dict[Optional[str], List[str]]] = None
-        self._socket: Optional[InternetMessageIO] = None
+        self._capabilities: dict[str | None, list[str]] | None = None
+        self._socket: InternetMessageIO | None = None
         self._started = False
         self._dropped = False
-        self.open_timeout: Optional[float] = 30
-        self._read_timeout: Optional[float] = 60
-        self._write_timeout: Optional[float] = 60
-        self._error_occurred = False
+        self.open_timeout: float | None = _check_timeout("open_timeout", open_timeout)
+        self._read_timeout = _check_timeout("read_timeout", read_timeout)
+        self._write_timeout = _check_timeout("write_timeout", write_timeout)
+        self._abort_reason: BaseException | None = None
+        self._in_use = threading.RLock()
         self._debug_output: Any = None
         self._redact = False
         self._tls = bool(tls)
-        self._starttls: Union[str, bool] = self._checked_starttls(starttls)
-        self._ssl_context_tls: Optional[ssl.SSLContext] = None
-        self._ssl_context_starttls: Optional[ssl.SSLContext] = None
-        self._context_params: Dict[str, Any] = {}
+        self._starttls: str | bool = self._checked_starttls(starttls)
+        self._ssl_context_tls: ssl.SSLContext | None = None
+        self._ssl_context_starttls: ssl.SSLContext | None = None
+        self._context_params: dict[str, Any] = {}
         self.tls_verify = tls_verify
         self.tls_hostname = tls_hostname
         self.ssl_context_params = ssl_context_params
+        if ssl_context is not None:
+            self._take_context(ssl_context)
+
+    def _take_context(self, context: Any) -> None:
+        ssl_module = sys.modules.get("ssl")
+        if ssl_module is None or not isinstance(context, ssl_module.SSLContext):
+            raise ArgumentError(f"ssl_context must be an ssl.SSLContext, not "
+                                f"{type(context).__name__}")
+        if self.ssl_context_params is not None:
+            raise ArgumentError("give ssl_context or ssl_context_params, not both")
+        if self._tls:
+            self._ssl_context_tls = context
+        elif self._starttls:
+            self._ssl_context_starttls = context
+        else:
+            raise ArgumentError("ssl_context needs tls=True or starttls='always' / 'auto'")
 
     @staticmethod
-    def _checked_starttls(mode: Union[str, bool, None]) -> Union[str, bool]:
+    def _checked_starttls(mode: str | bool | None) -> str | bool:
         if mode is None or mode is False:
             return False
         if mode in _STARTTLS_MODES:
@@ -316,7 +386,7 @@ class SMTP:
         return self._address
 
     @property
-    def port(self) -> Union[int, str]:
+    def port(self) -> int | str:
         """The server's port."""
         return self._port
 
@@ -325,39 +395,39 @@ class SMTP:
         return self.esmtp
 
     @property
-    def capabilities(self) -> Optional[Dict[Optional[str], List[str]]]:
+    def capabilities(self) -> dict[str | None, list[str]] | None:
         """The EHLO keywords and parameters; ``None`` before start."""
         return self._capabilities
 
-    def is_capable(self, key: str) -> Optional[bool]:
+    def is_capable(self, key: str) -> bool | None:
         """Whether EHLO announced *key* (exact spelling); ``None`` before start."""
         if self._capabilities is None:
             return None
         return key in self._capabilities
 
-    def is_capable_starttls(self) -> Optional[bool]:
+    def is_capable_starttls(self) -> bool | None:
         """Whether the server offers STARTTLS. Ruby: ``capable_starttls?``."""
         return self.is_capable("STARTTLS")
 
-    def is_auth_capable(self, auth_type: str) -> Optional[bool]:
+    def is_auth_capable(self, auth_type: str) -> bool | None:
         """Whether AUTH lists *auth_type* (exact spelling); ``None`` before start."""
         if self._capabilities is None:
             return None
         return auth_type in self._capabilities.get("AUTH", ())
 
-    def is_capable_plain_auth(self) -> Optional[bool]:
+    def is_capable_plain_auth(self) -> bool | None:
         """Whether AUTH PLAIN is offered."""
         return self.is_auth_capable("PLAIN")
 
-    def is_capable_login_auth(self) -> Optional[bool]:
+    def is_capable_login_auth(self) -> bool | None:
         """Whether AUTH LOGIN is offered."""
         return self.is_auth_capable("LOGIN")
 
-    def is_capable_cram_md5_auth(self) -> Optional[bool]:
+    def is_capable_cram_md5_auth(self) -> bool | None:
         """Whether AUTH CRAM-MD5 is offered."""
         return self.is_auth_capable("CRAM-MD5")
 
-    def capable_auth_types(self) -> List[str]:
+    def capable_auth_types(self) -> list[str]:
         """The mechanisms AUTH lists (``[]`` before start or without AUTH)."""
         if not self._capabilities:
             return []
@@ -374,7 +444,7 @@ class SMTP:
 
     is_ssl = is_tls
 
-    def enable_tls(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_tls(self, context: ssl.SSLContext | None = None) -> None:
         """Use implicit TLS (SMTPS), with *context* or the default one.
 
         Raises:
@@ -394,7 +464,7 @@ class SMTP:
 
     disable_ssl = disable_tls
 
-    def is_starttls(self) -> Union[str, bool]:
+    def is_starttls(self) -> str | bool:
         """``'always'``, ``'auto'`` or False. Ruby: ``starttls?``."""
         return self._starttls
 
@@ -406,13 +476,13 @@ class SMTP:
         """Whether STARTTLS is used when offered. Ruby: ``starttls_auto?``."""
         return self._starttls == "auto"
 
-    def _set_starttls(self, mode: str, context: Optional[ssl.SSLContext]) -> None:
+    def _set_starttls(self, mode: str, context: ssl.SSLContext | None) -> None:
         if self._tls:
             raise ArgumentError("SMTPS and STARTTLS is exclusive")
         self._starttls = mode
         self._ssl_context_starttls = context
 
-    def enable_starttls(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_starttls(self, context: ssl.SSLContext | None = None) -> None:
         """Require STARTTLS (start fails if the server lacks it).
 
         Raises:
@@ -420,7 +490,7 @@ class SMTP:
         """
         self._set_starttls("always", context)
 
-    def enable_starttls_auto(self, context: Optional[ssl.SSLContext] = None) -> None:
+    def enable_starttls_auto(self, context: ssl.SSLContext | None = None) -> None:
         """Use STARTTLS when the server offers it.
 
         Raises:
@@ -435,24 +505,24 @@ class SMTP:
 
     # ------------------------------------------------------------ settings
     @property
-    def read_timeout(self) -> Optional[float]:
+    def read_timeout(self) -> float | None:
         """Seconds a whole reply may take (``None``: wait forever); a change
         applies at once to an open session."""
         return self._read_timeout
 
     @read_timeout.setter
-    def read_timeout(self, sec: Optional[float]) -> None:
+    def read_timeout(self, sec: float | None) -> None:
         if self._socket is not None:
             self._socket.read_timeout = sec
         self._read_timeout = sec
 
     @property
-    def write_timeout(self) -> Optional[float]:
+    def write_timeout(self) -> float | None:
         """Seconds the server may stop reading before ``WriteTimeout``."""
         return self._write_timeout
 
     @write_timeout.setter
-    def write_timeout(self, sec: Optional[float]) -> None:
+    def write_timeout(self, sec: float | None) -> None:
         if self._socket is not None:
             self._socket.write_timeout = sec
         self._write_timeout = sec
@@ -474,7 +544,7 @@ class SMTP:
         self._debug_output = arg
         self._redact = redact
 
-    def _sink(self) -> Optional[DebugSink]:
+    def _sink(self) -> DebugSink | None:
         return None if self._debug_output is None else DebugSink(self._debug_output)
 
     def _logging(self, msg: str) -> None:
@@ -483,10 +553,10 @@ class SMTP:
             sink.emit(msg + "\n")
 
     # ------------------------------------------------------------ start
-    def _instance_start(self, *args: Any, helo: Optional[str] = None,
-                        user: Optional[str] = None, secret: Optional[str] = None,
-                        password: Optional[str] = None, authtype: Optional[str] = None,
-                        block: Optional[Callable[["SMTP"], Any]] = None) -> Any:
+    def _instance_start(self, *args: Any, helo: str | None = None,
+                        user: Credential | None = None, secret: Credential | None = None,
+                        password: Credential | None = None, authtype: str | None = None,
+                        block: Callable[[SMTP], Any] | None = None) -> Any:
         """Open the session: connect (TLS if set), read the greeting, EHLO
         (HELO if refused), STARTTLS when set and offered, then AUTH if *user*
         is given. Positional arguments: helo, user, secret, authtype.
@@ -507,10 +577,10 @@ class SMTP:
         if len(args) > 4:
             raise ArgumentError(f"wrong number of arguments (given {len(args)}, expected 0..4)")
         args += (None,) * (4 - len(args))
-        helo = _ruby_or(helo, args[0], "localhost")
-        user = _ruby_or(user, args[1])
-        secret = _ruby_or(secret, password, args[2])
-        authtype = _ruby_or(authtype, args[3])
+        helo = _ruby.or_(helo, args[0], "localhost")
+        user = _ruby.or_(user, args[1])
+        secret = _ruby.or_(secret, password, args[2])
+        authtype = _ruby.or_(authtype, args[3])
         self._prepare_tls_params()
         if block is None:
             self._do_start(helo, user, secret, authtype)
@@ -521,7 +591,8 @@ class SMTP:
         finally:
             self._do_finish()
 
-    start = _ClassOrInstance(_class_start, _instance_start)
+    start: _ruby.ClassOrInstance[_ClassStart, _InstanceStart] = _ruby.ClassOrInstance(
+        _class_start, _instance_start)
 
     def _prepare_tls_params(self) -> None:
         self._context_params = {}
@@ -545,7 +616,7 @@ class SMTP:
             self._ssl_context_starttls = self._new_context()
         return self._ssl_context_starttls
 
-    def finish(self) -> Optional[Response]:
+    def finish(self) -> Response | None:
         """Say QUIT (unless the session is poisoned) and close the socket.
 
         Returns:
@@ -560,12 +631,12 @@ class SMTP:
             raise IOError("not yet started")
         return self._do_finish()
 
-    def __enter__(self) -> "SMTP":
+    def __enter__(self) -> SMTP:
         """``with Net.SMTP.start(...) as smtp:`` (the session is started)."""
         return self
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[types.TracebackType]) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
         """Finish the session: QUIT unless poisoned, socket always closed.
         When the body raised, errors of QUIT are dropped so the body's
         exception propagates unchanged."""
@@ -577,7 +648,7 @@ class SMTP:
         with contextlib.suppress(Exception):
             self._do_finish()
 
-    def _tcp_socket(self, address: str, port: Union[int, str]) -> SocketLike:
+    def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.
         sock = socket.create_connection((address, cast(int, port)), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -586,18 +657,29 @@ class SMTP:
     def _connect(self) -> SocketLike:
         try:
             return self._tcp_socket(self._address, self._port)
-        except socket.timeout as exc:
-            raise OpenTimeout("execution expired") from exc
+        except OSError as exc:
+            failure = connect_failure(exc, self._address, self._port)
+            if failure is exc:
+                raise
+            raise failure from exc
 
-    def _do_start(self, helo_domain: str, user: Optional[str], secret: Optional[str],
-                  authtype: Optional[str]) -> None:
+    def _do_start(self, helo_domain: str, user: Credential | None, secret: Credential | None,
+                  authtype: str | None) -> None:
+        self._claim()
+        try:
+            self._open_session(helo_domain, user, secret, authtype)
+        finally:
+            self._in_use.release()
+
+    def _open_session(self, helo_domain: str, user: Credential | None,
+                      secret: Credential | None, authtype: str | None) -> None:
         if self._started:
             raise IOError("SMTP session already started")
-        self._error_occurred = False
+        self._abort_reason = None
         self._dropped = False
-        if _rb_truthy(_ruby_or(user, secret, authtype)):
+        if _ruby.truthy(_ruby.or_(user, secret, authtype)):
             self._check_auth_args(authtype, user, secret)
-        sock: Optional[SocketLike] = None
+        sock: SocketLike | None = None
         try:
             sock = self._connect()
             self._logging(f"Connection opened: {self._address}:{self._port}")
@@ -614,15 +696,17 @@ class SMTP:
                 sock = self._tlsconnect(sock, self._starttls_context())
                 self._socket = self._new_internet_message_io(sock)
                 self._do_helo(helo_domain)
-            if _rb_truthy(user):
-                self.authenticate(user, secret, authtype or SMTP.DEFAULT_AUTH_TYPE)  # type: ignore[arg-type]
+            if _ruby.truthy(user):
+                # check_auth_args refused missing credentials before connecting
+                self.authenticate(cast(Credential, user), cast(Credential, secret),
+                                  authtype or SMTP.DEFAULT_AUTH_TYPE)
             self._started = True
         finally:
             if not self._started:
                 if sock is not None:
                     sock.close()
                 self._socket = None
-                self._error_occurred = False
+                self._abort_reason = None
 
     def _ssl_socket(self, sock: SocketLike, context: ssl.SSLContext) -> ssl.SSLSocket:
         return context.wrap_socket(sock, server_hostname=self.tls_hostname or self._address,  # type: ignore[arg-type]
@@ -633,11 +717,7 @@ class SMTP:
         verified = False
         try:
             self._logging("TLS connection started")
-            ssl_sock.settimeout(self.open_timeout)
-            try:
-                ssl_sock.do_handshake()
-            except socket.timeout as exc:
-                raise OpenTimeout("Net::OpenTimeout") from exc
+            tls_handshake(ssl_sock, self.open_timeout)
             verified = True
             return ssl_sock
         finally:
@@ -658,30 +738,34 @@ class SMTP:
                 # broke a bound leaves the stream out of step.
                 if self.esmtp and exc.response is not None:
                     self.esmtp = False
-                    self._error_occurred = False
+                    self._abort_reason = None
                     continue
                 raise
             self._capabilities = res.capabilities
             return
 
-    def _do_finish(self) -> Optional[Response]:
+    def _do_finish(self) -> Response | None:
+        self._claim()
         try:
-            if self._socket is not None and not self._socket.is_closed() and not self._error_occurred:
+            if (self._socket is not None and not self._socket.is_closed()
+                    and self._abort_reason is None):
                 return self.quit()
             return None
         finally:
             self._started = False
             self._dropped = False
-            self._error_occurred = False
+            self._abort_reason = None
             if self._socket is not None:
                 self._socket.close()
                 self._socket = None
+            self._in_use.release()
 
-    def _drop_connection(self) -> None:
-        """Close the socket at once, mid-command: the server discards the
-        unfinished message. The session is left poisoned and not started;
-        ``finish`` then only tidies up, ``start`` opens a new session."""
-        self._error_occurred = True
+    def _abort(self, reason: BaseException) -> None:
+        """Close the socket at once, mid-command, because of *reason*: the
+        server discards the unfinished message. The session is left aborted
+        and not started; ``finish`` then only tidies up, ``start`` opens a
+        new session."""
+        self._abort_reason = reason
         self._started = False
         self._dropped = True
         if self._socket is not None:
@@ -689,56 +773,123 @@ class SMTP:
             self._socket = None
 
     # ------------------------------------------------------------ sending
-    def _with_smtputf8(self, from_addr: AddressLike, to_addrs: List[Any]) -> AddressLike:
-        _requires_smtputf8(from_addr)
-        if any([_requires_smtputf8(a) for a in to_addrs]) and self.is_capable("SMTPUTF8"):
-            return Address(from_addr, "SMTPUTF8")
-        return from_addr
-
-    def send_message(self, msgstr: MessageSource, from_addr: AddressLike,
-                     *to_addrs: Union[AddressLike, List[Any], Tuple[Any, ...]]) -> Response:
+    def send_message(self, msgstr: MessageSource, from_addr: AddressLike | None = None,
+                     *to_addrs: AddressLike | list[Any] | tuple[Any, ...],
+                     refused: str = "raise") -> Response:
         """Send one message: MAIL FROM, RCPT TO for each recipient (lists are
         flattened), DATA. SMTPUTF8 is added to MAIL FROM when a recipient is
         non-ASCII and the server offers it.
 
         *msgstr* is a str (sent as UTF-8), bytes-like, a file object or an
-        iterable of str/bytes chunks; it is streamed, never copied whole.
+        iterable of str/bytes chunks, streamed and never copied whole; or an
+        ``email.message.Message`` (``EmailMessage`` too), sent as smtplib's
+        ``send_message`` sends it: CRLF line ends, ``Bcc`` and ``Resent-Bcc``
+        left out, the sender and recipients taken from its headers where
+        *from_addr* / *to_addrs* are not given, and SMTPUTF8 (with
+        ``BODY=8BITMIME``) when an envelope address is non-ASCII.
+
+        *refused* (not in Ruby): ``'raise'`` (Ruby's way) raises at the first
+        refused recipient and sends no more; ``'return'`` tries every
+        recipient, sends the message to those accepted and lists the others
+        in the reply's ``refused`` (address -> reply).
 
         Returns:
             The server's reply to the end of data.
 
         Raises:
             OSError: the session is not open (``'closed session'``).
-            ArgumentError: a bad message or address type (before anything is
-                sent); no recipient, or CR, LF or NUL in a recipient (raised,
-                as in Ruby, after MAIL FROM went out: call ``rset()``).
+            ArgumentError: a bad message, address or *refused* value (before
+                anything is sent); no recipient, or CR, LF or NUL in a
+                recipient (raised, as in Ruby, after MAIL FROM went out for
+                a message that is not an ``email.message.Message``: call
+                ``rset()``); a Message without the headers the envelope needs.
+            SMTPUnsupportedCommand: a Message needs SMTPUTF8 and the server
+                does not offer it (before anything is sent).
+            SMTPRecipientsRefused: with ``refused='return'``, every recipient
+                was refused (RSET was sent; the session stays usable).
             SMTPError: the server refused the sender, a recipient (the first
                 refusal raises; the rest are not sent) or the message.
+            SMTPSessionAborted: an earlier failure aborted the session.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection
                 failed; during the body the connection is dropped, so no
                 partial message is delivered.
+            RuntimeError: another thread is using this session.
         """
-        flat = _flatten(to_addrs)
+        if refused not in _REFUSED_MODES:
+            raise ArgumentError(f"refused must be 'raise' or 'return', not {refused!r}")
+        flat = _ruby.flatten(to_addrs)
         _check_message(msgstr)
+        self._claim()
+        try:
+            if _email.is_email_message(msgstr):
+                return self._send_email(cast("Message", msgstr), from_addr, flat, refused)
+            if self._socket is None:
+                raise IOError("closed session")
+            self.mailfrom(_sender_for(from_addr, flat,  # type: ignore[arg-type]
+                                      bool(self.is_capable("SMTPUTF8"))))
+            return self._deliver(flat, refused, lambda: self.data(msgstr))
+        finally:
+            self._in_use.release()
+
+    def _send_email(self, msg: Message, from_addr: AddressLike | None, to_addrs: list[Any],
+                    refused: str) -> Response:
+        if from_addr is None or not to_addrs:
+            envelope = _email.envelope_of(msg)
+            from_addr = envelope.sender if from_addr is None else from_addr
+            to_addrs = to_addrs or list(envelope.recipients)
+        if not to_addrs:
+            raise ArgumentError("mail destination not given (the message names no recipient)")
         if self._socket is None:
             raise IOError("closed session")
-        self.mailfrom(self._with_smtputf8(from_addr, flat))
-        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(msgstr)))
+        utf8 = _email.needs_smtputf8([_address_text(a) for a in (from_addr, *to_addrs)])
+        if utf8 and not self.is_capable("SMTPUTF8"):
+            raise SMTPUnsupportedCommand("the message needs SMTPUTF8 (a non-ASCII address) but "
+                                         "the server does not offer it")
+        body = _email.flatten(msg, utf8=utf8)
+        self.mailfrom(Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr)
+        return self._deliver(to_addrs, refused, lambda: self.data(body))
+
+    def _deliver(self, to_addrs: list[Any], refused: str,
+                 send: Callable[[], Response]) -> Response:
+        """RCPT TO for each address, then *send*; with ``refused='return'``
+        a refused recipient is noted instead of raised."""
+        if refused == "raise":
+            return cast(Response, self.rcptto_list(to_addrs, block=send))
+        if not to_addrs:
+            raise ArgumentError("mail destination not given")
+        rejected: dict[str, Response] = {}
+        accepted = 0
+        for addr in to_addrs:
+            try:
+                self.rcptto(addr)
+                accepted += 1
+            except SMTPSessionAborted:
+                raise
+            except SMTPError as exc:
+                if not isinstance(exc.response, Response):  # a broken bound, not a refusal
+                    raise
+                rejected[_address_text(addr)] = exc.response
+        if not accepted:
+            self.rset()
+            raise SMTPRecipientsRefused(rejected)
+        res = send()
+        res.refused = rejected
+        return res
 
     send_mail = send_message
     sendmail = send_message
 
     @overload
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: None = None) -> "MessageStream": ...
+                            block: None = None) -> MessageStream: ...
 
     @overload
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
                             block: Callable[[WriteAdapter], Any]) -> Response: ...
 
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: Optional[Callable[[WriteAdapter], Any]] = None
-                            ) -> Union[Response, "MessageStream"]:
+                            block: Callable[[WriteAdapter], Any] | None = None
+                            ) -> Response | MessageStream:
         """Send one message written by *block* (or in a ``with`` body) to a
         :class:`WriteAdapter`: ``with smtp.open_message_stream(f, t) as out:``.
 
@@ -752,38 +903,61 @@ class SMTP:
         Raises:
             As :meth:`send_message`.
         """
-        flat = _flatten(to_addrs)
+        flat = _ruby.flatten(to_addrs)
         if self._socket is None:
             raise IOError("closed session")
         stream = MessageStream(self, from_addr, flat)
         if block is None:
             return stream
-        self.mailfrom(stream.sender())
-        return cast(Response, self.rcptto_list(flat, block=lambda: self.data(block=block)))
+        with stream as adapter:
+            block(adapter)
+        return cast(Response, stream.response)
 
     ready = open_message_stream
 
-    def authenticate(self, user: str, secret: str,
+    def authenticate(self, user: Credential, secret: Credential,
                      authtype: str = DEFAULT_AUTH_TYPE) -> Response:
         """Run SMTP AUTH with the registered mechanism for *authtype*
         (``'plain'``, ``'login'``, ``'cram_md5'``, ``'xoauth2'``, or any
         :class:`Authenticator` subclass registered by the user).
 
+        *user* and *secret* are str (sent as UTF-8) or bytes (sent as they
+        are). ``authtype='auto'`` (not in Ruby) picks the first mechanism of
+        :data:`~net_smtp.authenticator.AUTO_PREFERENCE` the server offers, else any other
+        registered one it offers, XOAUTH2 excepted (its secret is a token).
+
         Raises:
-            ArgumentError: unknown *authtype*, or user / secret missing.
+            ArgumentError: unknown *authtype*, user / secret missing, or
+                neither str nor bytes.
+            SMTPUnsupportedCommand: ``'auto'`` and the server offers no
+                mechanism this client has.
             SMTPAuthenticationError: the server refused the credentials.
             SMTPError: another error reply during the exchange.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
+            RuntimeError: another thread is using this session.
         """
-        return self._check_auth_args(authtype, user, secret)(self).auth(user, secret)
+        klass = self._check_auth_args(authtype, user, secret)
+        self._claim()
+        try:
+            if klass is None:
+                klass = Authenticator.best_offered(self.capable_auth_types())
+            return klass(self).auth(user, secret)
+        finally:
+            self._in_use.release()
 
     def _check_auth_args(self, auth_type: Any, *args: Any,
-                         **kwargs: Any) -> Type[Authenticator]:
-        auth_type = _ruby_or(auth_type, SMTP.DEFAULT_AUTH_TYPE)
-        klass = Authenticator.auth_class(auth_type)
-        if klass is None:
+                         **kwargs: Any) -> type[Authenticator] | None:
+        """The mechanism's class (``None`` for ``'auto'``), after checking
+        the credentials are there and are str or bytes."""
+        auth_type = _ruby.or_(auth_type, SMTP.DEFAULT_AUTH_TYPE)
+        auto = normalize_auth_type(auth_type) == "AUTO"
+        klass = None if auto else Authenticator.auth_class(auth_type)
+        if klass is None and not auto:
             raise ArgumentError(f"wrong authentication type {auth_type}")
-        klass.check_args(*args, **kwargs)
+        (klass or Authenticator).check_args(*args, **kwargs)
+        for name, value in zip(("user", "secret"), args):
+            if not isinstance(value, (str, bytes, bytearray, memoryview)):
+                raise ArgumentError(f"{name} must be str or bytes, not {type(value).__name__}")
         return klass
 
     # ------------------------------------------------------------ commands
@@ -837,8 +1011,8 @@ class SMTP:
             addr = Address(from_addr)
         return self._getok(" ".join([f"MAIL FROM:<{addr.address}>", *addr.parameters]))
 
-    def rcptto_list(self, to_addrs: List[Any],
-                    block: Optional[Callable[[], T]] = None) -> Optional[T]:
+    def rcptto_list(self, to_addrs: list[Any],
+                    block: Callable[[], T] | None = None) -> T | None:
         """RCPT TO for each address, then ``block()``; returns its value.
 
         Raises:
@@ -847,7 +1021,7 @@ class SMTP:
         """
         if not to_addrs:
             raise ArgumentError("mail destination not given")
-        for addr in _flatten(to_addrs):
+        for addr in _ruby.flatten(to_addrs):
             self.rcptto(addr)
         return block() if block is not None else None
 
@@ -865,17 +1039,24 @@ class SMTP:
         addr = Address(to_addr)
         return self._getok(" ".join([f"RCPT TO:<{addr.address}>", *addr.parameters]))
 
-    def data(self, msgstr: Optional[MessageSource] = None,
-             block: Optional[Callable[[WriteAdapter], Any]] = None) -> Response:
+    def data(self, msgstr: MessageSource | None = None,
+             block: Callable[[WriteAdapter], Any] | None = None) -> Response:
         """DATA, the message (from *msgstr* or written by *block*), then the
         end-of-data marker; returns the server's reply to it.
 
+        *msgstr* is any message :meth:`send_message` takes; an
+        ``email.message.Message`` is sent with CRLF line ends and without
+        its ``Bcc`` and ``Resent-Bcc`` headers.
+
         Raises:
-            ArgumentError: both or neither of *msgstr* and *block*.
-            SMTPUnknownError: DATA not answered with 3xx (poisons the session).
+            ArgumentError: both or neither of *msgstr* and *block*, or a
+                message of another type.
+            SMTPUnknownError: DATA not answered with 3xx (aborts the session).
             SMTPError: the message was refused after the end of data.
+            SMTPSessionAborted: an earlier failure aborted the session.
             Whatever *block* raises: the marker is not sent and the
                 connection is dropped.
+            RuntimeError: another thread is using this session.
         """
         if msgstr is not None and block is not None:
             raise ArgumentError("message and block are exclusive")
@@ -883,28 +1064,17 @@ class SMTP:
             raise ArgumentError("message or block is required")
         if msgstr is not None:
             _check_message(msgstr)
-        res = self._critical(lambda: self._data_exchange(msgstr, block))
-        self._check_response(res)
-        return res
-
-    def _data_exchange(self, msgstr: Optional[MessageSource],
-                       block: Optional[Callable[[WriteAdapter], Any]]) -> Response:
-        self._data_command()
-        bio = self._io()
-        try:
-            if msgstr is not None:
-                bio.write_message(msgstr)
+            if _email.is_email_message(msgstr):
+                msgstr = _email.flatten(cast("Message", msgstr))
+        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr))
+        with phase as message:
+            if msgstr is None:
+                block(message.adapter)  # type: ignore[misc]
             else:
-                bio.write_message_by_block(block)  # type: ignore[arg-type]
-        except BaseException:
-            self._drop_connection()
-            raise
-        return self._recv_response()
-
-    def _data_command(self) -> Response:
-        res = self.get_response("DATA")
-        self._check_continue(res)
-        return res
+                for chunk in message_chunks(msgstr):
+                    message.feed(chunk)
+        self._check_response(phase.response)
+        return phase.response
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
@@ -925,10 +1095,24 @@ class SMTP:
             AttributeError: the session was never started.
         """
         validate_line(reqline)
-        self._io().writeline(reqline)
-        return self._recv_response()
+        self._claim()
+        try:
+            self._io().writeline(reqline)
+            return self._recv_response()
+        finally:
+            self._in_use.release()
 
     # ------------------------------------------------------------ funnel
+    def _claim(self) -> None:
+        """Take the session for this thread (again, if it has it already).
+
+        Raises:
+            RuntimeError: another thread is using it.
+        """
+        if not self._in_use.acquire(blocking=False):
+            raise RuntimeError(f"{self.inspect()} is in use by another thread: use one "
+                               "session per thread")
+
     def _io(self) -> InternetMessageIO:
         if self._socket is None:
             raise AttributeError("the SMTP session is not started: call start() first")
@@ -940,17 +1124,24 @@ class SMTP:
         def exchange() -> Response:
             self._io().writeline(reqline)
             return self._recv_response()
-        res = self._critical(exchange)
+        self._claim()
+        try:
+            res = self._critical(exchange)
+        finally:
+            self._in_use.release()
         self._check_response(res)
         return res
 
     def _recv_response(self) -> Response:
         bio = self._io()
         deadline = bio.read_deadline()
-        lines: List[bytes] = []
+        lines: list[bytes] = []
         size = 0
         while True:
-            line = bio.readline(self.MAX_REPLY_LINE, deadline)
+            try:
+                line = bio.readline(self.MAX_REPLY_LINE, deadline)
+            except LineTooLong as exc:
+                raise SMTPUnknownError(str(exc)) from exc
             size += len(line) + 1
             lines.append(line)
             if size > self.MAX_REPLY_SIZE:
@@ -966,15 +1157,17 @@ class SMTP:
             text = raw.decode("latin-1")
         return Response.parse(text)
 
-    def _critical(self, block: Optional[Callable[[], Response]] = None) -> Response:
-        if self._error_occurred:
-            return Response.parse(_DUMMY_REPLY)
+    def _critical(self, block: Callable[[], Response] | None = None) -> Response:
+        # Ruby's rule: a failure here aborts the session. Where Ruby then
+        # answers later commands with "200 dummy reply code", the port raises.
+        if self._abort_reason is not None:
+            raise SMTPSessionAborted.after(self._abort_reason) from self._abort_reason
         try:
             if block is None:
                 raise ArgumentError("no block given")
             return block()
-        except BaseException:
-            self._error_occurred = True
+        except BaseException as exc:
+            self._abort_reason = exc
             raise
 
     @staticmethod
@@ -982,33 +1175,111 @@ class SMTP:
         if not res.is_success():
             raise res.exception_class(res)
 
-    @staticmethod
-    def _check_continue(res: Response) -> None:
+
+class DataPhase:
+    """The data phase of one message: the one place that keeps the promise
+    "the end-of-data marker is sent only when the whole body was written;
+    any exception drops the connection".
+
+    Entering holds the session for this thread, runs *envelope* (MAIL FROM
+    and RCPT TO, when given), sends DATA and expects 3xx (inside Ruby's
+    critical rule), and gives the :class:`MessageWriter` for the body. A
+    normal exit sends the marker and reads the reply into :attr:`response`
+    (unchecked). An exception from the body leaves the marker unsent, drops
+    the connection (the server discards the partial message) and
+    propagates unchanged. The session is released on exit.
+    """
+
+    __slots__ = ("_smtp", "_label", "_envelope", "_writer", "_response")
+
+    def __init__(self, smtp: SMTP, label: str,
+                 envelope: Callable[[], object] | None = None) -> None:
+        self._smtp = smtp
+        self._label = label
+        self._envelope = envelope
+        self._writer: MessageWriter | None = None
+        self._response: Response | None = None
+
+    @property
+    def response(self) -> Response:
+        """The reply to the end of data.
+
+        Raises:
+            OSError: the phase has not ended normally.
+        """
+        if self._response is None:
+            raise IOError("the message has not been sent")
+        return self._response
+
+    def __enter__(self) -> MessageWriter:
+        smtp = self._smtp
+        smtp._claim()
+        try:
+            if self._envelope is not None:
+                self._envelope()
+            smtp._critical(self._data_command)
+            self._writer = smtp._io().begin_message(self._label)
+        except BaseException:
+            smtp._in_use.release()
+            raise
+        return self._writer
+
+    def _data_command(self) -> Response:
+        res = self._smtp.get_response("DATA")
         if not res.is_continue():
             raise SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
+        return res
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
+        smtp = self._smtp
+        writer, self._writer = self._writer, None
+        try:
+            if writer is None:
+                return
+            if exc is not None:
+                writer.abandon()
+                smtp._abort(exc)
+                return
+            self._response = smtp._critical(lambda: self._commit(writer))
+        finally:
+            smtp._in_use.release()
+
+    def _commit(self, writer: MessageWriter) -> Response:
+        try:
+            writer.commit()
+        except BaseException as exc:
+            self._smtp._abort(exc)
+            raise
+        return self._smtp._recv_response()
 
 
 class MessageStream:
     """What ``open_message_stream`` returns without a block: a context
-    manager that sends MAIL FROM, RCPT TO and DATA on entry, gives the
-    :class:`WriteAdapter`, and on a normal exit sends the end-of-data marker.
+    manager over the message's :class:`DataPhase` that sends MAIL FROM and
+    RCPT TO on entry and gives the :class:`WriteAdapter` for the body.
 
-    If the body raises, the marker is never sent and the connection is
-    dropped (the server discards the partial message); the exception
-    propagates unchanged. :attr:`response` holds the final reply.
+    A normal exit sends the end-of-data marker and checks the reply (kept in
+    :attr:`response`); if the body raises, the marker is never sent, the
+    connection is dropped (the server discards the partial message) and the
+    exception propagates unchanged.
     """
 
-    def __init__(self, smtp: SMTP, from_addr: AddressLike, to_addrs: List[Any]) -> None:
+    def __init__(self, smtp: SMTP, from_addr: AddressLike, to_addrs: list[Any]) -> None:
         self._smtp = smtp
         self._from = from_addr
         self._to = to_addrs
-        self._message: Optional[MessageWriter] = None
+        self._phase: DataPhase | None = None
         self._entered = False
-        self.response: Optional[Response] = None
+        self.response: Response | None = None
 
     def sender(self) -> AddressLike:
         """MAIL FROM's address, with SMTPUTF8 when a recipient needs it."""
-        return self._smtp._with_smtputf8(self._from, self._to)
+        return _sender_for(self._from, self._to, bool(self._smtp.is_capable("SMTPUTF8")))
+
+    def _envelope(self) -> None:
+        self._smtp.mailfrom(self.sender())
+        self._smtp.rcptto_list(self._to)
 
     def __enter__(self) -> WriteAdapter:
         """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
@@ -1017,59 +1288,34 @@ class MessageStream:
             OSError: the stream was already used.
             As :meth:`SMTP.send_message` for the commands.
         """
-        smtp = self._smtp
         if self._entered:
             raise IOError("a message stream can be used once")
         self._entered = True
-        smtp.mailfrom(self.sender())
-        smtp.rcptto_list(self._to)
-        reply = smtp._critical(smtp._data_command)
-        if not reply.is_continue():  # the dummy reply of a poisoned session
-            self.response = reply
-            return WriteAdapter(len)
-        self._message = smtp._io().begin_message()
-        return self._message.adapter
+        phase = DataPhase(self._smtp, "block", envelope=self._envelope)
+        writer = phase.__enter__()
+        self._phase = phase
+        return writer.adapter
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException],
-                 tb: Optional[types.TracebackType]) -> None:
-        """On a normal exit send the end-of-data marker and check the reply
-        (kept in :attr:`response`); after an exception drop the connection
-        without the marker and let the exception propagate.
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: types.TracebackType | None) -> None:
+        """End the message (see the class docstring).
 
         Raises:
             SMTPError: the server refused the message.
             EOFError, OSError, ReadTimeout, WriteTimeout: the connection failed.
         """
-        message, self._message = self._message, None
-        if message is None:
+        phase, self._phase = self._phase, None
+        if phase is None:
             return
-        smtp = self._smtp
-        if exc_type is not None:
-            message.abandon()
-            smtp._drop_connection()
-            return
-
-        def commit() -> Response:
-            try:
-                message.commit()
-            except BaseException:
-                smtp._drop_connection()
-                raise
-            return smtp._recv_response()
-        res = smtp._critical(commit)
-        smtp._check_response(res)
-        self.response = res
+        phase.__exit__(exc_type, exc, tb)
+        if exc is None:
+            self.response = phase.response
+            if not phase.response.is_success():
+                raise phase.response.exception_class(phase.response)
 
 
 SMTPSession = SMTP
 
 
-def _add_ruby_predicates(cls: type) -> None:
-    """Make ``getattr(obj, 'started?')`` find ``is_started`` (and so on)."""
-    for name in dir(cls):
-        if name.startswith("is_"):
-            setattr(cls, name[3:] + "?", getattr(cls, name))
-
-
-_add_ruby_predicates(SMTP)
-_add_ruby_predicates(Response)
+_ruby.add_predicate_aliases(SMTP)
+_ruby.add_predicate_aliases(Response)

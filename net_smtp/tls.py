@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import ssl
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Callable, Union
 
 from .errors import ArgumentError
 
@@ -73,7 +74,7 @@ def _set_alpn(ctx: ssl.SSLContext, value: Any) -> None:
 
 
 # Applied in this order, after verify_mode / verify_hostname / cert / key.
-_SETTERS: Dict[str, Callable[[ssl.SSLContext, Any], None]] = {
+_SETTERS: dict[str, Callable[[ssl.SSLContext, Any], None]] = {
     "options": _set_options,
     "min_version": _set_min,
     "max_version": _set_max,
@@ -96,7 +97,7 @@ _RUBY_ONLY_KEYS = {
 KNOWN_KEYS = frozenset(_SETTERS) | _HANDLED_APART
 
 
-def check_ssl_context_params(params: Optional[SSLContextParams]) -> Dict[str, Any]:
+def check_ssl_context_params(params: SSLContextParams | None) -> dict[str, Any]:
     """A plain dict copy of *params*, after checking every key is known.
 
     Raises:
@@ -115,7 +116,7 @@ def check_ssl_context_params(params: Optional[SSLContextParams]) -> Dict[str, An
     return out
 
 
-def build_ssl_context(params: Optional[SSLContextParams] = None, *,
+def build_ssl_context(params: SSLContextParams | None = None, *,
                       verify: bool = True) -> ssl.SSLContext:
     """A client context: TLS 1.2 or newer, peer and host name verified against
     the system store unless *params* say otherwise (without a ``verify_mode``
@@ -136,6 +137,7 @@ def build_ssl_context(params: Optional[SSLContextParams] = None, *,
     for key, setter in _SETTERS.items():
         if settings.get(key) is not None:
             setter(ctx, settings[key])
-    if mode != ssl.CERT_NONE and settings.get("ca_file") is None and settings.get("ca_path") is None:
+    no_ca_given = settings.get("ca_file") is None and settings.get("ca_path") is None
+    if mode != ssl.CERT_NONE and no_ca_given:
         ctx.load_default_certs(ssl.Purpose.SERVER_AUTH)
     return ctx

@@ -213,6 +213,8 @@ class AiosmtpdServer:
         tokens: user -> OAuth 2 bearer token for AUTH XOAUTH2.
         ssl_context: a server context for implicit TLS (SMTPS).
         refuse_ehlo: answer EHLO with 502, so clients fall back to HELO.
+        handler: a handler of one's own (a RecordingHandler subclass with
+            other hooks) instead of the one *users* / *refuse_ehlo* choose.
         **smtp_kwargs: passed to ``aiosmtpd.smtp.SMTP``; ``enable_SMTPUTF8``
             defaults to True and ``data_size_limit`` to None (no limit).
     """
@@ -220,9 +222,9 @@ class AiosmtpdServer:
     def __init__(self, *, users: Optional[Mapping[str, str]] = None,
                  tokens: Optional[Mapping[str, str]] = None,
                  ssl_context: Optional[ssl.SSLContext] = None, refuse_ehlo: bool = False,
-                 **smtp_kwargs: Any) -> None:
+                 handler: Optional[RecordingHandler] = None, **smtp_kwargs: Any) -> None:
         handler_class = EhloRefusingHandler if refuse_ehlo else RecordingHandler
-        self.handler: RecordingHandler = handler_class(users or {}, tokens or {})
+        self.handler: RecordingHandler = handler or handler_class(users or {}, tokens or {})
         smtp_kwargs.setdefault("enable_SMTPUTF8", True)
         smtp_kwargs.setdefault("data_size_limit", None)
         if users or tokens:

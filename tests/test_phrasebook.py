@@ -145,6 +145,7 @@ def sample_objects() -> Dict[str, Any]:
         "stream": net_smtp.MessageStream(smtp, "alice@example.com", ["bob@example.net"]),
         "err": Net.SMTPFatalError(res),
         "timeout": Net.ReadTimeout("127.0.0.1:25"),
+        "refusal": Net.SMTPRecipientsRefused({"bob@example.net": res}),
     }
 
 
@@ -235,8 +236,11 @@ def resolver() -> Resolver:
 # ----------------------------------------------------------------- the package
 def _exception_sample(cls: Type[BaseException]) -> BaseException:
     """An instance of *cls*; SMTP errors get a reply, as when raised."""
+    reply = Net.SMTP.Response("550", "550 no\n")
+    if issubclass(cls, Net.SMTPRecipientsRefused):
+        return cls({"to@example.com": reply})
     if issubclass(cls, Net.SMTPError):
-        return cls(Net.SMTP.Response("550", "550 no\n"))
+        return cls(reply)
     return cls()
 
 

@@ -16,8 +16,7 @@ import pytest
 
 from aiosmtpd_support import normalize_line_endings
 from net_smtp import Net
-from net_smtp._text import encode_message
-from wire_support import unstuff_message
+from wire_support import encode_message, unstuff_message
 from net_smtp.protocol import DebugSink, InternetMessageIO, WriteAdapter
 
 

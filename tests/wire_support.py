@@ -1,13 +1,25 @@
-"""Test-side reading of DATA bodies as they travel on the wire."""
+"""Test-side helpers for DATA bodies as they travel on the wire."""
 
 from __future__ import annotations
 
-__all__ = ["unstuff_message"]
+from typing import Iterable
+
+from net_smtp._text import MessageEncoder
+
+__all__ = ["encode_message", "unstuff_message"]
+
+
+def encode_message(chunks: Iterable[bytes]) -> bytes:
+    """The whole DATA body the encoder makes of *chunks*, terminator included."""
+    encoder = MessageEncoder()
+    out = [encoder.feed(chunk) for chunk in chunks]
+    out.append(encoder.finish())
+    return b"".join(out)
 
 
 def unstuff_message(wire: bytes) -> bytes:
     """The message a DATA body carries: the inverse of
-    ``net_smtp._text.encode_message`` (dots unstuffed, terminator dropped)."""
+    ``encode_message`` (dots unstuffed, terminator dropped)."""
     if not wire.endswith(b".\r\n"):
         raise ValueError("no end-of-data marker")
     lines = wire[:-3].split(b"\r\n")

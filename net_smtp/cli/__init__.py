@@ -14,23 +14,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import IO, Optional, Sequence
+from collections.abc import Sequence
+from types import ModuleType
+from typing import IO
 
 from .. import Net, __version__
-from . import demo, send, serve
+from . import _common, demo, send, serve
+from ._common import *  # noqa: F403 - the exit codes
 from ._common import (
-    EXIT_CODES,
     EXIT_CONNECTION,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_PERMANENT,
-    EXIT_TEMPORARY,
-    EXIT_TLS,
     EXIT_USAGE,
     PROG,
     CommandError,
     HelpFormatter,
     Parser,
+    add_command,
     exit_code_epilog,
     one_line,
 )
@@ -38,14 +38,6 @@ from .devserver import ListenError
 from .send import PROGRESS_THRESHOLD, ProgressReader, default_starttls, parse_server
 
 __all__ = [
-    "EXIT_OK",
-    "EXIT_USAGE",
-    "EXIT_CONNECTION",
-    "EXIT_TEMPORARY",
-    "EXIT_PERMANENT",
-    "EXIT_TLS",
-    "EXIT_INTERRUPTED",
-    "EXIT_CODES",
     "PROGRESS_THRESHOLD",
     "ProgressReader",
     "build_parser",
@@ -53,8 +45,11 @@ __all__ = [
     "main",
     "parse_server",
 ]
+__all__ += _common.__all__
 
-# Each subcommand module adds its parser with register(); the order is --help's.
+# A subcommand is a module with HELP, DESCRIPTION, optionally EPILOG, an
+# add_arguments(parser) and a run(args) that returns the exit code. The
+# order here is --help's.
 _SUBCOMMANDS = (demo, send, serve)
 
 
@@ -69,8 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
                         version=f"{PROG} {__version__} (Ruby net-smtp {Net.SMTP.VERSION})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in _SUBCOMMANDS:
-        module.register(commands)
+        command = add_command(commands, _name(module), help=module.HELP,
+                              description=module.DESCRIPTION,
+                              epilog=getattr(module, "EPILOG", ""))
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
     return parser
+
+
+def _name(module: ModuleType) -> str:
+    return module.__name__.rsplit(".", 1)[1]
 
 
 def _report(prefix: str, message: str, stream: IO[str]) -> None:
@@ -79,7 +82,7 @@ def _report(prefix: str, message: str, stream: IO[str]) -> None:
     stream.flush()
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run ``net-smtp`` with *argv* (default: ``sys.argv[1:]``); returns the
     exit code (see :data:`EXIT_CODES`)."""
     parser = build_parser()
@@ -90,7 +93,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except SystemExit as exc:  # --help and --version
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         if args.command is None:
-            names = ", ".join(module.__name__.rsplit(".", 1)[1] for module in _SUBCOMMANDS)
+            names = ", ".join(_name(module) for module in _SUBCOMMANDS)
             raise CommandError(EXIT_USAGE, f"{PROG}: error: choose a command: "
                                            f"{names} (see '{PROG} --help')")
         prefix = f"{PROG} {args.command}"

@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from typing import Dict, List, NoReturn
+from typing import Any, NoReturn
 
+# The exit codes are the command line's public API (net_smtp.cli exports
+# them); the helpers below are the subcommand modules' own.
 __all__ = [
-    "PROG",
     "EXIT_OK",
     "EXIT_USAGE",
     "EXIT_CONNECTION",
@@ -19,15 +20,6 @@ __all__ = [
     "EXIT_TLS",
     "EXIT_INTERRUPTED",
     "EXIT_CODES",
-    "CommandError",
-    "HelpFormatter",
-    "Parser",
-    "exit_code_epilog",
-    "one_line",
-    "port_number",
-    "listen_port",
-    "positive_float",
-    "ssl_text",
 ]
 
 PROG = "net-smtp"
@@ -40,7 +32,7 @@ EXIT_PERMANENT = 5
 EXIT_TLS = 6
 EXIT_INTERRUPTED = 130
 
-EXIT_CODES: Dict[int, str] = {
+EXIT_CODES: dict[int, str] = {
     EXIT_OK: "done (send: the server accepted the message)",
     EXIT_USAGE: "usage: bad or missing option, bad port, unreadable file",
     EXIT_CONNECTION: "connection: cannot connect or listen, connection lost, timeout",
@@ -64,6 +56,16 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def add_command(commands: Any, name: str, *, help: str, description: str,
+                epilog: str = "") -> argparse.ArgumentParser:
+    """Add subcommand *name*; its ``--help`` ends with *epilog* and the
+    exit code table."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, formatter_class=HelpFormatter, help=help, description=description,
+        epilog=epilog + exit_code_epilog())
+    return parser
+
+
 def exit_code_epilog() -> str:
     """The exit code table shown at the end of every ``--help``."""
     lines = ["exit codes:"]
@@ -76,7 +78,7 @@ class HelpFormatter(argparse.HelpFormatter):
     indented lines (the exit code table) as they are."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        out: List[str] = []
+        out: list[str] = []
         for line in text.splitlines():
             if not line or line.startswith(" "):
                 out.append(indent + line)

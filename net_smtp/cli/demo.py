@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, List, TextIO, Type
+from typing import Any, TextIO
 
 from .. import Net
 from ..errors import SMTPError
@@ -17,8 +17,6 @@ from ._common import (
     EXIT_OK,
     EXIT_PERMANENT,
     CommandError,
-    HelpFormatter,
-    exit_code_epilog,
     listen_port,
     one_line,
 )
@@ -30,7 +28,8 @@ from .devserver import (
     format_address,
 )
 
-__all__ = ["DEMO_FROM", "DEMO_MESSAGE", "DEMO_TO", "cmd_demo", "register", "run_demo"]
+__all__ = ["DEMO_FROM", "DEMO_MESSAGE", "DEMO_TO", "DESCRIPTION", "HELP", "add_arguments",
+           "cmd_demo", "run", "run_demo"]
 
 DEMO_FROM = "alice@example.com"
 DEMO_TO = "bob@example.net"
@@ -46,7 +45,7 @@ this message went out through Net.SMTP, byte for byte as Ruby sends it.
 """
 
 
-def _shown_on(out: TextIO) -> Type[Net.SMTP]:
+def _shown_on(out: TextIO) -> type[Net.SMTP]:
     """``Net.SMTP`` whose sessions write their conversation to *out*, so the
     README's class-level ``start(..., block=...)`` can be shown as it is."""
 
@@ -70,7 +69,7 @@ def run_demo(out: TextIO, port: int = 0, host: str = "127.0.0.1") -> Response:
         ListenError: the port is busy or cannot be bound.
         OSError, EOFError, Net.SMTPError: the session failed.
     """
-    received: List[ReceivedMessage] = []
+    received: list[ReceivedMessage] = []
 
     def deliver(message: ReceivedMessage) -> None:
         received.append(message)
@@ -107,16 +106,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(commands: Any) -> None:
-    """Add ``demo`` and its option to the subcommand parsers."""
-    demo = commands.add_parser(
-        "demo", formatter_class=HelpFormatter,
-        help="send the README example to an embedded server and show the conversation",
-        description="Start an aiosmtpd server inside this process, send the README "
-                    "example message from alice@example.com to bob@example.net with "
-                    "Net.SMTP, print the SMTP conversation in Ruby's debug format, then "
-                    "the message as the server received it.",
-        epilog=exit_code_epilog())
-    demo.add_argument("--port", type=listen_port, default=0,
-                      help="port for the embedded server on 127.0.0.1 (default: a free port)")
-    demo.set_defaults(run=cmd_demo)
+HELP = "send the README example to an embedded server and show the conversation"
+DESCRIPTION = (
+    "Start an aiosmtpd server inside this process, send the README example "
+    "message from alice@example.com to bob@example.net with Net.SMTP, print the "
+    "SMTP conversation in Ruby's debug format, then the message as the server "
+    "received it."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``demo``'s options and arguments."""
+    parser.add_argument("--port", type=listen_port, default=0,
+                        help="port for the embedded server on 127.0.0.1 (default: a free port)")
+
+
+run = cmd_demo

@@ -21,7 +21,7 @@ import ssl
 import threading
 import time
 import weakref
-from typing import Any, Callable, List, NamedTuple, Optional, Tuple
+from typing import Any, Callable, NamedTuple
 
 from aiosmtpd import __version__ as aiosmtpd_version
 from aiosmtpd.smtp import SMTP as SMTPProtocol
@@ -117,11 +117,11 @@ class ReceivedMessage(NamedTuple):
 
     peer: str
     mail_from: str
-    rcpt_tos: Tuple[str, ...]
+    rcpt_tos: tuple[str, ...]
     content: bytes
     """The DATA body as received: CRLF line endings, dot-stuffing removed."""
     tls: bool
-    user: Optional[str]
+    user: str | None
     received_at: float
 
     def unix_bytes(self) -> bytes:
@@ -147,7 +147,7 @@ def _peer_text(peer: Any) -> str:
     return str(peer)
 
 
-def _bare_address(address: Optional[str]) -> str:
+def _bare_address(address: str | None) -> str:
     """aiosmtpd keeps the null sender as ``<>``; the envelope has ``''``."""
     return "" if address in (None, "<>") else str(address)
 
@@ -155,12 +155,12 @@ def _bare_address(address: Optional[str]) -> str:
 class _Handler:
     """aiosmtpd hooks: AUTH check before MAIL, hand each message to *deliver*."""
 
-    def __init__(self, deliver: Deliver, credentials: Optional[Credentials]) -> None:
+    def __init__(self, deliver: Deliver, credentials: Credentials | None) -> None:
         self._deliver = deliver
         self._credentials = credentials
 
     async def handle_EHLO(self, server: SMTPProtocol, session: Session, envelope: Envelope,
-                          hostname: str, responses: List[str]) -> List[str]:
+                          hostname: str, responses: list[str]) -> list[str]:
         """Drop the AUTH line when no credentials are configured (aiosmtpd
         would offer mechanisms that can only fail)."""
         session.host_name = hostname
@@ -169,7 +169,7 @@ class _Handler:
         return [line for line in responses if not line[4:].startswith("AUTH")]
 
     async def handle_MAIL(self, server: SMTPProtocol, session: Session, envelope: Envelope,
-                          address: str, mail_options: List[str]) -> str:
+                          address: str, mail_options: list[str]) -> str:
         if self._credentials is not None and not session.authenticated:
             return AUTH_REQUIRED_REPLY
         envelope.mail_from = address
@@ -212,26 +212,26 @@ class DevServer:
     """
 
     def __init__(self, host: str, port: int, deliver: Deliver, *,
-                 credentials: Optional[Credentials] = None,
-                 tls_context: Optional[ssl.SSLContext] = None) -> None:
+                 credentials: Credentials | None = None,
+                 tls_context: ssl.SSLContext | None = None) -> None:
         self._host = host
         self._port = port
         self._handler = _Handler(deliver, credentials)
         self._credentials = credentials
         self._tls_context = tls_context
-        self._sock: Optional[socket.socket] = None
+        self._sock: socket.socket | None = None
         _AIOSMTPD_LOG.addFilter(_AIOSMTPD_FILTER)
-        self._connections: "weakref.WeakSet[SMTPProtocol]" = weakref.WeakSet()
+        self._connections: weakref.WeakSet[SMTPProtocol] = weakref.WeakSet()
 
     @property
-    def address(self) -> Tuple[str, int]:
+    def address(self) -> tuple[str, int]:
         """The host and port listened on (the real port once bound)."""
         if self._sock is None:
             return self._host, self._port
         name = self._sock.getsockname()
         return str(name[0]), int(name[1])
 
-    def bind(self) -> Tuple[str, int]:
+    def bind(self) -> tuple[str, int]:
         """Bind and listen (port 0 picks a free port); returns :attr:`address`.
 
         Raises:
@@ -277,7 +277,7 @@ class DevServer:
         return protocol
 
     async def serve_until(self, stop: asyncio.Event,
-                          on_ready: Optional[Callable[[], None]] = None) -> None:
+                          on_ready: Callable[[], None] | None = None) -> None:
         """Accept connections until *stop* is set, then close every one."""
         sock = self._sock or self._listen()
         loop = asyncio.get_running_loop()
@@ -304,10 +304,10 @@ class BackgroundServer:
         self._server = server
         self._ready_timeout = ready_timeout
         self._ready = threading.Event()
-        self._error: Optional[BaseException] = None
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._stop: Optional[asyncio.Event] = None
-        self._thread: Optional[threading.Thread] = None
+        self._error: BaseException | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
 
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -322,7 +322,7 @@ class BackgroundServer:
         finally:
             self._ready.set()
 
-    def __enter__(self) -> Tuple[str, int]:
+    def __enter__(self) -> tuple[str, int]:
         address = self._server.bind()
         self._thread = threading.Thread(target=self._run, name="net-smtp-devserver", daemon=True)
         self._thread.start()
@@ -347,7 +347,7 @@ class BackgroundServer:
 
 
 def run_until_signalled(server: DevServer,
-                        on_ready: Optional[Callable[[], None]] = None) -> None:
+                        on_ready: Callable[[], None] | None = None) -> None:
     """Serve in this thread until SIGINT or SIGTERM (or Ctrl-C), then close
     every connection and return."""
 
@@ -369,7 +369,7 @@ def run_until_signalled(server: DevServer,
         server.close()
 
 
-def server_tls_context(cert_file: str, key_file: Optional[str] = None) -> ssl.SSLContext:
+def server_tls_context(cert_file: str, key_file: str | None = None) -> ssl.SSLContext:
     """A server context for STARTTLS from a PEM certificate (chain) and key.
 
     Raises:
@@ -409,7 +409,7 @@ class MboxStore:
         """Append *message*; returns a description of where it went."""
         sender = "".join(message.mail_from.split()) or "MAILER-DAEMON"
         stamp = time.asctime(time.gmtime(message.received_at))
-        separator = f"From {sender} {stamp}\n".encode("utf-8")
+        separator = f"From {sender} {stamp}\n".encode()
         self._box.lock()
         try:
             self._box.add(separator + message.unix_bytes())

@@ -14,10 +14,10 @@ import stat
 import sys
 import time
 import warnings
-from typing import Any, BinaryIO, Callable, Dict, Optional, TextIO, Tuple
+from typing import Any, BinaryIO, Callable, TextIO
 
 from .. import Net
-from ..authenticator import Authenticator
+from ..authenticator import Authenticator, Credential
 from ..errors import (
     ArgumentError,
     OpenTimeout,
@@ -38,8 +38,6 @@ from ._common import (
     EXIT_TLS,
     EXIT_USAGE,
     CommandError,
-    HelpFormatter,
-    exit_code_epilog,
     one_line,
     port_number,
     positive_float,
@@ -47,14 +45,14 @@ from ._common import (
 )
 from .devserver import format_address, is_loopback_host
 
-__all__ = ["PROGRESS_THRESHOLD", "ProgressReader", "cmd_send", "default_starttls",
-           "parse_server", "register"]
+__all__ = ["DESCRIPTION", "EPILOG", "HELP", "PROGRESS_THRESHOLD", "ProgressReader",
+           "add_arguments", "cmd_send", "default_starttls", "parse_server", "run"]
 
 PROGRESS_THRESHOLD = 1024 * 1024
 """Messages larger than this get a progress bar when stderr is a terminal."""
 
 
-def parse_server(text: str, default_port: int) -> Tuple[str, int]:
+def parse_server(text: str, default_port: int) -> tuple[str, int]:
     """Split ``HOST``, ``HOST:PORT``, ``[IPv6]``, ``[IPv6]:PORT`` or a bare
     IPv6 literal into host and port.
 
@@ -88,7 +86,6 @@ def parse_server(text: str, default_port: int) -> Tuple[str, int]:
     return host, port_number(port_text) if sep else default_port
 
 
-
 def _auth_type(text: str) -> str:
     if Authenticator.auth_class(text) is None:
         known = ", ".join(sorted(name.lower() for name in Authenticator.auth_classes()))
@@ -96,64 +93,65 @@ def _auth_type(text: str) -> str:
     return text
 
 
-
 def _auth_type_names() -> str:
     return ", ".join(sorted(name.lower().replace("-", "_")
                             for name in Authenticator.auth_classes()))
 
 
+HELP = "send a message file (or stdin) through an SMTP server"
+DESCRIPTION = (
+    "Send one message through an SMTP server. The message (headers and body, any "
+    "line endings) is read from MESSAGE or stdin and streamed, never loaded "
+    "whole. Prints the server's final reply."
+)
+EPILOG = (
+    "The password is never taken from the command line: name an environment "
+    "variable with --password-env, or type it at the prompt.\nSTARTTLS defaults "
+    "to 'always' (refuse to send in clear), or 'auto' when SERVER is a loopback "
+    "address.\n\n"
+)
 
-def register(commands: Any) -> None:
-    """Add ``send`` and its options to the subcommand parsers."""
-    send = commands.add_parser(
-        "send", formatter_class=HelpFormatter,
-        help="send a message file (or stdin) through an SMTP server",
-        description="Send one message through an SMTP server. The message (headers and "
-                    "body, any line endings) is read from MESSAGE or stdin and streamed, "
-                    "never loaded whole. Prints the server's final reply.",
-        epilog="The password is never taken from the command line: name an environment "
-               "variable with --password-env, or type it at the prompt.\n"
-               "STARTTLS defaults to 'always' (refuse to send in clear), or 'auto' when "
-               "SERVER is a loopback address.\n\n" + exit_code_epilog())
-    send.add_argument("message", nargs="?", metavar="MESSAGE",
-                      help="the message file; '-' or nothing reads stdin")
-    send.add_argument("--server", required=True, metavar="HOST[:PORT]",
-                      help="the SMTP server; IPv6 as [ADDRESS]:PORT; the port defaults to "
-                           "25, or 465 with --tls")
-    send.add_argument("--from", dest="from_addr", required=True, metavar="ADDRESS",
-                      help="envelope sender (MAIL FROM); '' for the null sender")
-    send.add_argument("--to", dest="to_addrs", action="append", required=True,
-                      metavar="ADDRESS", help="envelope recipient (RCPT TO); repeat for more")
-    send.add_argument("--helo", default="localhost", metavar="DOMAIN",
-                      help="the domain sent with EHLO / HELO (default: localhost)")
-    send.add_argument("--user", metavar="USER", help="authenticate (SMTP AUTH) as USER")
-    send.add_argument("--password-env", metavar="VAR",
-                      help="read the password from environment variable VAR "
-                           "(default: prompt without echo)")
-    send.add_argument("--authtype", type=_auth_type, metavar="TYPE",
-                      help=f"AUTH mechanism: {_auth_type_names()} (default: plain)")
-    send.add_argument("--tls", action="store_true",
-                      help="implicit TLS from the first byte (SMTPS, usually port 465)")
-    send.add_argument("--starttls", choices=("always", "auto", "never"),
-                      help="use STARTTLS: always (fail if not offered), auto (when "
-                           "offered), never")
-    send.add_argument("--tls-no-verify", action="store_true",
-                      help="do not verify the server's certificate (testing only)")
-    send.add_argument("--tls-ca", metavar="FILE",
-                      help="trust the CA certificates in PEM FILE instead of the "
-                           "system store")
-    send.add_argument("--tls-hostname", metavar="NAME",
-                      help="the name to verify the certificate against (default: HOST)")
-    send.add_argument("--open-timeout", type=positive_float, default=30.0, metavar="SEC",
-                      help="seconds to connect and finish the TLS handshake (default: 30)")
-    send.add_argument("--read-timeout", type=positive_float, default=60.0, metavar="SEC",
-                      help="seconds to wait for each reply (default: 60)")
-    debug = send.add_mutually_exclusive_group()
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``send``'s options and arguments."""
+    parser.add_argument("message", nargs="?", metavar="MESSAGE",
+                        help="the message file; '-' or nothing reads stdin")
+    parser.add_argument("--server", required=True, metavar="HOST[:PORT]",
+                        help="the SMTP server; IPv6 as [ADDRESS]:PORT; the port defaults to "
+                             "25, or 465 with --tls")
+    parser.add_argument("--from", dest="from_addr", required=True, metavar="ADDRESS",
+                        help="envelope sender (MAIL FROM); '' for the null sender")
+    parser.add_argument("--to", dest="to_addrs", action="append", required=True,
+                        metavar="ADDRESS", help="envelope recipient (RCPT TO); repeat for more")
+    parser.add_argument("--helo", default="localhost", metavar="DOMAIN",
+                        help="the domain sent with EHLO / HELO (default: localhost)")
+    parser.add_argument("--user", metavar="USER", help="authenticate (SMTP AUTH) as USER")
+    parser.add_argument("--password-env", metavar="VAR",
+                        help="read the password from environment variable VAR "
+                             "(default: prompt without echo)")
+    parser.add_argument("--authtype", type=_auth_type, metavar="TYPE",
+                        help=f"AUTH mechanism: {_auth_type_names()} (default: plain)")
+    parser.add_argument("--tls", action="store_true",
+                        help="implicit TLS from the first byte (SMTPS, usually port 465)")
+    parser.add_argument("--starttls", choices=("always", "auto", "never"),
+                        help="use STARTTLS: always (fail if not offered), auto (when "
+                             "offered), never")
+    parser.add_argument("--tls-no-verify", action="store_true",
+                        help="do not verify the server's certificate (testing only)")
+    parser.add_argument("--tls-ca", metavar="FILE",
+                        help="trust the CA certificates in PEM FILE instead of the "
+                             "system store")
+    parser.add_argument("--tls-hostname", metavar="NAME",
+                        help="the name to verify the certificate against (default: HOST)")
+    parser.add_argument("--open-timeout", type=positive_float, default=30.0, metavar="SEC",
+                        help="seconds to connect and finish the TLS handshake (default: 30)")
+    parser.add_argument("--read-timeout", type=positive_float, default=60.0, metavar="SEC",
+                        help="seconds to wait for each reply (default: 60)")
+    debug = parser.add_mutually_exclusive_group()
     debug.add_argument("--debug", action="store_true",
                        help="show the SMTP conversation on stderr, AUTH secrets redacted")
     debug.add_argument("--debug-secrets", action="store_true",
                        help="show the SMTP conversation on stderr with AUTH secrets")
-    send.set_defaults(run=cmd_send)
 
 
 class ProgressReader:
@@ -165,7 +163,7 @@ class ProgressReader:
 
     WIDTH = 30
 
-    def __init__(self, raw: BinaryIO, total: Optional[int], stream: TextIO) -> None:
+    def __init__(self, raw: BinaryIO, total: int | None, stream: TextIO) -> None:
         self._raw = raw
         self._total = total
         self._stream = stream
@@ -227,7 +225,7 @@ class _TrackingSMTP(SMTP):
         self.stage = "STARTTLS"
         return super().starttls()
 
-    def authenticate(self, user: str, secret: str,
+    def authenticate(self, user: Credential, secret: Credential,
                      authtype: str = SMTP.DEFAULT_AUTH_TYPE) -> Response:
         self.stage = "AUTH"
         return super().authenticate(user, secret, authtype)
@@ -240,12 +238,12 @@ class _TrackingSMTP(SMTP):
         self.stage = f"RCPT TO:<{to_addr}>"
         return super().rcptto(to_addr)
 
-    def data(self, msgstr: Any = None, block: Optional[Callable[[Any], Any]] = None) -> Response:
+    def data(self, msgstr: Any = None, block: Callable[[Any], Any] | None = None) -> Response:
         self.stage = "DATA"
         return super().data(msgstr, block)
 
 
-def _open_message(path: Optional[str]) -> Tuple[BinaryIO, bool]:
+def _open_message(path: str | None) -> tuple[BinaryIO, bool]:
     """The message file (binary) and whether this program must close it."""
     if path is None or path == "-":
         return sys.stdin.buffer, False
@@ -256,7 +254,7 @@ def _open_message(path: Optional[str]) -> Tuple[BinaryIO, bool]:
                                        f"{exc.strerror or exc}") from None
 
 
-def _remaining_size(handle: BinaryIO) -> Optional[int]:
+def _remaining_size(handle: BinaryIO) -> int | None:
     try:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -266,7 +264,7 @@ def _remaining_size(handle: BinaryIO) -> Optional[int]:
         return None
 
 
-def _password(args: argparse.Namespace) -> Optional[str]:
+def _password(args: argparse.Namespace) -> str | None:
     if args.user is None:
         if args.password_env is not None:
             raise CommandError(EXIT_USAGE, "--password-env needs --user")
@@ -295,14 +293,14 @@ def default_starttls(host: str) -> str:
     return "auto" if is_loopback_host(host) else "always"
 
 
-def _tls_settings(args: argparse.Namespace, host: str) -> Tuple[bool, Any, Dict[str, Any]]:
+def _tls_settings(args: argparse.Namespace, host: str) -> tuple[bool, Any, dict[str, Any]]:
     """``(tls, starttls mode, ssl_context_params)`` from the options."""
     if args.tls and args.starttls not in (None, "never"):
         raise CommandError(EXIT_USAGE, "--tls and --starttls are exclusive "
                                        "(implicit TLS needs no STARTTLS)")
     mode = args.starttls or default_starttls(host)
     starttls: Any = False if args.tls or mode == "never" else mode
-    params: Dict[str, Any] = {}
+    params: dict[str, Any] = {}
     if args.tls_ca is not None:
         params["ca_file"] = args.tls_ca
         try:
@@ -315,7 +313,6 @@ def _tls_settings(args: argparse.Namespace, host: str) -> Tuple[bool, Any, Dict[
 
 # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH and X509_V_ERR_IP_ADDRESS_MISMATCH.
 _NAME_MISMATCH_CODES = (62, 64)
-
 
 
 def _describe_failure(exc: BaseException, smtp: _TrackingSMTP, target: str) -> CommandError:
@@ -358,6 +355,8 @@ def _describe_failure(exc: BaseException, smtp: _TrackingSMTP, target: str) -> C
         return CommandError(EXIT_CONNECTION, f"{target} stopped accepting data during {stage}")
     if isinstance(exc, EOFError):
         return CommandError(EXIT_CONNECTION, f"{target} closed the connection during {stage}")
+    if isinstance(exc, OSError) and isinstance(exc.__cause__, OSError) and stage == "connect":
+        exc = exc.__cause__  # the system's own words; the message names the server already
     if isinstance(exc, socket.gaierror):
         return CommandError(EXIT_CONNECTION, f"cannot resolve {smtp.address!r}: "
                                              f"{exc.strerror or exc}")
@@ -416,3 +415,4 @@ def cmd_send(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+run = cmd_send

@@ -9,15 +9,13 @@ import socket
 import ssl
 import sys
 import time
-from typing import Any, Optional, TextIO, Union
+from typing import TextIO
 
 from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     PROG,
     CommandError,
-    HelpFormatter,
-    exit_code_epilog,
     listen_port,
     ssl_text,
 )
@@ -33,7 +31,7 @@ from .devserver import (
     server_tls_context,
 )
 
-__all__ = ["DEFAULT_SERVE_PORT", "cmd_serve", "register"]
+__all__ = ["DEFAULT_SERVE_PORT", "DESCRIPTION", "HELP", "add_arguments", "cmd_serve", "run"]
 
 DEFAULT_SERVE_PORT = 1025
 
@@ -45,37 +43,36 @@ def _user_password(text: str) -> Credentials:
     return Credentials(user, password)
 
 
+HELP = "run a local SMTP server that prints (and can store) what it receives"
+DESCRIPTION = (
+    "Run a development SMTP server (aiosmtpd). Each message's envelope and "
+    "headers are printed as it arrives; --maildir or --mbox also stores it. "
+    "Stops on Ctrl-C or SIGTERM."
+)
 
-def register(commands: Any) -> None:
-    """Add ``serve`` and its options to the subcommand parsers."""
-    serve = commands.add_parser(
-        "serve", formatter_class=HelpFormatter,
-        help="run a local SMTP server that prints (and can store) what it receives",
-        description="Run a development SMTP server (aiosmtpd). Each message's envelope "
-                    "and headers are printed as it arrives; --maildir or --mbox also "
-                    "stores it. Stops on Ctrl-C or SIGTERM.",
-        epilog=exit_code_epilog())
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=listen_port, default=DEFAULT_SERVE_PORT,
-                       help=f"port to listen on, 0 for any free port "
-                            f"(default: {DEFAULT_SERVE_PORT})")
-    serve.add_argument("--allow-remote", action="store_true",
-                       help="allow a --host that is not a loopback address")
-    store = serve.add_mutually_exclusive_group()
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``serve``'s options and arguments."""
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=listen_port, default=DEFAULT_SERVE_PORT,
+                        help=f"port to listen on, 0 for any free port "
+                             f"(default: {DEFAULT_SERVE_PORT})")
+    parser.add_argument("--allow-remote", action="store_true",
+                        help="allow a --host that is not a loopback address")
+    store = parser.add_mutually_exclusive_group()
     store.add_argument("--maildir", metavar="DIR",
                        help="store each message in Maildir DIR (created if missing)")
     store.add_argument("--mbox", metavar="FILE",
                        help="append each message to mbox FILE (created if missing)")
-    serve.add_argument("--auth", type=_user_password, metavar="USER:PASS",
-                       help="require AUTH (PLAIN or LOGIN) with this user and password "
-                            "before MAIL")
-    serve.add_argument("--tls-cert", metavar="FILE",
-                       help="PEM certificate (chain) to offer STARTTLS with; AUTH is "
-                            "then only offered after STARTTLS")
-    serve.add_argument("--tls-key", metavar="FILE",
-                       help="PEM private key for --tls-cert (default: in the cert file)")
-    serve.set_defaults(run=cmd_serve)
+    parser.add_argument("--auth", type=_user_password, metavar="USER:PASS",
+                        help="require AUTH (PLAIN or LOGIN) with this user and password "
+                             "before MAIL")
+    parser.add_argument("--tls-cert", metavar="FILE",
+                        help="PEM certificate (chain) to offer STARTTLS with; AUTH is "
+                             "then only offered after STARTTLS")
+    parser.add_argument("--tls-key", metavar="FILE",
+                        help="PEM private key for --tls-cert (default: in the cert file)")
 
 
 def _escape_controls(text: str) -> str:
@@ -84,7 +81,7 @@ def _escape_controls(text: str) -> str:
 
 
 def _print_message(out: TextIO, number: int, message: ReceivedMessage,
-                   stored: Optional[str]) -> None:
+                   stored: str | None) -> None:
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(message.received_at))
     extras = [part for part in ("TLS" if message.tls else "",
                                 f"AUTH {message.user}" if message.user else "") if part]
@@ -119,14 +116,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_serve_host(args.host, args.allow_remote)
     if args.tls_key is not None and args.tls_cert is None:
         raise CommandError(EXIT_USAGE, "--tls-key needs --tls-cert")
-    tls_context: Optional[ssl.SSLContext] = None
+    tls_context: ssl.SSLContext | None = None
     if args.tls_cert is not None:
         try:
             tls_context = server_tls_context(args.tls_cert, args.tls_key)
         except OSError as exc:
             raise CommandError(EXIT_USAGE, f"cannot use --tls-cert/--tls-key: "
                                            f"{ssl_text(exc)}") from None
-    store: Optional[Union[MaildirStore, MboxStore]] = None
+    store: MaildirStore | MboxStore | None = None
     try:
         if args.maildir is not None:
             store = MaildirStore(args.maildir)
@@ -169,3 +166,4 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+run = cmd_serve
