@@ -24,9 +24,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -51,8 +52,8 @@ class Target:
     """The targets of issue 12 for net_smtp: at most *ratio* times the raw
     limit, at most *peak_mib* of peak RSS, faster than smtplib."""
 
-    ratio: Optional[float]
-    peak_mib: Optional[float] = None
+    ratio: float | None
+    peak_mib: float | None = None
     beat_smtplib: bool = False
 
 
@@ -61,7 +62,7 @@ TARGETS = {
     "small": Target(1.3, beat_smtplib=True),
     "connect": Target(1.3, beat_smtplib=True),
     "large-mem": Target(2.0, peak_mib=150),
-    "large-file": Target(2.5, peak_mib=16.5),
+    "large-file": Target(2.5, peak_mib=16),
 }
 
 
@@ -71,7 +72,7 @@ class Case:
 
     workload: str
     size_mib: int
-    expected: List[List[WireDigest]]
+    expected: list[list[WireDigest]]
     label: str
     datadir: Path
     messages: int = 0
@@ -93,13 +94,13 @@ class Client:
     """How to start one client process."""
 
     name: str
-    argv: List[str]
-    env: Dict[str, str]
-    workloads: Tuple[str, ...] = WORKLOADS
+    argv: list[str]
+    env: dict[str, str]
+    workloads: tuple[str, ...] = WORKLOADS
     runs: int = 5
     warmup: int = 1
     startup_runs: int = 5
-    why_not: Dict[str, str] = field(default_factory=dict)
+    why_not: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,9 +108,9 @@ class Run:
     """One timed process run and what the sink saw of it."""
 
     seconds: float
-    peak_kib: Optional[int]
-    problems: List[str]
-    sessions: List[Dict[str, Any]]
+    peak_kib: int | None
+    problems: list[str]
+    sessions: list[dict[str, Any]]
 
 
 @dataclass
@@ -117,10 +118,10 @@ class Row:
     """A client's results for one case."""
 
     client: str
-    runs: List[Run] = field(default_factory=list)
-    ratios: List[float] = field(default_factory=list)
-    paired: List[Run] = field(default_factory=list)  # the raw-limit run of each pair
-    problems: List[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    paired: list[Run] = field(default_factory=list)  # the raw-limit run of each pair
+    problems: list[str] = field(default_factory=list)
     note: str = ""
 
     @property
@@ -136,14 +137,7 @@ class Row:
         """Median of the pair-by-pair ratios to the raw limit."""
         return statistics.median(self.ratios) if self.ratios else 1.0
 
-    def spread(self) -> Optional[float]:
-        """Interquartile range of the pair ratios, relative to their median."""
-        if len(self.ratios) < 4:
-            return None
-        q1, _q2, q3 = statistics.quantiles(self.ratios, n=4)
-        return (q3 - q1) / self.ratio()
-
-    def peak_mib(self) -> Optional[float]:
+    def peak_mib(self) -> float | None:
         """Largest VmHWM over the timed runs, in MiB."""
         peaks = [r.peak_kib for r in self.runs if r.peak_kib is not None]
         return max(peaks) / 1024 if peaks else None
@@ -189,7 +183,7 @@ def build_sink() -> Path:
 class Sink:
     """The sink server process (bench/sink.c) and the records it reports."""
 
-    def __init__(self, cpu: Optional[int], delay_ms: float = 0.0,
+    def __init__(self, cpu: int | None, delay_ms: float = 0.0,
                  pipelining: bool = False) -> None:
         argv = [str(build_sink())]
         if delay_ms:
@@ -207,7 +201,7 @@ class Sink:
             raise RuntimeError("the sink did not start")
         self.port = int(first[1])
 
-    def sessions(self) -> List[Dict[str, Any]]:
+    def sessions(self) -> list[dict[str, Any]]:
         """The records of every session since the last call (the sink hashes
         the bodies only now, after the client has exited)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -216,7 +210,7 @@ class Sink:
             self.proc.stdin.flush()
         except BrokenPipeError:
             pass
-        got: List[Dict[str, Any]] = []
+        got: list[dict[str, Any]] = []
         for line in self.proc.stdout:
             if line == "end\n":
                 return got
@@ -236,10 +230,10 @@ class Sink:
             self.proc.stdout.close()
 
 
-def check_sessions(expected: List[List[WireDigest]], sessions: List[Dict[str, Any]]) -> List[str]:
+def check_sessions(expected: list[list[WireDigest]], sessions: list[dict[str, Any]]) -> list[str]:
     """Compare what the sink saw with what was meant to be sent; returns the
     problems found (an empty list when the wire was right)."""
-    problems: List[str] = []
+    problems: list[str] = []
     if len(sessions) != len(expected):
         problems.append(f"{len(sessions)} sessions seen, {len(expected)} expected")
     for n, (want, got) in enumerate(zip(expected, sessions)):
@@ -267,7 +261,7 @@ def check_sessions(expected: List[List[WireDigest]], sessions: List[Dict[str, An
 
 
 # ------------------------------------------------------------------ clients
-def python_env(pycache: Path) -> Dict[str, str]:
+def python_env(pycache: Path) -> dict[str, str]:
     """The environment of the Python clients, which run with ``-S`` (no
     ``site``): the project and this interpreter's site-packages on the path
     instead. ``site`` would run every ``.pth`` hook of the environment at
@@ -292,7 +286,7 @@ def python_env(pycache: Path) -> Dict[str, str]:
 
 
 def make_clients(names: Sequence[str], args: argparse.Namespace,
-                 pycache: Path) -> Tuple[Client, List[Client], List[str]]:
+                 pycache: Path) -> tuple[Client, list[Client], list[str]]:
     """The raw client, the chosen peers, and notes on peers left out."""
     py = sys.executable
     env = python_env(pycache)
@@ -305,8 +299,8 @@ def make_clients(names: Sequence[str], args: argparse.Namespace,
                       warmup=warmup, startup_runs=args.startup_runs, **kw)
 
     raw = pyclient("raw limit", "raw_client.py")
-    peers: List[Client] = []
-    notes: List[str] = []
+    peers: list[Client] = []
+    notes: list[str] = []
     for name in names:
         if name == "net_smtp":
             peers.append(pyclient("net_smtp", "net_smtp_client.py"))
@@ -332,7 +326,7 @@ def make_clients(names: Sequence[str], args: argparse.Namespace,
     return raw, peers, notes
 
 
-def pipelining_missing(env: Dict[str, str]) -> str:
+def pipelining_missing(env: dict[str, str]) -> str:
     """Why net_smtp cannot be run with ``pipelining=True`` (empty if it can):
     the option of issue 12, section 4."""
     probe = subprocess.run(
@@ -345,7 +339,7 @@ def pipelining_missing(env: Dict[str, str]) -> str:
 RUBY_LIBS_HERE = ("/tmp/rb-libs/net-smtp/lib", "/tmp/rb-libs/net-protocol/lib")
 
 
-def ruby_client(runs: int, warmup: int) -> Tuple[Optional[Client], str]:
+def ruby_client(runs: int, warmup: int) -> tuple[Client | None, str]:
     """Ruby net-smtp 0.5.1 on net-protocol 0.2.2, from NET_SMTP_RUBY_LIBS (or
     the checkouts in /tmp/rb-libs when it is not set)."""
     ruby = shutil.which("ruby")
@@ -382,7 +376,7 @@ def run_once(client: Client, case: Case, sink: Sink, timeout: float) -> Run:
         proc.kill()
         out, err = proc.communicate()
     seconds = time.perf_counter() - start
-    peak: Optional[int] = None
+    peak: int | None = None
     for line in out.decode("ascii", "replace").splitlines():
         if line.startswith("vmhwm_kib="):
             peak = int(line.split("=", 1)[1])
@@ -401,10 +395,10 @@ def large_mem_case(datadir: Path, block_wire: bytes, mib: int, label: str) -> Ca
 
 
 def prepare(workloads: Sequence[str], args: argparse.Namespace,
-            datadir: Path) -> Tuple[List[Case], bytes]:
+            datadir: Path) -> tuple[list[Case], bytes]:
     """Write the message files; the cases to run, with what each must send,
     and the wire form of the 1 MiB block."""
-    cases: List[Case] = []
+    cases: list[Case] = []
     block, block_wire = messages.prepare_block(str(datadir))
     where = str(datadir)
     for workload in workloads:
@@ -438,14 +432,14 @@ def progress(text: str) -> None:
 
 
 def run_case(case: Case, raw: Client, peers: Sequence[Client], sink: Sink,
-             timeout: float) -> Tuple[Row, List[Row]]:
+             timeout: float) -> tuple[Row, list[Row]]:
     """Each peer is paired with the raw client, the order turning each time
     (A B, B A, A B ...) so that neither side always runs on the heels of the
     other and a steady drift of the machine's load cancels out: warm-up
     pairs, then timed pairs. A run whose wire check fails stops that peer for
     this case."""
     raw_row = Row(raw.name)
-    rows: List[Row] = []
+    rows: list[Row] = []
     for peer in peers:
         runs = peer.startup_runs if case.workload == "startup" else peer.runs
         label = peer.name
@@ -498,12 +492,12 @@ def prime(clients: Sequence[Client], sink: Sink, datadir: Path, timeout: float) 
             progress(f"{client.name} failed to start: {'; '.join(run.problems)}")
 
 
-def sink_check(raw: Client, sink: Sink, case: Case, timeout: float) -> Tuple[str, bool]:
+def sink_check(raw: Client, sink: Sink, case: Case, timeout: float) -> tuple[str, bool]:
     """Time the sink absorbing the raw client's in-memory message (one
     warm-up, three runs): DATA wall rate and the sink's own CPU rate."""
     mib = case.size_mib
-    walls: List[float] = []
-    cpus: List[float] = []
+    walls: list[float] = []
+    cpus: list[float] = []
     for n in range(4):
         run = run_once(raw, case, sink, timeout)
         if run.problems:
@@ -523,7 +517,7 @@ def sink_check(raw: Client, sink: Sink, case: Case, timeout: float) -> Tuple[str
 
 
 # ------------------------------------------------------------------- report
-Results = List[Tuple[Case, Row, List[Row]]]
+Results = list[tuple[Case, Row, list[Row]]]
 
 
 def fmt_seconds(seconds: float) -> str:
@@ -540,7 +534,7 @@ def disagreement(row: Row) -> float:
     return abs(row.ratio() / of_medians - 1)
 
 
-def table(results: Results) -> List[str]:
+def table(results: Results) -> list[str]:
     """The results table, one row per case and client."""
     out = ["| workload | client | median time | × raw limit | ratio of medians | "
            "pair ratios IQR | throughput | peak RSS | wire |",
@@ -571,7 +565,7 @@ def table(results: Results) -> List[str]:
     return out
 
 
-def sink_costs(results: Results) -> List[str]:
+def sink_costs(results: Results) -> list[str]:
     """What the sink cost during the raw limit's timed runs, per case, and
     how much of the sink's CPU time over every run was its own code."""
     out = ["| case | commands per run | sink CPU per command | raw limit wall per command | "
@@ -602,12 +596,12 @@ def _mark(ok: bool) -> str:
     return "✓" if ok else "✗"
 
 
-def _row(rows: List[Row], client: str) -> Optional[Row]:
+def _row(rows: list[Row], client: str) -> Row | None:
     """The measured row of *client*, if it was measured."""
     return next((r for r in rows if r.client == client and r.ok), None)
 
 
-def verdicts(results: Results, delay_ms: float) -> Tuple[List[str], bool]:
+def verdicts(results: Results, delay_ms: float) -> tuple[list[str], bool]:
     """net_smtp against the targets of issue 12; whether every one holds."""
     out = ["| case | net_smtp | target | met |", "|---|---|---|---|"]
     all_met = True
@@ -621,7 +615,7 @@ def verdicts(results: Results, delay_ms: float) -> Tuple[List[str], bool]:
             all_met = False
             continue
         got = [f"{row.ratio():.2f}×"]
-        want: List[str] = []
+        want: list[str] = []
         ok = True
         if case.ratio_target and target.ratio is not None:
             want.append(f"≤ {target.ratio:g}×")
@@ -658,7 +652,7 @@ class CpuMeter:
         self._busy, self._ours, self._wall = self._sample()
 
     @staticmethod
-    def _sample() -> Tuple[float, float, float]:
+    def _sample() -> tuple[float, float, float]:
         ours = os.times()
         busy = 0.0
         try:
@@ -699,7 +693,7 @@ def machine(notes: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------- main
-def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line (see ``--help``)."""
     parser = argparse.ArgumentParser(description="Benchmark net_smtp against its peers and the "
                                      "raw socket limit; prints a Markdown table.")
@@ -757,8 +751,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
 
 def idlest_cpu(cpus: Sequence[int], seconds: float = 0.25) -> int:
     """The CPU of *cpus* with the most idle time over the next *seconds*."""
-    def idle() -> Dict[int, int]:
-        found: Dict[int, int] = {}
+    def idle() -> dict[int, int]:
+        found: dict[int, int] = {}
         with open("/proc/stat", encoding="ascii") as stat:
             for line in stat:
                 name, *fields = line.split()
@@ -774,7 +768,7 @@ def idlest_cpu(cpus: Sequence[int], seconds: float = 0.25) -> int:
     return max(cpus, key=lambda cpu: after.get(cpu, 0) - before.get(cpu, 0))
 
 
-def pin_cpus(mode: str) -> Tuple[Optional[int], str]:
+def pin_cpus(mode: str) -> tuple[int | None, str]:
     """Pin this process (so the clients it starts) and choose the sink's CPU.
 
     ``same`` puts everything on one CPU: a reply then wakes the client on the
@@ -793,7 +787,7 @@ def pin_cpus(mode: str) -> Tuple[Optional[int], str]:
     return sink, f"sink pinned to CPU {sink}, runner and clients to CPU {mine}"
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print the report; the exit status (see README)."""
     started = time.perf_counter()
     args = parse_args(argv)
@@ -890,7 +884,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return 1 if failed else 0
 
 
-def _as_json(results: Results, check: str, wall: float) -> Dict[str, Any]:
+def _as_json(results: Results, check: str, wall: float) -> dict[str, Any]:
     """Every measurement, for ``--json``."""
     return {
         "sink_check": check,

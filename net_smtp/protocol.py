@@ -501,7 +501,7 @@ class InternetMessageIO(BufferedIO):
                 message.feed(chunk)
         return self._write_with(message, produce)
 
-    def _write_whole(self, src: Union[str, bytes]) -> int:
+    def _write_whole(self, src: str | bytes) -> int:
         """:meth:`write_message` for a message that is one chunk: encoded at
         once and sent with its terminator in one write, the same bytes and
         debug lines as :class:`MessageWriter` gives it, without its
