@@ -566,8 +566,7 @@ def table(results: Results) -> list[str]:
 
 
 def sink_costs(results: Results) -> list[str]:
-    """What the sink cost during the raw limit's timed runs, per case, and
-    how much of the sink's CPU time over every run was its own code."""
+    """What the sink cost during the raw limit's timed runs, per case."""
     out = ["| case | commands per run | sink CPU per command | raw limit wall per command | "
            "sink CPU / raw limit wall |", "|---|---:|---:|---:|---:|"]
     for case, raw_row, _rows in results:
@@ -579,15 +578,6 @@ def sink_costs(results: Results) -> list[str]:
         wall = raw_row.median_seconds() * 1e9
         out.append(f"| {case.label} | {commands:,.0f} | {cpu / commands / 1e3:.1f} µs | "
                    f"{wall / commands / 1e3:.1f} µs | {cpu / wall:.1%} |")
-    sessions = [s for _case, raw_row, rows in results for row in [raw_row, *rows]
-                for run in row.runs for s in run.sessions]
-    total = sum(s["cpu_ns"] for s in sessions)
-    if total:
-        user = sum(s["user_ns"] for s in sessions) / total
-        out += ["", f"Of the sink's CPU time over all the timed runs, {user:.1%} was spent in "
-                "its own code (user space, the kernel's tick-sampled estimate) and the rest in "
-                "the kernel: receiving, and sending the replies through the loopback TCP "
-                "stack, which any server on this CPU pays."]
     return out
 
 

@@ -21,14 +21,13 @@
  *
  *   {"helo": "EHLO localhost", "quit": true, "errors": [...],
  *    "msgs": [[from, [to, ...], [params], size, sha1, data_ns], ...],
- *    "commands": N, "batches": N, "cpu_ns": N, "user_ns": N}
+ *    "commands": N, "batches": N, "cpu_ns": N}
  *
  * size and sha1 cover the DATA bytes exactly as received, from the first byte
  * after the 354 reply through the terminator; data_ns is the wall time from
  * sending 354 to seeing the terminator. commands counts command lines and
  * bodies, batches the sends; cpu_ns is the sink's CPU time in the session
- * (after accept to close), user_ns the part of it in user space (the
- * kernel's tick-sampled estimate: meaningful summed over many sessions).
+ * (after accept to close).
  *
  * A body ends when what has arrived so far ends with CRLF "." CRLF (the CRLF
  * of the DATA line counts, so "." CRLF alone is an empty body): looking only
@@ -50,7 +49,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -220,13 +218,14 @@ static void sha1_hex(const unsigned char *p, size_t n, char out[41])
 
 typedef struct {
     size_t offset, size; /* in the body store */
+    size_t env, env_len; /* its MAIL and RCPT lines in Session.envs */
     uint64_t data_ns;
 } Msg;
 
 /* What one finished session reports (the record is built at flush). */
 typedef struct {
     Buf head;   /* "helo", "quit", "errors" and the counters, as JSON members */
-    Buf envs;   /* per message: its envelope as JSON, NUL-separated */
+    Buf envs;   /* the MAIL and RCPT lines of every message, LF after each */
     Msg *msgs;
     size_t nmsgs, cap;
 } Session;
@@ -244,16 +243,12 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-/* CPU time used so far: in all (exact) and in user space (the kernel's
- * estimate, from its tick sampling: good over many sessions, coarse for one). */
-static void cpu_ns(uint64_t *total, uint64_t *user)
+/* CPU time this process has used so far. */
+static uint64_t cpu_ns(void)
 {
     struct timespec ts;
-    struct rusage ru;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    getrusage(RUSAGE_SELF, &ru);
-    *total = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-    *user = (uint64_t)ru.ru_utime.tv_sec * 1000000000u + (uint64_t)ru.ru_utime.tv_usec * 1000u;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* Send a batch of replies, after the configured delay. 0 on success. */
@@ -317,6 +312,27 @@ static void path_json(Buf *b, const char *line, size_t n, const char *keyword, B
         buf_json(b, "", 0);
 }
 
+/* "from",[to, ...],[params] from a message's MAIL line and RCPT lines (each
+ * ended by LF). */
+static void envelope_json(Buf *b, const char *env, size_t n)
+{
+    Buf params = {0};
+    const char *end = env + n;
+    const char *nl = memchr(env, '\n', n);
+    path_json(b, env, (size_t)(nl - env), "FROM:", &params);
+    buf_add(b, ",[", 2);
+    for (const char *line = nl + 1; line < end; line = nl + 1) {
+        if (b->data[b->len - 1] != '[') /* not the first recipient */
+            buf_add(b, ",", 1);
+        nl = memchr(line, '\n', (size_t)(end - line));
+        path_json(b, line, (size_t)(nl - line), "TO:", NULL);
+    }
+    buf_add(b, "],[", 3);
+    buf_add(b, params.data ? params.data : "", params.len);
+    buf_add(b, "]", 1);
+    free(params.data);
+}
+
 static int ends_body(const char *body, size_t size)
 {
     static const char term[] = "\r\n.\r\n";
@@ -330,12 +346,10 @@ static int ends_body(const char *body, size_t size)
 /* Serve one connection until QUIT or EOF; the finished record goes to done. */
 static void serve(int fd)
 {
-    uint64_t cpu0, user0, commands = 0, batches = 0;
-    cpu_ns(&cpu0, &user0);
+    uint64_t cpu0 = cpu_ns(), commands = 0, batches = 0;
     Session s = {0};
     Buf errors = {0}, helo = {0}, out = {0}, in = {0};
-    Buf mail = {0}; /* envelope of the message in progress: "from", [params] */
-    Buf rcpts = {0}, params = {0};
+    Buf mail = {0}; /* MAIL and RCPT lines of the message in progress, LF after each */
     int quit = 0, have_mail = 0;
     size_t nrcpts = 0;
     buf_reserve(&in, CMD_BUF);
@@ -372,16 +386,16 @@ static void serve(int fd)
                 else
                     buf_add(&out, "250 sink\r\n", 10);
             } else if (n >= 4 && strncasecmp(line, "MAIL", 4) == 0) {
-                mail.len = params.len = rcpts.len = 0;
+                mail.len = 0;
                 nrcpts = 0;
-                path_json(&mail, line, n, "FROM:", &params);
-                buf_add(&mail, ",[", 2);
+                buf_add(&mail, line, n);
+                buf_add(&mail, "\n", 1);
                 have_mail = 1;
                 buf_add(&out, "250 OK\r\n", 8);
             } else if (n >= 4 && strncasecmp(line, "RCPT", 4) == 0) {
-                if (nrcpts++)
-                    buf_add(&rcpts, ",", 1);
-                path_json(&rcpts, line, n, "TO:", NULL);
+                nrcpts++;
+                buf_add(&mail, line, n);
+                buf_add(&mail, "\n", 1);
                 buf_add(&out, "250 OK\r\n", 8);
             } else if (n == 4 && strncasecmp(line, "DATA", 4) == 0) {
                 if (!have_mail || nrcpts == 0) {
@@ -451,13 +465,8 @@ static void serve(int fd)
             s.cap = s.cap ? 2 * s.cap : 16;
             s.msgs = must(realloc(s.msgs, s.cap * sizeof *s.msgs));
         }
-        s.msgs[s.nmsgs++] = (Msg){start, size, data_ns};
-        /* envelope: "from",[to...],[params] then a NUL */
-        buf_add(&s.envs, mail.data, mail.len);
-        buf_add(&s.envs, rcpts.data ? rcpts.data : "", rcpts.len);
-        buf_add(&s.envs, "],[", 3);
-        buf_add(&s.envs, params.data ? params.data : "", params.len);
-        buf_add(&s.envs, "]", 2); /* the NUL ends this envelope */
+        s.msgs[s.nmsgs++] = (Msg){start, size, s.envs.len, mail.len, data_ns};
+        buf_add(&s.envs, mail.data, mail.len); /* turned into JSON at flush */
         have_mail = 0;
         nrcpts = 0;
         buf_add(&out, "250 OK queued\r\n", 15);
@@ -468,8 +477,7 @@ static void serve(int fd)
     }
 finish:
     close(fd);
-    uint64_t cpu1, user1;
-    cpu_ns(&cpu1, &user1);
+    uint64_t cpu1 = cpu_ns();
     buf_add(&s.head, "\"helo\":", 7);
     if (helo.len)
         buf_add(&s.head, helo.data, helo.len);
@@ -477,16 +485,14 @@ finish:
         buf_add(&s.head, "null", 4);
     buf_printf(&s.head, ",\"quit\":%s,\"errors\":[", quit ? "true" : "false");
     buf_add(&s.head, errors.data ? errors.data : "", errors.len);
-    buf_printf(&s.head, "],\"commands\":%llu,\"batches\":%llu,\"cpu_ns\":%llu,\"user_ns\":%llu",
+    buf_printf(&s.head, "],\"commands\":%llu,\"batches\":%llu,\"cpu_ns\":%llu",
                (unsigned long long)commands, (unsigned long long)batches,
-               (unsigned long long)(cpu1 - cpu0), (unsigned long long)(user1 - user0));
+               (unsigned long long)(cpu1 - cpu0));
     free(errors.data);
     free(helo.data);
     free(out.data);
     free(in.data);
     free(mail.data);
-    free(rcpts.data);
-    free(params.data);
     if (ndone == done_cap) {
         done_cap = done_cap ? 2 * done_cap : 64;
         done = must(realloc(done, done_cap * sizeof *done));
@@ -504,15 +510,12 @@ static void flush_sessions(void)
         buf_add(&line, "{", 1);
         buf_add(&line, s->head.data, s->head.len);
         buf_add(&line, ",\"msgs\":[", 9);
-        const char *env = s->envs.data;
         for (size_t m = 0; m < s->nmsgs; m++) {
             Msg *msg = &s->msgs[m];
             char hex[41];
             sha1_hex((const unsigned char *)bodies.data + msg->offset, msg->size, hex);
             buf_printf(&line, "%s[", m ? "," : "");
-            size_t elen = strlen(env);
-            buf_add(&line, env, elen);
-            env += elen + 1;
+            envelope_json(&line, s->envs.data + msg->env, msg->env_len);
             buf_printf(&line, ",%zu,\"%s\",%llu]", msg->size, hex,
                        (unsigned long long)msg->data_ns);
         }
