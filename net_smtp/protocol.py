@@ -413,7 +413,7 @@ class MessageWriter:
     """
 
     __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed",
-                 "_failed", "adapter")
+                 "_failed", "_adapter")
 
     def __init__(self, bio: BufferedIO, label: str) -> None:
         self._io = bio
@@ -423,8 +423,17 @@ class MessageWriter:
         self._encoded = 0
         self._completed = 0
         self._failed = False
-        self.adapter = WriteAdapter(self.feed)
-        bio.log(f"writing message from {label}")
+        self._adapter: WriteAdapter | None = None
+        if bio.debug_output is not None:  # no formatting per message otherwise
+            bio.log(f"writing message from {label}")
+
+    @property
+    def adapter(self) -> WriteAdapter:
+        """The stream a ``data`` block writes to (made on first use: most
+        messages are fed directly)."""
+        if self._adapter is None:
+            self._adapter = WriteAdapter(self.feed)
+        return self._adapter
 
     def feed(self, data: bytes) -> int:
         """Encode and queue *data*; returns how many wire bytes of complete
@@ -492,29 +501,12 @@ class InternetMessageIO(BufferedIO):
     def write_message(self, src: MessageSource) -> int:
         """Send *src* as a DATA body, dot-stuffed, with CRLF line endings and
         the ``.`` terminator; returns the number of bytes written."""
-        if isinstance(src, (str, bytes)) and len(src) <= SOURCE_CHUNK:
-            return self._write_whole(src)
         message = MessageWriter(self, source_class_name(src))
 
         def produce() -> None:
             for chunk in message_chunks(src):
                 message.feed(chunk)
         return self._write_with(message, produce)
-
-    def _write_whole(self, src: str | bytes) -> int:
-        """:meth:`write_message` for a message that is one chunk: encoded at
-        once and sent with its terminator in one write, the same bytes and
-        debug lines as :class:`MessageWriter` gives it, without its
-        per-message objects."""
-        if self.debug_output is not None:
-            self.log("writing message from String")
-        encoder = MessageEncoder()
-        wire = encoder.feed(src.encode("utf-8") if isinstance(src, str) else src)
-        wire += encoder.finish()
-        self.send(wire)
-        if self.debug_output is not None:
-            self.log(f"wrote {len(wire)} bytes")
-        return len(wire)
 
     def write_message_by_block(self, block: Callable[[WriteAdapter], Any]) -> int:
         """Call *block* with a :class:`WriteAdapter`; what it writes is sent as
