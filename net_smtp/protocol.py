@@ -302,6 +302,17 @@ class BufferedIO:
         self.send(raw)
         return len(raw)
 
+    def writelines(self, lines: list[str]) -> int:
+        """Send several command lines, each with CRLF, in one write (a
+        pipelined batch); the debug text shows each line as it would alone.
+        Returns the bytes written."""
+        if self.debug_output is not None:
+            for line in lines:
+                self.debug_output.emit("<- ", _ruby.dump(line + "\r\n"), "\n")
+        raw = "".join(line + "\r\n" for line in lines).encode("utf-8")
+        self.send(raw)
+        return len(raw)
+
     def log(self, message: str) -> None:
         """One line of debug text (Ruby: ``LOG``)."""
         if self.debug_output is not None:

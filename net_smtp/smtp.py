@@ -115,7 +115,7 @@ if TYPE_CHECKING:
 
     class SessionOptions(LoginOptions, total=False):
         """The keywords of ``Net.SMTP.start``: an instance's ``start`` and
-        the constructor's (the last four are Python extras)."""
+        the constructor's (the last five are Python extras)."""
 
         tls: bool
         starttls: str | bool | None
@@ -126,11 +126,13 @@ if TYPE_CHECKING:
         read_timeout: float | None
         write_timeout: float | None
         ssl_context: ssl.SSLContext | None
+        pipelining: bool
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
 AddressLike = Union[str, Address]
 T = TypeVar("T")
+R = TypeVar("R")
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
 
@@ -166,6 +168,11 @@ def _check_message(msgstr: Any) -> None:
         return
     raise ArgumentError("message must be str, bytes, a file object, an iterable of "
                         f"chunks or an email.message.Message, not {type(msgstr).__name__}")
+
+
+def _data_refused(res: Response) -> SMTPUnknownError:
+    """DATA answered without 3xx (Ruby's words)."""
+    return SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
 
 
 def _check_timeout(name: str, value: Any) -> float | None:
@@ -208,7 +215,7 @@ def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *
                  ssl_context_params: SSLContextParams | None = None,
                  open_timeout: float | None = 30, read_timeout: float | None = 60,
                  write_timeout: float | None = 60,
-                 ssl_context: ssl.SSLContext | None = None,
+                 ssl_context: ssl.SSLContext | None = None, pipelining: bool = False,
                  block: Callable[[SMTP], Any] | None = None) -> Any:
     """``Net.SMTP.start(address, port=None, helo, user, secret, authtype, ...)``:
     a new session object, started (see the instance ``start``). The keywords
@@ -225,7 +232,7 @@ def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *
     smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
                tls_hostname=tls_hostname, ssl_context_params=ssl_context_params,
                open_timeout=open_timeout, read_timeout=read_timeout,
-               write_timeout=write_timeout, ssl_context=ssl_context)
+               write_timeout=write_timeout, ssl_context=ssl_context, pipelining=pipelining)
     return smtp.start(helo=_ruby.or_(helo, args[0], "localhost"), user=_ruby.or_(user, args[1]),
                       secret=_ruby.or_(secret, password, args[2]),
                       authtype=_ruby.or_(authtype, args[3]), block=block)
@@ -308,13 +315,13 @@ class SMTP:
                  ssl_context_params: SSLContextParams | None = None,
                  open_timeout: float | None = 30, read_timeout: float | None = 60,
                  write_timeout: float | None = 60,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None, pipelining: bool = False) -> None:
         """A session object; nothing is sent before :meth:`start`.
 
         The keywords after *ssl_context_params* are Python extras (Ruby sets
         the timeouts as attributes and gives a context to ``enable_tls`` /
         ``enable_starttls``): *ssl_context* is used for SMTPS when *tls* is
-        on, else for STARTTLS.
+        on, else for STARTTLS; *pipelining* sets :attr:`pipelining`.
 
         Raises:
             ArgumentError: *address* is not a str; *starttls* is not
@@ -347,6 +354,9 @@ class SMTP:
         self.tls_verify = tls_verify
         self.tls_hostname = tls_hostname
         self.ssl_context_params = ssl_context_params
+        # Send MAIL, every RCPT and DATA of a message in one write when the
+        # server offers PIPELINING (RFC 2920); off by default, as in Ruby.
+        self.pipelining = bool(pipelining)
         if ssl_context is not None:
             self._take_context(ssl_context)
 
@@ -822,17 +832,28 @@ class SMTP:
         self._claim()
         try:
             if _email.is_email_message(msgstr):
-                return self._send_email(cast("Message", msgstr), from_addr, flat, refused)
-            if self._socket is None:
-                raise IOError("closed session")
-            self.mailfrom(_sender_for(from_addr, flat,  # type: ignore[arg-type]
-                                      bool(self.is_capable("SMTPUTF8"))))
-            return self._deliver(flat, refused, lambda: self.data(msgstr))
+                sender, flat, msgstr = self._email_envelope(cast("Message", msgstr),
+                                                            from_addr, flat)
+            else:
+                if self._socket is None:
+                    raise IOError("closed session")
+                sender = _sender_for(from_addr, flat,  # type: ignore[arg-type]
+                                     bool(self.is_capable("SMTPUTF8")))
+            phase = self._message_phase(sender, flat, source_class_name(msgstr), refused)
+            with phase as message:
+                for chunk in message_chunks(msgstr):
+                    message.feed(chunk)
+            res = phase.response
+            self._check_response(res)
+            res.refused = phase.refused
+            return res
         finally:
             self._in_use.release()
 
-    def _send_email(self, msg: Message, from_addr: AddressLike | None, to_addrs: list[Any],
-                    refused: str) -> Response:
+    def _email_envelope(self, msg: Message, from_addr: AddressLike | None,
+                        to_addrs: list[Any]) -> tuple[AddressLike, list[Any], bytes]:
+        """MAIL FROM's address, the recipients and the bytes for an
+        ``email.message.Message``, as smtplib's ``send_message`` makes them."""
         if from_addr is None or not to_addrs:
             envelope = _email.envelope_of(msg)
             from_addr = envelope.sender if from_addr is None else from_addr
@@ -845,16 +866,27 @@ class SMTP:
         if utf8 and not self.is_capable("SMTPUTF8"):
             raise SMTPUnsupportedCommand("the message needs SMTPUTF8 (a non-ASCII address) but "
                                          "the server does not offer it")
-        body = _email.flatten(msg, utf8=utf8)
-        self.mailfrom(Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr)
-        return self._deliver(to_addrs, refused, lambda: self.data(body))
+        sender = Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr
+        return sender, to_addrs, _email.flatten(msg, utf8=utf8)
 
-    def _deliver(self, to_addrs: list[Any], refused: str,
-                 send: Callable[[], Response]) -> Response:
-        """RCPT TO for each address, then *send*; with ``refused='return'``
-        a refused recipient is noted instead of raised."""
+    def _message_phase(self, sender: AddressLike, to_addrs: list[Any], label: str,
+                       refused: str = "raise") -> DataPhase:
+        """The :class:`DataPhase` of one message whose envelope is *sender*
+        and *to_addrs*: MAIL, RCPT and DATA lock-step (Ruby's way), or in
+        one write when :attr:`pipelining` is on and the server offers it."""
+        if self.pipelining and self.is_capable("PIPELINING"):
+            return DataPhase(self, label, lambda: self._open_pipelined(sender, to_addrs, refused))
+        return DataPhase(self, label, lambda: self._open_lockstep(sender, to_addrs, refused))
+
+    def _open_lockstep(self, sender: AddressLike, to_addrs: list[Any],
+                       refused: str) -> dict[str, Response]:
+        """MAIL FROM, RCPT TO for each address, DATA, each waiting for its
+        reply; with ``refused='return'`` a refused recipient is noted, not
+        raised (and RSET ends a transaction nobody was accepted for)."""
+        self.mailfrom(sender)
         if refused == "raise":
-            return cast(Response, self.rcptto_list(to_addrs, block=send))
+            self.rcptto_list(to_addrs)
+            return self._open_data()
         if not to_addrs:
             raise ArgumentError("mail destination not given")
         rejected: dict[str, Response] = {}
@@ -872,9 +904,47 @@ class SMTP:
         if not accepted:
             self.rset()
             raise SMTPRecipientsRefused(rejected)
-        res = send()
-        res.refused = rejected
-        return res
+        self._open_data()
+        return rejected
+
+    def _open_pipelined(self, sender: AddressLike, to_addrs: list[Any],
+                        refused: str) -> dict[str, Response]:
+        """MAIL FROM, every RCPT TO and DATA in one write (RFC 2920), then
+        their replies in order, settled as lock-step would settle them: the
+        first failing reply raises. When DATA was answered 3xx although an
+        earlier command failed, the connection is dropped: no message can
+        be committed, not even an empty one."""
+        if not to_addrs:
+            raise ArgumentError("mail destination not given")
+        lines = [self._mail_line(sender), *[self._rcpt_line(a) for a in to_addrs], "DATA"]
+        for line in lines:
+            validate_line(line)
+
+        def exchange() -> list[Response]:
+            self._io().writelines(lines)
+            return [self._recv_response() for _ in lines]
+        mail, *rcpts, data = self._critical(exchange)
+        failure: Exception | None = None if mail.is_success() else mail.exception_class(mail)
+        rejected: dict[str, Response] = {}
+        for addr, reply in zip(to_addrs, rcpts):
+            if reply.is_success() or failure is not None:
+                continue
+            if refused == "raise":
+                failure = reply.exception_class(reply)
+            else:
+                rejected[_address_text(addr)] = reply
+        if failure is None and len(rejected) == len(rcpts):
+            failure = SMTPRecipientsRefused(rejected)
+            if not data.is_continue():
+                self.rset()
+        if data.is_continue():
+            if failure is None:
+                return rejected
+            self._abort(failure)
+        elif failure is None:  # DATA refused on its own: Ruby's critical rule aborts
+            failure = _data_refused(data)
+            self._abort_reason = failure
+        raise failure
 
     send_mail = send_message
     sendmail = send_message
@@ -1005,11 +1075,14 @@ class SMTP:
                 failed (the session is then poisoned).
             AttributeError: the session was never started.
         """
+        return self._getok(self._mail_line(from_addr))
+
+    def _mail_line(self, from_addr: AddressLike) -> str:
         if _requires_smtputf8(from_addr) and self.is_capable("SMTPUTF8"):
             addr = Address(from_addr, "SMTPUTF8")
         else:
             addr = Address(from_addr)
-        return self._getok(" ".join([f"MAIL FROM:<{addr.address}>", *addr.parameters]))
+        return " ".join([f"MAIL FROM:<{addr.address}>", *addr.parameters])
 
     def rcptto_list(self, to_addrs: list[Any],
                     block: Callable[[], T] | None = None) -> T | None:
@@ -1036,8 +1109,12 @@ class SMTP:
                 failed (the session is then poisoned).
             AttributeError: the session was never started.
         """
+        return self._getok(self._rcpt_line(to_addr))
+
+    @staticmethod
+    def _rcpt_line(to_addr: AddressLike) -> str:
         addr = Address(to_addr)
-        return self._getok(" ".join([f"RCPT TO:<{addr.address}>", *addr.parameters]))
+        return " ".join([f"RCPT TO:<{addr.address}>", *addr.parameters])
 
     def data(self, msgstr: MessageSource | None = None,
              block: Callable[[WriteAdapter], Any] | None = None) -> Response:
@@ -1066,7 +1143,8 @@ class SMTP:
             _check_message(msgstr)
             if _email.is_email_message(msgstr):
                 msgstr = _email.flatten(cast("Message", msgstr))
-        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr))
+        phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr),
+                          self._open_data)
         with phase as message:
             if msgstr is None:
                 block(message.adapter)  # type: ignore[misc]
@@ -1075,6 +1153,18 @@ class SMTP:
                     message.feed(chunk)
         self._check_response(phase.response)
         return phase.response
+
+    def _open_data(self) -> dict[str, Response]:
+        """DATA, expecting 3xx, inside Ruby's critical rule; no recipient
+        was refused by this step (an empty dict, as the openings return)."""
+        self._critical(self._data_command)
+        return {}
+
+    def _data_command(self) -> Response:
+        res = self.get_response("DATA")
+        if not res.is_continue():
+            raise _data_refused(res)
+        return res
 
     def quit(self) -> Response:
         """QUIT (the session stays started until :meth:`finish`).
@@ -1157,7 +1247,7 @@ class SMTP:
             text = raw.decode("latin-1")
         return Response.parse(text)
 
-    def _critical(self, block: Callable[[], Response] | None = None) -> Response:
+    def _critical(self, block: Callable[[], R] | None = None) -> R:
         # Ruby's rule: a failure here aborts the session. Where Ruby then
         # answers later commands with "200 dummy reply code", the port raises.
         if self._abort_reason is not None:
@@ -1181,24 +1271,27 @@ class DataPhase:
     "the end-of-data marker is sent only when the whole body was written;
     any exception drops the connection".
 
-    Entering holds the session for this thread, runs *envelope* (MAIL FROM
-    and RCPT TO, when given), sends DATA and expects 3xx (inside Ruby's
-    critical rule), and gives the :class:`MessageWriter` for the body. A
-    normal exit sends the marker and reads the reply into :attr:`response`
-    (unchecked). An exception from the body leaves the marker unsent, drops
-    the connection (the server discards the partial message) and
-    propagates unchanged. The session is released on exit.
+    Entering holds the session for this thread and runs *opening*, which
+    sends whatever precedes the body and returns once DATA was answered 3xx
+    (the envelope, lock-step or pipelined, then DATA; or DATA alone) with
+    the recipients it saw refused (kept in :attr:`refused`); then gives the
+    :class:`MessageWriter` for the body. A normal exit sends the marker and
+    reads the reply into :attr:`response` (unchecked). An exception from
+    the body leaves the marker unsent, drops the connection (the server
+    discards the partial message) and propagates unchanged. The session is
+    released on exit.
     """
 
-    __slots__ = ("_smtp", "_label", "_envelope", "_writer", "_response")
+    __slots__ = ("_smtp", "_label", "_opening", "_writer", "_response", "refused")
 
     def __init__(self, smtp: SMTP, label: str,
-                 envelope: Callable[[], object] | None = None) -> None:
+                 opening: Callable[[], dict[str, Response]]) -> None:
         self._smtp = smtp
         self._label = label
-        self._envelope = envelope
+        self._opening = opening
         self._writer: MessageWriter | None = None
         self._response: Response | None = None
+        self.refused: dict[str, Response] = {}
 
     @property
     def response(self) -> Response:
@@ -1215,20 +1308,12 @@ class DataPhase:
         smtp = self._smtp
         smtp._claim()
         try:
-            if self._envelope is not None:
-                self._envelope()
-            smtp._critical(self._data_command)
+            self.refused = self._opening()
             self._writer = smtp._io().begin_message(self._label)
         except BaseException:
             smtp._in_use.release()
             raise
         return self._writer
-
-    def _data_command(self) -> Response:
-        res = self._smtp.get_response("DATA")
-        if not res.is_continue():
-            raise SMTPUnknownError(res, message=f"could not get 3xx ({res.status}: {res.string})")
-        return res
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: types.TracebackType | None) -> None:
@@ -1277,10 +1362,6 @@ class MessageStream:
         """MAIL FROM's address, with SMTPUTF8 when a recipient needs it."""
         return _sender_for(self._from, self._to, bool(self._smtp.is_capable("SMTPUTF8")))
 
-    def _envelope(self) -> None:
-        self._smtp.mailfrom(self.sender())
-        self._smtp.rcptto_list(self._to)
-
     def __enter__(self) -> WriteAdapter:
         """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
 
@@ -1291,7 +1372,7 @@ class MessageStream:
         if self._entered:
             raise IOError("a message stream can be used once")
         self._entered = True
-        phase = DataPhase(self._smtp, "block", envelope=self._envelope)
+        phase = self._smtp._message_phase(self.sender(), self._to, "block")
         writer = phase.__enter__()
         self._phase = phase
         return writer.adapter
