@@ -141,6 +141,9 @@ def _identifier(tr: Translator, node: Node) -> Expr:
         return Expr(var.py, var.type, P_ATOM)
     if name == "__FILE__":
         return Expr("__file__", STR)
+    if name == "__dir__":
+        tr.need("os")
+        return Expr("os.path.dirname(os.path.abspath(__file__))", T("str", nl="no"), P_CALL)
     if name == "__method__":
         raise tr.fail(node, "__method__ is not translated")
     return calls.call_expr(tr, node)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
@@ -276,7 +277,16 @@ def _at_exit(tr: Translator, call: Call) -> Expr:
 
 
 def _rand(tr: Translator, call: Call) -> Expr:
-    raise tr.fail(call.node, "random numbers differ from Ruby's")
+    """``rand(n)`` / ``rand``: random either way, only the generator differs."""
+    if call.name == "srand":
+        raise tr.fail(call.node, "srand: Ruby's seeded sequence cannot be reproduced")
+    tr.need("random")
+    if not call.args:
+        return Expr("random.random()", FLOAT, P_CALL)
+    limit = tr.expr(call.args[0])
+    if len(call.args) != 1 or not limit.type.is_("int"):
+        raise tr.fail(call.node, "rand of a range or a Float")
+    return Expr(f"random.randrange({limit.code})", INT, P_CALL)
 
 
 def _lambda(tr: Translator, call: Call) -> Expr:
@@ -448,6 +458,14 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
         tr.need("os")
         return Expr(f"os.path.abspath(os.path.expanduser({args[0].code}))", T("str", nl="no"),
                     P_CALL)
+    if name == "size" and len(args) == 1:
+        tr.need("os")
+        return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
+    if name == "foreach" and len(args) == 1 and call.block is not None and call.statement:
+        lines = Expr(f"open({args[0].code}, encoding='utf-8', newline='')",
+                     list_of(T("str", nl="one")), P_CALL)
+        return collections._each(tr, Call(call.node, "each", None, [], call.block,
+                                          tail=call.tail), lines)
     if name == "write" and len(args) == 2:
         return Expr(f"open({args[0].code}, 'w', encoding='utf-8', newline='').write("
                     f"{args[1].code})", INT, P_CALL)
@@ -612,6 +630,51 @@ def _socket(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("Socket", _socket)
+
+
+def _dir(tr: Translator, call: Call) -> Expr | None:
+    if call.name == "pwd" and not call.args:
+        tr.need("os")
+        return Expr("os.getcwd()", T("str", nl="no"), P_CALL)
+    if call.name == "home" and not call.args:
+        tr.need("os")
+        return Expr("os.path.expanduser('~')", T("str", nl="no"), P_CALL)
+    return None
+
+
+register_const("Dir", _dir)
+
+
+def _date(tr: Translator, call: Call) -> Expr | None:
+    if call.name == "today" and not call.args and "date" in tr.ruby_requires:
+        tr.need("date")
+        return Expr("date.today()", TIME, P_CALL)
+    return None
+
+
+register_const("Date", _date)
+
+
+def _array(tr: Translator, call: Call) -> Expr:
+    """``Array(x)``: a list as it is, nil as ``[]``, anything else wrapped."""
+    values = _text_args(tr, call)
+    if len(values) != 1:
+        raise tr.fail(call.node, "Array() of several values")
+    value = values[0]
+    t = value.type
+    if t.kind == "nil":
+        return Expr("[]", T("list", elem=None))
+    if t.is_("list"):
+        return Expr(f"list({value.code})", t, P_CALL)
+    if t.kind in ("str", "int", "float") and re.fullmatch(r"[\w.]+", value.code):
+        if t.nilable:
+            return Expr(f"[{value.code}] if {value.code} is not None else []",
+                        T("list", elem=t.non_nil()), 1)
+        return Expr(f"[{value.code}]", T("list", elem=t))
+    raise tr.fail(call.node, "Array() of a value that may be an Array or a Hash")
+
+
+register_kernel("Array", _array)
 
 
 def _string_new(tr: Translator, call: Call) -> Expr | None:

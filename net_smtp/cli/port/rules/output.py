@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["assemble"]
 
-_FROM_DATETIME = ("datetime", "timezone", "timedelta")
+_FROM_DATETIME = ("date", "datetime", "timezone", "timedelta")
 
 
 def _import_lines(needed: set[str]) -> list[str]:

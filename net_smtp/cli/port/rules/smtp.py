@@ -172,11 +172,26 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     P_CALL)
     if name == "inspect":
         return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
-    if name == "full_message":
-        raise tr.fail(call.node, "full_message (Ruby's backtrace text)")
-    if name == "backtrace":
-        raise tr.fail(call.node, "backtrace (Ruby's call stack)")
+    if name in ("full_message", "backtrace"):
+        # Python's call stack reads differently from Ruby's: only where the
+        # script writes it to standard error, whose text is not the behaviour.
+        if not _writes_to_stderr(tr):
+            raise tr.fail(call.node, f"{name} (Ruby's call stack) shown on standard output")
+        tr.need("traceback")
+        if name == "backtrace":
+            return Expr(f"[line.rstrip() for line in traceback.format_tb({r}.__traceback__)]",
+                        list_of(T("str", nl="no")))
+        return Expr(f"''.join(traceback.format_exception(type({r}), {r}, {r}.__traceback__))",
+                    T("str", nl="yes"), P_CALL)
     return None
+
+
+def _writes_to_stderr(tr: Translator) -> bool:
+    statement = tr.stmt_node
+    if statement is None:
+        return False
+    text = tr.text(statement).lstrip()
+    return text.startswith(("$stderr.", "STDERR.", "warn ", "warn("))
 
 
 def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -319,6 +319,9 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "chomp" and len(arg_exprs) == 1:
         return Expr(f"{tr.runtime('chomp')}({recv.code}, {arg_exprs[0].code})", T("str"),
                     P_CALL)
+    if name in ("encode", "force_encoding") and len(arg_exprs) == 1 and \
+            arg_exprs[0].code.strip("'\"").upper().replace("-", "") == "UTF8":
+        return recv  # a Python str is text already
     if name in ("ljust", "rjust", "center") and arg_exprs:
         method = {"ljust": "ljust", "rjust": "rjust", "center": "center"}[name]
         return Expr(f"{r}.{method}({', '.join(a.code for a in arg_exprs)})", T("str"), P_CALL)
