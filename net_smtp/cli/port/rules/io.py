@@ -666,7 +666,8 @@ def _array(tr: Translator, call: Call) -> Expr:
         return Expr("[]", T("list", elem=None))
     if t.is_("list"):
         return Expr(f"list({value.code})", t, P_CALL)
-    if t.kind in ("str", "int", "float") and re.fullmatch(r"[\w.]+", value.code):
+    if t.kind in ("str", "int", "float") and re.fullmatch(r"[\w.]+|'[^'\\]*'|\"[^\"\\]*\"",
+                                                         value.code):
         if t.nilable:
             return Expr(f"[{value.code}] if {value.code} is not None else []",
                         T("list", elem=t.non_nil()), 1)
