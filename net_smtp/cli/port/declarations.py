@@ -67,6 +67,18 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
                       bool(keywords) or double_splat)
 
 
+def struct_fields(tr: Translator, node: Node | None) -> list[str]:
+    """The member names of ``Struct.new(:a, :b)`` (empty for anything else)."""
+    if node is None or node.type != "call":
+        return []
+    receiver = node.child_by_field_name("receiver")
+    method = node.child_by_field_name("method")
+    if receiver is None or method is None or tr.text(receiver) != "Struct" or \
+            tr.text(method) != "new":
+        return []
+    return symbol_names(tr, node.child_by_field_name("arguments"))
+
+
 def makes_static(tr: Translator, node: Node) -> bool:
     """``module_function`` or ``extend self`` alone on a line: the defs after
     it are called on the module."""
@@ -135,6 +147,23 @@ def collect(tr: Translator, root: Node) -> None:
                 readers.update(names)
             if method in ("attr_writer", "attr_accessor"):
                 writers.update(names)
+        if kind == "assignment":
+            left = node.child_by_field_name("left")
+            right = node.child_by_field_name("right")
+            if left is not None and left.type == "constant" and struct_fields(tr, right):
+                name = tr.text(left)
+                path = (owner.path + "::" if owner else "") + name
+                info = ClassInfo(name, py_name(name), path, outer=owner,
+                                 struct=struct_fields(tr, right))
+                info.readers.update(info.struct)
+                info.writers.update(info.struct)
+                if owner is not None:
+                    owner.classes[name] = info
+                tr.classes[path] = info
+                block = right.child_by_field_name("block")
+                for child in block.named_children if block is not None else []:
+                    walk(child, info, False)
+                return
         if kind == "assignment" and owner is not None:
             left = node.child_by_field_name("left")
             if left is not None and left.type == "constant":

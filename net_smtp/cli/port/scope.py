@@ -86,6 +86,7 @@ class ClassInfo:
     class_methods: dict[str, MethodInfo] = field(default_factory=dict)
     constants: set[str] = field(default_factory=set)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
+    struct: list[str] = field(default_factory=list)
 
     def ivar(self, name: str) -> str:
         """The Python attribute for ``@name``: public when Ruby exposes it

@@ -12,7 +12,7 @@ from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, T, join
-from . import blocks, collections, constants, smtp, statements
+from . import blocks, calls, collections, constants, smtp, statements
 from .calls import args_code, register_kind
 
 if TYPE_CHECKING:
@@ -229,6 +229,40 @@ def _class(tr: Translator, node: Node) -> None:
                 tr.emit("")
             if body is not None:
                 _class_body(tr, list(body.named_children))
+
+
+def struct_class(tr: Translator, left: Node, right: Node) -> None:
+    """``Name = Struct.new(:a, :b[, keyword_init: true]) do ... end``: a class
+    whose members default to None, set positionally (or by keyword)."""
+    owner = _owner(tr)
+    name = tr.text(left)
+    path = (owner.path + "::" if owner else "") + name
+    info = tr.classes.get(path)
+    if info is None or tr.scope.kind == "def":
+        raise tr.fail(right, "Struct.new here")
+    call = calls.split_call(tr, right)
+    keyword = False
+    for arg in call.args:
+        if arg.type == "pair":
+            if tr.text(arg).replace(" ", "") not in ("keyword_init:true", ":keyword_init=>true"):
+                raise tr.fail(arg, "a Struct option")
+            keyword = True
+        elif arg.type != "simple_symbol":
+            raise tr.fail(arg, "a Struct member that is not a Symbol")
+    members = [py_name(m) for m in info.struct]
+    star = ["*"] if keyword else []
+    tr.emit(f"class {info.py}:")
+    scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
+    with tr.new_scope(scope), tr.indented():
+        tr.emit(f"def __init__(self, {', '.join(star + [m + '=None' for m in members])}):")
+        with tr.indented():
+            for member in members:
+                tr.emit(f"self.{member} = {member}")
+        block = right.child_by_field_name("block")
+        if block is not None:
+            tr.emit("")
+            body = block.child_by_field_name("body")
+            _class_body(tr, list(body.named_children) if body is not None else [])
 
 
 def _class_body(tr: Translator, children: list[Node]) -> None:

@@ -85,6 +85,9 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
             return f"print({v.code}, end=''{file})"
         if t.is_("obj") and definitions.has_to_s(tr, t):
             return f"print({v.code}{file})"
+    for v in values:
+        if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type):
+            raise tr.fail(None, "puts of an object without a to_s of its own")
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):
         return f"print({', '.join(v.code for v in values)}, sep='\\n'{file})"
@@ -120,6 +123,8 @@ def _p(tr: Translator, call: Call) -> Expr:
             values.append(f"{tr.runtime('Symbol')}({tr.string(tr.text(arg)[1:])})")
             continue
         value = tr.expr(arg)
+        if value.type.kind == "obj":
+            raise tr.fail(arg, "p of an object of the script (Ruby shows its address)")
         if value.type.symbol and value.type.kind == "str":
             values.append(f"{tr.runtime('Symbol')}({value.code})")
         elif value.type.kind in ("list", "dict") and strings._has_symbols(value.type):

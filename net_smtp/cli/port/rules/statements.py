@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail, Unsupported
 from ..syntax import Node
 from ..types import ANY, BOOL, NIL, T, join
@@ -217,6 +218,9 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
             tr.declare(name, t)
         statement(tr, right, Tail("assign", var.py, learned))
         _after_assign(tr, var.py, tail, var.type)
+        return
+    if left.type == "constant" and struct_fields(tr, right):
+        definitions.struct_class(tr, left, right)
         return
     if right.type == "rescue_modifier":
         _rescue_modifier_assign(tr, left, right, tail)

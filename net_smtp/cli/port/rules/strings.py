@@ -48,6 +48,9 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
     if t.is_("obj") and definitions.has_to_s(tr, t):
         return Expr(f"str({e.code})", T("str"), P_CALL)
+    if t.kind == "obj":
+        raise tr.fail(None, "an object shown as text without a to_s of its own "
+                            "(Ruby prints #<Class ...>)")
     if t.is_("response", "smtp"):
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
     if t.kind in ("list", "dict") and _has_symbols(t):
@@ -66,6 +69,8 @@ def _has_symbols(t: T) -> bool:
 
 def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
     """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+    if e.type.kind == "obj":
+        raise tr.fail(node, "inspect of an object of the script (Ruby shows its address)")
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
     if e.type.kind in ("list", "dict") and _has_symbols(e.type):
