@@ -270,6 +270,8 @@ def _gets(tr: Translator, call: Call) -> Expr:
 
 
 def _binding(tr: Translator, call: Call) -> Expr:
+    if call.name in ("system", "exec", "spawn"):
+        raise tr.fail(call.node, f"{call.name} runs a shell command")
     raise tr.fail(call.node, f"{call.name} runs or inspects Ruby code at run time")
 
 
