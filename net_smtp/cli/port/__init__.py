@@ -15,10 +15,6 @@ parse, tree-sitter missing).
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-
-from .._common import EXIT_USAGE, CommandError
 
 __all__ = ["DESCRIPTION", "EPILOG", "HELP", "add_arguments", "run"]
 
@@ -46,4 +42,3 @@ def run(args: argparse.Namespace) -> int:
     return port(args.script, args.output, args.side_by_side, args.width)
 
 
-_ = (sys, Path, EXIT_USAGE, CommandError)

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from . import pystr
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node
-from .types import ANY, BOOL, FLOAT, INT, NIL, PENDING, STR, T, dict_of, join, list_of
+from .types import ANY, PENDING, T, join
 
 __all__ = ["Diagnostic", "Expr", "Line", "Translation", "Translator", "Unsupported", "translate"]
 
@@ -481,7 +481,6 @@ def unescape(seq: str) -> str:
     return body
 
 
-_ = (BOOL, FLOAT, INT, NIL, STR, dict_of, list_of)
 
 
 # The rule families import this module's names, so they load last.

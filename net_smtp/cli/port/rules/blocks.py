@@ -102,7 +102,6 @@ def params_bound(tr: Translator, names: list[str], types: list[T]) -> Iterator[l
 
 def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:
     """The block's statements as an indented body (loop or with)."""
-    tr.block_depth += 0
     with tr.indented():
         tr.body(block_statements(block), tail)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from ..engine import P_ATOM, P_CALL, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
-from ..types import ANY, T
+from ..types import T
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -179,7 +179,6 @@ def _receiverless(tr: Translator, call: Call) -> Expr:
     raise tr.fail(call.node, f"unknown method `{name}`")
 
 
-_ = ANY
 
 
 # The rule families register with this module, so they load after it.

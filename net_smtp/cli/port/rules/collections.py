@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
+from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
 from . import blocks, calls, definitions, env, io, regexps, strings
@@ -755,4 +755,3 @@ register_kind("dict", _dict_method)
 register_kind("range", _range_method)
 register_kind("int", _int_method)
 register_kind("float", _float_method)
-_ = (P_ATOM, NO_TAIL)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..declarations import makes_static
-from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
+from ..engine import P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, T, join
@@ -595,4 +595,3 @@ def super_expr(tr: Translator, node: Node) -> Expr:
 
 register_kind("obj", _obj_method)
 register_kind("class", _class_method)
-_ = P_ATOM

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr
+from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, T, join, list_of
+from ..types import BOOL, T, join, list_of
 from . import blocks, calls, collections, definitions, expressions, optparse
 from .calls import register_const, register_kind
 
@@ -243,4 +243,3 @@ def _argv_kind(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 register_const("ENV", _env_call)
 register_const("ARGV", _argv_call)
 register_kind("argv", _argv_kind)
-_ = (ANY, INT, P_ATOM)

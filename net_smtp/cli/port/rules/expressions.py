@@ -25,7 +25,7 @@ from ..engine import (
     Expr,
 )
 from ..syntax import Node
-from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, join, list_of
+from ..types import BOOL, FLOAT, INT, NIL, STR, T, join
 from . import (
     blocks,
     calls,
@@ -261,8 +261,7 @@ def _binary(tr: Translator, node: Node) -> Expr:
     if op == "*" and ta.is_("str") and tb.is_("int"):
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
     if op == "*" and ta.is_("list") and tb.is_("str"):
-        return Expr(f"{tb and tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL) \
-            if False else Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
+        return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
     if op == "-" and ta.is_("time"):
         return io.time_minus(tr, node, a, b)
     numeric = ("int", "float", "num")
@@ -365,4 +364,3 @@ def _unary(tr: Translator, node: Node) -> Expr:
     raise tr.fail(node, f"unary {op} is not translated")
 
 
-_ = (ANY, list_of)

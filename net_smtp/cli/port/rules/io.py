@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
-from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, list_of
+from ..types import ANY, BOOL, FLOAT, INT, NIL, T, list_of
 from . import blocks, calls, collections, definitions, env, regexps, statements, strings
-from .calls import DONE, args_code, register_const, register_kernel, register_kind
+from .calls import DONE, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -546,10 +546,6 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
     if name in ("to_s", "inspect") and not call.args:
         return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
-    if name == "iso8601" and not call.args:
-        return Expr(f"{r}.isoformat(timespec='seconds').replace('+00:00', 'Z')"
-                    if False else f"{r}.strftime('%Y-%m-%dT%H:%M:%S%z')",
-                    T("str", nl="no"), P_CALL) if False else None
     return None
 
 
@@ -712,4 +708,3 @@ def _hash_new(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("Hash", _hash_new)
-_ = (STR, args_code)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, T
+from ..types import BOOL, INT, T
 from . import blocks, calls
 from .calls import DONE, register_const, register_kind
 
@@ -233,7 +233,6 @@ def _optparse_const(tr: Translator, call: Call) -> Expr | None:
 
 register_const("OptionParser", _optparse_const)
 register_kind("optparse", _parser_method)
-_ = ANY
 
 
 def chained(tr: Translator, call: Call) -> Expr | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, T, list_of
+from ..types import BOOL, INT, T, list_of
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -221,4 +221,3 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
-_ = (ANY, list_of)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
+from ..engine import P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, NIL, T, dict_of, list_of
 from . import blocks, constants, openssl, strings
@@ -91,7 +91,6 @@ def _start(tr: Translator, call: Call, head: str) -> Expr:
     with blocks.params_bound(tr, names, [SMTP]) as targets:
         target = f" as {targets[0]}" if targets else ""
         tr.emit(f"with {head}({', '.join(args)}){target}:")
-        tr.block_depth += 0
         blocks.block_body(tr, call.block, call.tail or Tail())
     return DONE
 
@@ -293,4 +292,3 @@ register_kind("error", _error_method)
 register_kind("io", _adapter_method)
 register_kind("str", _class_name_method)
 register_kind("any", _any_method)
-_ = (P_ATOM, dict_of)

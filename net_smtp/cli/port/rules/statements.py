@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..declarations import struct_fields
-from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail, Unsupported
+from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, NIL, T, join
 from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
@@ -780,7 +781,6 @@ def _unsupported(why: str) -> Callable[[Translator, Node, Tail], None]:
     return handler
 
 
-from typing import Callable  # noqa: E402
 
 _STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "comment": _comment,
@@ -812,4 +812,3 @@ _STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "end_block": _unsupported("END blocks are not translated"),
     "redo": _unsupported("redo is not translated"),
 }
-_ = (Unsupported, BOOL)

@@ -353,4 +353,3 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 
 calls.register_kind("str", _str_method)
-_ = P_ADD
