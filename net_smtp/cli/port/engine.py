@@ -98,6 +98,7 @@ class Call:
     recv: Expr | None = None
     tail: Tail | None = None
     safe_nav: bool = False
+    maybe_nil: bool = False
 
     @property
     def statement(self) -> bool:

@@ -140,7 +140,29 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
     return _dispatch(tr, call, recv)
 
 
+# What Ruby's nil answers itself; any other method called on a value that
+# may be nil raises NoMethodError in Ruby when it is nil, as the Python form
+# raises then too, so it is translated for the value's kind.
+NIL_METHODS = frozenset({
+    "to_s", "to_a", "to_i", "to_f", "to_h", "inspect", "nil?", "==", "!=", "!", "&", "|", "^",
+    "class", "frozen?", "is_a?", "kind_of?", "instance_of?", "respond_to?", "tap", "then",
+    "dup", "clone", "freeze", "hash", "object_id", "send", "===", "=~", "eql?", "equal?",
+    "itself", "instance_variables", "method", "methods", "display", "to_json",
+})
+
+
 def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
+    if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
+            call.name not in NIL_METHODS:
+        present = Expr(recv.code, recv.type.non_nil(), recv.prec)
+        call.recv = present
+        call.maybe_nil = True
+        translated = _dispatch(tr, call, present)
+        if translated.code == recv.code:
+            # An identity in Python (to_sym, encode...) would let nil through
+            # where Ruby raises NoMethodError.
+            raise tr.fail(call.node, f".{call.name} on a value that may be nil")
+        return translated
     kind = recv.type.kind
     for rule in _KINDS.get(kind, []):
         result = rule(tr, call, recv)

@@ -161,7 +161,13 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         if not index.type.is_("int"):
             raise tr.fail(arg, "an index that may not be an Integer")
         if t.kind == "str":
-            raise tr.fail(node, "String#[] with an Integer")
+            if not re.fullmatch(r"-?\d+", index.code):
+                raise tr.fail(node, "String#[] with a computed index")
+            i = int(index.code)
+            end = "" if i == -1 else str(i + 1)
+            # one character, or nil past the end (Python would raise)
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{i}:{end}] or None", T("str", nilable=True,
+                                                                        nl="?"), 2)
         elem = (t.elem or tr.unknown)
         return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
@@ -225,7 +231,7 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
         values.insert(0, base.child_by_field_name("right"))
         base = base.child_by_field_name("left")
     root = tr.expr(base)
-    t = root.type
+    t = root.type.non_nil() if root.type.kind in ("list", "str") else root.type
     if t.is_("list"):
         if len(values) != 1:
             exprs = [tr.expr(v).code for v in values]
@@ -530,7 +536,8 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("first", "last"):
             index = "0" if name == "first" else "-1"
             if re.fullmatch(r"[\w.]+", recv.code):
-                return Expr(f"{r}[{index}] if {recv.code} else None", elem.nil(), 1)
+                test = f"len({recv.code})" if call.maybe_nil else recv.code
+                return Expr(f"{r}[{index}] if {test} else None", elem.nil(), 1)
             if name == "first":
                 return Expr(f"next(iter({recv.code}), None)", elem.nil(), P_CALL)
             return Expr(f"({recv.code} or [None])[-1]", elem.nil(), P_CALL)

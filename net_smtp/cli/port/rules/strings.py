@@ -289,7 +289,7 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "bytesize":
             return Expr(f"len({r}.encode())", INT, P_CALL)
         if name in ("empty?",):
-            return Expr(f"{r} == ''", BOOL, P_CMP)
+            return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
         if name == "chomp":
             return Expr(f"{tr.runtime('chomp')}({recv.code})",
                         T("str", nl="no" if nl in ("no", "one") else "?"), P_CALL)
