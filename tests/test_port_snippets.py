@@ -5,8 +5,9 @@ were recorded once with Ruby 3.1 (``ruby SNIPPET.rb ARGV...`` with
 ``TZ=UTC``); the test translates it, runs the Python in this process (no
 sockets) and compares. A snippet exercises one family: ``puts``/``p``
 rules, truth, strings, heredocs, control flow, exceptions and ``retry``,
-collections, classes, Python keywords as names, times, ENV/ARGV,
-OptionParser, ``abort``.
+collections (``Hash.new(0)``, ``inject``, ``max_by``), classes (class
+variables too), Python keywords as names, times, ENV/ARGV, OptionParser,
+``abort``, and the loose syntax of quick scripts.
 """
 
 from __future__ import annotations
@@ -262,6 +263,87 @@ abort "fatal: stopping" if ARGV.empty?
 puts "not reached"
 ''',
             'before\n', status=1),
+    Snippet('more_collections', r'''counts = Hash.new(0)
+%w[a b a c a b].each { |w| counts[w] += 1 }
+counts.each { |k, v| puts "#{k}: #{v}" }
+puts counts['zzz']
+words = %w[pear fig banana kiwi]
+puts words.max_by { |w| w.length }, words.min_by(&:length)
+puts [1, 2, 3].inject(0) { |sum, n| sum + n * 2 }
+puts [1, 2, 3].reduce(10, :+)
+puts %w[x y].inject('') { |acc, s| acc + s.upcase }
+class Counter
+  @@total = 0
+  def self.total
+    @@total
+  end
+  def bump
+    @@total += 1
+  end
+end
+Counter.new.bump
+Counter.new.bump
+puts Counter.total
+body = <<~EOS.gsub("\n", "\r\n")
+  one
+  two
+EOS
+p body
+puts %Q{quoted "#{words.first}"}, %q(single 'raw' #{x}), %(plain #{1 + 1})
+x = 5
+x -= 1 until x < 3
+puts x
+begin
+  x += 10
+end while x < 30
+puts x
+LIST = %w[red green]
+c = 'green'
+case c
+when *LIST then puts 'listed'
+else puts 'other'
+end
+puts [3, 1, 2].sort.reverse.inspect, [1, 2, 3].sum, [0.5, 1].sum
+''',
+            'a: 3\nb: 2\nc: 1\n0\nbanana\nfig\n12\n16\nXY\n2\n"one\\r\\ntwo\\r\\n"\nquoted "pear"\nsingle \'raw\' #{x}\nplain 2\n2\n32\nlisted\n[3, 2, 1]\n6\n1.5\n'),
+    Snippet('sloppy_syntax', r'''=begin
+block comment
+=end
+def greet name, greeting = "Hi"
+  return "nobody" if name.nil? or name.empty?
+  "#{greeting}, #{name}!"
+end
+puts greet("Ann"); puts greet(nil); puts greet("", "Yo")
+x = 0
+if x.zero? then puts "zero" end
+unless x > 0 then puts "not positive" else puts "positive" end
+puts "non-nil" if !x.nil? and x == 0
+list = [3, nil, 5]
+total = 0
+list.compact.each do |n|
+  next if n == 3
+  total += n
+end
+puts total
+words = "The quick brown fox".split
+long = words.select { |w|
+  w.length > 3
+}
+puts long.join("-")
+puts words.map(&:upcase).first(2).inspect
+h = {}
+h["a"] ||= []
+h["a"] << 1
+h["a"] << 2
+puts h.inspect
+s = "abc"
+puts s[0], s[-1], s[1..], s[0, 2]
+puts s * 2, "%05.2f" % 3.14159
+amount = 1234567
+puts amount.to_s.reverse.scan(/\d{1,3}/).join(",").reverse
+puts [1, 2, 3].include?(2) ? "yes" : "no"
+''',
+            'Hi, Ann!\nnobody\nnobody\nzero\nnot positive\nnon-nil\n5\nquick-brown\n["THE", "QUICK"]\n{"a"=>[1, 2]}\na\nc\nbc\nab\nabcabc\n03.14\n1,234,567\nyes\n'),
 ]
 
 
