@@ -223,7 +223,8 @@ def _class(tr: Translator, node: Node) -> None:
             attrs = sorted(info.readers | info.writers)
             for attr in attrs:
                 tr.emit(f"{py_name(attr)} = None")
-            for attr in sorted(info.class_readers | info.class_writers):
+            assigned = _class_level_ivars(tr, body)
+            for attr in sorted((info.class_readers | info.class_writers) - assigned):
                 tr.emit(f"{py_name(attr)} = None")
             if attrs and body is not None:
                 tr.emit("")
@@ -263,6 +264,17 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
             tr.emit("")
             body = block.child_by_field_name("body")
             _class_body(tr, list(body.named_children) if body is not None else [])
+
+
+def _class_level_ivars(tr: Translator, body: Node | None) -> set[str]:
+    """Instance variables the class body itself assigns (``@x = []``)."""
+    names = set()
+    for child in body.named_children if body is not None else []:
+        if child.type == "assignment":
+            left = child.child_by_field_name("left")
+            if left is not None and left.type == "instance_variable":
+                names.add(tr.text(left)[1:])
+    return names
 
 
 def _class_body(tr: Translator, children: list[Node]) -> None:
@@ -386,14 +398,17 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     name = tr.text(node)[1:]
     if info is None:
         raise tr.fail(node, "an instance variable outside a class")
-    if tr.scope.kind != "def":
-        raise tr.fail(node, "an instance variable in a class body")
-    singleton = _in_singleton(tr)
+    in_body = tr.scope.kind == "class"  # the class's own instance variable
+    if not in_body and tr.scope.kind != "def":
+        raise tr.fail(node, "an instance variable outside a method")
+    singleton = in_body or _in_singleton(tr)
     attr = (py_name(name) if name in (info.class_readers | info.class_writers) else "_" + name) \
         if singleton else info.ivar(name)
     key = f"ivar:{info.path}:{'.' if singleton else ''}{name}"
     if t is not None:
         tr.learn(key, t)
+    if in_body:
+        return Expr(attr, tr.known(key) or tr.unknown)
     owner = "cls" if singleton else "self"
     return Expr(f"{owner}.{attr}", tr.known(key) or tr.unknown)
 

@@ -324,6 +324,14 @@ def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
     if left.type != "call":
         return None
     call = calls.split_call(tr, left)
+    if call.name in ("find", "detect") and call.block is not None and not call.args and \
+            call.recv_node is not None:
+        found = tr.expr(left)
+        if found.code.startswith("next(") and found.code.endswith(", None)") and \
+                found.type.non_nil().always_true:
+            return Expr(f"{found.code[:-len(', None)')]}, {b.code})", join(found.type.non_nil(),
+                                                                         b.type), P_CALL)
+        return None
     if call.name not in ("first", "last", "shift", "pop") or call.args or call.recv_node is None:
         return None
     recv = tr.expr(call.recv_node)
