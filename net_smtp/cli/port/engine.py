@@ -364,7 +364,7 @@ class Translator:
             del self.lines[saved_len:]
             self.level = saved_level
             self.mark(node, exc)
-        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
+        except Exception as exc:  # noqa: BLE001 - never a traceback, never a silent guess
             # A construct the rules do not expect: keep the Ruby, say so.
             del self.lines[saved_len:]
             self.level = saved_level

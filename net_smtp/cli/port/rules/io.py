@@ -502,11 +502,13 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("datetime")
     if call.name == "now" and not call.args:
         return Expr("datetime.now().astimezone()", TIME, P_CALL)
-    if call.name in ("utc", "gm") and 1 <= len(call.args) <= 6:
+    if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
         args = [tr.expr(a) for a in call.args]
         if not all(a.type.is_("int") for a in args):
             raise tr.fail(call.node, "Time.utc with values that may not be Integers")
         codes = [a.code for a in args] + (["1"] * (3 - len(args)) if len(args) < 3 else [])
+        if call.name in ("local", "mktime"):
+            return Expr(f"datetime({', '.join(codes)}).astimezone()", TIME, P_CALL)
         tr.need("timezone")
         return Expr(f"datetime({', '.join(codes)}, tzinfo=timezone.utc)", TIME, P_CALL)
     if call.name == "at" and len(call.args) == 1:

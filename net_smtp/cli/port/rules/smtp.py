@@ -283,6 +283,34 @@ def _adapter_shovel(tr: Translator, node: Node, stream: Expr, values: list[Node]
     return Expr(" << ".join([code] + parts), ADAPTER, 9)
 
 
+def _net_class_call(tr: Translator, call: Call) -> Expr | None:
+    """``Net::SMTP::Response.parse(s)``, ``Net::SMTPFatalError.new(res)``..."""
+    path = constants.constant_path(tr, call.recv_node) if call.recv_node is not None else None
+    if path is None or call.block is not None:
+        return None
+    tr.need("net_smtp:Net")
+    target = "Net." + path[5:].replace("::", ".")
+    args = args_code(tr, call)
+    if path == "Net::SMTP::Response" and call.name in ("parse", "new"):
+        head = f"{target}.parse" if call.name == "parse" else target
+        return Expr(f"{head}({', '.join(args)})", RESPONSE, P_CALL)
+    if call.name == "new" and path[5:] in _ERROR_CLASSES:
+        reply = path[5:] in ("SMTPAuthenticationError", "SMTPServerBusy", "SMTPSyntaxError",
+                             "SMTPFatalError")
+        return Expr(f"{target}({', '.join(args)})",
+                    T("smtp_error", name="reply" if reply else ""), P_CALL)
+    if path == "Net::SMTP::Address" and call.name == "new":
+        return Expr(f"{target}({', '.join(args)})", T("address"), P_CALL)
+    return None
+
+
+_ERROR_CLASSES = frozenset({"SMTPAuthenticationError", "SMTPServerBusy", "SMTPSyntaxError",
+                            "SMTPFatalError", "SMTPUnknownError", "SMTPUnsupportedCommand"})
+
+register_const("Net::SMTP::Response", _net_class_call)
+register_const("Net::SMTP::Address", _net_class_call)
+for _error in _ERROR_CLASSES:
+    register_const(f"Net::{_error}", _net_class_call)
 register_const("Net::SMTP", _net_smtp_call)
 register_const("Net::SMTPSession", _net_smtp_call)
 register_kind("smtp", _smtp_method)

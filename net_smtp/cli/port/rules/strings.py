@@ -53,6 +53,8 @@ def str_of(tr: Translator, e: Expr) -> Expr:
                             "(Ruby prints #<Class ...>)")
     if t.is_("response", "smtp"):
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
+    if t.is_("smtp_error"):  # the class name, in net-smtp 0.5.1
+        return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no"), P_CALL)
     if t.kind in ("list", "dict") and _has_symbols(t):
         raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
     return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
@@ -115,7 +117,7 @@ def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> 
         return Expr(pystr.fstring([(is_code, text) for is_code, text, _ in merged],
                                   multiline=multiline), t)
     except ValueError:
-        pieces = [code if is_code else pystr.literal(text) for is_code, text, _ in merged
+        pieces = [text if is_code else pystr.literal(text) for is_code, text, _ in merged
                   if is_code or text]
         return Expr(" + ".join(pieces), t, P_ADD)
 
