@@ -123,7 +123,6 @@ class Translator:
         self.prelude: list[str] = []
         self.level = 0
         self.current_line = 0
-        self.pending: list[tuple[str, int]] = []
         self.classes: dict[str, ClassInfo] = {}
         self.functions: dict[str, MethodInfo] = {}
         self.heredocs: dict[int, Node] = {}
@@ -131,12 +130,10 @@ class Translator:
         self.loop_depth = 0
         self.block_depth = 0
         self.data_text: str | None = None
-        self.counter = 0
         self.rescue_stack: list[str] = []
         self.top_constants: set[str] = set()
         self.option_parsers: dict[str, Any] = {}
         self.aliased: set[str] = set()
-        self.argv_used = False
         self.want_argv = False
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")
@@ -275,7 +272,6 @@ class Translator:
             outer = self.scope.vars.get(name)
             if (outer is not None and not outer.param) or \
                     any(name in r for r in self.scope.block_names):
-                self.counter += 1
                 ident = f"{name}#{self.line_of(self.root)}:{len(self.scope.vars)}"
                 renames[name] = ident
         self.scope.block_names.append(renames)
@@ -355,7 +351,6 @@ class Translator:
         saved_len = len(self.lines)
         saved_line = self.current_line
         self.current_line = self.line_of(node)
-        self.pending = []
         saved_stmt = self.stmt_node
         self.stmt_node = node
         try:
@@ -420,9 +415,6 @@ class Translator:
         """A fresh local name for the translation's own use."""
         return self.scope.fresh(base)
 
-    def hoist(self, code: str) -> None:
-        """Emit *code* before the statement being translated."""
-        self.emit(code)
 
 
 def translate(source: bytes) -> Translation:

@@ -54,9 +54,6 @@ class T:
         """The same type without nil."""
         return replace(self, nilable=False)
 
-    @property
-    def is_nil(self) -> bool:
-        return self.kind == "nil"
 
     @property
     def always_true(self) -> bool:

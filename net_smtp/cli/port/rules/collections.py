@@ -109,10 +109,6 @@ def iterable(tr: Translator, node: Node) -> Expr:
     return e
 
 
-def _index(tr: Translator, node: Node, args: list[Node]) -> tuple[Expr, list[Node]]:
-    return tr.expr(node.child_by_field_name("object")), args
-
-
 def element_reference(tr: Translator, node: Node) -> Expr:
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
@@ -610,10 +606,6 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return None
     return None
     return None
-
-
-def _fail(tr: Translator, call: Call, why: str) -> Expr:
-    raise tr.fail(call.node, why)
 
 
 def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:

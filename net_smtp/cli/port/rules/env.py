@@ -36,7 +36,6 @@ def argv(tr: Translator) -> Expr:
     script changes ARGV (``shift``, ``parse!``)."""
     tr.need("sys")
     if tr.argv_mutated:
-        tr.argv_used = True
         return Expr("argv", T("argv", elem=ARG))
     return Expr("sys.argv[1:]", T("argv", elem=ARG), P_CALL)
 

@@ -277,12 +277,6 @@ def _adapter_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
-def _adapter_shovel(tr: Translator, node: Node, stream: Expr, values: list[Node]) -> Expr:
-    code = tr.wrap(stream, P_CALL)
-    parts = [strings.str_of(tr, tr.expr(v)).code for v in values]
-    return Expr(" << ".join([code] + parts), ADAPTER, 9)
-
-
 def _net_class_call(tr: Translator, call: Call) -> Expr | None:
     """``Net::SMTP::Response.parse(s)``, ``Net::SMTPFatalError.new(res)``..."""
     path = constants.constant_path(tr, call.recv_node) if call.recv_node is not None else None
