@@ -1,10 +1,12 @@
 """The translation engine: statements, expressions, scopes and markers.
 
 Ruby source in, Python source and diagnostics out (:func:`translate`).
-The rule families (``rules_*``) add what calls and constants mean; this
-module knows Ruby's syntax and the shape of Python code. Translation runs
-twice: the first pass learns the type of every local, method result and
-parameter, the second writes the Python using what the first learned.
+The rule families (the ``rules`` package) add what calls and constants
+mean; this module knows Ruby's syntax and the shape of Python code.
+Translation runs in passes: each rehearsal learns the types of locals,
+method results, parameters and attributes from the one before (a
+parameter's type comes from the calls, which come after the ``def``),
+until nothing new is learned; a last pass writes the Python.
 
 What cannot be translated with certainty raises :class:`Unsupported`; the
 statement it is in is then kept as commented Ruby with a ``# port:``
