@@ -265,39 +265,42 @@ class Translator:
 
     @contextmanager
     def block_params(self, names: list[str]) -> Iterator[list[str]]:
-        """Bind block parameters for a loop body; a name that is already a
-        local gets a fresh Python name (a Ruby block parameter shadows it)."""
+        """Bind block parameters for the block's body; they are gone after
+        it, as in Ruby. A name that is already a local (or a parameter of
+        an enclosing block) gets a fresh Python name: a Ruby block
+        parameter shadows it."""
         renames: dict[str, str] = {}
-        for name in names:
-            if name == "_":
-                continue
-            outer = self.scope.vars.get(name)
-            if (outer is not None and not outer.param) or \
-                    any(name in r for r in self.scope.block_names):
-                ident = f"{name}#{self.line_of(self.root)}:{len(self.scope.vars)}"
-                renames[name] = ident
-        self.scope.block_names.append(renames)
+        created: list[tuple[str, str, Var | None]] = []
+        live = {v.py for v in self.scope.vars.values()}
         pys = []
         for name in names:
             if name == "_":
                 pys.append("_")
                 continue
-            ident = renames.get(name, name)
-            var = self.scope.vars.get(ident)
-            if var is None or (var.param and var.py != py_name(name) and ident == name):
-                py = py_name(name)
-                if ident != name or (py in self.scope.taken and var is None):
-                    py = self.scope.fresh(py)
-                else:
-                    self.scope.taken.add(py)
-                var = Var(py, ANY, param=True)
-                self.scope.vars[ident] = var
-            var.param = True
-            pys.append(var.py)
+            outer = self.scope.vars.get(name)
+            shadows = outer is not None or any(name in r for r in self.scope.block_names)
+            ident = f"{name}#{len(self.scope.block_names)}" if shadows else name
+            if shadows:
+                renames[name] = ident
+            py = py_name(name)
+            if shadows or py in live:
+                py = self.scope.fresh(py)
+            self.scope.taken.add(py)
+            created.append((ident, py, self.scope.vars.get(ident)))
+            self.scope.vars[ident] = Var(py, ANY, param=True)
+            live.add(py)
+            pys.append(py)
+        self.scope.block_names.append(renames)
         try:
             yield pys
         finally:
             self.scope.block_names.pop()
+            for ident, py, previous in reversed(created):
+                if previous is None:
+                    self.scope.vars.pop(ident, None)
+                else:
+                    self.scope.vars[ident] = previous
+                self.scope.taken.discard(py)
 
     def bind_param(self, name: str, t: T) -> None:
         """Give block parameter *name* the type *t* (for this block only)."""

@@ -118,8 +118,7 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         current = tr.expr(left)
         value = tr.expr(right)
         target = collections.element_target(tr, left, value.type)
-        test = tr.truth(current)
-        tr.emit(f"if not {tr.wrap(test, 4)}:" if test.prec >= 4 else f"if not ({test.code}):")
+        tr.emit(f"if {expressions._negate(tr.truth(current)).code}:")
         with tr.indented():
             tr.emit(f"{target} = {value.code}")
         return

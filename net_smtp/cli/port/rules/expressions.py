@@ -244,7 +244,9 @@ def _binary(tr: Translator, node: Node) -> Expr:
         raise tr.fail(node, "<=> is not translated")
     if op not in _ARITH:
         raise tr.fail(node, f"operator {op} is not translated")
-    ta, tb = a.type, b.type
+    # nil in an operation raises in Ruby (NoMethodError, TypeError) as None
+    # does in Python (TypeError): the kinds decide, a possible nil does not.
+    ta, tb = a.type.non_nil(), b.type.non_nil()
     prec = _ARITH[op]
     if op == "%" and ta.is_("str"):
         return regexps.format_operator(tr, node, a, right_node)
