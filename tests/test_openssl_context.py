@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from tls_support import CertKit, ServerCert, TLSSMTPServer, make_cert_kit, server_context
 
 from net_smtp import Net, OpenSSL
 from net_smtp._sslcontext import Certificate, PKey
-from tls_support import CertKit, ServerCert, TLSSMTPServer, make_cert_kit, server_context
 
 MESSAGE = "Subject: ctx\r\n\r\nbody\r\n"
 Setup = Callable[[CertKit], OpenSSL.SSL.SSLContext]

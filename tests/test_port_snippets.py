@@ -59,7 +59,15 @@ count = 0
 count ||= 5
 puts count
 ''',
-            '0 is true\n"" is true\n[] is true\nnil is false\nfalse is false\ntrue is true\nunset\ndefault\n0\n'),
+            ('0 is true\n'
+             '"" is true\n'
+             '[] is true\n'
+             'nil is false\n'
+             'false is false\n'
+             'true is true\n'
+             'unset\n'
+             'default\n'
+             '0\n')),
     Snippet('strings', r'''s = +"Hello"
 s << ", " << "World"
 puts s
@@ -76,7 +84,27 @@ puts format("%s and %s", "a", nil)
 puts "=" * 3
 puts "tab\tend", 'raw\tend'
 ''',
-            'Hello, World\nHELLO, WORLD\nhello, world\n12\ndlroW ,olleH\npad|\n["a", "b", "", "c"]\n["one", "two", "three"]\nx+y-z\nx+y+z\n05/03/2024\n"line"\n"line\\n"\ntrue\ntrue\nfalse\n003.1|ab  |ff\na and \n===\ntab\tend\nraw\\tend\n'),
+            ('Hello, World\n'
+             'HELLO, WORLD\n'
+             'hello, world\n'
+             '12\n'
+             'dlroW ,olleH\n'
+             'pad|\n'
+             '["a", "b", "", "c"]\n'
+             '["one", "two", "three"]\n'
+             'x+y-z\n'
+             'x+y+z\n'
+             '05/03/2024\n'
+             '"line"\n'
+             '"line\\n"\n'
+             'true\n'
+             'true\n'
+             'false\n'
+             '003.1|ab  |ff\n'
+             'a and \n'
+             '===\n'
+             'tab\tend\n'
+             'raw\\tend\n')),
     Snippet('heredocs', r'''name = "Dana"
 a = <<~EOS
   Hi #{name},
@@ -154,7 +182,12 @@ rescue ArgumentError => e
   puts e.message
 end
 ''',
-            'ok 0\nrescued ArgumentError: bad 2\nRuntimeError: plain\nensure ran\nsucceeded after 3\ninvalid value for Integer(): "zz"\n'),
+            ('ok 0\n'
+             'rescued ArgumentError: bad 2\n'
+             'RuntimeError: plain\n'
+             'ensure ran\n'
+             'succeeded after 3\n'
+             'invalid value for Integer(): "zz"\n')),
     Snippet('collections', r'''h = {name: "x", count: 2}
 h[:extra] = true
 h.each { |k, v| puts "#{k}=#{v}" }
@@ -170,7 +203,29 @@ nums = [3, 1, 2]
 nums << 4
 puts nums.max, nums.min, nums.inspect
 ''',
-            'name=x\ncount=2\nextra=true\n["name", "count", "extra"]\n3\ntrue\n2\ndflt\n["a", "b", "b", "c"]\n["b", "a", "c"]\nb\nb\ntrue\n0b1a2c3b\n["b", "c", "b"]\n["a", "c"]\n2\nfalse\ntrue\n10\n4\n1\n[3, 1, 2, 4]\n'),
+            ('name=x\n'
+             'count=2\n'
+             'extra=true\n'
+             '["name", "count", "extra"]\n'
+             '3\n'
+             'true\n'
+             '2\n'
+             'dflt\n'
+             '["a", "b", "b", "c"]\n'
+             '["b", "a", "c"]\n'
+             'b\n'
+             'b\n'
+             'true\n'
+             '0b1a2c3b\n'
+             '["b", "c", "b"]\n'
+             '["a", "c"]\n'
+             '2\n'
+             'false\n'
+             'true\n'
+             '10\n'
+             '4\n'
+             '1\n'
+             '[3, 1, 2, 4]\n')),
     Snippet('classes', r'''class Greeter
   attr_reader :name
   attr_accessor :greeting
@@ -216,7 +271,16 @@ t = Time.utc(2024, 3, 5, 9, 30, 7)
 puts t.rfc2822, t.strftime("%Y-%m-%d %H:%M:%S %Z"), t.strftime("%-d %B %Y, %A"), t.to_i
 puts t.year, t.month, t.day, t.hour, t.min, t.sec
 ''',
-            'Tue, 05 Mar 2024 09:30:07 -0000\n2024-03-05 09:30:07 UTC\n5 March 2024, Tuesday\n1709631007\n2024\n3\n5\n9\n30\n7\n'),
+            ('Tue, 05 Mar 2024 09:30:07 -0000\n'
+             '2024-03-05 09:30:07 UTC\n'
+             '5 March 2024, Tuesday\n'
+             '1709631007\n'
+             '2024\n'
+             '3\n'
+             '5\n'
+             '9\n'
+             '30\n'
+             '7\n')),
     Snippet('env_argv', r'''host = ENV['PORT_TEST_HOST'] || 'localhost'
 ENV['PORT_TEST_MODE'] ||= 'dry'
 mode = ENV.fetch('PORT_TEST_MODE')
@@ -242,7 +306,11 @@ rescue OptionParser::ParseError => e
 end
 puts options[:port], options[:to].join(','), options[:verbose], ARGV.inspect
 ''',
-            '2525\na@b,c@d\ntrue\n["x", "y"]\n', argv=['-p', '2525', 'x', '--to', 'a@b', '-t', 'c@d', '-v', 'y']),
+            ('2525\n'
+             'a@b,c@d\n'
+             'true\n'
+             '["x", "y"]\n'),
+            argv=['-p', '2525', 'x', '--to', 'a@b', '-t', 'c@d', '-v', 'y']),
     Snippet('optparse_error', r'''require 'optparse'
 options = { port: 25 }
 parser = OptionParser.new do |opts|
@@ -305,7 +373,26 @@ else puts 'other'
 end
 puts [3, 1, 2].sort.reverse.inspect, [1, 2, 3].sum, [0.5, 1].sum
 ''',
-            'a: 3\nb: 2\nc: 1\n0\nbanana\nfig\n12\n16\nXY\n2\n"one\\r\\ntwo\\r\\n"\nquoted "pear"\nsingle \'raw\' #{x}\nplain 2\n2\n32\nlisted\n[3, 2, 1]\n6\n1.5\n'),
+            ('a: 3\n'
+             'b: 2\n'
+             'c: 1\n'
+             '0\n'
+             'banana\n'
+             'fig\n'
+             '12\n'
+             '16\n'
+             'XY\n'
+             '2\n'
+             '"one\\r\\ntwo\\r\\n"\n'
+             'quoted "pear"\n'
+             "single 'raw' #{x}\n"
+             'plain 2\n'
+             '2\n'
+             '32\n'
+             'listed\n'
+             '[3, 2, 1]\n'
+             '6\n'
+             '1.5\n')),
     Snippet('sloppy_syntax', r'''=begin
 block comment
 =end
@@ -343,7 +430,24 @@ amount = 1234567
 puts amount.to_s.reverse.scan(/\d{1,3}/).join(",").reverse
 puts [1, 2, 3].include?(2) ? "yes" : "no"
 ''',
-            'Hi, Ann!\nnobody\nnobody\nzero\nnot positive\nnon-nil\n5\nquick-brown\n["THE", "QUICK"]\n{"a"=>[1, 2]}\na\nc\nbc\nab\nabcabc\n03.14\n1,234,567\nyes\n'),
+            ('Hi, Ann!\n'
+             'nobody\n'
+             'nobody\n'
+             'zero\n'
+             'not positive\n'
+             'non-nil\n'
+             '5\n'
+             'quick-brown\n'
+             '["THE", "QUICK"]\n'
+             '{"a"=>[1, 2]}\n'
+             'a\n'
+             'c\n'
+             'bc\n'
+             'ab\n'
+             'abcabc\n'
+             '03.14\n'
+             '1,234,567\n'
+             'yes\n')),
 ]
 
 

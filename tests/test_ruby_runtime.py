@@ -171,4 +171,5 @@ def test_option_parsers_own_help(monkeypatch: pytest.MonkeyPatch) -> None:
     with redirect_stdout(out), pytest.raises(SystemExit) as stopped:
         parser.parse(["--help"])
     assert stopped.value.code == 0
-    assert out.getvalue() == "Usage: tool [options]\n        --to ADDR                    recipient\n"
+    assert out.getvalue() == ("Usage: tool [options]\n"
+                              "        --to ADDR                    recipient\n")
