@@ -3,7 +3,7 @@ the quote that needs the fewest escapes (single quotes by default)."""
 
 from __future__ import annotations
 
-__all__ = ["fstring", "literal"]
+__all__ = ["fstring", "literal", "operand"]
 
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
 
@@ -78,3 +78,28 @@ def fstring(parts: list[tuple[bool, str]], multiline: bool = False) -> str:
     for is_code, text in parts:
         out.append("{" + text + "}" if is_code else _escape(text, quote, False, True))
     return "f" + quote + "".join(out) + quote
+
+
+def operand(code: str) -> str:
+    """*code* ready to stand beside a binary operator: in parentheses when
+    it has an operator or keyword of its own outside brackets and quotes."""
+    depth = 0
+    quote = ""
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == " " and depth == 0:
+            return f"({code})"
+        i += 1
+    return code

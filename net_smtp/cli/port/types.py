@@ -103,6 +103,9 @@ def join(a: T, b: T) -> T:
         return a.nil()
     nilable = a.nilable or b.nilable
     if a.kind != b.kind:
+        if {a.kind, b.kind} == {"list", "argv"}:
+            # ARGV is a list of its own in the translation: a list either way
+            return join(replace(a, kind="list"), replace(b, kind="list"))
         if {a.kind, b.kind} <= {"int", "float", "num"}:
             return T("num", nilable=nilable)
         if {a.kind, b.kind} <= {"error", "smtp_error"}:

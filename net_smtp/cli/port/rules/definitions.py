@@ -11,7 +11,7 @@ from ..declarations import makes_static
 from ..engine import P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
-from ..types import ANY, T, join
+from ..types import ANY, NIL, T, join
 from . import blocks, calls, collections, constants, smtp, statements
 from .calls import args_code, register_kind
 
@@ -107,7 +107,8 @@ def _returns_nil(tr: Translator, children: list[Node]) -> bool:
 
 def _refers_to_self(tr: Translator, node: Node, owner: ClassInfo, singleton: bool) -> bool:
     names = set(owner.class_methods if singleton else owner.methods) | (
-        owner.class_readers | owner.class_writers if singleton else owner.readers | owner.writers)
+        owner.class_readers | owner.class_writers | {"new"} if singleton
+        else owner.readers | owner.writers)
 
     def walk(n: Node) -> bool:
         if n.type in ("self", "instance_variable", "class_variable"):
@@ -504,6 +505,8 @@ def self_call(tr: Translator, call: Call) -> Expr | None:
         found = _member(tr, info, call, owner, singleton)
         if found is not None:
             return found
+        if singleton and name == "new":
+            return _new(tr, call, info, owner)
     function = tr.functions.get(name)
     if function is not None:
         key = f"#{name}"
@@ -523,15 +526,41 @@ def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
         return None
     code = constants.py_path(info)
     if call.name == "new":
-        init = info.methods.get("initialize")
-        if init is not None:
-            _learn_args(tr, call, init, f"{info.path}#initialize")
-        args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords)
-        return Expr(f"{code}({', '.join(args)})", T("obj", name=info.path), P_CALL)
+        return _new(tr, call, info, code)
     found = _member(tr, info, call, code, True)
     if found is not None:
         return found
     return None
+
+
+def _new(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr:
+    """``Klass.new(...)``: an instance; what the arguments are is learned for
+    ``initialize`` (or for the members of a Struct)."""
+    init = info.methods.get("initialize")
+    if init is not None:
+        _learn_args(tr, call, init, f"{info.path}#initialize")
+    elif info.struct:
+        _learn_members(tr, call, info)
+    args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords)
+    return Expr(f"{code}({', '.join(args)})", T("obj", name=info.path), P_CALL)
+
+
+def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
+    """A Struct's members hold what ``new`` was given, nil when left out."""
+    if any(a.type in ("splat_argument", "hash_splat_argument") for a in call.args):
+        for member in info.struct:
+            tr.learn(f"ivar:{info.path}:{member}", ANY)
+        return
+    given: dict[str, T] = {}
+    positional = [a for a in call.args if a.type not in ("pair", "block_argument")]
+    for member, arg in zip(info.struct, positional):
+        given[member] = tr.expr(arg).type
+    for arg in call.args:
+        key = arg.child_by_field_name("key") if arg.type == "pair" else None
+        if key is not None and key.type == "hash_key_symbol":
+            given[tr.text(key)] = tr.expr(arg.child_by_field_name("value")).type
+    for member in info.struct:
+        tr.learn(f"ivar:{info.path}:{member}", given.get(member, NIL))
 
 
 def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
@@ -548,8 +577,7 @@ def _class_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if info is None:
         return None
     if call.name == "new":
-        args = args_code(tr, call)
-        return Expr(f"{recv.code}({', '.join(args)})", T("obj", name=info.path), P_CALL)
+        return _new(tr, call, info, recv.code)
     return _member(tr, info, call, tr.wrap(recv, P_CALL), True)
 
 

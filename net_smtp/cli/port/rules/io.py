@@ -352,6 +352,9 @@ def special_constant(tr: Translator, node: Node, path: str) -> Expr | None:
         tr.need("sys")
         return Expr("sys.stdin", STDIN)
     if path == "ARGV":
+        # ARGV as a value (assigned, passed, in a ternary) may be changed
+        # through the other name: the translation shares one list too
+        tr.want_argv = True
         return env.argv(tr)
     if path == "DATA":
         if not tr.has_data:

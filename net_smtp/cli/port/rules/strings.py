@@ -90,7 +90,7 @@ def _part_code(tr: Translator, node: Node) -> Part:
     s = str_of(tr, e)
     if s.code.startswith("str(") and s.type.kind == "str" and e.type.is_("int", "float") \
             and s.code == f"str({e.code})":
-        return (True, e.code, s.type)
+        return (True, e.code, e.type)  # an f-string shows a number as str() does
     return (True, s.code, s.type)
 
 
@@ -117,8 +117,8 @@ def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> 
         return Expr(pystr.fstring([(is_code, text) for is_code, text, _ in merged],
                                   multiline=multiline), t)
     except ValueError:
-        pieces = [text if is_code else pystr.literal(text) for is_code, text, _ in merged
-                  if is_code or text]
+        pieces = [(pystr.operand(text) if t.kind == "str" else f"str({text})") if is_code
+                  else pystr.literal(text) for is_code, text, t in merged if is_code or text]
         return Expr(" + ".join(pieces), t, P_ADD)
 
 
