@@ -20,7 +20,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from typing import IO, Any, NoReturn
 
@@ -30,17 +30,21 @@ __all__ = [
     "Symbol",
     "chomp",
     "class_name",
+    "each_slice",
     "encode64",
     "format",
+    "group_by",
     "inspect",
     "lines",
     "message",
     "p",
+    "partition",
     "puts",
     "round",
     "rfc2822",
     "split",
     "strftime",
+    "sum",
     "to_i",
     "to_s",
     "truthy",
@@ -366,6 +370,70 @@ def encode64(data: str | bytes) -> str:
     raw = data.encode() if isinstance(data, str) else data
     text = base64.b64encode(raw).decode("ascii")
     return "".join(text[i:i + 60] + "\n" for i in range(0, len(text), 60))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def sum(values: Iterable[Any], start: Any = 0) -> Any:
+    """Ruby's ``Array#sum`` / ``Enumerable#sum``: Integers add exactly; from
+    the first Float on, Kahan-Babuska compensated summation as Ruby does
+    (``[0.1] * 10`` sums to ``1.0``, where adding in a loop gives
+    ``0.9999999999999999``); other values with ``+``."""
+    items = list(values)
+    i = 0
+    exact = 0
+    while i < len(items) and _is_number(items[i]) and not isinstance(items[i], float):
+        exact += items[i]
+        i += 1
+    total = exact + start if exact else start
+    if i < len(items) and isinstance(items[i], float) and _is_number(total):
+        f, c = float(total), 0.0
+        while i < len(items) and _is_number(items[i]):
+            x = float(items[i])
+            i += 1
+            if math.isnan(f):
+                continue
+            if math.isnan(x) or math.isinf(x):
+                f = math.nan if math.isinf(f) and math.isinf(x) and (f > 0) != (x > 0) else x
+                continue
+            if math.isinf(f):
+                continue
+            t = f + x
+            c += (f - t) + x if abs(f) >= abs(x) else (x - t) + f
+            f = t
+        total = f + c if i == len(items) else f
+    for value in items[i:]:
+        total = total + value
+    return total
+
+
+def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    """Ruby's ``group_by``: a Hash from each key to the items that gave it,
+    in the order the keys first appear."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+def partition(items: Iterable[Any], test: Callable[[Any], bool]) -> list[list[Any]]:
+    """Ruby's ``partition``: ``[items that pass, items that do not]``."""
+    passed: list[Any] = []
+    failed: list[Any] = []
+    for item in items:
+        (passed if test(item) else failed).append(item)
+    return [passed, failed]
+
+
+def each_slice(items: Iterable[Any], size: int) -> list[list[Any]]:
+    """Ruby's ``each_slice(size).to_a``: consecutive slices of *size* items
+    (the last may be shorter)."""
+    if size <= 0:
+        raise ValueError("invalid slice size")
+    listed = list(items)
+    return [listed[i:i + size] for i in range(0, len(listed), size)]
 
 
 def message(exc: BaseException) -> str:

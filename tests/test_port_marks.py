@@ -23,7 +23,6 @@ CASES = [
     ("system", "system('ls')\n", 1, "shell command"),
     ("object_text", "class A\nend\np A.new\n", 3, "address"),
     ("symbol_keys", "h = {a: 1}\np h\n", 2, "Symbols"),
-    ("sort_by", "x = %w[b a].sort_by { |s| s }\nputs x\n", 1, "stable"),
     ("rfc2822_without_time", "puts Time.now.rfc2822\n", 1, "require 'time'"),
     ("exit_bang", "exit! 3\n", 1, "exit!"),
     ("pretty_json", "require 'json'\nputs JSON.pretty_generate({})\n", 2, "pretty_generate"),

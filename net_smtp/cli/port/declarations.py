@@ -43,12 +43,13 @@ def _params(tr: Translator, node: Node | None) -> tuple[list[str], list[str]]:
     return positional, keywords
 
 
-def _uses_yield(node: Node) -> bool:
-    if node.type == "yield":
+def _takes_block(node: Node) -> bool:
+    """Whether the method yields (or asks ``block_given?``)."""
+    if node.type == "yield" or (node.type == "identifier" and node.text == b"block_given?"):
         return True
     if node.type in ("method", "singleton_method", "class", "module"):
         return False
-    return any(_uses_yield(c) for c in node.named_children)
+    return any(_takes_block(c) for c in node.named_children)
 
 
 def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
@@ -61,10 +62,13 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
     params = node.child_by_field_name("parameters")
     double_splat = params is not None and any(p.type == "hash_splat_parameter"
                                               for p in params.named_children)
+    block = next((p.child_by_field_name("name") for p in params.named_children
+                  if p.type == "block_parameter"), None) if params is not None else None
     return MethodInfo(name, py or (py_method_name(name) if owner else py_name(name)),
                       positional, keywords, singleton,
-                      body is not None and _uses_yield(body), owner,
-                      bool(keywords) or double_splat)
+                      block is not None or (body is not None and _takes_block(body)), owner,
+                      bool(keywords) or double_splat,
+                      py_name(tr.text(block)) if block is not None else "block")
 
 
 def struct_fields(tr: Translator, node: Node | None) -> list[str]:

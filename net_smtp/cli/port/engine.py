@@ -264,11 +264,13 @@ class Translator:
         return var
 
     @contextmanager
-    def block_params(self, names: list[str]) -> Iterator[list[str]]:
+    def block_params(self, names: list[str],
+                     codes: dict[str, str] | None = None) -> Iterator[list[str]]:
         """Bind block parameters for the block's body; they are gone after
         it, as in Ruby. A name that is already a local (or a parameter of
         an enclosing block) gets a fresh Python name: a Ruby block
-        parameter shadows it."""
+        parameter shadows it. A name in *codes* stands for that Python
+        expression instead (``pair[0]``)."""
         renames: dict[str, str] = {}
         created: list[tuple[str, str, Var | None]] = []
         live = {v.py for v in self.scope.vars.values()}
@@ -283,7 +285,9 @@ class Translator:
             if shadows:
                 renames[name] = ident
             py = py_name(name)
-            if shadows or py in live:
+            if codes is not None and name in codes:
+                py = codes[name]
+            elif shadows or py in live:
                 py = self.scope.fresh(py)
             self.scope.taken.add(py)
             created.append((ident, py, self.scope.vars.get(ident)))

@@ -62,9 +62,12 @@ class MethodInfo:
     params: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     singleton: bool = False
-    uses_yield: bool = False
+    takes_block: bool = False
+    """It yields, asks ``block_given?`` or names its ``&block``."""
     owner: ClassInfo | None = None
     takes_keywords: bool = False
+    block: str = "block"
+    """The Python name of the block it is given (``&blk`` -> ``blk``)."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from . import (
                env,
                expressions,
                io,
+               iterators,
                openssl,
                optparse,
                output,
@@ -22,5 +23,5 @@ from . import (
 )
 
 __all__ = ["blocks", "calls", "collections", "constants", "definitions",
-           "env", "expressions", "io", "openssl", "optparse", "output", "regexps", "smtp",
+           "env", "expressions", "io", "iterators", "openssl", "optparse", "output", "regexps", "smtp",
            "statements", "strings"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail, Unsupported
 from ..syntax import Node
@@ -16,8 +16,8 @@ from ..types import ANY, T
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["block_body", "block_params", "is_statement_block", "lambda_expr", "one_expression",
-           "function_for_block"]
+__all__ = ["block_body", "block_params", "contains", "function_for_block", "hoistable",
+           "is_statement_block", "lambda_expr", "one_expression", "proc_value"]
 
 # Calls whose block becomes a statement (with / for) rather than a value.
 STATEMENT_BLOCKS = frozenset({"start", "open_message_stream", "ready", "each", "each_with_index",
@@ -54,6 +54,21 @@ def block_params(tr: Translator, block: Node) -> list[str]:
     return names
 
 
+_SCOPES = ("method", "singleton_method", "class", "module", "lambda")
+_LOOPS = ("while", "until", "for", "while_modifier", "until_modifier", "block", "do_block")
+
+
+def contains(node: Node, kinds: tuple[str, ...]) -> bool:
+    """Whether *node* holds a node of *kinds* (``break``, ``retry``...) that
+    belongs to it: not inside a nested scope, loop or block."""
+    for child in node.named_children:
+        if child.type in kinds:
+            return True
+        if child.type not in _SCOPES + _LOOPS and contains(child, kinds):
+            return True
+    return False
+
+
 def block_statements(block: Node) -> list[Node]:
     body = block.child_by_field_name("body")
     if body is None:
@@ -78,13 +93,15 @@ def one_expression(block: Node) -> Node | None:
 
 
 @contextmanager
-def params_bound(tr: Translator, names: list[str], types: list[T]) -> Iterator[list[str]]:
+def params_bound(tr: Translator, names: list[str], types: list[T],
+                 codes: dict[str, str] | None = None) -> Iterator[list[str]]:
     """Bind block parameters (flattening ``(a,b)``) with their types; yields
-    the Python target for each parameter."""
+    the Python target for each parameter (see ``Translator.block_params``
+    for *codes*)."""
     flat: list[str] = []
     for n in names:
         flat += n.strip("()").split(",") if n.startswith("(") else [n]
-    with tr.block_params(flat) as pys:
+    with tr.block_params(flat, codes) as pys:
         lookup = dict(zip(flat, pys))
         targets = []
         for i, n in enumerate(names):
@@ -92,7 +109,10 @@ def params_bound(tr: Translator, names: list[str], types: list[T]) -> Iterator[l
             if n.startswith("("):
                 inner = n.strip("()").split(",")
                 for j, m in enumerate(inner):
-                    tr.bind_param(m, (t.elem if t.kind == "list" and t.elem else ANY))
+                    parts = t.items if t.kind == "list" and t.items is not None and \
+                        len(t.items) == len(inner) else None
+                    tr.bind_param(m, parts[j] if parts else (
+                        t.elem if t.kind == "list" and t.elem else ANY))
                 targets.append("(" + ", ".join(lookup[m] for m in inner) + ")")
             else:
                 tr.bind_param(n, t)
@@ -107,28 +127,82 @@ def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:
 
 
 def lambda_expr(tr: Translator, node: Node) -> Expr:
-    """``->(x) { expr }`` -> ``lambda x: expr``."""
+    """``->(x) { ... }``: see :func:`proc_value`."""
     params = node.child_by_field_name("parameters")
-    names = [tr.text(p) for p in params.named_children] if params is not None else []
     if params is not None and any(p.type != "identifier" for p in params.named_children):
         raise tr.fail(node, "a lambda with unusual parameters")
-    body = node.child_by_field_name("body")
-    stmts = [c for c in body.child_by_field_name("body").named_children] if \
-        body is not None and body.child_by_field_name("body") is not None else []
-    if len(stmts) != 1:
-        raise tr.fail(node, "a lambda of more than one expression")
+    names = [tr.text(p) for p in params.named_children] if params is not None else []
+    return proc_value(tr, node, names, node.child_by_field_name("body"))
+
+
+def proc_value(tr: Translator, node: Node, names: list[str], block: Node) -> Expr:
+    """A lambda or proc whose block takes *names*: ``lambda x: expr`` for
+    one expression; a ``def`` written before the statement for a body of
+    statements (named after the local it is assigned to). Its parameter
+    types come from the calls (``lambda:KEY:N``), its value's from the body."""
     key = str(node.start_byte)
     types = [tr.known(f"lambda:{key}:{i}") or tr.unknown for i in range(len(names))]
+    expr_node = one_expression(block)
+    if expr_node is None and block_statements(block):
+        statement = tr.stmt_node
+        if not hoistable(tr, node):
+            raise tr.fail(node, "a lambda of several statements inside an expression")
+        proc = T("proc", elem=tr.known(f"lambda:{key}:value") or tr.unknown, name=key,
+                 items=tuple(types))
+        left = statement.child_by_field_name("left") if statement.type == "assignment" and \
+            statement.child_by_field_name("right") == node else None
+        name = tr.declare(tr.text(left), proc).py if left is not None and \
+            left.type == "identifier" else None
+        fn = function_for_block(tr, block, "proc", types,
+                                lambda t: tr.learn(f"lambda:{key}:value", t), names, name)
+        return Expr(fn, proc)
     with params_bound(tr, names, types) as pys:
         try:
-            value = tr.expr(stmts[0])
+            value = tr.expr(expr_node) if expr_node is not None else Expr("None", T("nil"))
         except Unsupported:
             if tr.final:
                 raise
             # an earlier pass: the parameter types come from the calls below
             value = Expr("None", ANY)
     return Expr(f"lambda {', '.join(pys)}: {value.code}" if pys else f"lambda: {value.code}",
-                T("proc", elem=value.type, name=key), P_LAMBDA)
+                T("proc", elem=value.type, name=key, items=tuple(types)), P_LAMBDA)
+
+
+def hoistable(tr: Translator, node: Node) -> bool:
+    """Whether statements computing *node* may be written before the
+    statement it is in: nothing of the statement runs before it and it runs
+    exactly once, unconditionally (the right side of an assignment to a
+    name, the receiver at the head of such a value, the only argument of a
+    method called without a receiver), and no variable of an enclosing
+    expression is in sight."""
+    statement = tr.stmt_node
+    current = node
+    while statement is not None and current != statement:
+        parent = current.parent
+        if parent is None:
+            return False
+        kind = parent.type
+        if kind == "call" and parent.child_by_field_name("receiver") == current:
+            pass
+        elif kind in ("assignment", "operator_assignment") and \
+                parent.child_by_field_name("right") == current and \
+                parent.child_by_field_name("left").type in _NAMES and not (
+                    kind == "operator_assignment" and
+                    tr.text(parent.child_by_field_name("operator")) in ("||=", "&&=")):
+            pass
+        elif kind == "argument_list" and len(parent.named_children) == 1 and \
+                parent.parent is not None and parent.parent.type == "call" and \
+                parent.parent.child_by_field_name("receiver") is None:
+            pass
+        elif kind == "parenthesized_statements" and len(parent.named_children) == 1:
+            pass
+        else:
+            return False
+        current = parent
+    return statement is not None
+
+
+_NAMES = ("identifier", "instance_variable", "class_variable", "constant")
 
 
 def assigned_names(tr: Translator, node: Node) -> set[str]:
@@ -147,11 +221,15 @@ def assigned_names(tr: Translator, node: Node) -> set[str]:
     return out
 
 
-def function_for_block(tr: Translator, block: Node, base: str, types: list[T]) -> str:
+def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
+                       returns: Callable[[T], None] | None = None,
+                       names: list[str] | None = None, name: str | None = None) -> str:
     """Write the block as a nested ``def`` before the current statement and
-    return its name (for ``block=``)."""
-    names = block_params(tr, block)
-    name = tr.temp(base)
+    return its name (for ``block=``): *name*, or a fresh one from *base*.
+    *names* are its parameters (default: the block's own); *returns* learns
+    its value's type."""
+    names = block_params(tr, block) if names is None else names
+    name = name or tr.temp(base)
     outer_vars = {n for n in assigned_names(tr, block) if tr.local(n) is not None}
     with params_bound(tr, names, types) as pys:
         tr.emit(f"def {name}({', '.join(pys)}):")
@@ -162,7 +240,7 @@ def function_for_block(tr: Translator, block: Node, base: str, types: list[T]) -
                     word = "global" if tr.scope.kind == "module" else "nonlocal"
                     pynames = sorted(tr.local(n).py for n in outer_vars)  # type: ignore[union-attr]
                     tr.emit(f"{word} {', '.join(pynames)}")
-                tr.body(block_statements(block), Tail("return"))
+                tr.body(block_statements(block), Tail("return", var_type=returns))
         finally:
             tr.block_depth -= 1
     return name

@@ -69,9 +69,10 @@ def split_call(tr: Translator, node: Node) -> Call:
 
 
 def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
-              rename: Callable[[str], str] | None = None) -> list[str]:
+              rename: Callable[[str], str] | None = None, block: str = "block") -> list[str]:
     """The Python arguments of *call*: positional, ``*splat``, keywords
-    (from ``key: value`` pairs), ``**hash``, and ``&block`` as ``block=``."""
+    (from ``key: value`` pairs), ``**hash``, and ``&blk`` as ``block=blk``
+    (the keyword named *block*)."""
     out: list[str] = []
     pairs_as_dict: list[str] = []
     for arg in call.args:
@@ -97,7 +98,7 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
                 raise tr.fail(arg, "anonymous block argument")
             if inner[0].type == "simple_symbol":
                 raise tr.fail(arg, f"&{tr.text(inner[0])} passed to a method of the script")
-            out.append(f"block={tr.expr(inner[0]).code}")
+            out.append(f"{block}={tr.expr(inner[0]).code}")
         elif kind == "heredoc_body" or kind == "comment":
             continue
         else:
@@ -114,7 +115,7 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
     call.tail = tail  # type: ignore[assignment]
     if call.recv_node is None:
         return _receiverless(tr, call)
-    chained = optparse.chained(tr, call)
+    chained = optparse.chained(tr, call) or iterators.chained(tr, call)
     if chained is not None:
         return chained
     path = constants.constant_path(tr, call.recv_node)
@@ -204,4 +205,4 @@ def _receiverless(tr: Translator, call: Call) -> Expr:
 
 
 # The rule families register with this module, so they load after it.
-from . import collections, constants, definitions, optparse  # noqa: E402
+from . import collections, constants, definitions, iterators, optparse  # noqa: E402

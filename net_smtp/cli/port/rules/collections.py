@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
+from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
-from . import blocks, calls, definitions, env, io, regexps, strings
-from .calls import DONE, register_kind
+from . import definitions, env, io, iterators, regexps, smtp, strings
+from .calls import register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -116,6 +116,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     if special is not None:
         return special
     obj = tr.expr(obj_node)
+    if obj.type.kind == "proc":
+        return smtp.proc_call(tr, node, obj, args)
     if len(args) != 1:
         if obj.type.is_("str", "list") and len(args) == 2:
             a, b = tr.expr(args[0]), tr.expr(args[1])
@@ -261,247 +263,8 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
 DONE_EXPR = Expr("", T("nil"))
 
 
-# ---------------------------------------------------------------- iterators
-
-
-def _elem_types(tr: Translator, recv: Expr) -> list[T]:
-    t = recv.type
-    if t.kind == "dict":
-        return [t.key or tr.unknown, t.elem or tr.unknown]
-    return [t.elem or tr.unknown]
-
-
-def _loop_header(tr: Translator, recv: Expr, targets: list[str], index: bool = False,
-                 names: list[str] | None = None) -> str:
-    r = recv.code
-    if recv.type.kind == "dict":
-        if len(targets) == 1:
-            source = f"{tr.wrap(recv, P_CALL)}.items()"
-        else:
-            source = f"{tr.wrap(recv, P_CALL)}.items()"
-        return f"for {', '.join(targets)} in {source}:"
-    if index:
-        return f"for {', '.join(targets)} in enumerate({r}):"
-    return f"for {', '.join(targets)} in {r}:"
-
-
-def _each(tr: Translator, call: Call, recv: Expr, index: bool = False) -> Expr:
-    if call.block is None or not call.statement:
-        raise tr.fail(call.node, f"{call.name} without a block, or used for its value")
-    names = blocks.block_params(tr, call.block)
-    types = _elem_types(tr, recv)
-    if index:
-        if recv.type.kind == "dict":
-            raise tr.fail(call.node, "each_with_index on a Hash")
-        types = [types[0], INT]
-        if len(names) > 2:
-            raise tr.fail(call.node, "each_with_index with more than two parameters")
-    if recv.type.kind == "dict" and len(names) == 1:
-        types = [list_of(ANY)]
-    if recv.type.kind == "list" and len(names) > 1 and not index:
-        elem = recv.type.elem or tr.unknown
-        if elem.kind != "list":
-            raise tr.fail(call.node, "several block parameters for items that may not be Arrays")
-        if elem.items is not None and len(elem.items) == len(names):
-            types = list(elem.items)
-        else:
-            types = [(elem.elem or tr.unknown)] * len(names)
-    with blocks.params_bound(tr, names or ["_"], types) as targets:
-        if index:
-            targets = [targets[1] if len(targets) > 1 else "_", targets[0]]
-        tr.emit(_loop_header(tr, recv, targets, index, names))
-        with tr.loop():
-            blocks.block_body(tr, call.block)
-    _after_statement(tr, call, recv)
-    return DONE
-
-
-def _after_statement(tr: Translator, call: Call, value: Expr | None) -> None:
-    tail = call.tail
-    if tail is None or tail.kind == "none":
-        return
-    code = value.code if value is not None else "None"
-    if tail.kind == "return":
-        tr.emit(f"return {code}")
-    else:
-        tr.emit(f"{tail.target} = {code}")
-
-
-def _comprehension(tr: Translator, call: Call, recv: Expr) -> tuple[str, Expr, str]:
-    """(``for`` clause, the block's value, the loop variable list)."""
-    if call.block is None:
-        raise tr.fail(call.node, f"{call.name} without a block")
-    expr_node = blocks.one_expression(call.block)
-    if expr_node is None:
-        raise tr.fail(call.block, f"a {call.name} block of more than one expression")
-    names = blocks.block_params(tr, call.block)
-    types = _elem_types(tr, recv)
-    if recv.type.kind == "list" and len(names) > 1:
-        elem = recv.type.elem or tr.unknown
-        types = list(elem.items) if elem.items is not None and len(elem.items) == len(names) \
-            else [(elem.elem or tr.unknown)] * len(names)
-    if recv.type.kind == "dict" and len(names) == 1:
-        types = [list_of(ANY)]
-    with blocks.params_bound(tr, names or ["_"], types) as targets:
-        value = tr.expr(expr_node)
-    source = f"{tr.wrap(recv, P_CALL)}.items()" if recv.type.kind == "dict" else recv.code
-    return f"for {', '.join(targets)} in {source}", value, ", ".join(targets)
-
-
-def _symbol_block(tr: Translator, call: Call) -> None:
-    """``map(&:strip)``: the same as ``map { |x| x.strip }``."""
-    if call.block is None and len(call.args) == 1 and call.args[0].type == "block_argument":
-        inner = call.args[0].named_children
-        if inner and inner[0].type == "simple_symbol":
-            call.block = _SymbolBlock(tr, tr.text(inner[0])[1:], call.args[0])
-            call.args = []
-
-
-class _SymbolBlock:
-    """Stands in for the block ``{ |item| item.name }`` of ``&:name``."""
-
-    def __init__(self, tr: Translator, name: str, node: Node) -> None:
-        self.name = name
-        self.node = node
-        self.start_point = node.start_point
-        self.end_point = node.end_point
-        self.type = "symbol_block"
-
-
-def _iterator(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    name = call.name
-    _symbol_block(tr, call)
-    if isinstance(call.block, _SymbolBlock):
-        return _symbol_iterator(tr, call, recv, call.block)
-    if name in ("each", "each_pair") and call.block is not None:
-        return _each(tr, call, recv)
-    if name == "each_with_index" and call.block is not None:
-        return _each(tr, call, recv, index=True)
-    if name == "each_slice" and call.block is not None and len(call.args) == 1:
-        size = tr.expr(call.args[0])
-        if not size.type.is_("int") or not re.fullmatch(r"[\w.]+", recv.code):
-            raise tr.fail(call.node, "each_slice of a computed Array or size")
-        i = tr.temp("start")
-        batches = Expr(f"({recv.code}[{i}:{i} + {size.code}] for {i} in range(0, len({recv.code}), "
-                       f"{size.code}))", T("list", elem=recv.type))
-        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), batches)
-    if name in ("map", "collect", "flat_map", "select", "filter", "reject", "count", "any?",
-                "all?", "none?", "find", "detect", "sum", "sort_by", "min_by", "max_by",
-                "each_with_object", "filter_map", "group_by", "partition", "find_all",
-                "to_h", "uniq", "inject", "reduce") and (call.block is not None or name in (
-                    "inject", "reduce")):
-        return _block_value(tr, call, recv)
-    return None
-
-
-def _symbol_iterator(tr: Translator, call: Call, recv: Expr, block: _SymbolBlock) -> Expr:
-    if call.name not in ("map", "collect", "select", "reject", "each", "filter", "sum", "min_by",
-                         "max_by"):
-        raise tr.fail(call.node, f"{call.name}(&:{block.name})")
-    elem = recv.type.elem or tr.unknown
-    item = tr.temp("item")
-    fake = Call(call.node, block.name, None, [], None, recv=Expr(item, elem))
-    value = calls._dispatch(tr, fake, Expr(item, elem))
-    source = recv.code
-    if call.name in ("map", "collect"):
-        return Expr(f"[{value.code} for {item} in {source}]", list_of(value.type))
-    if call.name in ("select", "filter"):
-        return Expr(f"[{item} for {item} in {source} if {tr.truth(value).code}]", recv.type)
-    if call.name == "reject":
-        return Expr(f"[{item} for {item} in {source} if not {tr.wrap(tr.truth(value), P_NOT)}]",
-                    recv.type)
-    if call.name == "sum":
-        return Expr(f"sum({value.code} for {item} in {source})", value.type, P_CALL)
-    if call.name in ("min_by", "max_by") and value.type.kind in ("int", "float", "str"):
-        return Expr(f"{call.name[:3]}({source}, key=lambda {item}: {value.code}, default=None)",
-                    elem.nil(), P_CALL)
-    raise tr.fail(call.node, f"{call.name}(&:{block.name})")
-
-
-def _block_value(tr: Translator, call: Call, recv: Expr) -> Expr:
-    name = call.name
-    if name == "each_with_object":
-        raise tr.fail(call.node, "each_with_object is not translated")
-    if name in ("inject", "reduce"):
-        return _reduce(tr, call, recv)
-    clause, value, targets = _comprehension(tr, call, recv)
-    truth = tr.truth(value)
-    elem = recv.type.elem if recv.type.kind != "dict" else list_of(ANY)
-    if recv.type.kind == "dict" and name in ("select", "filter", "reject", "find_all"):
-        negate = "not " if name == "reject" else ""
-        keys = targets.split(", ")
-        pair = f"{keys[0]}: {keys[1]}" if len(keys) == 2 else None
-        if pair is None:
-            raise tr.fail(call.node, f"Hash#{name} with one block parameter")
-        return Expr(f"{{{pair} {clause} if {negate}{tr.wrap(truth, P_NOT)}}}", recv.type)
-    if name in ("map", "collect"):
-        return Expr(f"[{value.code} {clause}]", list_of(value.type))
-    if name == "flat_map":
-        x = tr.temp("item")
-        return Expr(f"[{x} {clause} for {x} in {value.code}]", value.type)
-    if name in ("select", "filter", "find_all"):
-        return Expr(f"[{targets} {clause} if {truth.code}]", recv.type)
-    if name == "reject":
-        return Expr(f"[{targets} {clause} if not {tr.wrap(truth, P_NOT)}]", recv.type)
-    if name == "filter_map":
-        return Expr(f"[{value.code} {clause} if {truth.code}]", list_of(value.type.non_nil()))
-    if name == "count":
-        return Expr(f"sum(1 {clause} if {truth.code})", INT, P_CALL)
-    if name == "any?":
-        return Expr(f"any({truth.code} {clause})", BOOL, P_CALL)
-    if name == "all?":
-        return Expr(f"all({truth.code} {clause})", BOOL, P_CALL)
-    if name == "none?":
-        return Expr(f"not any({truth.code} {clause})", BOOL, P_NOT)
-    if name in ("find", "detect"):
-        return Expr(f"next(({targets} {clause} if {truth.code}), None)", (elem or tr.unknown).nil(),
-                    P_CALL)
-    if name == "sum":
-        return Expr(f"sum({value.code} {clause})", value.type, P_CALL)
-    if name in ("min_by", "max_by"):
-        targets_list = targets.split(", ")
-        if len(targets_list) != 1 or recv.type.kind == "dict":
-            raise tr.fail(call.node, f"{name} with several block parameters")
-        if value.type.kind not in ("int", "float", "str"):
-            raise tr.fail(call.node, f"{name} by values that may not compare alike")
-        return Expr(f"{name[:3]}({recv.code}, key=lambda {targets}: {value.code}, default=None)",
-                    (elem or tr.unknown).nil(), P_CALL)
-    if name == "sort_by":
-        raise tr.fail(call.node, "sort_by (Ruby's sort is not stable)")
-    if name == "to_h":
-        return Expr(f"dict({value.code} {clause})", dict_of(ANY, ANY), P_CALL)
-    raise tr.fail(call.node, f"{name} with a block is not translated")
-
-
-def _reduce(tr: Translator, call: Call, recv: Expr) -> Expr:
-    """``inject(init) { |acc, x| expr }`` and ``inject(init, :+)``."""
-    args = [a for a in call.args if a.type != "simple_symbol"]
-    symbols = [tr.text(a)[1:] for a in call.args if a.type == "simple_symbol"]
-    if len(args) != 1:
-        raise tr.fail(call.node, f"{call.name} without a start value (nil for an empty Array)")
-    start = tr.expr(args[0])
-    elem = recv.type.elem or tr.unknown
-    if symbols:
-        if symbols != ["+"] or not (start.type.is_("int", "float") and elem.is_("int", "float")):
-            raise tr.fail(call.node, f"{call.name} with :{symbols[0]}")
-        return Expr(f"sum({recv.code}, {start.code})", join(start.type, elem), P_CALL)
-    if call.block is None:
-        raise tr.fail(call.node, f"{call.name} without a block")
-    names = blocks.block_params(tr, call.block)
-    body = blocks.one_expression(call.block)
-    if len(names) != 2 or body is None:
-        raise tr.fail(call.block, f"a {call.name} block of more than one expression")
-    with blocks.params_bound(tr, names, [start.type, elem]) as targets:
-        value = tr.expr(body)
-    if not (value.type == start.type or value.type.kind == start.type.kind):
-        raise tr.fail(call.block, f"a {call.name} block whose value changes kind")
-    tr.need("functools")
-    return Expr(f"functools.reduce(lambda {', '.join(targets)}: {value.code}, {recv.code}, "
-                f"{start.code})", start.type, P_CALL)
-
-
 def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    found = _iterator(tr, call, recv)
+    found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
     name = call.name
@@ -625,7 +388,7 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
 
 
 def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    found = _iterator(tr, call, recv)
+    found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
     name = call.name
@@ -675,12 +438,11 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 
 def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    if call.name == "each" and call.block is not None:
-        return _each(tr, call, recv)
-    if call.name in ("map", "select", "to_a"):
-        if call.name == "to_a":
-            return Expr(f"list({recv.code})", list_of(INT), P_CALL)
-        return _list_method(tr, call, Expr(recv.code, list_of(INT), recv.prec))
+    found = iterators.iterate(tr, call, recv)
+    if found is not None:
+        return found
+    if call.name == "to_a" and not call.args:
+        return Expr(f"list({recv.code})", list_of(INT), P_CALL)
     if call.name == "include?" and len(call.args) == 1:
         value = tr.expr(call.args[0])
         return Expr(f"{value.code} in {recv.code}", BOOL, P_CMP)
@@ -689,22 +451,9 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
-    if name == "times" and call.block is not None:
-        if not call.statement:
-            _symbol_block(tr, call)
-            if call.block is not None and not isinstance(call.block, _SymbolBlock):
-                rng = Expr(f"range({recv.code})", list_of(INT), P_CALL)
-                return _block_value(tr, Call(call.node, "map", None, [], call.block), rng)
-            raise tr.fail(call.node, "times used for its value")
-        rng = Expr(f"range({recv.code})", T("range", elem=INT), P_CALL)
-        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), rng)
-    if name in ("upto", "downto") and call.block is not None and call.statement:
-        end = tr.expr(call.args[0])
-        if name == "upto":
-            rng = Expr(f"range({recv.code}, {tr.wrap(end, 11)} + 1)", T("range", elem=INT))
-        else:
-            rng = Expr(f"range({recv.code}, {tr.wrap(end, 11)} - 1, -1)", T("range", elem=INT))
-        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), rng)
+    found = iterators.iterate(tr, call, recv)
+    if found is not None:
+        return found
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
             n = tr.expr(call.args[0])

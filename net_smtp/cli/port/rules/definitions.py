@@ -61,6 +61,9 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
     self_code = "cls" if is_singleton else "self"
     uses_self = owner is not None and _refers_to_self(tr, node, owner, is_singleton)
     params = _parameters(tr, node, key)
+    if info.takes_block and not any(p.startswith(f"{info.block}=") for p in params):
+        keywords = [i for i, p in enumerate(params) if p.startswith("**")]
+        params.insert(keywords[0] if keywords else len(params), f"{info.block}=None")
     decorator = None
     if owner is not None and is_singleton:
         if uses_self:
@@ -72,6 +75,7 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
         params.insert(0, "self")
     scope = Scope("def", parent=tr.scope, cls=owner, self_code=self_code, method=info, key=key)
     scope.base_level = tr.level + 1
+    scope.taken.add(info.block)
     if decorator:
         tr.emit(decorator)
     with tr.new_scope(scope):
@@ -184,7 +188,7 @@ def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
         elif kind == "hash_splat_parameter":
             t = T("dict", key=T("str"), elem=ANY)
         elif kind == "block_parameter":
-            t = T("proc")
+            t = block_type(tr, key)
         elif kind in ("optional_parameter", "keyword_parameter"):
             value = p.child_by_field_name("value")
             if value is not None:
@@ -442,10 +446,10 @@ def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
     key = f"{info.path}#{'.' if singleton else ''}{name}"
     if name in methods:
         m = methods[name]
-        if m.uses_yield or call.block is not None:
+        if call.block is not None:
             return _call_with_block(tr, call, m, f"{owner_code}.{m.py}", key)
         _learn_args(tr, call, m, key)
-        args = args_code(tr, call, keyword_ok=m.takes_keywords)
+        args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block)
         t = tr.known(f"ret:{key}") or tr.unknown
         return Expr(f"{owner_code}.{m.py}({', '.join(args)})", t, P_CALL)
     if name in readers and not call.args and call.block is None:
@@ -485,13 +489,17 @@ def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
 
 
 def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: str) -> Expr:
-    if call.block is None:
-        raise tr.fail(call.node, f"{m.name} yields but is called without a block")
-    if not call.statement:
-        raise tr.fail(call.node, f"a block given to {m.name} used for its value")
+    if not m.takes_block:
+        raise tr.fail(call.node, f"a block given to {m.name}, which takes none")
+    if not call.statement and not blocks.hoistable(tr, call.node):
+        raise tr.fail(call.node, f"a block given to {m.name} used inside an expression")
     _learn_args(tr, call, m, key)
-    fn = blocks.function_for_block(tr, call.block, "block", [])
-    args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"block={fn}"]
+    params = blocks.block_params(tr, call.block)
+    proc = block_type(tr, key).name
+    types = [tr.known(f"lambda:{proc}:{i}") or tr.unknown for i in range(len(params))]
+    fn = blocks.function_for_block(tr, call.block, "block", types,
+                                   lambda t: tr.learn(f"lambda:{proc}:value", t))
+    args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"{m.block}={fn}"]
     return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
 
@@ -510,10 +518,10 @@ def self_call(tr: Translator, call: Call) -> Expr | None:
     function = tr.functions.get(name)
     if function is not None:
         key = f"#{name}"
-        if function.uses_yield or call.block is not None:
+        if call.block is not None:
             return _call_with_block(tr, call, function, function.py, key)
         _learn_args(tr, call, function, key)
-        args = args_code(tr, call, keyword_ok=function.takes_keywords)
+        args = args_code(tr, call, keyword_ok=function.takes_keywords, block=function.block)
         result = tr.known(f"ret:{key}") or tr.unknown
         return Expr(f"{function.py}({', '.join(args)})", result, P_CALL)
     return None
@@ -614,8 +622,20 @@ def yield_expr(tr: Translator, node: Node) -> Expr:
     if method is None:
         raise tr.fail(node, "yield outside a method")
     args = node.named_children[0].named_children if node.named_children else []
-    codes = [tr.expr(a).code for a in args]
-    return Expr(f"block({', '.join(codes)})", ANY, P_CALL)
+    values = [tr.expr(a) for a in args]
+    proc = block_type(tr, tr.scope.key)
+    for i, value in enumerate(values):
+        tr.learn(f"lambda:{proc.name}:{i}", value.type)
+    return Expr(f"{method.block}({', '.join(v.code for v in values)})", proc.elem or ANY,
+                P_CALL)
+
+
+def block_type(tr: Translator, key: str) -> T:
+    """The type of the block the method *key* is given: a proc whose
+    arguments (``lambda:block:KEY:N``) and value (``...:value``) are learned
+    from ``yield`` / ``block.call`` and from the blocks of the calls."""
+    name = f"block:{key}"
+    return T("proc", elem=tr.known(f"lambda:{name}:value") or tr.unknown, name=name)
 
 
 def super_expr(tr: Translator, node: Node) -> Expr:

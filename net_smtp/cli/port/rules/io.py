@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, T, list_of
-from . import blocks, calls, collections, definitions, env, regexps, statements, strings
+from . import blocks, calls, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
@@ -276,7 +276,10 @@ def _binding(tr: Translator, call: Call) -> Expr:
 
 
 def _block_given(tr: Translator, call: Call) -> Expr:
-    return Expr("block is not None", BOOL, P_CMP)
+    method = tr.scope.method
+    if method is None:
+        raise tr.fail(call.node, "block_given? outside a method")
+    return Expr(f"{method.block} is not None", BOOL, P_CMP)
 
 
 def _at_exit(tr: Translator, call: Call) -> Expr:
@@ -297,7 +300,10 @@ def _rand(tr: Translator, call: Call) -> Expr:
 
 
 def _lambda(tr: Translator, call: Call) -> Expr:
-    raise tr.fail(call.node, "lambda/proc with a block")
+    """``lambda { |x| ... }`` / ``proc do |x| ... end``."""
+    if call.block is None or call.args:
+        raise tr.fail(call.node, f"{call.name} without a block")
+    return blocks.proc_value(tr, call.node, blocks.block_params(tr, call.block), call.block)
 
 
 for _name, _rule in {"require": _require, "require_relative": _require, "puts": _puts,
@@ -379,10 +385,8 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
         if name in ("readlines",) and not call.args:
             return Expr(f"{recv.code}.readlines()", list_of(T("str")), P_CALL)
-        if name in ("each_line", "each") and call.block is not None and call.statement:
-            return collections._each(
-                tr, Call(call.node, "each", None, [], call.block, tail=call.tail),
-                Expr(recv.code, list_of(T("str"))))
+        if name in ("each_line", "each"):
+            return iterators.iterate(tr, call, recv)
         if name == "tty?" or name == "isatty":
             return Expr(f"{recv.code}.isatty()", BOOL, P_CALL)
         return None
@@ -472,10 +476,9 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
         tr.need("os")
         return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
     if name == "foreach" and len(args) == 1 and call.block is not None and call.statement:
-        lines = Expr(f"open({args[0].code}, encoding='utf-8', newline='')",
-                     list_of(T("str", nl="one")), P_CALL)
-        return collections._each(tr, Call(call.node, "each", None, [], call.block,
-                                          tail=call.tail), lines)
+        lines = iterators.Source(f"open({args[0].code}, encoding='utf-8', newline='')",
+                                 T("str", nl="one"))
+        return iterators.loop_over(tr, call, lines, call.block, Expr("None", NIL))
     if name == "write" and len(args) == 2:
         return Expr(f"open({args[0].code}, 'w', encoding='utf-8', newline='').write("
                     f"{args[1].code})", INT, P_CALL)

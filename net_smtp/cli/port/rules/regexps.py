@@ -170,10 +170,6 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         raise tr.fail(call.node, "String#delete deletes characters of a set")
     if name == "tr":
         raise tr.fail(call.node, "String#tr is not translated")
-    if name == "each_line" and call.block is not None and call.statement:
-        lines = Expr(f"{tr.runtime('lines')}({recv.code})", list_of(T("str")), P_CALL)
-        from .collections import _each
-        return _each(tr, Call(call.node, "each", None, [], call.block, tail=call.tail), lines)
     if name in ("%", "format") and len(args) == 1:
         return format_operator(tr, call.node, recv, args[0])
     return None

@@ -19,7 +19,7 @@ from .calls import DONE, args_code, register_const, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["setter"]
+__all__ = ["proc_call", "setter"]
 
 SMTP = T("smtp")
 RESPONSE = T("response")
@@ -236,12 +236,23 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return strings.str_of(tr, recv)
     if recv.type.kind == "nil" and name == "to_a":
         return Expr("[]", list_of(ANY))
-    if name in ("call", "()", "[]") and recv.type.kind == "proc":
-        for i, arg in enumerate(call.args):
-            tr.learn(f"lambda:{recv.type.name}:{i}", tr.expr(arg).type)
-        args = args_code(tr, call)
-        return Expr(f"{tr.wrap(recv, P_CALL)}({', '.join(args)})", recv.type.elem or ANY, P_CALL)
+    if name in ("call", "()", "[]", "yield") and recv.type.kind == "proc":
+        return proc_call(tr, call.node, recv, call.args)
     return None
+
+
+def proc_call(tr: Translator, node: Node, proc: Expr, args: list[Node]) -> Expr:
+    """``f.call(a)``, ``f.(a)``, ``f[a]``: ``f(a)``; what the arguments are is
+    learned for the lambda's parameters."""
+    arity = proc.type.items
+    if arity is not None and len(arity) != len(args) or any(
+            a.type in ("splat_argument", "block_argument", "pair") for a in args):
+        raise tr.fail(node, "a lambda called with other arguments than its parameters")
+    values = [tr.expr(a) for a in args]
+    for i, value in enumerate(values):
+        tr.learn(f"lambda:{proc.type.name}:{i}", value.type)
+    return Expr(f"{tr.wrap(proc, P_CALL)}({', '.join(v.code for v in values)})",
+                proc.type.elem or tr.unknown, P_CALL)
 
 
 _METAPROGRAMMING = frozenset({

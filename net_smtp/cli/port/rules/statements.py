@@ -234,7 +234,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         return
     value = tr.expr(right)
     target = _target(tr, left, value.type)
-    tr.emit(f"{target} = {value.code}")
+    if target != value.code:  # a def named after its local is assigned already
+        tr.emit(f"{target} = {value.code}")
     _after_assign(tr, target, tail, value.type)
 
 
@@ -592,21 +593,6 @@ def _begin(tr: Translator, node: Node, tail: Tail) -> None:
     protected(tr, node, children, tail)
 
 
-def _contains(node: Node, kinds: tuple[str, ...], stop: tuple[str, ...]) -> bool:
-    for child in node.named_children:
-        if child.type in kinds:
-            return True
-        if child.type in stop:
-            continue
-        if _contains(child, kinds, stop):
-            return True
-    return False
-
-
-_SCOPES = ("method", "singleton_method", "class", "module", "lambda")
-_LOOPS = ("while", "until", "for", "while_modifier", "until_modifier", "block", "do_block")
-
-
 def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> None:
     """A body with ``rescue`` / ``else`` / ``ensure`` clauses (a ``begin``
     block or a method body)."""
@@ -617,10 +603,10 @@ def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> N
     if not rescues and else_ is None and ensure is None:
         tr.body(body, tail)
         return
-    retries = any(_contains(r, ("retry",), _SCOPES + _LOOPS) for r in rescues)
+    retries = any(blocks.contains(r, ("retry",)) for r in rescues)
     if retries:
         for b in body:
-            if b.type in ("break", "next") or _contains(b, ("break", "next"), _SCOPES + _LOOPS):
+            if b.type in ("break", "next") or blocks.contains(b, ("break", "next")):
                 raise tr.fail(b, "break/next inside a begin block that retries")
         if else_ is not None:
             raise tr.fail(else_, "retry with an else clause")

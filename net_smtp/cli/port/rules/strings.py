@@ -11,7 +11,7 @@ from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
 from ..syntax import Node
 from ..types import BOOL, INT, STR, T, list_of
-from . import calls, definitions, env, regexps
+from . import calls, definitions, env, iterators, regexps
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -261,6 +261,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name in _BANG:
         return _bang(tr, call, recv)
+    if name in ("each_line", "each_char"):
+        return iterators.iterate(tr, call, recv)
     args = call.args
     r = tr.wrap(recv, P_CALL)
     nl = recv.type.nl

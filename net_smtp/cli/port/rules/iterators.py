@@ -1,0 +1,533 @@
+"""Iterators: a block given to ``each`` and its family becomes a ``for``
+statement; one given to ``map`` / ``select`` / ``count`` / ``sort_by`` ...
+a comprehension or a call with a ``lambda`` (a block of several statements:
+a loop that collects, written before the statement); and an enumerator
+chain (``each_with_index.map``, ``each.with_index(1)``,
+``each_slice(2).to_a``, ``3.times.map``, ``$stdin.each_line.with_index``)
+one loop over what the chain yields.
+
+A :class:`Source` is what the block sees: a Python iterable, the type of
+its items and, after ``each_with_index`` / ``with_index(n)``, the number
+counted beside each item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Union
+
+from ..engine import P_CALL, P_NOT, Call, Expr, Tail
+from ..syntax import Node
+from ..types import BOOL, INT, T, dict_of, join, list_of
+from . import blocks, calls
+from .calls import DONE
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["Source", "chained", "iterate", "loop_over"]
+
+# Blockless calls that make an enumerator a later call in the chain iterates.
+SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
+                    "each_slice", "times", "upto", "downto", "each_line", "each_char",
+                    "reverse_each", "each_key", "each_value"})
+# What the block is for; the first group may also wait for a with_index.
+COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
+                        "find_all", "reject", "filter_map"})
+OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_index", "sum",
+                    "min_by", "max_by", "sort_by", "group_by", "partition", "each_with_object",
+                    "inject", "reduce", "to_h"}
+KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition"})
+COMPARABLE = ("str", "int", "float", "num", "time", "list")
+
+
+@dataclass
+class Source:
+    """What a block iterates over: the Python iterable *code*, the type of
+    its items, the first index when each item comes with its position, and
+    whether the items are a Hash's (key, value) pairs."""
+
+    code: str
+    item: T
+    index: str | None = None
+    pairs: bool = False
+
+
+class SymbolBlock:
+    """``&:name`` standing for the block ``{ |item| item.name }``."""
+
+    def __init__(self, name: str, node: Node) -> None:
+        self.name = name
+        self.node = node
+
+
+Block = Union[Node, SymbolBlock]
+
+
+def symbol_block(tr: Translator, call: Call) -> SymbolBlock | None:
+    """``map(&:strip)``: the call's ``&:name`` argument as a block."""
+    if call.block is None and len(call.args) == 1 and call.args[0].type == "block_argument":
+        inner = call.args[0].named_children
+        if inner and inner[0].type == "simple_symbol":
+            return SymbolBlock(tr.text(inner[0])[1:], call.args[0])
+    return None
+
+
+# ---------------------------------------------------------------- sources
+
+
+def source_of(tr: Translator, node: Node, recv: Expr) -> Source:
+    """The items of an Array, a Range or a Hash (its pairs)."""
+    t = recv.type
+    if t.kind == "dict":
+        key, value = t.key or tr.unknown, t.elem or tr.unknown
+        return Source(f"{tr.wrap(recv, P_CALL)}.items()",
+                      T("list", elem=join(key, value), items=(key, value)), pairs=True)
+    if t.kind in ("list", "argv", "range") and not t.nilable:
+        return Source(recv.code, t.elem or tr.unknown)
+    raise tr.fail(node, "iterating over a value that may not be an Array")
+
+
+def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
+    """Sources that depend on the receiver's kind: ``n.times``, ``a.upto(b)``,
+    a String's or a stream's lines, a String's characters, a Hash's keys."""
+    name, t, args = stage.name, base.type, [a for a in stage.args]
+    if name == "times" and t.is_("int") and not args:
+        return Source(f"range({base.code})", INT)
+    if name in ("upto", "downto") and t.is_("int") and len(args) == 1:
+        end = tr.expr(args[0])
+        if not end.type.is_("int"):
+            raise tr.fail(stage.node, f"{name} to a value that may not be an Integer")
+        if name == "upto":
+            return Source(f"range({base.code}, {tr.wrap(end, 11)} + 1)", INT)
+        return Source(f"range({base.code}, {tr.wrap(end, 11)} - 1, -1)", INT)
+    if name == "each_line" and not args and t.is_("str"):
+        return Source(f"{tr.runtime('lines')}({base.code})", T("str", nl="one"))
+    if name in ("each_line", "each") and not args and t.kind == "io" and t.name in (
+            "stdin", "data", "file"):
+        return Source(base.code, T("str", nl="one"))
+    if name == "each_char" and not args and t.is_("str"):
+        return Source(base.code, T("str"))
+    if name in ("each_key", "each_value") and not args and t.is_("dict"):
+        if name == "each_key":
+            return Source(f"list({base.code})", t.key or tr.unknown)
+        return Source(f"list({tr.wrap(base, P_CALL)}.values())", t.elem or tr.unknown)
+    if name in ("times", "upto", "downto", "each_line", "each_char", "each_key", "each_value"):
+        raise tr.fail(stage.node, f"{name} on a value the translator cannot tell")
+    return None
+
+
+def _shape(tr: Translator, src: Source | None, base: Expr, stage: Call) -> Source:
+    """The source after the enumerator method *stage* (``each_slice(2)``,
+    ``with_index(1)``...)."""
+    if src is None:
+        first = _first_shape(tr, base, stage)
+        if first is not None:
+            return first
+        src = source_of(tr, stage.node, base)
+    name = stage.name
+    args = stage.args
+    if name in ("each", "each_entry", "each_pair") and not args:
+        return src
+    if name == "reverse_each" and not args and src.index is None:
+        return replace(src, code=f"reversed({src.code})" if not src.pairs else
+                       f"reversed(list({src.code}))")
+    if name in ("each_with_index", "with_index") and src.index is None and (
+            len(args) <= (1 if name == "with_index" else 0)):
+        start = tr.expr(args[0]) if args else Expr("0", INT)
+        if not start.type.is_("int"):
+            raise tr.fail(stage.node, "with_index from a value that may not be an Integer")
+        return replace(src, index=start.code)
+    if name == "each_slice" and len(args) == 1 and src.index is None:
+        size = tr.expr(args[0])
+        if not size.type.is_("int"):
+            raise tr.fail(stage.node, "each_slice of a size that may not be an Integer")
+        item = T("list", elem=src.item)
+        simple = re.fullmatch(r"[\w.]+", src.code) and re.fullmatch(r"[\w.]+", size.code)
+        if simple and not src.pairs:
+            i = tr.temp("start")
+            return Source(f"({src.code}[{i}:{i} + {size.code}] for {i} in range(0, "
+                          f"len({src.code}), {size.code}))", item)
+        return Source(f"{tr.runtime('each_slice')}({src.code}, {size.code})", item)
+    raise tr.fail(stage.node, f"{name} in a chain of enumerators")
+
+
+def materialize(tr: Translator, src: Source) -> Expr:
+    """An enumerator used as a value: the Array Ruby's ``to_a`` gives."""
+    if src.index is not None:
+        item, i = tr.temp("item"), tr.temp("index")
+        start = "" if src.index == "0" else f", {src.index}"
+        return Expr(f"[[{item}, {i}] for {i}, {item} in enumerate({src.code}{start})]",
+                    list_of(T("list", elem=join(src.item, INT), items=(src.item, INT))))
+    item_t = src.item
+    if src.pairs:
+        x = tr.temp("pair")
+        return Expr(f"[list({x}) for {x} in {src.code}]", list_of(item_t))
+    return Expr(f"list({src.code})", list_of(item_t), P_CALL)
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def _stages(tr: Translator, node: Node | None) -> tuple[Node | None, list[Call]]:
+    """The blockless enumerator calls a call's receiver is made of, from the
+    innermost, and the receiver they start from."""
+    stages: list[Call] = []
+    while node is not None and node.type == "call" and \
+            node.child_by_field_name("block") is None:
+        inner = calls.split_call(tr, node)
+        if inner.name not in SHAPES | COLLECTING or inner.recv_node is None or any(
+                a.type in ("block_argument", "pair", "splat_argument") for a in inner.args):
+            break
+        stages.insert(0, inner)
+        node = inner.recv_node
+    return node, stages
+
+
+def chained(tr: Translator, call: Call) -> Expr | None:
+    """A call on an enumerator chain (``a.each_with_index.map { }``), before
+    its receiver is translated on its own."""
+    if call.recv_node is None:
+        return None
+    base_node, stages = _stages(tr, call.recv_node)
+    if not stages or base_node is None:
+        return None
+    if call.block is None and symbol_block(tr, call) is None and \
+            call.name not in SHAPES | {"to_a", "entries"}:
+        raise tr.fail(call.node, f"{call.name} of an enumerator")
+    return _run(tr, call, tr.expr(base_node), stages)
+
+
+def iterate(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A block given to an iterator of *recv* (an Array, Hash, Range,
+    Integer, String or stream); an enumerator method without one used as a
+    value (``a.each_slice(2)``); None for other methods."""
+    name = call.name
+    has_block = call.block is not None or symbol_block(tr, call) is not None
+    if has_block and (name in SHAPES or name in OPS):
+        return _run(tr, call, recv, [])
+    if name in ("inject", "reduce") and call.args:
+        return _reduce(tr, call, source_of(tr, call.node, recv), None)
+    if not has_block and name in SHAPES and name not in ("each", "each_pair", "each_entry"):
+        return materialize(tr, _shape(tr, None, recv, call))
+    return None
+
+
+def _run(tr: Translator, call: Call, base: Expr, stages: list[Call]) -> Expr:
+    src: Source | None = None
+    pending = ""
+    for stage in stages:
+        if stage.name in COLLECTING:
+            if pending or (src is not None and src.index is not None) or stage.args:
+                raise tr.fail(stage.node, f"{stage.name} in a chain of enumerators")
+            src = src or source_of(tr, stage.node, base)
+            pending = stage.name
+            continue
+        if pending and stage.name not in ("with_index", "each_with_index"):
+            raise tr.fail(stage.node, f"{stage.name} after {pending} without a block")
+        src = _shape(tr, src, base, stage)
+    symbol = symbol_block(tr, call)
+    block: Block | None = symbol if symbol is not None else call.block
+    if block is None:
+        if pending or src is None:
+            raise tr.fail(call.node, f"{call.name} of an enumerator")
+        if call.name not in ("to_a", "entries"):
+            src = _shape(tr, src, base, call)
+        return materialize(tr, src)
+    if call.name in SHAPES:
+        src = _shape(tr, src, base, call)
+        op = pending or "each"
+    else:
+        if pending:
+            raise tr.fail(call.node, f"{call.name} after {pending} without a block")
+        src = src or source_of(tr, call.node, base)
+        op = call.name
+    return _apply(tr, call, src, op, block, base)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _names(tr: Translator, block: Block) -> list[str]:
+    return ["item"] if isinstance(block, SymbolBlock) else blocks.block_params(tr, block)
+
+
+def _types(tr: Translator, node: Node, src: Source, names: list[str]) -> list[T]:
+    """What each block parameter receives from *src*."""
+    if src.index is not None:
+        if len(names) != 2:
+            raise tr.fail(node, "an index given to a block of other than two parameters")
+        return [src.item, INT]
+    if len(names) <= 1:
+        return [src.item]
+    item = src.item
+    if item.kind != "list":
+        raise tr.fail(node, "several block parameters for items that may not be Arrays")
+    if item.items is not None and len(item.items) == len(names):
+        return list(item.items)
+    return [item.elem or tr.unknown] * len(names)
+
+
+def _value(tr: Translator, call: Call, block: Block, item: Expr) -> Expr:
+    """The block's value, its parameters bound (*item*: the symbol block's)."""
+    if isinstance(block, SymbolBlock):
+        return calls._dispatch(tr, Call(block.node, block.name, None, [], None, recv=item), item)
+    body = blocks.one_expression(block)
+    if body is None:
+        raise tr.fail(block, f"a {call.name} block of more than one expression")
+    return tr.expr(body)
+
+
+@contextmanager
+def _each_item(tr: Translator, call: Call, src: Source,
+               block: Block) -> Iterator[tuple[str, list[str]]]:
+    """Bind the block's parameters for a loop over *src*; yields the ``for``
+    clause (``for name, email in rows``, ``for i, x in enumerate(xs)``) and
+    the parameters' Python targets."""
+    names = _names(tr, block)
+    with blocks.params_bound(tr, names or ["_"], _types(tr, call.node, src, names)) as targets:
+        if src.index is not None:
+            start = "" if src.index == "0" else f", {src.index}"
+            yield f"for {targets[1]}, {targets[0]} in enumerate({src.code}{start})", targets
+        else:
+            yield f"for {', '.join(targets)} in {src.code}", targets
+
+
+@contextmanager
+def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterator[Expr]:
+    """Bind the block's parameters to one Python name for the whole item
+    (several parameters, or one ``(a, b)``, are its parts: ``pair[0]``);
+    yields the item."""
+    if src.index is not None:
+        raise tr.fail(call.node, f"{call.name} with an index")
+    names = _names(tr, block)
+    if len(names) == 1 and not names[0].startswith("("):
+        with blocks.params_bound(tr, names, [src.item]) as targets:
+            yield Expr(targets[0], src.item)
+        return
+    item = tr.temp("pair" if src.pairs else "item")
+    parts = names[0].strip("()").split(",") if len(names) == 1 else names
+    if any(p.startswith("(") for p in parts):
+        raise tr.fail(call.node, "nested block parameters")
+    codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
+    types = _types(tr, call.node, src, parts) if parts else []
+    with blocks.params_bound(tr, parts, types, codes):
+        yield Expr(item, src.item)
+
+
+# ---------------------------------------------------------------- operations
+
+
+def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
+           base: Expr) -> Expr:
+    if op in SHAPES or op == "each":
+        if isinstance(block, SymbolBlock):
+            raise tr.fail(call.node, f"{call.name}(&:{block.name})")
+        return loop_over(tr, call, src, block, base)
+    if op == "each_with_object":
+        return _with_object(tr, call, src, block)
+    if op in ("inject", "reduce"):
+        return _reduce(tr, call, src, block)
+    if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
+        return _collect_loop(tr, call, src, op, block)
+    if op in KEYED or op in ("select", "filter", "find_all", "reject", "find", "detect",
+                             "find_index"):
+        return _by_item(tr, call, src, op, block)
+    return _comprehension(tr, call, src, op, block)
+
+
+def loop_over(tr: Translator, call: Call, src: Source, block: Node, value: Expr) -> Expr:
+    """``each`` and its family as a statement: a ``for`` loop; where the
+    call's value goes it gets *value* (Ruby's iterators return their
+    receiver)."""
+    if not call.statement:
+        raise tr.fail(call.node, f"{call.name} used for its value")
+    with _each_item(tr, call, src, block) as (clause, _):
+        tr.emit(f"{clause}:")
+        with tr.loop():
+            blocks.block_body(tr, block)
+    _to_tail(tr, call, value)
+    return DONE
+
+
+def _to_tail(tr: Translator, call: Call, value: Expr) -> None:
+    tail = call.tail
+    if tail is None or tail.kind == "none":
+        return
+    if tail.kind == "return":
+        tr.emit(f"return {value.code}")
+    else:
+        tr.emit(f"{tail.target} = {value.code}")
+        if tail.var_type is not None:
+            tail.var_type(value.type)
+
+
+def _comprehension(tr: Translator, call: Call, src: Source, op: str, block: Block) -> Expr:
+    with _each_item(tr, call, src, block) as (clause, targets):
+        value = _value(tr, call, block, Expr(targets[0], src.item))
+        truth = tr.truth(value)
+    if op in ("map", "collect"):
+        return Expr(f"[{value.code} {clause}]", list_of(value.type))
+    if op in ("flat_map", "collect_concat"):
+        if not value.type.is_("list"):
+            raise tr.fail(call.node, f"{op} of values that may not be Arrays")
+        x = tr.temp("item")
+        return Expr(f"[{x} {clause} for {x} in {value.code}]", value.type)
+    if op == "filter_map":
+        if re.fullmatch(r"\w+", value.code):
+            return Expr(f"[{value.code} {clause} if {truth.code}]",
+                        list_of(value.type.non_nil()))
+        kept = tr.temp("value")
+        test = tr.truth(Expr(f"({kept} := {value.code})", value.type))
+        return Expr(f"[{kept} {clause} if {test.code}]", list_of(value.type.non_nil()))
+    if op == "count":
+        return Expr(f"sum(1 {clause} if {truth.code})", INT, P_CALL)
+    if op == "any?":
+        return Expr(f"any({truth.code} {clause})", BOOL, P_CALL)
+    if op == "all?":
+        return Expr(f"all({truth.code} {clause})", BOOL, P_CALL)
+    if op == "none?":
+        return Expr(f"not any({truth.code} {clause})", BOOL, P_NOT)
+    if op == "sum":
+        if value.type.is_("int"):
+            return Expr(f"sum({value.code} {clause})", INT, P_CALL)
+        return Expr(f"{tr.runtime('sum')}({value.code} {clause})", value.type.non_nil(), P_CALL)
+    if op == "to_h":
+        pair = value.type.items if value.type.kind == "list" and value.type.items and \
+            len(value.type.items) == 2 else None
+        if pair is None:
+            raise tr.fail(call.node, "to_h of values that may not be pairs")
+        return Expr(f"dict({value.code} {clause})", dict_of(pair[0], pair[1]), P_CALL)
+    raise tr.fail(call.node, f"{op} with a block is not translated")
+
+
+def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> Expr:
+    """Operations whose result holds the items themselves (select, find,
+    sort_by, group_by, partition...)."""
+    with _whole_item(tr, call, src, block) as whole:
+        value = _value(tr, call, block, whole)
+        truth = tr.truth(value)
+    item, item_t = whole.code, src.item
+    lam = f"lambda {item}: "
+    if op in ("select", "filter", "find_all", "reject"):
+        test = truth.code if op != "reject" else f"not {tr.wrap(truth, P_NOT)}"
+        if src.pairs:  # a Hash's select keeps a Hash
+            key, val = item_t.items or (tr.unknown, tr.unknown)
+            return Expr(f"dict({item} for {item} in {src.code} if {test})",
+                        T("dict", key=key, elem=val), P_CALL)
+        return Expr(f"[{item} for {item} in {src.code} if {test}]", list_of(item_t))
+    if op in ("find", "detect"):
+        found = f"list({item})" if src.pairs else item
+        return Expr(f"next(({found} for {item} in {src.code} if {truth.code}), None)",
+                    item_t.nil(), P_CALL)
+    if op == "find_index":
+        i = tr.temp("index")
+        return Expr(f"next(({i} for {i}, {item} in enumerate({src.code}) if {truth.code}), "
+                    f"None)", INT.nil(), P_CALL)
+    if op == "partition":
+        return Expr(f"{tr.runtime('partition')}({src.code}, {lam}{truth.code})",
+                    T("list", elem=list_of(item_t), items=(list_of(item_t), list_of(item_t))),
+                    P_CALL)
+    if op == "group_by":
+        return Expr(f"{tr.runtime('group_by')}({src.code}, {lam}{value.code})",
+                    dict_of(value.type, list_of(item_t)), P_CALL)
+    if value.type.kind not in COMPARABLE or value.type.nilable:
+        raise tr.fail(call.node, f"{op} by values that may not compare alike")
+    if op == "sort_by":
+        # Ruby's sort_by is glibc's qsort_r, a merge sort: stable, as sorted() is
+        return Expr(f"sorted({src.code}, key={lam}{value.code})", list_of(item_t), P_CALL)
+    return Expr(f"{op[:3]}({src.code}, key={lam}{value.code}, default=None)", item_t.nil(),
+                P_CALL)
+
+
+def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node) -> Expr:
+    """``map do ... end`` with several statements: a loop written before the
+    statement collects the block's values (``select``: the items)."""
+    if op not in COLLECTING or op in ("flat_map", "collect_concat"):
+        raise tr.fail(call.node, f"a {op} block of more than one expression")
+    if not blocks.hoistable(tr, call.node):
+        raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
+    stops = ("break",) if op in ("select", "filter", "find_all", "filter_map") else (
+        "break", "next")
+    if blocks.contains(block, stops):
+        raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
+    if src.pairs and op not in ("map", "collect", "filter_map"):
+        raise tr.fail(call.node, f"a Hash's {op} block of several statements")
+    result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped"}.get(
+        op, "selected"))
+    value = tr.temp("value")
+    key = f"block:{call.node.start_byte}"
+    tr.emit(f"{result} = []")
+    with _each_item(tr, call, src, block) as (clause, targets):
+        tr.emit(f"{clause}:")
+        with tr.indented(), tr.loop():
+            tr.body(blocks.block_statements(block),
+                    Tail("assign", value, lambda t: tr.learn(key, t)))
+            seen = Expr(value, tr.known(key) or tr.unknown)
+            item = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
+            if op in ("map", "collect"):
+                tr.emit(f"{result}.append({value})")
+            elif op == "filter_map":
+                tr.emit(f"if {tr.truth(seen).code}:")
+                tr.emit(f"    {result}.append({value})")
+            else:
+                negate = "not " if op == "reject" else ""
+                tr.emit(f"if {negate}{tr.wrap(tr.truth(seen), P_NOT)}:")
+                tr.emit(f"    {result}.append({item})")
+    t = seen.type if op in ("map", "collect") else seen.type.non_nil() \
+        if op == "filter_map" else src.item
+    return Expr(result, list_of(t))
+
+
+def _with_object(tr: Translator, call: Call, src: Source, block: Block) -> Expr:
+    """``each_with_object(memo) { |x, memo| ... }``: *memo* set before a
+    loop, the value after it."""
+    if isinstance(block, SymbolBlock) or len(call.args) != 1:
+        raise tr.fail(call.node, "each_with_object without a block or a memo")
+    if not call.statement and not blocks.hoistable(tr, call.node):
+        raise tr.fail(call.node, "each_with_object inside an expression")
+    names = blocks.block_params(tr, block)
+    if len(names) != 2 or names[1].startswith("(") or src.index is not None:
+        raise tr.fail(block, "each_with_object with other than an item and a memo")
+    memo = tr.expr(call.args[0])
+    types = _types(tr, call.node, src, names[:1]) + [memo.type]
+    with blocks.params_bound(tr, names, types) as targets:
+        tr.emit(f"{targets[1]} = {memo.code}")
+        tr.emit(f"for {targets[0]} in {src.code}:")
+        with tr.loop():
+            blocks.block_body(tr, block)
+        var = tr.local(names[1])
+        value = Expr(targets[1], var.type if var is not None else memo.type)
+    if call.statement:
+        _to_tail(tr, call, value)
+        return DONE
+    return value
+
+
+def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Expr:
+    """``inject(init) { |acc, x| expr }`` and ``inject(init, :+)``."""
+    args = [a for a in call.args if a.type != "simple_symbol"]
+    symbols = [tr.text(a)[1:] for a in call.args if a.type == "simple_symbol"]
+    if len(args) != 1 or src.index is not None:
+        raise tr.fail(call.node, f"{call.name} without a start value (nil for an empty Array)")
+    start = tr.expr(args[0])
+    elem = src.item
+    if symbols:
+        if symbols != ["+"] or not (start.type.is_("int") and elem.is_("int")):
+            raise tr.fail(call.node, f"{call.name} with :{symbols[0]}")
+        return Expr(f"sum({src.code}, {start.code})", INT, P_CALL)
+    if block is None or isinstance(block, SymbolBlock):
+        raise tr.fail(call.node, f"{call.name} without a block")
+    names = blocks.block_params(tr, block)
+    body = blocks.one_expression(block)
+    if len(names) != 2 or body is None:
+        raise tr.fail(block, f"a {call.name} block of more than one expression")
+    with blocks.params_bound(tr, names, [start.type, elem]) as targets:
+        value = tr.expr(body)
+    if not (value.type == start.type or value.type.kind == start.type.kind):
+        raise tr.fail(block, f"a {call.name} block whose value changes kind")
+    tr.need("functools")
+    return Expr(f"functools.reduce(lambda {', '.join(targets)}: {value.code}, {src.code}, "
+                f"{start.code})", start.type, P_CALL)
