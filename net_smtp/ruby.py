@@ -28,10 +28,13 @@ from . import errors
 
 __all__ = [
     "Symbol",
+    "basename",
     "chomp",
     "class_name",
+    "dirname",
     "each_slice",
     "encode64",
+    "file_join",
     "format",
     "group_by",
     "inspect",
@@ -40,6 +43,7 @@ __all__ = [
     "p",
     "partition",
     "puts",
+    "readlines",
     "round",
     "rfc2822",
     "split",
@@ -434,6 +438,69 @@ def each_slice(items: Iterable[Any], size: int) -> list[list[Any]]:
         raise ValueError("invalid slice size")
     listed = list(items)
     return [listed[i:i + size] for i in range(0, len(listed), size)]
+
+
+def basename(path: str, suffix: str | None = None) -> str:
+    """Ruby's ``File.basename``: trailing slashes do not count (``a/b/`` ->
+    ``b``); *suffix* is cut off unless it is the whole name; ``.*`` cuts the
+    extension."""
+    stripped = path.rstrip("/")
+    if not stripped:
+        return "/" if path else ""
+    base = stripped.rsplit("/", 1)[-1]
+    if suffix == ".*":
+        dot = base.rfind(".")
+        return base[:dot] if dot > 0 else base
+    if suffix and base.endswith(suffix) and base != suffix:
+        return base[:-len(suffix)]
+    return base
+
+
+def dirname(path: str) -> str:
+    """Ruby's ``File.dirname``: ``.`` for a bare name, trailing slashes not
+    counted (``a/b/`` -> ``a``)."""
+    stripped = path.rstrip("/") or path[:1]
+    head = os.path.dirname(stripped)
+    return head.rstrip("/") or ("/" if head.startswith("/") else ".")
+
+
+def file_join(*parts: object) -> str:
+    """Ruby's ``File.join``: parts joined by one ``/`` where neither side
+    has one (nested lists are flattened)."""
+    flat: list[str] = []
+
+    def add(part: object) -> None:
+        if isinstance(part, (list, tuple)):
+            for inner in part:
+                add(inner)
+        elif isinstance(part, str):
+            flat.append(part)
+        else:
+            raise TypeError(f"no implicit conversion of {class_name(part)} into String")
+    for part in parts:
+        add(part)
+    if not flat:
+        return ""
+    result = flat[0]
+    for part in flat[1:]:
+        if result.endswith("/"):
+            result += part.lstrip("/")
+        elif part.startswith("/"):
+            result += part
+        else:
+            result += "/" + part
+    return result
+
+
+def readlines(path: str, chomp: bool = False) -> list[str]:
+    """Ruby's ``File.readlines(path[, chomp: true])``: the lines with their
+    ``\n``, or without their ``\n`` / ``\r\n``."""
+    with open(path, encoding="utf-8", newline="") as file:
+        lines = file.readlines()
+    if not chomp:
+        return lines
+    return [line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
+            for line in lines]
 
 
 def message(exc: BaseException) -> str:

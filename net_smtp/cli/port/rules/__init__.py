@@ -11,6 +11,7 @@ from . import (
                definitions,
                env,
                expressions,
+               files,
                io,
                iterators,
                openssl,
@@ -22,6 +23,6 @@ from . import (
                strings,
 )
 
-__all__ = ["blocks", "calls", "collections", "constants", "definitions",
-           "env", "expressions", "io", "iterators", "openssl", "optparse", "output", "regexps", "smtp",
+__all__ = ["blocks", "calls", "collections", "constants", "definitions", "env", "expressions",
+           "files", "io", "iterators", "openssl", "optparse", "output", "regexps", "smtp",
            "statements", "strings"]

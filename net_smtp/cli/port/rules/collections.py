@@ -115,6 +115,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     special = env.element_reference(tr, node, obj_node, args)
     if special is not None:
         return special
+    if obj_node.type == "constant" and tr.text(obj_node) == "Dir" and len(args) == 1:
+        return files.dir_glob(tr, node, tr.expr(args[0]))
     obj = tr.expr(obj_node)
     if obj.type.kind == "proc":
         return smtp.proc_call(tr, node, obj, args)

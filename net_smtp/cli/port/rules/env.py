@@ -36,7 +36,7 @@ def argv(tr: Translator) -> Expr:
     script changes ARGV (``shift``, ``parse!``)."""
     tr.need("sys")
     if tr.argv_mutated:
-        return Expr("argv", T("argv", elem=ARG))
+        return Expr("argv", T("list", elem=ARG))  # a list of the script's own
     return Expr("sys.argv[1:]", T("argv", elem=ARG), P_CALL)
 
 

@@ -29,7 +29,7 @@ REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
     "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!", "csv": "!",
-    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": "!", "uri": "!",
+    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
     "net/http": "!", "tempfile": "!", "stringio": "!", "set": "!", "ostruct": "!",
     "open3": "!", "etc": "!", "resolv": "!",
 }
@@ -426,79 +426,6 @@ def io_write(tr: Translator, node: Node, stream: Expr, values: list[Node]) -> Ex
 register_kind("io", _stream_method)
 
 
-# ---------------------------------------------------------------- File
-
-
-def _open_mode(tr: Translator, node: Node | None) -> str:
-    if node is None:
-        return "'r'"
-    mode = tr.expr(node)
-    if mode.code.strip("'\"") not in ("r", "w", "a", "rb", "wb", "ab", "r+", "w+", "a+"):
-        raise tr.fail(node, "an unusual file mode")
-    return mode.code
-
-
-def _file_call(tr: Translator, call: Call) -> Expr | None:
-    name = call.name
-    args = [tr.expr(a) for a in call.args if a.type not in ("pair",)]
-    if any(a.type == "pair" for a in call.args):
-        raise tr.fail(call.node, f"File.{name} with options")
-    if name == "read" and len(args) == 1:
-        return Expr(f"open({args[0].code}, encoding='utf-8', newline='').read()", T("str"), P_CALL)
-    if name == "readlines" and len(args) == 1:
-        return Expr(f"open({args[0].code}, encoding='utf-8', newline='').readlines()",
-                    list_of(T("str")), P_CALL)
-    if name in ("exist?", "exists?", "file?") and len(args) == 1:
-        tr.need("os")
-        check = "exists" if name != "file?" else "isfile"
-        return Expr(f"os.path.{check}({args[0].code})", BOOL, P_CALL)
-    if name == "directory?" and len(args) == 1:
-        tr.need("os")
-        return Expr(f"os.path.isdir({args[0].code})", BOOL, P_CALL)
-    if name == "basename" and len(args) in (1, 2):
-        tr.need("os")
-        base = f"os.path.basename({args[0].code})"
-        if len(args) == 2:
-            raise tr.fail(call.node, "File.basename with a suffix")
-        return Expr(base, T("str", nl="no"), P_CALL)
-    if name == "dirname" and len(args) == 1:
-        tr.need("os")
-        return Expr(f"os.path.dirname({args[0].code})", T("str", nl="no"), P_CALL)
-    if name == "join":
-        tr.need("os")
-        return Expr(f"os.path.join({', '.join(a.code for a in args)})", T("str", nl="no"),
-                    P_CALL)
-    if name == "expand_path" and len(args) == 1:
-        tr.need("os")
-        return Expr(f"os.path.abspath(os.path.expanduser({args[0].code}))", T("str", nl="no"),
-                    P_CALL)
-    if name == "size" and len(args) == 1:
-        tr.need("os")
-        return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
-    if name == "foreach" and len(args) == 1 and call.block is not None and call.statement:
-        lines = iterators.Source(f"open({args[0].code}, encoding='utf-8', newline='')",
-                                 T("str", nl="one"))
-        return iterators.loop_over(tr, call, lines, call.block, Expr("None", NIL))
-    if name == "write" and len(args) == 2:
-        return Expr(f"open({args[0].code}, 'w', encoding='utf-8', newline='').write("
-                    f"{args[1].code})", INT, P_CALL)
-    if name == "open" and call.block is not None and call.statement:
-        mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
-        names = blocks.block_params(tr, call.block)
-        with blocks.params_bound(tr, names, [T("io", name="file")]) as targets:
-            target = f" as {targets[0]}" if targets else ""
-            tr.emit(f"with open({args[0].code}, {mode}, encoding='utf-8', newline=''){target}:")
-            blocks.block_body(tr, call.block)
-        return DONE
-    if name == "open" and call.block is None:
-        mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
-        return Expr(f"open({args[0].code}, {mode}, encoding='utf-8', newline='')",
-                    T("io", name="file"), P_CALL)
-    return None
-
-
-register_const("File", _file_call)
-register_const("IO", lambda tr, call: _file_call(tr, call) if call.name == "readlines" else None)
 
 
 # ---------------------------------------------------------------- Time
@@ -643,17 +570,6 @@ def _socket(tr: Translator, call: Call) -> Expr | None:
 register_const("Socket", _socket)
 
 
-def _dir(tr: Translator, call: Call) -> Expr | None:
-    if call.name == "pwd" and not call.args:
-        tr.need("os")
-        return Expr("os.getcwd()", T("str", nl="no"), P_CALL)
-    if call.name == "home" and not call.args:
-        tr.need("os")
-        return Expr("os.path.expanduser('~')", T("str", nl="no"), P_CALL)
-    return None
-
-
-register_const("Dir", _dir)
 
 
 def _date(tr: Translator, call: Call) -> Expr | None:

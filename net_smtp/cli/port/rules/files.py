@@ -1,0 +1,212 @@
+"""Files and directories: ``File.read`` / ``readlines`` / ``open`` /
+``foreach`` / ``write`` / ``delete``, the path functions (``File.join``,
+``basename``, ``dirname`` with Ruby's rules, ``extname``, ``exist?``...),
+``Dir.glob`` and ``Dir[...]`` (sorted, as Ruby 3 sorts them),
+``Dir.children`` / ``exist?`` / ``mkdir`` / ``pwd`` / ``home``, and
+``FileUtils`` (``mkdir_p``, ``mv``, ``cp``, ``rm``, ``touch``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_CALL, Call, Expr
+from ..syntax import Node
+from ..types import BOOL, INT, NIL, T, list_of
+from . import blocks, iterators
+from .calls import DONE, register_const
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["dir_glob"]
+
+PATH = T("str", nl="no")
+LINE = T("str", nl="one")
+FILE = T("io", name="file")
+
+
+def _open_mode(tr: Translator, node: Node | None) -> str:
+    if node is None:
+        return "'r'"
+    mode = tr.expr(node)
+    if mode.code.strip("'\"") not in ("r", "w", "a", "rb", "wb", "ab", "r+", "w+", "a+"):
+        raise tr.fail(node, "an unusual file mode")
+    return mode.code
+
+
+def _paths(tr: Translator, call: Call) -> list[Expr]:
+    """The arguments, each a String (a path)."""
+    if any(a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
+        raise tr.fail(call.node, f"{call.name} with options")
+    values = [tr.expr(a) for a in call.args]
+    for value in values:
+        if not value.type.is_("str"):
+            raise tr.fail(call.node, f"{call.name} of a path that may not be a String")
+    return values
+
+
+def _chomp_option(tr: Translator, call: Call) -> bool:
+    """``chomp: true`` among the arguments (anything else is refused)."""
+    pairs = [a for a in call.args if a.type == "pair"]
+    for pair in pairs:
+        if tr.text(pair).replace(" ", "") not in ("chomp:true", ":chomp=>true"):
+            raise tr.fail(pair, f"File.{call.name} with options")
+    call.args = [a for a in call.args if a.type != "pair"]
+    return bool(pairs)
+
+
+def _statement(tr: Translator, call: Call, code: str) -> Expr:
+    """A call whose value (a count, a list of names) scripts never use."""
+    if not call.statement:
+        raise tr.fail(call.node, f"the value of {call.name}")
+    tr.emit(code)
+    return DONE
+
+
+def _file_call(tr: Translator, call: Call) -> Expr | None:
+    name = call.name
+    chomp = name == "readlines" and _chomp_option(tr, call)
+    if name == "open":
+        return _open(tr, call)
+    if name == "foreach" and call.block is not None and len(call.args) == 1:
+        path = _paths(tr, call)[0]
+        lines = iterators.Source(f"open({path.code}, encoding='utf-8', newline='')", LINE)
+        return iterators.loop_over(tr, call, lines, call.block, Expr("None", NIL))
+    if call.block is not None:
+        return None
+    args = _paths(tr, call) if name != "join" else [tr.expr(a) for a in call.args]
+    one = len(args) == 1
+    if name == "read" and one:
+        return Expr(f"open({args[0].code}, encoding='utf-8', newline='').read()", T("str"),
+                    P_CALL)
+    if name == "readlines" and one:
+        if chomp:
+            return Expr(f"{tr.runtime('readlines')}({args[0].code}, chomp=True)",
+                        list_of(PATH), P_CALL)
+        return Expr(f"open({args[0].code}, encoding='utf-8', newline='').readlines()",
+                    list_of(LINE), P_CALL)
+    if name == "write" and len(args) == 2:
+        return Expr(f"open({args[0].code}, 'w', encoding='utf-8', newline='').write("
+                    f"{args[1].code})", INT, P_CALL)
+    if name == "join":
+        return Expr(f"{tr.runtime('file_join')}({', '.join(a.code for a in args)})", PATH,
+                    P_CALL)
+    if name == "basename" and len(args) in (1, 2):
+        return Expr(f"{tr.runtime('basename')}({', '.join(a.code for a in args)})", PATH,
+                    P_CALL)
+    if name == "dirname" and one:
+        return Expr(f"{tr.runtime('dirname')}({args[0].code})", PATH, P_CALL)
+    tr.need("os")
+    checks = {"exist?": "exists", "exists?": "exists", "file?": "isfile",
+              "directory?": "isdir", "symlink?": "islink"}
+    if name in checks and one:
+        return Expr(f"os.path.{checks[name]}({args[0].code})", BOOL, P_CALL)
+    if name == "extname" and one:
+        return Expr(f"os.path.splitext({args[0].code})[1]", PATH, P_CALL)
+    if name == "expand_path" and one:
+        return Expr(f"os.path.abspath(os.path.expanduser({args[0].code}))", PATH, P_CALL)
+    if name == "size" and one:
+        return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
+    if name in ("delete", "unlink") and one:
+        return _statement(tr, call, f"os.remove({args[0].code})")
+    if name == "rename" and len(args) == 2:
+        return _statement(tr, call, f"os.rename({args[0].code}, {args[1].code})")
+    return None
+
+
+def _open(tr: Translator, call: Call) -> Expr:
+    """``File.open(path[, mode])``, with a block: a ``with`` statement."""
+    if not 1 <= len(call.args) <= 2 or any(a.type == "pair" for a in call.args):
+        raise tr.fail(call.node, "File.open with options")
+    path = tr.expr(call.args[0])
+    mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
+    opened = f"open({path.code}, {mode}, encoding='utf-8', newline='')"
+    if call.block is None:
+        return Expr(opened, FILE, P_CALL)
+    if not call.statement:
+        raise tr.fail(call.node, "the value of File.open with a block")
+    names = blocks.block_params(tr, call.block)
+    with blocks.params_bound(tr, names, [FILE]) as targets:
+        target = f" as {targets[0]}" if targets else ""
+        tr.emit(f"with {opened}{target}:")
+        blocks.block_body(tr, call.block)
+    return DONE
+
+
+def dir_glob(tr: Translator, node: Node, pattern: Expr) -> Expr:
+    """``Dir.glob(pattern)`` / ``Dir[pattern]``: the matches, sorted (Ruby 3
+    sorts them; Python's come in directory order). Brace and ``**``
+    patterns, which Python's glob reads otherwise, are refused."""
+    if not pattern.type.is_("str"):
+        raise tr.fail(node, "Dir.glob of a pattern that may not be a String")
+    if "{" in pattern.code or "**" in pattern.code:
+        raise tr.fail(node, "a glob pattern with braces or ** (Python's glob reads them "
+                            "otherwise)")
+    tr.need("glob")
+    return Expr(f"sorted(glob.glob({pattern.code}))", list_of(PATH), P_CALL)
+
+
+def _dir_call(tr: Translator, call: Call) -> Expr | None:
+    name = call.name
+    args = _paths(tr, call)
+    tr.need("os")
+    if not args and name == "pwd":
+        return Expr("os.getcwd()", PATH, P_CALL)
+    if not args and name == "home":
+        return Expr("os.path.expanduser('~')", PATH, P_CALL)
+    if len(args) != 1:
+        return None
+    if name in ("glob", "[]"):
+        found = dir_glob(tr, call.node, args[0])
+        if call.block is None:
+            return found
+        return iterators.loop_over(tr, call, iterators.Source(found.code, PATH), call.block,
+                                   Expr("None", NIL))
+    if name in ("children", "each_child"):
+        children = Expr(f"os.listdir({args[0].code})", list_of(PATH), P_CALL)
+        if call.block is None:
+            return children
+        return iterators.loop_over(tr, call, iterators.Source(children.code, PATH),
+                                   call.block, Expr("None", NIL))
+    if call.block is not None:
+        return None
+    if name in ("exist?", "exists?"):
+        return Expr(f"os.path.isdir({args[0].code})", BOOL, P_CALL)
+    if name in ("empty?",):
+        return Expr(f"not os.listdir({args[0].code})", BOOL, P_CALL)
+    if name == "mkdir":
+        return _statement(tr, call, f"os.mkdir({args[0].code})")
+    return None
+
+
+def _fileutils_call(tr: Translator, call: Call) -> Expr | None:
+    """``FileUtils``: what it does to the disk; its value (the list of
+    names) is not something scripts use."""
+    if call.block is not None or "fileutils" not in tr.ruby_requires:
+        return None
+    name = call.name
+    if any(a.type == "pair" for a in call.args):
+        raise tr.fail(call.node, f"FileUtils.{name} with options")
+    args = _paths(tr, call)
+    codes = ", ".join(a.code for a in args)
+    tr.need("os")
+    if name in ("mkdir_p", "makedirs", "mkpath") and len(args) == 1:
+        return _statement(tr, call, f"os.makedirs({codes}, exist_ok=True)")
+    if name in ("mv", "move") and len(args) == 2:
+        tr.need("shutil")
+        return _statement(tr, call, f"shutil.move({codes})")
+    if name in ("cp", "copy") and len(args) == 2:
+        tr.need("shutil")
+        return _statement(tr, call, f"shutil.copy({codes})")
+    if name in ("rm", "remove") and len(args) == 1:
+        return _statement(tr, call, f"os.remove({codes})")
+    if name == "touch" and len(args) == 1:
+        tr.need("pathlib")
+        return _statement(tr, call, f"pathlib.Path({codes}).touch()")
+    raise tr.fail(call.node, f"FileUtils.{name} is not translated")
+
+
+register_const("File", _file_call)
+register_const("IO", lambda tr, call: _file_call(tr, call) if call.name == "readlines" else None)
+register_const("Dir", _dir_call)
+register_const("FileUtils", _fileutils_call)
