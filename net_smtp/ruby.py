@@ -27,25 +27,36 @@ from typing import IO, Any, NoReturn
 from . import errors
 
 __all__ = [
-    "Symbol",
     "basename",
     "chomp",
     "class_name",
+    "dig",
     "dirname",
+    "each",
     "each_slice",
     "encode64",
     "file_join",
+    "first",
     "format",
+    "generate",
     "group_by",
+    "include",
+    "index",
     "inspect",
+    "is_empty",
+    "join",
+    "last",
+    "length",
     "lines",
     "message",
     "p",
     "partition",
     "puts",
     "readlines",
-    "round",
     "rfc2822",
+    "round",
+    "scan",
+    "size",
     "split",
     "strftime",
     "sum",
@@ -54,6 +65,7 @@ __all__ = [
     "truthy",
     "ArgumentParser",
     "OptionError",
+    "Symbol",
 ]
 
 
@@ -306,6 +318,16 @@ def lines(text: str) -> list[str]:
     return out + [parts[-1]] if parts[-1] else out
 
 
+def scan(pattern: re.Pattern[str], text: str) -> list[Any]:
+    """Ruby's ``String#scan``: each match, or for a pattern with groups each
+    match's groups (None for a group that did not take part)."""
+    if not isinstance(text, str):
+        raise _no_method("scan", text)
+    if not pattern.groups:
+        return [m.group(0) for m in pattern.finditer(text)]
+    return [list(m.groups()) for m in pattern.finditer(text)]
+
+
 def split(text: str, separator: str | re.Pattern[str] | None = None,
           limit: int = 0) -> list[str]:
     """Ruby's ``String#split``: on white space (``None`` or ``' '``), a
@@ -501,6 +523,173 @@ def readlines(path: str, chomp: bool = False) -> list[str]:
         return lines
     return [line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
             for line in lines]
+
+
+def generate(value: object, pretty: bool = False) -> str:
+    """Ruby's ``JSON.generate`` (``to_json``), or with *pretty* ``JSON.pretty_generate``
+    as the json 2.6 gem lays it out (two spaces; an empty Array as ``[``,
+    an empty line, ``]``; an empty Hash as ``{`` and ``}`` on two lines);
+    floats as Ruby writes them (``1.0e+20``); NaN and Infinity refused."""
+    import json
+
+    def text(item: object, depth: int) -> str:
+        if item is None or isinstance(item, bool):
+            return to_s(item) or "null"
+        if isinstance(item, int):
+            return str(item)
+        if isinstance(item, float):
+            if math.isnan(item) or math.isinf(item):
+                raise ValueError(f"{_float_to_s(item)} not allowed in JSON")
+            return _float_to_s(item)
+        if isinstance(item, (list, tuple, dict)):
+            pairs = isinstance(item, dict)
+            parts = [f"{json.dumps(to_s(k), ensure_ascii=False)}:{' ' if pretty else ''}"
+                     f"{text(v, depth + 1)}" for k, v in item.items()] if pairs else \
+                [text(v, depth + 1) for v in item]  # type: ignore[union-attr]
+            opening, closing = "{}" if pairs else "[]"
+            if not pretty:
+                return opening + ",".join(parts) + closing
+            inner, outer = "  " * (depth + 1), "  " * depth
+            if not parts:
+                return f"{opening}\n{'' if pairs else chr(10)}{outer}{closing}"
+            return f"{opening}\n" + ",\n".join(inner + p for p in parts) + \
+                f"\n{outer}{closing}"
+        return json.dumps(to_s(item), ensure_ascii=False)
+
+    return text(value, 0)
+
+
+# ---------------------------------------------------------------- any receiver
+# What Ruby's methods do whatever the receiver turns out to be (a String,
+# an Array, a Hash, nil...): a translation calls these where it cannot tell
+# the receiver's class. A receiver without the method raises AttributeError,
+# as Ruby raises NoMethodError.
+
+
+def _no_method(name: str, value: object) -> AttributeError:
+    shown = "nil" if value is None else inspect(value)
+    return AttributeError(f"undefined method `{name}' for {shown}:{class_name(value)}")
+
+
+def _is_array(value: object) -> bool:
+    return isinstance(value, (list, tuple))
+
+
+def length(value: object) -> int:
+    """``value.length``: of a String, an Array or a Hash."""
+    if isinstance(value, (str, list, tuple, dict)):
+        return len(value)
+    raise _no_method("length", value)
+
+
+def size(value: object) -> int:
+    """``value.size``: ``length``, and an Integer's size in bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 8 if -2 ** 62 <= value < 2 ** 62 else (value.bit_length() + 7) // 8
+    if isinstance(value, (str, list, tuple, dict)):
+        return len(value)
+    raise _no_method("size", value)
+
+
+def is_empty(value: object) -> bool:
+    """``value.empty?``: of a String, an Array or a Hash."""
+    if isinstance(value, (str, list, tuple, dict)):
+        return len(value) == 0
+    raise _no_method("empty?", value)
+
+
+def join(value: object, separator: str | None = None) -> str:
+    """``array.join(separator)``: nested Arrays joined too, ``nil`` as ``''``,
+    anything else by its ``to_s``."""
+    if not _is_array(value):
+        raise _no_method("join", value)
+    sep = "" if separator is None else separator
+    return sep.join(join(item, sep) if _is_array(item) else to_s(item)
+                    for item in value)  # type: ignore[union-attr]
+
+
+def first(value: object) -> Any:
+    """``value.first``: an Array's first item, a Hash's first pair (nil when
+    empty)."""
+    if _is_array(value):
+        return value[0] if value else None  # type: ignore[index]
+    if isinstance(value, dict):
+        return next(([k, v] for k, v in value.items()), None)
+    raise _no_method("first", value)
+
+
+def last(value: object) -> Any:
+    """``array.last`` (nil when empty)."""
+    if _is_array(value):
+        return value[-1] if value else None  # type: ignore[index]
+    raise _no_method("last", value)
+
+
+def _offset(key: object) -> int:
+    if isinstance(key, bool) or not isinstance(key, (int, float)):
+        raise TypeError(f"no implicit conversion of {class_name(key)} into Integer")
+    return int(key)
+
+
+def index(value: object, key: object) -> Any:
+    """``value[key]``: a Hash's entry, an Array's item, a String's character
+    or substring; nil where Ruby finds none."""
+    if isinstance(value, dict):
+        return value.get(key)
+    if _is_array(value):
+        i = _offset(key)
+        return value[i] if -len(value) <= i < len(value) else None  # type: ignore[arg-type,index]
+    if isinstance(value, str):
+        if isinstance(key, str):
+            return key if key in value else None
+        i = _offset(key)
+        return value[i] if -len(value) <= i < len(value) else None
+    raise _no_method("[]", value)
+
+
+def include(value: object, item: object) -> bool:
+    """``value.include?(item)``: a substring, an Array's item (by ``==``, and
+    ``true`` is not ``1``), a Hash's key."""
+    if isinstance(value, str):
+        if not isinstance(item, str):
+            raise TypeError(f"no implicit conversion of {class_name(item)} into String")
+        return item in value
+    if _is_array(value):
+        return any(x == item and isinstance(x, bool) == isinstance(item, bool)
+                   for x in value)  # type: ignore[union-attr]
+    if isinstance(value, dict):
+        return item in value
+    raise _no_method("include?", value)
+
+
+def dig(value: object, *keys: object) -> Any:
+    """``value.dig(key, ...)``: through nested Hashes and Arrays, nil as soon
+    as one level is missing."""
+    for key in keys:
+        if value is None:
+            return None
+        if not isinstance(value, (dict, list, tuple)):
+            raise TypeError(f"{class_name(value)} does not have #dig method")
+        value = index(value, key)
+    return value
+
+
+def each(value: object, arity: int = 1) -> list[Any]:
+    """What ``value.each`` gives a block of *arity* parameters: an Array's
+    (or any Python iterable's) items or a Hash's ``[key, value]`` pairs;
+    for several parameters each
+    item spread over them as Ruby spreads it (an Array padded with nil or
+    cut, anything else as the first)."""
+    if isinstance(value, dict):
+        items: list[Any] = [[k, v] for k, v in value.items()]
+    elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        items = list(value)
+    else:
+        raise _no_method("each", value)
+    if arity <= 1:
+        return items
+    return [tuple((list(item) + [None] * arity)[:arity]) if _is_array(item) else
+            (item,) + (None,) * (arity - 1) for item in items]
 
 
 def message(exc: BaseException) -> str:

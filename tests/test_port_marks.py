@@ -25,7 +25,6 @@ CASES = [
     ("symbol_keys", "h = {a: 1}\np h\n", 2, "Symbols"),
     ("rfc2822_without_time", "puts Time.now.rfc2822\n", 1, "require 'time'"),
     ("exit_bang", "exit! 3\n", 1, "exit!"),
-    ("pretty_json", "require 'json'\nputs JSON.pretty_generate({})\n", 2, "pretty_generate"),
     ("srand", "srand(1)\n", 1, "srand"),
     ("shared_default", "h = Hash.new([])\n", 1, "mutable"),
     ("define_method", "class A\n  define_method(:x) { 1 }\nend\n", 2, "run time"),

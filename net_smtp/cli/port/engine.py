@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from . import pystr
@@ -200,12 +200,50 @@ class Translator:
         self.seen[key] = t if old is None else join(old, t)
 
     def known(self, key: str) -> T | None:
-        """What the first pass learned about *key*, joined with this pass."""
+        """What the earlier passes learned about *key*, joined with this
+        pass; an Array or Hash with what was stored into it since."""
+        t = self._known(key)
+        return self.contents(t) if t is not None else None
+
+    def _known(self, key: str) -> T | None:
         a = self.learned.get(key)
         b = self.seen.get(key)
         if a is None:
             return b
         return a if b is None else join(a, b)
+
+    def store(self, container: T, value: T, key: str | None = None,
+              key_type: T | None = None) -> None:
+        """*value* is stored into the Array or Hash *container* (at the
+        literal *key*, for a Hash): its site learns it."""
+        if not container.site:
+            return
+        fields = ((key, value),) if key is not None else None
+        self.learn(f"site:{container.site}", T(container.kind, elem=value, key=key_type,
+                                               fields=fields))
+
+    def contents(self, t: T, depth: int = 3) -> T:
+        """*t* with what its site learned was stored into it (and into the
+        Arrays and Hashes it holds): the items and entries may be more than
+        its literal showed."""
+        if depth and t.kind in ("list", "dict") and (t.elem is not None or t.fields):
+            t = replace(t, elem=self.contents(t.elem, depth - 1) if t.elem else None,
+                        fields=tuple((k, self.contents(v, depth - 1)) for k, v in t.fields)
+                        if t.fields else t.fields)
+        stored = self._known(f"site:{t.site}") if t.site else None
+        if stored is None or stored.kind != t.kind:
+            return t
+        fields = t.fields
+        if stored.fields:
+            merged = dict(t.fields or ())
+            for name, value in stored.fields:
+                merged[name] = join(merged[name], value) if name in merged else value
+            fields = tuple(sorted(merged.items(), key=lambda kv: kv[0]))
+        elem = join(t.elem, stored.elem) if t.elem is not None and stored.elem is not None \
+            else t.elem or stored.elem
+        key = join(t.key, stored.key) if t.key is not None and stored.key is not None \
+            else t.key or stored.key
+        return replace(t, elem=elem, key=key, fields=fields, items=None)
 
     # ------------------------------------------------------------------ scopes
     @contextmanager

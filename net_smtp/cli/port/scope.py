@@ -23,6 +23,7 @@ __all__ = ["RESERVED", "ClassInfo", "MethodInfo", "Scope", "py_method_name", "py
 RESERVED = frozenset({
     "os", "sys", "re", "io", "time", "datetime", "timezone", "argparse", "textwrap",
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
+    "collections", "functools", "glob", "shutil", "pathlib", "random", "traceback", "base64",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
 

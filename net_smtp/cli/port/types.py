@@ -26,7 +26,9 @@ class T:
     """A kind (``'str'``, ``'int'``, ``'smtp'``, ``'obj'``...), whether it
     may be ``nil``, the element (list) or value (dict) type, for a string
     whether it ends with a newline (``'yes'``, ``'no'``, ``'?'``), and for
-    ``obj``/``class``/``module`` the Ruby class name."""
+    ``obj``/``class``/``module`` the Ruby class name; for a literal Array
+    or Hash, the exact types of its items or entries (``items``,
+    ``fields``) and the entries it surely has (``keys``)."""
 
     kind: str
     nilable: bool = False
@@ -38,6 +40,9 @@ class T:
     symbol: bool = False
     fields: tuple[tuple[str, T], ...] | None = None
     items: tuple[T, ...] | None = None
+    site: str = ""
+    """For an Array or Hash: where it was made; what is stored into it
+    later, through any name, is learned for the site (``site:...``)."""
 
     def field(self, key: str) -> T | None:
         """The type of a Hash literal's entry *key* (a Python literal), if known."""
@@ -124,4 +129,5 @@ def join(a: T, b: T) -> T:
     if a.items is not None and b.items is not None and len(a.items) == len(b.items):
         items = tuple(join(x, y) for x, y in zip(a.items, b.items))
     return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
-             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items)
+             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items,
+             a.site if a.site == b.site else "")

@@ -9,6 +9,7 @@ from . import (
                collections,
                constants,
                definitions,
+               dynamic,
                env,
                expressions,
                files,
@@ -23,6 +24,6 @@ from . import (
                strings,
 )
 
-__all__ = ["blocks", "calls", "collections", "constants", "definitions", "env", "expressions",
-           "files", "io", "iterators", "openssl", "optparse", "output", "regexps", "smtp",
-           "statements", "strings"]
+__all__ = ["blocks", "calls", "collections", "constants", "definitions", "dynamic", "env",
+           "expressions", "files", "io", "iterators", "openssl", "optparse", "output", "regexps",
+           "smtp", "statements", "strings"]

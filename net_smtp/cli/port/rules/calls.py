@@ -173,6 +173,10 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
         result = rule(tr, call, recv)
         if result is not None:
             return result
+    if kind == "any":
+        found = dynamic.method(tr, call, recv)
+        if found is not None:
+            return found
     what = tr.text(call.recv_node)
     if len(what) > 30:
         what = what[:27] + "..."
@@ -205,4 +209,4 @@ def _receiverless(tr: Translator, call: Call) -> Expr:
 
 
 # The rule families register with this module, so they load after it.
-from . import collections, constants, definitions, iterators, optparse  # noqa: E402
+from . import collections, constants, definitions, dynamic, iterators, optparse  # noqa: E402

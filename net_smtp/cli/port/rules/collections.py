@@ -5,12 +5,13 @@ methods (``each``, ``each_with_index``, ``map``, ``select``, ``reject``,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
-from . import definitions, env, io, iterators, regexps, smtp, strings
+from . import definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
 from .calls import register_kind
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def array_literal(tr: Translator, node: Node) -> Expr:
             positional.append(t)
         elem = t if elem is None else join(elem, t)
     exact = len(positional) == len(items)
-    return Expr("[" + ", ".join(items) + "]", T("list", elem=elem,
+    return Expr("[" + ", ".join(items) + "]", T("list", elem=elem, site=str(node.start_byte),
                                                  items=tuple(positional) if exact else None))
 
 
@@ -85,7 +86,7 @@ def hash_literal(tr: Translator, node: Node) -> Expr:
     for t in key_types:
         key_t = t if key_t is None else join(key_t, t)
     return Expr(code, T("dict", key=key_t, elem=value_t, keys=frozenset(keys),
-                        fields=tuple(sorted(fields.items()))))
+                        fields=tuple(sorted(fields.items())), site=str(node.start_byte)))
 
 
 def range_expr(tr: Translator, node: Node) -> Expr:
@@ -136,7 +137,7 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         value = t.field(key) or t.elem or tr.unknown
         if t.name.startswith("default:"):
             return Expr(f"{tr.wrap(obj, P_CALL)}.get({key}, {t.name[8:]})", value, P_CALL)
-        if t.keys is not None and key in t.keys and not t.nilable:
+        if t.keys is not None and key in t.keys and not t.nilable or t.name == "defaultdict":
             return Expr(f"{tr.wrap(obj, P_CALL)}[{key}]", value, P_CALL)
         return Expr(f"{tr.wrap(obj, P_CALL)}.get({key})", value.nil(), P_CALL)
     if t.kind in ("list", "str"):
@@ -170,6 +171,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
                                                                         nl="?"), 2)
         elem = (t.elem or tr.unknown)
         return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
+    if t.kind == "any" and arg.type not in ("range", "regex"):
+        return dynamic.index(tr, obj, arg)
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
 
 
@@ -184,22 +187,28 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
         raise tr.fail(node, "indexing with several arguments")
     if obj.type.kind == "dict":
         key = hash_key(tr, args[0])
+        tr.store(obj.type, t, key, _key_type(tr, args[0]))
         if obj_node.type == "identifier":
             var = tr.local(tr.text(obj_node))
             if var is not None:
                 old = obj.type.field(key)
                 fields = dict(obj.type.fields or ())
                 fields[key] = t if old is None else join(old, t)
-                tr.bind(tr.text(obj_node), T("dict", key=obj.type.key,
-                                            elem=t if obj.type.elem is None else
-                                            join(obj.type.elem, t), keys=obj.type.keys,
-                                            fields=tuple(sorted(fields.items())),
-                                            name=obj.type.name))
+                tr.bind(tr.text(obj_node), replace(
+                    obj.type, elem=t if obj.type.elem is None else join(obj.type.elem, t),
+                    fields=tuple(sorted(fields.items())), items=None))
         return f"{tr.wrap(obj, P_CALL)}[{key}]"
     if obj.type.kind == "list":
         index = tr.expr(args[0])
+        tr.store(obj.type, t)
         return f"{tr.wrap(obj, P_CALL)}[{index.code}]"
     raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
+
+
+def _key_type(tr: Translator, key: Node) -> T:
+    if key.type in ("hash_key_symbol", "simple_symbol"):
+        return T("str", nl="no", symbol=True)
+    return tr.expr(key).type
 
 
 def learn_place(tr: Translator, place: Node, t: T) -> None:
@@ -219,8 +228,8 @@ def learn_place(tr: Translator, place: Node, t: T) -> None:
         key = hash_key(tr, args[0])
         fields = dict(var.type.fields or ())
         fields[key] = join(fields[key], t) if key in fields else t
-        tr.bind(tr.text(obj_node), T("dict", key=var.type.key, elem=var.type.elem,
-                                    keys=var.type.keys, fields=tuple(sorted(fields.items()))))
+        tr.store(var.type, t, key, _key_type(tr, args[0]))
+        tr.bind(tr.text(obj_node), replace(var.type, fields=tuple(sorted(fields.items()))))
 
 
 def shovel(tr: Translator, node: Node, right: Node) -> Expr:
@@ -234,11 +243,15 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     t = root.type.non_nil() if root.type.kind in ("list", "str") else root.type
     if t.is_("list"):
         if len(values) != 1:
-            exprs = [tr.expr(v).code for v in values]
-            tr.emit(f"{tr.wrap(root, P_CALL)}.extend([{', '.join(exprs)}])")
+            exprs = [tr.expr(v) for v in values]
+            for e in exprs:
+                tr.store(t, e.type)
+            tr.emit(f"{tr.wrap(root, P_CALL)}.extend([{', '.join(e.code for e in exprs)}])")
             return DONE_EXPR
         v = tr.expr(values[0])
-        learn_place(tr, base, T("list", elem=v.type if t.elem is None else join(t.elem, v.type)))
+        tr.store(t, v.type)
+        learn_place(tr, base, replace(t, elem=v.type if t.elem is None else join(t.elem, v.type),
+                                      items=None))
         return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
     if t.is_("str"):
         if base.type not in ("identifier", "instance_variable"):
@@ -347,6 +360,9 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return _join(tr, call, recv, args[0].code)
     if name in ("include?", "member?"):
         return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
+    if name in ("push", "append", "unshift", "prepend", "concat"):
+        for arg in args:
+            tr.store(recv.type, (arg.type.elem or tr.unknown) if name == "concat" else arg.type)
     if name in ("push", "append") and len(args) == 1:
         return Expr(f"{r}.append({args[0].code})", recv.type, P_CALL)
     if name in ("push", "append", "concat"):
@@ -382,9 +398,11 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
     if elem.is_("int", "float"):
         x = tr.temp("item")
         return Expr(f"{sep}.join(str({x}) for {x} in {recv.code})", T("str", nl="no"), P_CALL)
-    x = tr.temp("item")
     if elem.kind in ("list", "any", "dict"):
-        raise tr.fail(call.node, "join of items that may be Arrays")
+        # nested Arrays are joined too: Ruby's join, for any items
+        args = recv.code if sep == "''" else f"{recv.code}, {sep}"
+        return Expr(f"{tr.runtime('join')}({args})", T("str"), P_CALL)
+    x = tr.temp("item")
     return Expr(f"{sep}.join({tr.runtime('to_s')}({x}) for {x} in {recv.code})", T("str"),
                 P_CALL)
 
@@ -429,9 +447,17 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("key?", "has_key?", "include?", "member?"):
         return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
     if name == "dig":
-        raise tr.fail(call.node, "Hash#dig is not translated")
+        return Expr(f"{tr.runtime('dig')}({', '.join([recv.code] + [a.code for a in args])})",
+                    ANY, P_CALL)
     if name == "delete" and len(args) == 1:
         return Expr(f"{r}.pop({args[0].code}, None)", value.nil(), P_CALL)
+    if name in ("merge!", "update") and len(args) == 1:
+        other = args[0].type
+        for key, value in other.fields or ():
+            tr.store(recv.type, value, key, other.key)
+        if not other.fields:
+            tr.store(recv.type, other.elem or tr.unknown, None, other.key)
+        return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)
     if name in ("merge", "update") and len(args) == 1:
         if name == "merge":
             return Expr(f"{{**{recv.code}, **{args[0].code}}}", recv.type)

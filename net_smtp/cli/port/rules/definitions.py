@@ -603,14 +603,13 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
             return f"{constants.py_path(info)}.{py_name(name)}"
     recv = tr.expr(recv_node)
     kind = recv.type.kind
-    if kind == "obj":
+    if kind in ("obj", "class"):
         info = tr.classes.get(recv.type.name)
-        if info is not None and name in info.writers:
-            tr.learn(f"ivar:{info.path}:{name}", t)
+        singleton = kind == "class"
+        if info is not None and name in (info.class_writers if singleton else info.writers):
+            tr.learn(f"ivar:{info.path}:{'.' if singleton else ''}{name}", t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
-    if kind == "self":
-        pass
     setter = smtp.setter(tr, node, recv, name, t)
     if setter is not None:
         return setter

@@ -5,6 +5,7 @@ of a missing value."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
@@ -73,8 +74,10 @@ def element_target(tr: Translator, node: Node, obj: Node, args: list[Node],
 
 
 def or_default(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
-    """``ENV['X'] || d`` and ``ARGV[0] || d``: Python forms that read well."""
-    if left.type == "element_reference":
+    """``ENV['X'] || d`` and ``ARGV[0] || d``: Python forms that read well
+    (``os.environ.get('X', d)`` only for a *d* that is safe to compute
+    when it is not needed)."""
+    if left.type == "element_reference" and _plain(b):
         obj = left.child_by_field_name("object")
         args = [c for c in left.named_children if c != obj]
         if _is_env(tr, obj) and len(args) == 1:
@@ -100,6 +103,11 @@ def or_default(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
             if call.name == "shift":
                 return Expr(f"argv.pop(0) if argv else {tr.wrap(b, 1)}", join(ARG, b.type), 1)
     return None
+
+
+def _plain(e: Expr) -> bool:
+    """A name, a number or a string literal: computing it does nothing."""
+    return re.fullmatch(r"[\w.]+|'[^'\\]*'|\"[^\"\\]*\"", e.code) is not None
 
 
 def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
@@ -138,10 +146,11 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         with tr.indented():
             tr.emit(f"{var.py} = {value.code}")
         return
-    if left.type == "instance_variable":
+    if left.type in ("instance_variable", "call"):
         current = tr.expr(left)
         value = tr.expr(right)
-        target = definitions.ivar(tr, left, value.type).code
+        target = definitions.ivar(tr, left, value.type).code if left.type != "call" else \
+            definitions.attribute_target(tr, left, value.type)
         negated = expressions._negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
         with tr.indented():

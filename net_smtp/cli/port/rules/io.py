@@ -539,15 +539,28 @@ def _json(tr: Translator, call: Call) -> Expr | None:
     tr.need("json")
     if call.name in ("parse", "load") and len(args) == 1:
         return Expr(f"json.loads({args[0].code})", T("dict", key=T("str"), elem=ANY), P_CALL)
-    if call.name in ("generate", "dump") and len(args) == 1:
-        return Expr(f"json.dumps({args[0].code}, ensure_ascii=False, separators=(',', ':'))",
-                    T("str", nl="no"), P_CALL)
-    if call.name == "pretty_generate":
-        raise tr.fail(call.node, "JSON.pretty_generate lays out empty Arrays as Python does not")
+    if call.name in ("generate", "dump", "pretty_generate") and len(args) == 1:
+        return _generate(tr, call, args[0], call.name == "pretty_generate")
     return None
 
 
+def _generate(tr: Translator, call: Call, value: Expr, pretty: bool) -> Expr:
+    """JSON text as the json gem writes it (Ruby's floats, its layout)."""
+    if value.type.kind in ("obj", "smtp", "response", "error", "smtp_error", "io", "time"):
+        raise tr.fail(call.node, "JSON of an object (its to_json is Ruby's)")
+    flag = ", pretty=True" if pretty else ""
+    return Expr(f"{tr.runtime('generate')}({value.code}{flag})", T("str", nl="no"), P_CALL)
+
+
+def _to_json(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name != "to_json" or call.args or call.block is not None or \
+            "json" not in tr.ruby_requires:
+        return None
+    return _generate(tr, call, recv, False)
+
+
 register_const("JSON", _json)
+register_kind("any", _to_json)
 
 
 def _process_pid(tr: Translator, call: Call) -> Expr | None:
@@ -616,19 +629,56 @@ def _string_new(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("String", _string_new)
-register_const("Array", lambda tr, call: Expr("[]", list_of(ANY)) if call.name == "new" and
-               not call.args and call.block is None else None)
-def _hash_new(tr: Translator, call: Call) -> Expr | None:
-    """``Hash.new`` and ``Hash.new(0)`` (a default every missing key reads as)."""
-    if call.name != "new" or call.block is not None or len(call.args) > 1:
+def _array_new(tr: Translator, call: Call) -> Expr | None:
+    """``Array.new``: an empty Array."""
+    if call.name != "new" or call.args or call.block is not None:
         return None
+    return Expr("[]", T("list", site=str(call.node.start_byte)))
+
+
+register_const("Array", _array_new)
+
+
+def _hash_new(tr: Translator, call: Call) -> Expr | None:
+    """``Hash.new``, ``Hash.new(0)`` (a default every missing key reads as)
+    and ``Hash.new { |h, k| h[k] = [] }`` (a default stored on first read:
+    a ``defaultdict``)."""
+    site = str(call.node.start_byte)
+    if call.name != "new" or len(call.args) > 1 or (call.block and call.args):
+        return None
+    if call.block is not None:
+        return _default_block(tr, call, site)
     if not call.args:
-        return Expr("{}", T("dict", key=None, elem=None, fields=()))
+        return Expr("{}", T("dict", key=None, elem=None, fields=(), site=site))
     default = tr.expr(call.args[0])
     if default.type.kind not in ("int", "float", "str", "nil", "bool") or \
             call.args[0].type not in ("integer", "float", "string", "nil", "true", "false"):
         raise tr.fail(call.node, "Hash.new with a default that is shared and mutable")
-    return Expr("{}", T("dict", key=None, elem=default.type, name=f"default:{default.code}"))
+    return Expr("{}", T("dict", key=None, elem=default.type, name=f"default:{default.code}",
+                        site=site))
+
+
+_FACTORIES = {"array": "list", "hash": "dict", "integer": "int", "float": "float",
+              "string": "str"}
+
+
+def _default_block(tr: Translator, call: Call, site: str) -> Expr:
+    names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block) if call.block is not None else None
+    if body is None and call.block is not None:
+        stmts = [s for s in blocks.block_statements(call.block) if s.type != "comment"]
+        body = stmts[0] if len(stmts) == 1 and stmts[0].type == "assignment" else None
+    left = body.child_by_field_name("left") if body is not None and \
+        body.type == "assignment" else None
+    right = body.child_by_field_name("right") if left is not None else None
+    if len(names) != 2 or left is None or right is None or tr.text(left).replace(" ", "") != \
+            f"{names[0]}[{names[1]}]" or right.type not in _FACTORIES or \
+            tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""'):
+        raise tr.fail(call.node, "Hash.new with a block other than h[k] = [] / {} / 0")
+    tr.need("collections")
+    value = tr.expr(right)
+    return Expr(f"collections.defaultdict({_FACTORIES[right.type]})",
+                T("dict", key=None, elem=value.type, name="defaultdict", site=site), P_CALL)
 
 
 register_const("Hash", _hash_new)

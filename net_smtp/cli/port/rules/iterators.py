@@ -87,6 +87,8 @@ def source_of(tr: Translator, node: Node, recv: Expr) -> Source:
                       T("list", elem=join(key, value), items=(key, value)), pairs=True)
     if t.kind in ("list", "argv", "range") and not t.nilable:
         return Source(recv.code, t.elem or tr.unknown)
+    if t.kind == "any":  # an Array or a Hash: Ruby's each tells them apart at run time
+        return Source(f"{tr.runtime('each')}({recv.code})", tr.unknown)
     raise tr.fail(node, "iterating over a value that may not be an Array")
 
 
@@ -254,6 +256,22 @@ def _names(tr: Translator, block: Block) -> list[str]:
     return ["item"] if isinstance(block, SymbolBlock) else blocks.block_params(tr, block)
 
 
+def _spread(tr: Translator, src: Source, names: list[str]) -> Source:
+    """Several block parameters take an item apart as Ruby does: for items
+    whose length is not known, ``ruby.each(items, n)`` pads or cuts them
+    (Python's unpacking would raise)."""
+    n = len(names)
+    item = src.item
+    if n < 2 or src.index is not None or (item.kind == "list" and item.items is not None and
+                                          len(item.items) == n):
+        return src
+    elem = item.elem if item.kind == "list" and item.elem is not None else tr.unknown
+    each = f"{tr.runtime('each')}("
+    code = src.code[len(each):-1] if src.code.startswith(each) else src.code
+    return Source(f"{each}{code}, {n})", T("list", elem=elem, items=(elem,) * n),
+                  pairs=src.pairs)
+
+
 def _types(tr: Translator, node: Node, src: Source, names: list[str]) -> list[T]:
     """What each block parameter receives from *src*."""
     if src.index is not None:
@@ -287,6 +305,7 @@ def _each_item(tr: Translator, call: Call, src: Source,
     clause (``for name, email in rows``, ``for i, x in enumerate(xs)``) and
     the parameters' Python targets."""
     names = _names(tr, block)
+    src = _spread(tr, src, names)
     with blocks.params_bound(tr, names or ["_"], _types(tr, call.node, src, names)) as targets:
         if src.index is not None:
             start = "" if src.index == "0" else f", {src.index}"
@@ -311,6 +330,9 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
     parts = names[0].strip("()").split(",") if len(names) == 1 else names
     if any(p.startswith("(") for p in parts):
         raise tr.fail(call.node, "nested block parameters")
+    if _spread(tr, src, parts) != src:
+        raise tr.fail(call.node, f"{call.name} with block parameters for items of unknown "
+                                 f"length")
     codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
     types = _types(tr, call.node, src, parts) if parts else []
     with blocks.params_bound(tr, parts, types, codes):
@@ -322,6 +344,9 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
 
 def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
            base: Expr) -> Expr:
+    if base.type.kind == "any" and op in ("select", "filter", "find_all", "reject", "to_h"):
+        raise tr.fail(call.node, f"{op} of a value that may be an Array or a Hash (the "
+                                 f"results differ)")
     if op in SHAPES or op == "each":
         if isinstance(block, SymbolBlock):
             raise tr.fail(call.node, f"{call.name}(&:{block.name})")

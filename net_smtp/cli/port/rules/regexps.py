@@ -21,18 +21,32 @@ __all__ = ["capture", "compiled", "format_operator", "match_operator", "regex_va
            "string_regex_method"]
 
 
-def _pattern(tr: Translator, node: Node) -> tuple[str, str]:
+_HOLE = "\x00"
+
+
+def _pattern(tr: Translator, node: Node) -> tuple[str, str, list[str]]:
+    """The Python source of a regexp literal (``\\x00`` where a ``#{...}``
+    goes), its flags, and the code of each interpolated value."""
     parts = []
+    holes: list[str] = []
     for child in node.named_children:
-        if child.type == "string_content":
+        if child.type in ("string_content", "escape_sequence"):
             parts.append(tr.text(child))
-        elif child.type == "escape_sequence":
-            parts.append(tr.text(child))
+        elif child.type == "interpolation" and len(child.named_children) == 1:
+            value = tr.expr(child.named_children[0])
+            if value.type.is_("int"):
+                holes.append(f"str({value.code})")
+            elif value.type.is_("str"):
+                holes.append(value.code)
+            else:
+                raise tr.fail(child, "interpolation of something but a String or an Integer "
+                                     "inside a regexp")
+            parts.append(_HOLE)
         else:
             raise tr.fail(child, "interpolation inside a regexp")
     source = "".join(parts)
     text = tr.text(node)
-    flags = text[text.rindex("/") + 1:] if text.startswith("/") else ""
+    flags = text[text.rindex("/") + 1:].replace("o", "") if text.startswith("/") else ""
     if "(?<" in source.replace("(?<=", "").replace("(?<!", ""):
         source = source.replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
     if re.search(r"\\[hHRXK]|\\p\{|\\z|\\Z|\(\?[imx]*-?[imx]*\)|[*+?]\+", source):
@@ -43,18 +57,24 @@ def _pattern(tr: Translator, node: Node) -> tuple[str, str]:
     # Ruby's ^ and $ match at every line; Python needs MULTILINE for that.
     if "^" in source.replace("[^", "") or "$" in source:
         flags += "M"
-    return source, flags
+    return source, flags, holes
 
 
 def compiled(tr: Translator, node: Node) -> str:
-    """``re.compile(r'...')`` for a regexp literal."""
-    source, flags = _pattern(tr, node)
+    """``re.compile(r'...')`` for a regexp literal (pieces joined with ``+``
+    around interpolated values)."""
+    source, flags, holes = _pattern(tr, node)
     tr.need("re")
     names = regex_flags(flags.replace("M", ""))
     if "M" in flags:
         names = "re.MULTILINE" + (" | " + names if names else "")
-    literal = _raw(source)
-    return f"re.compile({literal}{', ' + names if names else ''})"
+    pieces = source.split(_HOLE)
+    joined = [_raw(piece) for piece in pieces[:1] if piece]
+    for code, piece in zip(holes, pieces[1:]):
+        joined.append(code)
+        if piece:
+            joined.append(_raw(piece))
+    return f"re.compile({' + '.join(joined) or _raw('')}{', ' + names if names else ''})"
 
 
 def _raw(source: str) -> str:
@@ -152,14 +172,14 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{compiled(tr, args[0])}.search({recv.code}) is not None", BOOL, P_CMP)
     if name == "scan" and len(args) == 1 and args[0].type == "regex" and call.block is None:
         pattern = compiled(tr, args[0])
-        groups = re.compile(_pattern(tr, args[0])[0]).groups
-        if groups > 1:
-            raise tr.fail(call.node, "scan with several groups")
-        t = list_of(list_of(T("str"))) if groups == 1 else list_of(T("str"))
-        if groups == 1:
-            m = tr.temp("found")
-            return Expr(f"[[{m}] for {m} in {pattern}.findall({recv.code})]", t)
-        return Expr(f"{pattern}.findall({recv.code})", t, P_CALL)
+        source, _, holes = _pattern(tr, args[0])
+        if not holes and not re.compile(source).groups:
+            return Expr(f"{pattern}.findall({recv.code})", list_of(T("str")), P_CALL)
+        # groups (or a pattern known only at run time): Ruby gives each
+        # match's groups, nil for one that did not take part
+        groups = re.compile(source.replace(_HOLE, "")).groups if not holes else -1
+        item = list_of(T("str", nilable=True)) if groups > 0 else T("any")
+        return Expr(f"{tr.runtime('scan')}({pattern}, {recv.code})", list_of(item), P_CALL)
     if name in ("index",) and len(args) == 1 and args[0].type != "regex":
         sub = tr.expr(args[0])
         m = tr.temp("at")

@@ -1,0 +1,74 @@
+"""Methods of a value whose class the translator cannot tell (an entry of
+a parsed JSON document, a parameter no call says anything about...):
+
+- where Ruby's method does the same for every class that has it, the
+  runtime function that does it for whatever the value turns out to be
+  (``ruby.size(x)``, ``ruby.join(x, ', ')``, ``x[k]`` as ``ruby.index(x,
+  k)``); a value without the method raises, as Ruby does;
+- a method only Strings have, as for a String: Python's ``str`` method
+  exists on no other kind the translation makes, so another value raises
+  there too;
+- a block: over ``ruby.each(x)`` (an Array's items, a Hash's pairs), for
+  the iterators whose result is the same for both.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_CALL, Call, Expr
+from ..syntax import Node
+from ..types import ANY, BOOL, INT, T
+from . import calls, iterators
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["index", "method"]
+
+# Ruby method -> (runtime function, numbers of arguments it takes, result)
+RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
+    "size": ("size", (0,), INT),
+    "length": ("length", (0,), INT),
+    "empty?": ("is_empty", (0,), BOOL),
+    "join": ("join", (0, 1), T("str")),
+    "first": ("first", (0,), ANY),
+    "last": ("last", (0,), ANY),
+    "include?": ("include", (1,), BOOL),
+    "member?": ("include", (1,), BOOL),
+    "dig": ("dig", (1, 2, 3, 4, 5), ANY),
+}
+
+STRING_ONLY = frozenset({
+    "upcase", "downcase", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "chomp",
+    "chop", "start_with?", "end_with?", "ljust", "rjust", "center", "split", "lines",
+    "bytesize", "gsub", "sub", "scan", "match?", "each_line",
+})
+
+
+def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """*recv*'s method *call*, *recv* being of a class the translator cannot
+    tell; None when no form does what Ruby does for every class."""
+    name = call.name
+    if call.block is not None or iterators.symbol_block(tr, call) is not None:
+        return iterators.iterate(tr, call, recv)
+    if name in STRING_ONLY:
+        text = Expr(recv.code, T("str"), recv.prec)
+        call.recv = text
+        result = calls._dispatch(tr, call, text)
+        if result.code == recv.code:
+            return None  # a String's identity would let another value through
+        return result
+    if name not in RUNTIME:
+        return None
+    function, counts, result_t = RUNTIME[name]
+    if len(call.args) not in counts or any(
+            a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
+        return None
+    args = [recv.code] + [tr.expr(a).code for a in call.args]
+    return Expr(f"{tr.runtime(function)}({', '.join(args)})", result_t, P_CALL)
+
+
+def index(tr: Translator, obj: Expr, key: Node) -> Expr:
+    """``obj[key]`` for an *obj* that may be a Hash, an Array or a String."""
+    return Expr(f"{tr.runtime('index')}({obj.code}, {tr.expr(key).code})", ANY, P_CALL)
