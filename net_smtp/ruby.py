@@ -27,6 +27,7 @@ from typing import IO, Any, NoReturn
 from . import errors
 
 __all__ = [
+    "array",
     "basename",
     "chomp",
     "class_name",
@@ -60,12 +61,15 @@ __all__ = [
     "split",
     "strftime",
     "sum",
+    "throw",
     "to_i",
     "to_s",
     "truthy",
     "ArgumentParser",
+    "Catch",
     "OptionError",
     "Symbol",
+    "UncaughtThrowError",
 ]
 
 
@@ -543,9 +547,11 @@ def generate(value: object, pretty: bool = False) -> str:
             return _float_to_s(item)
         if isinstance(item, (list, tuple, dict)):
             pairs = isinstance(item, dict)
-            parts = [f"{json.dumps(to_s(k), ensure_ascii=False)}:{' ' if pretty else ''}"
-                     f"{text(v, depth + 1)}" for k, v in item.items()] if pairs else \
-                [text(v, depth + 1) for v in item]  # type: ignore[union-attr]
+            if isinstance(item, dict):
+                parts = [f"{json.dumps(to_s(k), ensure_ascii=False)}:{' ' if pretty else ''}"
+                         f"{text(v, depth + 1)}" for k, v in item.items()]
+            else:
+                parts = [text(v, depth + 1) for v in item]
             opening, closing = "{}" if pairs else "[]"
             if not pretty:
                 return opening + ",".join(parts) + closing
@@ -601,11 +607,10 @@ def is_empty(value: object) -> bool:
 def join(value: object, separator: str | None = None) -> str:
     """``array.join(separator)``: nested Arrays joined too, ``nil`` as ``''``,
     anything else by its ``to_s``."""
-    if not _is_array(value):
+    if not isinstance(value, (list, tuple)):
         raise _no_method("join", value)
     sep = "" if separator is None else separator
-    return sep.join(join(item, sep) if _is_array(item) else to_s(item)
-                    for item in value)  # type: ignore[union-attr]
+    return sep.join(join(item, sep) if _is_array(item) else to_s(item) for item in value)
 
 
 def first(value: object) -> Any:
@@ -654,9 +659,8 @@ def include(value: object, item: object) -> bool:
         if not isinstance(item, str):
             raise TypeError(f"no implicit conversion of {class_name(item)} into String")
         return item in value
-    if _is_array(value):
-        return any(x == item and isinstance(x, bool) == isinstance(item, bool)
-                   for x in value)  # type: ignore[union-attr]
+    if isinstance(value, (list, tuple)):
+        return any(x == item and isinstance(x, bool) == isinstance(item, bool) for x in value)
     if isinstance(value, dict):
         return item in value
     raise _no_method("include?", value)
@@ -715,6 +719,66 @@ def message(exc: BaseException) -> str:
     if found:
         return f"invalid value for Integer(): {inspect(found.group(1))}"
     return text
+
+
+class UncaughtThrowError(ValueError):
+    """Ruby's ``UncaughtThrowError`` (an ``ArgumentError``): a ``throw`` no
+    ``catch`` is waiting for."""
+
+
+class _Thrown(BaseException):
+    """A ``throw`` on its way to its ``catch``: no ``rescue`` stops it."""
+
+    def __init__(self, tag: str, value: object) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.value = value
+
+
+class Catch:
+    """Ruby's ``catch(:tag) do ... end``: a context manager that ends at
+    ``throw(tag[, value])`` from anywhere inside it; ``thrown`` and
+    ``value`` say whether a throw came, and with what."""
+
+    _waiting: list[str] = []
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.thrown = False
+        self.value: object = None
+
+    def __enter__(self) -> Catch:
+        Catch._waiting.append(self.tag)
+        return self
+
+    def __exit__(self, kind: object, exc: BaseException | None, traceback: object) -> bool:
+        Catch._waiting.pop()
+        if isinstance(exc, _Thrown) and exc.tag == self.tag:
+            self.thrown, self.value = True, exc.value
+            return True
+        return False
+
+
+def throw(tag: str, value: object = None) -> NoReturn:
+    """Ruby's ``throw :tag[, value]``: to the innermost ``catch`` of *tag*;
+    without one, :class:`UncaughtThrowError`."""
+    if tag not in Catch._waiting:
+        raise UncaughtThrowError(f"uncaught throw :{tag}")
+    raise _Thrown(tag, value)
+
+
+def array(value: object) -> list[Any]:
+    """Ruby's ``Array(value)``: nil -> ``[]``, an Array itself, a Hash's
+    pairs, a Range's items, anything else in a list of one."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, (tuple, range)):
+        return list(value)
+    if isinstance(value, dict):
+        return [[k, v] for k, v in value.items()]
+    return [value]
 
 
 class OptionError(Exception):

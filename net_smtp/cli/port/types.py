@@ -15,7 +15,8 @@ __all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "PENDING", "STR", "T", "dict_of
            "list_of"]
 
 # kinds: str int float bool nil list dict time regex range proc smtp response
-# error smtp_error io argv env module class obj any
+# error smtp_error io argv env module class obj any (named "mixed" when known
+# to be one of several kinds the script made, "json" when parsed JSON)
 NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
                          "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
                          "module", "class", "obj", "ctx"})
@@ -96,6 +97,13 @@ def _join_opt(a: T | None, b: T | None) -> T | None:
     return join(a, b)
 
 
+def _mixed(a: T, b: T) -> str:
+    """``'mixed'`` for a value of either type when neither is wholly
+    unknown (it is then of a kind the script made, or parsed JSON)."""
+    known = all(t.kind != "any" or t.name in ("mixed", "json") for t in (a, b))
+    return "mixed" if known else ""
+
+
 def join(a: T, b: T) -> T:
     """The type of a value that is either *a* or *b*."""
     if a == b or b is PENDING:
@@ -107,6 +115,9 @@ def join(a: T, b: T) -> T:
     if b.kind == "nil":
         return a.nil()
     nilable = a.nilable or b.nilable
+    if a.symbol != b.symbol:
+        # a String or a Symbol: ``p`` and ``inspect`` cannot tell which
+        return T("any", nilable=nilable, symbol=True)
     if a.kind != b.kind:
         if {a.kind, b.kind} == {"list", "argv"}:
             # ARGV is a list of its own in the translation: a list either way
@@ -115,9 +126,11 @@ def join(a: T, b: T) -> T:
             return T("num", nilable=nilable)
         if {a.kind, b.kind} <= {"error", "smtp_error"}:
             return T("error", nilable=nilable)
-        return T("any", nilable=nilable)
+        return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
     if a.kind in ("obj", "class", "module") and a.name != b.name:
-        return T("any", nilable=nilable)
+        return T("any", nilable=nilable, name="mixed")
+    if a.kind == "any" and a.name != b.name:
+        return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
     keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
     fields = None
     if a.fields is not None or b.fields is not None:

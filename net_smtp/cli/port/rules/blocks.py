@@ -23,7 +23,7 @@ __all__ = ["block_body", "block_params", "contains", "function_for_block", "hois
 STATEMENT_BLOCKS = frozenset({"start", "open_message_stream", "ready", "each", "each_with_index",
                               "each_pair", "times", "each_line", "upto", "downto", "step",
                               "loop", "open", "each_key", "each_value", "each_with_object",
-                              "each_slice", "reverse_each", "each_char", "tap"})
+                              "each_slice", "reverse_each", "each_char", "tap", "catch"})
 
 
 def is_statement_block(tr: Translator, node: Node) -> bool:
@@ -145,7 +145,7 @@ def proc_value(tr: Translator, node: Node, names: list[str], block: Node) -> Exp
     expr_node = one_expression(block)
     if expr_node is None and block_statements(block):
         statement = tr.stmt_node
-        if not hoistable(tr, node):
+        if statement is None or not hoistable(tr, node):
             raise tr.fail(node, "a lambda of several statements inside an expression")
         proc = T("proc", elem=tr.known(f"lambda:{key}:value") or tr.unknown, name=key,
                  items=tuple(types))

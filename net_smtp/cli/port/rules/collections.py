@@ -453,8 +453,8 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.pop({args[0].code}, None)", value.nil(), P_CALL)
     if name in ("merge!", "update") and len(args) == 1:
         other = args[0].type
-        for key, value in other.fields or ():
-            tr.store(recv.type, value, key, other.key)
+        for entry, entry_t in other.fields or ():
+            tr.store(recv.type, entry_t, entry, other.key)
         if not other.fields:
             tr.store(recv.type, other.elem or tr.unknown, None, other.key)
         return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)

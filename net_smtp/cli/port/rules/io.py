@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr
+from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
-from ..types import ANY, BOOL, FLOAT, INT, NIL, T, list_of
+from ..types import BOOL, FLOAT, INT, NIL, T, join, list_of
 from . import blocks, calls, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
 
@@ -127,13 +128,13 @@ def _p(tr: Translator, call: Call) -> Expr:
             raise tr.fail(arg, "p of an object of the script (Ruby shows its address)")
         if value.type.symbol and value.type.kind == "str":
             values.append(f"{tr.runtime('Symbol')}({value.code})")
-        elif value.type.kind in ("list", "dict") and strings._has_symbols(value.type):
-            raise tr.fail(arg, "p of an Array or Hash holding Symbols")
+        elif value.type.kind in ("list", "dict", "any") and strings._has_symbols(value.type):
+            raise tr.fail(arg, "p of a value that is or holds Symbols")
         else:
             values.append(value.code)
-    t = ANY if len(values) == 1 else (NIL if not values else list_of(ANY))
-    if len(values) == 1:
-        t = tr.expr(call.args[0]).type
+    types = [tr.expr(a).type for a in call.args]
+    t = types[0] if len(types) == 1 else NIL if not types else \
+        T("list", elem=functools.reduce(join, types), items=tuple(types))
     return Expr(f"{tr.runtime('p')}({', '.join(values)})", t, P_CALL)
 
 
@@ -299,6 +300,35 @@ def _rand(tr: Translator, call: Call) -> Expr:
     return Expr(f"random.randrange({limit.code})", INT, P_CALL)
 
 
+def _catch(tr: Translator, call: Call) -> Expr:
+    """``catch(:tag) do ... end`` as a statement: a ``with ruby.Catch(...)``
+    block; its value is the block's or the one thrown."""
+    if call.block is None or len(call.args) != 1 or call.args[0].type != "simple_symbol":
+        raise tr.fail(call.node, "catch without a Symbol and a block")
+    if not call.statement:
+        raise tr.fail(call.node, "catch inside an expression")
+    tag = tr.string(tr.text(call.args[0])[1:])
+    tail = call.tail or NO_TAIL
+    caught = tr.temp("caught")
+    tr.emit(f"with {tr.runtime('Catch')}({tag}) as {caught}:")
+    blocks.block_body(tr, call.block, tail)
+    if tail.kind == "return":
+        tr.emit(f"return {caught}.value")
+    elif tail.kind == "assign":
+        tr.emit(f"if {caught}.thrown:")
+        tr.emit(f"    {tail.target} = {caught}.value")
+        if tail.var_type is not None:
+            tail.var_type(tr.unknown)
+    return DONE
+
+
+def _throw(tr: Translator, call: Call) -> Expr:
+    if not 1 <= len(call.args) <= 2 or call.args[0].type != "simple_symbol":
+        raise tr.fail(call.node, "throw of something but a Symbol")
+    args = [tr.string(tr.text(call.args[0])[1:])] + [tr.expr(a).code for a in call.args[1:]]
+    return Expr(f"{tr.runtime('throw')}({', '.join(args)})", NIL, P_CALL)
+
+
 def _lambda(tr: Translator, call: Call) -> Expr:
     """``lambda { |x| ... }`` / ``proc do |x| ... end``."""
     if call.block is None or call.args:
@@ -315,6 +345,7 @@ for _name, _rule in {"require": _require, "require_relative": _require, "puts": 
                      "instance_eval": _binding, "system": _binding, "exec": _binding,
                      "spawn": _binding, "block_given?": _block_given, "at_exit": _at_exit,
                      "rand": _rand, "srand": _rand, "lambda": _lambda, "proc": _lambda,
+                     "catch": _catch, "throw": _throw,
                      "send": _binding, "public_send": _binding, "define_method": _binding,
                      "method_missing": _binding}.items():
     register_kernel(_name, _rule)
@@ -538,7 +569,8 @@ def _json(tr: Translator, call: Call) -> Expr | None:
     args = [tr.expr(a) for a in call.args]
     tr.need("json")
     if call.name in ("parse", "load") and len(args) == 1:
-        return Expr(f"json.loads({args[0].code})", T("dict", key=T("str"), elem=ANY), P_CALL)
+        return Expr(f"json.loads({args[0].code})",
+                    T("dict", key=T("str"), elem=T("any", name="json")), P_CALL)
     if call.name in ("generate", "dump", "pretty_generate") and len(args) == 1:
         return _generate(tr, call, args[0], call.name == "pretty_generate")
     return None
@@ -605,14 +637,16 @@ def _array(tr: Translator, call: Call) -> Expr:
     if t.kind == "nil":
         return Expr("[]", T("list", elem=None))
     if t.is_("list"):
-        return Expr(f"list({value.code})", t, P_CALL)
+        return value  # the Array itself, as in Ruby
     if t.kind in ("str", "int", "float") and re.fullmatch(r"[\w.]+|'[^'\\]*'|\"[^\"\\]*\"",
                                                          value.code):
         if t.nilable:
             return Expr(f"[{value.code}] if {value.code} is not None else []",
                         T("list", elem=t.non_nil()), 1)
         return Expr(f"[{value.code}]", T("list", elem=t))
-    raise tr.fail(call.node, "Array() of a value that may be an Array or a Hash")
+    # an Array itself, nil empty, a Hash its pairs, anything else in a list
+    elem = t.elem if t.kind == "list" and t.elem is not None else tr.unknown
+    return Expr(f"{tr.runtime('array')}({value.code})", T("list", elem=elem), P_CALL)
 
 
 register_kernel("Array", _array)
@@ -664,13 +698,10 @@ _FACTORIES = {"array": "list", "hash": "dict", "integer": "int", "float": "float
 
 def _default_block(tr: Translator, call: Call, site: str) -> Expr:
     names = blocks.block_params(tr, call.block)
-    body = blocks.one_expression(call.block) if call.block is not None else None
-    if body is None and call.block is not None:
-        stmts = [s for s in blocks.block_statements(call.block) if s.type != "comment"]
-        body = stmts[0] if len(stmts) == 1 and stmts[0].type == "assignment" else None
-    left = body.child_by_field_name("left") if body is not None and \
-        body.type == "assignment" else None
-    right = body.child_by_field_name("right") if left is not None else None
+    stmts = [s for s in blocks.block_statements(call.block) if s.type != "comment"]
+    body = stmts[0] if len(stmts) == 1 and stmts[0].type == "assignment" else None
+    left = body.child_by_field_name("left") if body is not None else None
+    right = body.child_by_field_name("right") if body is not None else None
     if len(names) != 2 or left is None or right is None or tr.text(left).replace(" ", "") != \
             f"{names[0]}[{names[1]}]" or right.type not in _FACTORIES or \
             tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""'):

@@ -62,11 +62,17 @@ def str_of(tr: Translator, e: Expr) -> Expr:
 
 
 def _has_symbols(t: T) -> bool:
+    """Whether *t* is or holds a Symbol, or may: a value of unknown class
+    may be a Symbol (not one of several known kinds, nor parsed JSON)."""
     if t.symbol or t.kind == "any":
-        return t.symbol
-    return any(_has_symbols(x) for x in (t.elem, t.key) if x is not None) or \
-        any(_has_symbols(x) for x in t.items or ()) or \
-        any(_has_symbols(x) for _, x in t.fields or ())
+        return t.symbol or t.name not in ("json", "mixed")
+    if t.kind == "list" and t.items is not None:
+        parts = list(t.items)
+    elif t.kind == "dict" and t.fields:
+        parts = [v for _, v in t.fields] + ([t.key] if t.key is not None else [])
+    else:
+        parts = [x for x in (t.elem, t.key) if x is not None]
+    return any(_has_symbols(x) for x in parts)
 
 
 def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
@@ -75,8 +81,8 @@ def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
         raise tr.fail(node, "inspect of an object of the script (Ruby shows its address)")
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
-    if e.type.kind in ("list", "dict") and _has_symbols(e.type):
-        raise tr.fail(node, "inspect of an Array or Hash holding Symbols")
+    if e.type.kind in ("list", "dict", "any") and _has_symbols(e.type):
+        raise tr.fail(node, "inspect of a value that is or holds Symbols")
     return f"{tr.runtime('inspect')}({e.code})"
 
 
