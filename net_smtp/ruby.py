@@ -31,6 +31,8 @@ __all__ = [
     "basename",
     "chomp",
     "class_name",
+    "count",
+    "delete",
     "dig",
     "dirname",
     "each",
@@ -40,6 +42,7 @@ __all__ = [
     "first",
     "format",
     "generate",
+    "group",
     "group_by",
     "include",
     "index",
@@ -59,11 +62,13 @@ __all__ = [
     "scan",
     "size",
     "split",
+    "squeeze",
     "strftime",
     "sum",
     "throw",
     "to_i",
     "to_s",
+    "tr",
     "truthy",
     "ArgumentParser",
     "Catch",
@@ -320,6 +325,86 @@ def lines(text: str) -> list[str]:
     parts = text.split("\n")
     out = [part + "\n" for part in parts[:-1]]
     return out + [parts[-1]] if parts[-1] else out
+
+
+def _char_set(spec: str, negatable: bool = True) -> tuple[bool, list[str]]:
+    """Ruby's character-set notation (``tr``, ``delete``, ``count``,
+    ``squeeze``): ``a-z`` ranges, ``^`` first to negate, ``\\`` to escape."""
+    negate = negatable and len(spec) > 1 and spec[0] == "^"
+    chars: list[str] = []
+    i = 1 if negate else 0
+    while i < len(spec):
+        char = spec[i]
+        if char == "\\" and i + 1 < len(spec):
+            chars.append(spec[i + 1])
+            i += 2
+        elif i + 2 < len(spec) and spec[i + 1] == "-":
+            end = spec[i + 2]
+            if end < char:
+                raise ValueError(f'invalid range "{char}-{end}" in string transliteration')
+            chars.extend(chr(code) for code in range(ord(char), ord(end) + 1))
+            i += 3
+        else:
+            chars.append(char)
+            i += 1
+    return negate, chars
+
+
+def _in_set(spec: str) -> Callable[[str], bool]:
+    negate, chars = _char_set(spec)
+    members = set(chars)
+    return (lambda c: c not in members) if negate else (lambda c: c in members)
+
+
+def tr(text: str, source: str, target: str) -> str:
+    """Ruby's ``String#tr``: each character of the *source* set becomes the
+    one at the same place in *target* (its last one past its end); an
+    empty *target* deletes them."""
+    negate, chars = _char_set(source)
+    _, replacements = _char_set(target, negatable=False)
+    if not replacements:
+        return delete(text, source)
+    if negate:
+        members = set(chars)
+        return "".join(c if c in members else replacements[-1] for c in text)
+    table: dict[str, str] = {}
+    for i, char in enumerate(chars):
+        table.setdefault(char, replacements[min(i, len(replacements) - 1)])
+    return "".join(table.get(c, c) for c in text)
+
+
+def delete(text: str, chars: str) -> str:
+    """Ruby's ``String#delete``: without the characters of the set."""
+    member = _in_set(chars)
+    return "".join(c for c in text if not member(c))
+
+
+def count(text: str, chars: str) -> int:
+    """Ruby's ``String#count``: how many characters are in the set."""
+    member = _in_set(chars)
+    return len([c for c in text if member(c)])
+
+
+def squeeze(text: str, chars: str | None = None) -> str:
+    """Ruby's ``String#squeeze``: runs of one character (of the set, if
+    given) become one."""
+    member = _in_set(chars) if chars is not None else (lambda c: True)
+    out: list[str] = []
+    for char in text:
+        if not (out and out[-1] == char and member(char)):
+            out.append(char)
+    return "".join(out)
+
+
+def group(match: re.Match[str] | None, number: int | str) -> str | None:
+    """``$1`` / ``match[1]`` / ``match[:name]``: a group of the last match,
+    nil when there was no match or no such group took part."""
+    if match is None:
+        return None
+    try:
+        return match.group(number)
+    except IndexError:
+        return None
 
 
 def scan(pattern: re.Pattern[str], text: str) -> list[Any]:

@@ -33,7 +33,6 @@ CASES = [
     ("require_relative", "require_relative 'helper'\n", 1, "another Ruby file"),
     ("unknown_constant", "puts ObjectSpace.count_objects\n", 1, "ObjectSpace"),
     ("match_unknown", "def f(x)\n  x =~ /a/\nend\n", 2, "=~"),
-    ("string_tr", "puts 'abc'.tr('a', 'b')\n", 1, "tr"),
     ("setter_method", "class A\n  def x=(v)\n    @x = v\n  end\nend\n", 2, "setter"),
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),

@@ -139,6 +139,8 @@ class Translator:
         self.want_argv = False
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")
+        # the script reads $~ / $1...: its matches keep last_match
+        self.reads_last_match = re.search(rb"\$[~1-9]|\bRegexp\.last_match\b", source) is not None
         self.stmt_node: Node | None = None
         self.ruby_requires: set[str] = set()
         self.rules = rules

@@ -24,6 +24,7 @@ RESERVED = frozenset({
     "os", "sys", "re", "io", "time", "datetime", "timezone", "argparse", "textwrap",
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
     "collections", "functools", "glob", "shutil", "pathlib", "random", "traceback", "base64",
+    "last_match",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
 
@@ -91,14 +92,6 @@ class ClassInfo:
     constants: set[str] = field(default_factory=set)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     struct: list[str] = field(default_factory=list)
-
-    def ivar(self, name: str) -> str:
-        """The Python attribute for ``@name``: public when Ruby exposes it
-        with attr_reader/writer/accessor, ``_name`` otherwise (so that
-        ``@message`` and ``def message`` do not collide)."""
-        if name in self.readers or name in self.writers:
-            return py_name(name)
-        return "_" + name
 
 
 @dataclass

@@ -44,6 +44,8 @@ class T:
     site: str = ""
     """For an Array or Hash: where it was made; what is stored into it
     later, through any name, is learned for the site (``site:...``)."""
+    bases: tuple[str, ...] = ()
+    """For an object of the script: the classes its class inherits from."""
 
     def field(self, key: str) -> T | None:
         """The type of a Hash literal's entry *key* (a Python literal), if known."""
@@ -128,6 +130,11 @@ def join(a: T, b: T) -> T:
             return T("error", nilable=nilable)
         return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
     if a.kind in ("obj", "class", "module") and a.name != b.name:
+        chain = (a.name,) + a.bases
+        common = next((i for i, name in enumerate(chain) if name == b.name or name in b.bases),
+                      None)
+        if a.kind == "obj" and common is not None:  # objects of one family
+            return T("obj", nilable=nilable, name=chain[common], bases=chain[common + 1:])
         return T("any", nilable=nilable, name="mixed")
     if a.kind == "any" and a.name != b.name:
         return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
@@ -143,4 +150,4 @@ def join(a: T, b: T) -> T:
         items = tuple(join(x, y) for x, y in zip(a.items, b.items))
     return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
              a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items,
-             a.site if a.site == b.site else "")
+             a.site if a.site == b.site else "", a.bases)

@@ -191,6 +191,8 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
 
 def _receiverless(tr: Translator, call: Call) -> Expr:
     name = call.name
+    if name == "super":
+        return definitions.super_expr(tr, call.node, call.args)
     if not call.args and call.block is None:
         var = tr.local(name)
         if var is not None:

@@ -173,6 +173,9 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
     if t.kind == "any" and arg.type not in ("range", "regex"):
         return dynamic.index(tr, obj, arg)
+    if t.kind == "match" and arg.type in ("integer", "simple_symbol", "string"):
+        return Expr(f"{tr.wrap(obj, P_CALL)}.group({tr.expr(arg).code})", T("str", nilable=True),
+                    P_CALL)
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
 
 

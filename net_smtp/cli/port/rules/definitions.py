@@ -110,9 +110,10 @@ def _returns_nil(tr: Translator, children: list[Node]) -> bool:
 
 
 def _refers_to_self(tr: Translator, node: Node, owner: ClassInfo, singleton: bool) -> bool:
-    names = set(owner.class_methods if singleton else owner.methods) | (
-        owner.class_readers | owner.class_writers | {"new"} if singleton
-        else owner.readers | owner.writers)
+    names: set[str] = {"new"} if singleton else set()
+    for cls in ancestry(tr, owner):
+        names |= set(cls.class_methods if singleton else cls.methods) | (
+            cls.class_readers | cls.class_writers if singleton else cls.readers | cls.writers)
 
     def walk(n: Node) -> bool:
         if n.type in ("self", "instance_variable", "class_variable"):
@@ -395,7 +396,52 @@ def self_expr(tr: Translator, node: Node) -> Expr:
         method = tr.scope.method
         uses_cls = method is not None
         return Expr("cls" if uses_cls else info.py, T("class", name=info.path))
-    return Expr("self", T("obj", name=info.path))
+    return Expr("self", instance(tr, info))
+
+
+def ancestry(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
+    """*info* and the classes of the script it inherits from, nearest first."""
+    chain = [info]
+    while chain[-1].superclass:
+        parent = _superclass(tr, chain[-1])
+        if parent is None or parent in chain:
+            break
+        chain.append(parent)
+    return chain
+
+
+def _superclass(tr: Translator, info: ClassInfo) -> ClassInfo | None:
+    first, _, rest = info.superclass.partition("::")
+    scope = info.outer
+    while scope is not None:
+        if first in scope.classes:
+            found: ClassInfo | None = scope.classes[first]
+            for part in rest.split("::") if rest else []:
+                found = found.classes.get(part) if found is not None else None
+            return found
+        scope = scope.outer
+    return tr.classes.get(info.superclass)
+
+
+def descendants(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
+    """*info* and the classes of the script that inherit from it."""
+    return [c for c in tr.classes.values() if info in ancestry(tr, c)]
+
+
+def _ivar_key(tr: Translator, info: ClassInfo, name: str, singleton: bool) -> str:
+    """Where an instance variable's type is learned: one key for a class
+    and the classes it inherits from (an object's variables are shared)."""
+    root = ancestry(tr, info)[-1] if not singleton else info
+    return f"ivar:{root.path}:{'.' if singleton else ''}{name}"
+
+
+def _ivar_attr(tr: Translator, info: ClassInfo, name: str) -> str:
+    """The Python attribute for ``@name``: public when an ``attr_*`` of
+    the class's family exposes it, ``_name`` otherwise (so that ``@message``
+    and ``def message`` do not collide)."""
+    family = descendants(tr, ancestry(tr, info)[-1])
+    exposed = any(name in c.readers or name in c.writers for c in family)
+    return py_name(name) if exposed else "_" + name
 
 
 def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
@@ -408,8 +454,8 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
         raise tr.fail(node, "an instance variable outside a method")
     singleton = in_body or _in_singleton(tr)
     attr = (py_name(name) if name in (info.class_readers | info.class_writers) else "_" + name) \
-        if singleton else info.ivar(name)
-    key = f"ivar:{info.path}:{'.' if singleton else ''}{name}"
+        if singleton else _ivar_attr(tr, info, name)
+    key = _ivar_key(tr, info, name, singleton)
     if t is not None:
         tr.learn(key, t)
     if in_body:
@@ -434,33 +480,56 @@ def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
 
 def has_to_s(tr: Translator, t: T) -> bool:
     info = tr.classes.get(t.name)
-    return info is not None and "to_s" in info.methods
+    return info is not None and any("to_s" in c.methods for c in ancestry(tr, info))
+
+
+def _method_key(info: ClassInfo, name: str, singleton: bool) -> str:
+    return f"{info.path}#{'.' if singleton else ''}{name}"
 
 
 def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
             singleton: bool) -> Expr | None:
+    """A method or reader of *info* (or of a class it inherits from)."""
     name = call.name
-    readers = info.class_readers if singleton else info.readers
-    writers = info.class_writers if singleton else info.writers
-    methods = info.class_methods if singleton else info.methods
-    key = f"{info.path}#{'.' if singleton else ''}{name}"
-    if name in methods:
-        m = methods[name]
-        if call.block is not None:
-            return _call_with_block(tr, call, m, f"{owner_code}.{m.py}", key)
-        _learn_args(tr, call, m, key)
-        args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block)
-        t = tr.known(f"ret:{key}") or tr.unknown
-        return Expr(f"{owner_code}.{m.py}({', '.join(args)})", t, P_CALL)
-    if name in readers and not call.args and call.block is None:
-        ikey = f"ivar:{info.path}:{'.' if singleton else ''}{name}"
-        return Expr(f"{owner_code}.{py_name(name)}", tr.known(ikey) or tr.unknown, P_CALL)
-    if name.endswith("=") and name[:-1] in writers:
-        raise tr.fail(call.node, "a setter called as a method")
+    for cls in ancestry(tr, info):
+        found = _own_member(tr, cls, call, owner_code, singleton)
+        if found is not None:
+            return found
     if info.superclass and info.superclass.startswith(("StandardError", "RuntimeError",
                                                        "Exception", "ArgumentError")):
         if name == "message" and not call.args:
             return Expr(f"str({owner_code})", T("str"), P_CALL)
+    return None
+
+
+def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
+                singleton: bool) -> Expr | None:
+    name = call.name
+    readers = info.class_readers if singleton else info.readers
+    writers = info.class_writers if singleton else info.writers
+    methods = info.class_methods if singleton else info.methods
+    key = _method_key(info, name, singleton)
+    if name in methods:
+        m = methods[name]
+        if call.block is not None:
+            return _call_with_block(tr, call, m, f"{owner_code}.{m.py}", key)
+        # the object may be of a class that overrides it: each override
+        # learns the arguments, and the result is any of theirs
+        result: T | None = None
+        for cls in descendants(tr, info):
+            override = (cls.class_methods if singleton else cls.methods).get(name)
+            if override is not None:
+                override_key = _method_key(cls, name, singleton)
+                _learn_args(tr, call, override, override_key)
+                t = tr.known(f"ret:{override_key}") or tr.unknown
+                result = t if result is None else join(result, t)
+        args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block)
+        return Expr(f"{owner_code}.{m.py}({', '.join(args)})", result or tr.unknown, P_CALL)
+    if name in readers and not call.args and call.block is None:
+        ikey = _ivar_key(tr, info, name, singleton)
+        return Expr(f"{owner_code}.{py_name(name)}", tr.known(ikey) or tr.unknown, P_CALL)
+    if name.endswith("=") and name[:-1] in writers:
+        raise tr.fail(call.node, "a setter called as a method")
     return None
 
 
@@ -544,20 +613,26 @@ def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
 def _new(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr:
     """``Klass.new(...)``: an instance; what the arguments are is learned for
     ``initialize`` (or for the members of a Struct)."""
-    init = info.methods.get("initialize")
+    owner = next((c for c in ancestry(tr, info) if "initialize" in c.methods or c.struct), info)
+    init = owner.methods.get("initialize")
     if init is not None:
-        _learn_args(tr, call, init, f"{info.path}#initialize")
-    elif info.struct:
-        _learn_members(tr, call, info)
+        _learn_args(tr, call, init, f"{owner.path}#initialize")
+    elif owner.struct:
+        _learn_members(tr, call, owner)
     args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords)
-    return Expr(f"{code}({', '.join(args)})", T("obj", name=info.path), P_CALL)
+    return Expr(f"{code}({', '.join(args)})", instance(tr, info), P_CALL)
+
+
+def instance(tr: Translator, info: ClassInfo) -> T:
+    """The type of an object of the script's class *info*."""
+    return T("obj", name=info.path, bases=tuple(c.path for c in ancestry(tr, info)[1:]))
 
 
 def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
     """A Struct's members hold what ``new`` was given, nil when left out."""
     if any(a.type in ("splat_argument", "hash_splat_argument") for a in call.args):
         for member in info.struct:
-            tr.learn(f"ivar:{info.path}:{member}", ANY)
+            tr.learn(_ivar_key(tr, info, member, False), ANY)
         return
     given: dict[str, T] = {}
     positional = [a for a in call.args if a.type not in ("pair", "block_argument")]
@@ -568,7 +643,7 @@ def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
         if key is not None and key.type == "hash_key_symbol":
             given[tr.text(key)] = tr.expr(arg.child_by_field_name("value")).type
     for member in info.struct:
-        tr.learn(f"ivar:{info.path}:{member}", given.get(member, NIL))
+        tr.learn(_ivar_key(tr, info, member, False), given.get(member, NIL))
 
 
 def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
@@ -599,7 +674,7 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
     if path is not None and path.startswith(("Net", "OpenSSL")) is False:
         info = constants.find_class(tr, path)
         if info is not None and name in info.class_writers:
-            tr.learn(f"ivar:{info.path}:.{name}", t)
+            tr.learn(_ivar_key(tr, info, name, True), t)
             return f"{constants.py_path(info)}.{py_name(name)}"
     recv = tr.expr(recv_node)
     kind = recv.type.kind
@@ -607,7 +682,7 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
         info = tr.classes.get(recv.type.name)
         singleton = kind == "class"
         if info is not None and name in (info.class_writers if singleton else info.writers):
-            tr.learn(f"ivar:{info.path}:{'.' if singleton else ''}{name}", t)
+            tr.learn(_ivar_key(tr, info, name, singleton), t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
     setter = smtp.setter(tr, node, recv, name, t)
@@ -637,22 +712,34 @@ def block_type(tr: Translator, key: str) -> T:
     return T("proc", elem=tr.known(f"lambda:{name}:value") or tr.unknown, name=name)
 
 
-def super_expr(tr: Translator, node: Node) -> Expr:
+def super_expr(tr: Translator, node: Node, args: list[Node] | None = None) -> Expr:
+    """``super`` (the same arguments), ``super(a, b)``, ``super()``: the
+    method of the class inherited from (``super().__init__(...)``)."""
     method = tr.scope.method
     if method is None or method.owner is None:
         raise tr.fail(node, "super outside a method of a class")
-    if method.name != "initialize":
-        raise tr.fail(node, "super outside initialize")
-    args_node = node.child_by_field_name("arguments") if hasattr(node, "child_by_field_name") \
-        else None
-    if node.named_children:
-        inner = node.named_children[0]
-        codes = [tr.expr(a).code for a in inner.named_children]
-    elif args_node is None and tr.text(node).strip() == "super":
-        codes = [py_name(p) for p in method.params]
+    if args is None:
+        codes = [py_name(p) for p in method.params] + [f"{py_name(k)}={py_name(k)}"
+                                                        for k in method.keywords]
     else:
-        codes = []
-    return Expr(f"super().__init__({', '.join(codes)})", T("nil"), P_CALL)
+        if any(a.type in ("splat_argument", "block_argument", "hash_splat_argument")
+               for a in args):
+            raise tr.fail(node, "super with a splat or a block")
+        codes = [tr.expr(a).code for a in args]
+    if method.name == "initialize":
+        return Expr(f"super().__init__({', '.join(codes)})", T("nil"), P_CALL)
+    parent = _superclass(tr, method.owner)
+    singleton = method.singleton
+    inherited = None
+    for cls in ancestry(tr, parent) if parent is not None else []:
+        inherited = (cls.class_methods if singleton else cls.methods).get(method.name)
+        if inherited is not None:
+            key = _method_key(cls, method.name, singleton)
+            break
+    if inherited is None:
+        raise tr.fail(node, f"super of {method.name}, which no class of the script defines")
+    t = tr.known(f"ret:{key}") or tr.unknown
+    return Expr(f"super().{inherited.py}({', '.join(codes)})", t, P_CALL)
 
 
 register_kind("obj", _obj_method)

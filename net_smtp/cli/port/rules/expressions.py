@@ -302,23 +302,29 @@ def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr
         first = _first_or(tr, left_node, a, b)
         if first is not None:
             return first
-        simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?", a.code) is not None
-        if not simple:
-            raise tr.fail(left_node, "|| on a value the translator cannot name twice")
+        value, test_of = _named_once(tr, a, r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?")
         t = join(a.type.non_nil(), b.type) if a.type.kind != "nil" else b.type
         if a.type.kind in ("str", "list", "dict", "int", "float", "obj", "smtp", "response",
                            "time") or a.type.kind == "nil":
-            test = f"{a.code} is not None"
+            test = f"{test_of.code} is not None"
         else:
-            test = truth_of(tr, a).code
-        return Expr(f"{a.code} if {test} else {tr.wrap(b, P_TERNARY)}", t, P_TERNARY)
+            test = truth_of(tr, test_of).code
+        return Expr(f"{value} if {test} else {tr.wrap(b, P_TERNARY)}", t, P_TERNARY)
     if a.type.always_true:
         return b
-    simple = re.fullmatch(r"[\w.]+", a.code) is not None
-    if not simple:
-        raise tr.fail(left_node, "&& used for its value")
-    return Expr(f"{tr.wrap(b, P_OR)} if {truth_of(tr, a).code} else {a.code}",
+    value, test_of = _named_once(tr, a, r"[\w.]+")
+    return Expr(f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
                 join(a.type, b.type), P_TERNARY)
+
+
+def _named_once(tr: Translator, a: Expr, simple: str) -> tuple[str, Expr]:
+    """For ``a || b`` / ``a && b``, where *a* is both tested and the value:
+    its code and the code to test, the same when *a* is a name (matching
+    *simple*), else a walrus that computes it once (``(value := f())``)."""
+    if re.fullmatch(simple, a.code):
+        return a.code, a
+    name = tr.temp("value")
+    return name, Expr(f"({name} := {a.code})", a.type, P_ATOM)
 
 
 def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:

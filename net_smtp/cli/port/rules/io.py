@@ -356,6 +356,8 @@ for _name, _rule in {"require": _require, "require_relative": _require, "puts": 
 
 def global_variable(tr: Translator, node: Node) -> Expr:
     name = tr.text(node)
+    if name == "$~" or re.fullmatch(r"\$[1-9]", name):
+        return regexps.last_match(tr, node, Expr(name[1:], INT) if name != "$~" else None)
     tr.need("sys")
     if name == "$stdout":
         return Expr("sys.stdout", STDOUT)

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
 from ..syntax import Node
 from ..types import BOOL, INT, T, list_of
+from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["capture", "compiled", "format_operator", "match_operator", "regex_value",
-           "string_regex_method"]
+__all__ = ["MATCH", "capture", "compiled", "format_operator", "keeps_no_match", "last_match",
+           "match_operator", "regex_value", "search", "string_regex_method"]
 
 
 _HOLE = "\x00"
@@ -89,6 +90,32 @@ def regex_value(tr: Translator, node: Node) -> Expr:
     return Expr(compiled(tr, node), T("regex"), P_CALL)
 
 
+MATCH = T("match", nilable=True)
+
+
+def search(tr: Translator, pattern: str, subject: str) -> str:
+    """Python for matching *subject*; where the script reads ``$1``... the
+    match is kept in ``last_match`` (Ruby's ``$~``)."""
+    if tr.reads_last_match:
+        return f"(last_match := {pattern}.search({subject}))"
+    return f"{pattern}.search({subject})"
+
+
+def keeps_no_match(tr: Translator, node: Node, what: str) -> None:
+    """*what* sets Ruby's ``$~`` too; where the script reads it, only the
+    forms :func:`search` writes keep it."""
+    if tr.reads_last_match:
+        raise tr.fail(node, f"{what} in a script that reads $~ / $1 (it sets them too)")
+
+
+def last_match(tr: Translator, node: Node, group: Expr | None) -> Expr:
+    """``$~``, ``$1``, ``Regexp.last_match(n)``."""
+    if group is None:
+        return Expr("last_match", MATCH)
+    return Expr(f"{tr.runtime('group')}(last_match, {group.code})", T("str", nilable=True),
+                P_CALL)
+
+
 def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node) -> Expr:
     """``str =~ /re/`` as a condition (the match position is rarely used)."""
     if right.type == "regex":
@@ -97,19 +124,20 @@ def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node)
         pattern, subject = compiled(tr, left), tr.expr(right)
     else:
         raise tr.fail(node, "=~ without a regexp literal")
+    found = search(tr, pattern, subject.code)
     if not subject.type.is_("str"):
         if subject.type.kind == "str":
-            test = f"{subject.code} is not None and {pattern}.search({subject.code}) is not None"
+            test = f"{subject.code} is not None and {found} is not None"
             return Expr(test if op == "=~" else f"not ({test})", BOOL, 3)
         raise tr.fail(node, "=~ on a value that may not be a String")
-    search = f"{pattern}.search({subject.code})"
-    return Expr(f"{search} is {'not ' if op == '=~' else ''}None", BOOL, P_CMP)
+    return Expr(f"{found} is {'not ' if op == '=~' else ''}None", BOOL, P_CMP)
 
 
 def capture(tr: Translator, node: Node, obj: Expr, regex: Node, group: Expr | None) -> Expr:
     """``str[/re/]`` and ``str[/re/, 1]``: the match (or group), or nil."""
     if not obj.type.is_("str"):
         raise tr.fail(node, "[/re/] on a value that may not be a String")
+    keeps_no_match(tr, node, "String#[] with a regexp")
     pattern = compiled(tr, regex)
     name = tr.temp("found")
     index = group.code if group is not None else "0"
@@ -154,6 +182,11 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
     r = tr.wrap(recv, P_CALL)
+    if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
+            args[0].type == "regex":
+        keeps_no_match(tr, call.node, f"String#{name} with a regexp")
+    if name == "match" and len(args) == 1 and args[0].type == "regex" and call.block is None:
+        return Expr(search(tr, compiled(tr, args[0]), recv.code), MATCH, P_CALL)
     if name in ("gsub", "sub") and len(args) == 2 and call.block is None:
         if args[0].type == "regex":
             pattern = compiled(tr, args[0])
@@ -184,12 +217,15 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         sub = tr.expr(args[0])
         m = tr.temp("at")
         return Expr(f"{m} if ({m} := {r}.find({sub.code})) >= 0 else None", INT.nil(), 1)
-    if name == "count" and len(args) == 1:
-        raise tr.fail(call.node, "String#count counts characters of a set")
-    if name == "delete" and len(args) == 1:
-        raise tr.fail(call.node, "String#delete deletes characters of a set")
-    if name == "tr":
-        raise tr.fail(call.node, "String#tr is not translated")
+    if name in ("count", "delete", "tr") and len(args) == (2 if name == "tr" else 1) and \
+            all(a.type != "regex" for a in args):
+        # character sets in Ruby's notation (a-z, ^...): the runtime reads them
+        sets = [tr.expr(a) for a in args]
+        if not all(e.type.is_("str") for e in sets):
+            raise tr.fail(call.node, f"String#{name} of something but a String")
+        codes = ", ".join([recv.code] + [e.code for e in sets])
+        return Expr(f"{tr.runtime(name)}({codes})", INT if name == "count" else T("str"),
+                    P_CALL)
     if name in ("%", "format") and len(args) == 1:
         return format_operator(tr, call.node, recv, args[0])
     return None
@@ -237,3 +273,29 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
+
+
+def _match_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A MatchData: ``captures``, ``pre_match``, ``post_match``, ``to_s``."""
+    m = tr.wrap(recv, P_CALL)
+    if call.args or call.block is not None:
+        return None
+    forms = {"captures": (f"list({m}.groups())", list_of(T("str", nilable=True))),
+             "pre_match": (f"{m}.string[:{m}.start()]", T("str")),
+             "post_match": (f"{m}.string[{m}.end():]", T("str")),
+             "to_s": (f"{m}.group(0)", T("str"))}
+    if call.name not in forms:
+        return None
+    code, t = forms[call.name]
+    return Expr(code, t, P_CALL)
+
+
+def _regexp_class(tr: Translator, call: Call) -> Expr | None:
+    if call.name == "last_match" and len(call.args) <= 1:
+        group = tr.expr(call.args[0]) if call.args else None
+        return last_match(tr, call.node, group)
+    return None
+
+
+register_kind("match", _match_method)
+register_const("Regexp", _regexp_class)

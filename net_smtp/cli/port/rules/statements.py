@@ -565,8 +565,8 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
     if kind == "regex":
         pattern = regexps.compiled(tr, node)
         if subject.type.is_("str"):
-            return f"{pattern}.search({s})"
-        return f"(isinstance({s}, str) and {pattern}.search({s}))"
+            return regexps.search(tr, pattern, s)
+        return f"(isinstance({s}, str) and {regexps.search(tr, pattern, s)})"
     if kind in ("constant", "scope_resolution"):
         path = tr.text(node)
         cls = constants.class_for_test(tr, path)

@@ -244,7 +244,7 @@ def word_array(tr: Translator, node: Node) -> Expr:
 
 
 _BANG = ("upcase!", "downcase!", "capitalize!", "swapcase!", "strip!", "lstrip!", "rstrip!",
-         "chomp!", "squeeze!", "gsub!", "sub!")
+         "chomp!", "squeeze!", "gsub!", "sub!", "tr!", "delete!")
 
 
 def _bang(tr: Translator, call: Call, recv: Expr) -> Expr | None:
@@ -321,6 +321,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(inspect_code(tr, recv, call.node), T("str", nl="no"), P_CALL)
         if name == "hex":
             return Expr(f"int({recv.code}, 16)", INT, P_CALL)
+        if name == "squeeze":
+            return Expr(f"{tr.runtime('squeeze')}({recv.code})", T("str"), P_CALL)
         return None
     arg_exprs = [tr.expr(a) for a in args if a.type not in ("regex",)]
     if name in ("start_with?", "end_with?") and len(arg_exprs) == len(args):
@@ -354,6 +356,9 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         rest = "".join(f", {a.code}" for a in arg_exprs[1:])
         return Expr(f"{tr.runtime('split')}({recv.code}, {sep.code}{rest})",
                     list_of(T("str", nl="?")), P_CALL)
+    if name == "squeeze" and len(arg_exprs) == 1 and arg_exprs[0].type.is_("str"):
+        return Expr(f"{tr.runtime('squeeze')}({recv.code}, {arg_exprs[0].code})", T("str"),
+                    P_CALL)
     if name in ("gsub", "sub", "tr", "delete", "index", "count", "scan", "match", "match?",
                 "=~", "[]", "slice", "%", "each_line", "format"):
         return regexps.string_regex_method(tr, call, recv)
