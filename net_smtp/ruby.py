@@ -19,8 +19,10 @@ import argparse
 import math
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import IO, Any, NoReturn
 
@@ -66,6 +68,7 @@ __all__ = [
     "strftime",
     "sum",
     "throw",
+    "timeout",
     "to_i",
     "to_s",
     "tr",
@@ -850,6 +853,27 @@ def throw(tag: str, value: object = None) -> NoReturn:
     if tag not in Catch._waiting:
         raise UncaughtThrowError(f"uncaught throw :{tag}")
     raise _Thrown(tag, value)
+
+
+@contextmanager
+def timeout(seconds: float | None) -> Iterator[None]:
+    """Ruby's ``Timeout.timeout(seconds) do ... end``: what runs longer is
+    stopped with :class:`TimeoutError` ("execution expired", Ruby's
+    ``Timeout::Error``); nil or 0 sets no limit. It uses ``SIGALRM``, so
+    the main thread of a POSIX process, as a translated script is."""
+    if not seconds:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError("execution expired")
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def array(value: object) -> list[Any]:

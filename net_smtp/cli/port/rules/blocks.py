@@ -23,7 +23,8 @@ __all__ = ["block_body", "block_params", "contains", "function_for_block", "hois
 STATEMENT_BLOCKS = frozenset({"start", "open_message_stream", "ready", "each", "each_with_index",
                               "each_pair", "times", "each_line", "upto", "downto", "step",
                               "loop", "open", "each_key", "each_value", "each_with_object",
-                              "each_slice", "reverse_each", "each_char", "tap", "catch"})
+                              "each_slice", "reverse_each", "each_char", "tap", "catch",
+                              "timeout"})
 
 
 def is_statement_block(tr: Translator, node: Node) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr
+from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
 from . import definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
@@ -347,8 +347,21 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("pop", "shift"):
             return Expr(f"{r}.pop({'0' if name == 'shift' else ''}) if {recv.code} else None",
                         elem.nil(), 1)
-        if name in ("max", "min", "sum"):
-            return Expr(f"{name}({recv.code})", elem, P_CALL)
+        if name in ("max", "min"):
+            if elem.kind not in ("str", "int", "float", "num"):
+                raise tr.fail(call.node, f"{name} of items that may not compare alike")
+            return Expr(f"{name}({recv.code}, default=None)", elem.nil(), P_CALL)
+        if name == "sum":
+            if elem.is_("int"):
+                return Expr(f"sum({recv.code})", INT, P_CALL)
+            return Expr(f"{tr.runtime('sum')}({recv.code})", elem, P_CALL)
+        if name == "tally":
+            tr.need("collections")
+            return Expr(f"dict(collections.Counter({recv.code}))", dict_of(elem, INT), P_CALL)
+        if name == "none?":
+            x = tr.temp("item")
+            return Expr(f"not any({tr.truth(Expr(x, elem)).code} for {x} in {recv.code})", BOOL,
+                        P_NOT)
         if name == "to_h":
             pair = elem.items if elem.kind == "list" and elem.items and len(elem.items) == 2 \
                 else (ANY, ANY)
@@ -374,9 +387,19 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     recv.type, P_CALL)
     if name in ("unshift", "prepend") and len(args) == 1:
         return Expr(f"{r}.insert(0, {args[0].code})", recv.type, P_CALL)
-    if name in ("first", "last", "take") and args[0].type.is_("int"):
+    if name in ("first", "last", "take", "drop") and args[0].type.is_("int"):
         n = args[0].code
-        return Expr(f"{r}[:{n}]" if name != "last" else f"{r}[-{n}:]", recv.type, P_CALL)
+        if name == "last":
+            start = f"-{n}" if n.isdigit() and n != "0" else f"max(len({recv.code}) - {n}, 0)"
+            return Expr(f"{r}[{start}:]", recv.type, P_CALL)
+        return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", recv.type, P_CALL)
+    if name == "count" and len(args) == 1:
+        x = tr.temp("item")
+        return Expr(f"sum(1 for {x} in {recv.code} if {x} == {args[0].code})", INT, P_CALL)
+    if name in ("index", "find_index") and len(args) == 1:
+        i, x = tr.temp("index"), tr.temp("item")
+        return Expr(f"next(({i} for {i}, {x} in enumerate({recv.code}) if {x} == "
+                    f"{args[0].code}), None)", INT.nil(), P_CALL)
     if name == "delete" and len(args) == 1:
         x = tr.temp("item")
         tr.emit(f"{recv.code}[:] = [{x} for {x} in {recv.code} if {x} != {args[0].code}]")
@@ -416,14 +439,27 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return found
     name = call.name
     r = tr.wrap(recv, P_CALL)
+    if name in ("transform_values", "transform_keys"):
+        return iterators.transform(tr, call, recv)
     if call.block is not None:
-        if name == "fetch":
-            return None
         return None
     args = [tr.expr(a) for a in call.args]
     value = recv.type.elem or tr.unknown
     key = recv.type.key or ANY
+    pair = T("list", elem=join(key, value), items=(key, value))
+    k, v = tr.temp("key"), tr.temp("value")
     if not args:
+        if name == "sort":
+            if key.kind not in ("str", "int", "float"):
+                raise tr.fail(call.node, "sort of keys that may not compare alike")
+            return Expr(f"[list(pair) for pair in sorted({r}.items())]", list_of(pair))
+        if name == "invert":
+            return Expr(f"{{{v}: {k} for {k}, {v} in {r}.items()}}", dict_of(value, key))
+        if name == "compact":
+            return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {v} is not None}}",
+                        replace(recv.type, elem=value.non_nil(), keys=None, site=""))
+        if name == "any?":
+            return Expr(f"len({recv.code}) > 0", BOOL, P_CMP)
         if name in ("keys",):
             return Expr(f"list({recv.code})", list_of(key), P_CALL)
         if name == "values":
@@ -437,7 +473,7 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("freeze",):
             return recv
         if name in ("to_a",):
-            return Expr(f"[list(pair) for pair in {r}.items()]", list_of(list_of(ANY)))
+            return Expr(f"[list(pair) for pair in {r}.items()]", list_of(pair))
         if name in ("inspect", "to_s"):
             return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)
@@ -461,11 +497,37 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if not other.fields:
             tr.store(recv.type, other.elem or tr.unknown, None, other.key)
         return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)
-    if name in ("merge", "update") and len(args) == 1:
-        if name == "merge":
-            return Expr(f"{{**{recv.code}, **{args[0].code}}}", recv.type)
-        return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)
+    if name == "merge" and len(args) == 1:
+        return Expr(f"{{**{recv.code}, **{args[0].code}}}",
+                    _merged(recv.type, args[0].type, str(call.node.start_byte)))
+    if name == "key" and len(args) == 1:
+        return Expr(f"next(({k} for {k}, {v} in {r}.items() if {v} == {args[0].code}), None)",
+                    key.nil(), P_CALL)
+    if name == "values_at":
+        return Expr(f"[{r}.get({k}) for {k} in ({', '.join(a.code for a in args)},)]",
+                    list_of(value.nil()))
+    if name in ("slice", "except"):
+        listed = f"({', '.join(a.code for a in args)},)"
+        test = f"{k} in {listed}" if name == "slice" else f"{k} not in {listed}"
+        return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {test}}}",
+                    replace(recv.type, keys=None, site=""))
     return None
+
+
+def _merged(a: T, b: T, site: str) -> T:
+    """The type of ``a.merge(b)``: *b*'s entries over *a*'s."""
+    if b.kind != "dict":
+        return T("dict", key=a.key, elem=join(a.elem, b) if a.elem else None, site=site)
+    fields = dict(a.fields or ())
+    for name, t in b.fields or ():
+        surely = b.keys is not None and name in b.keys
+        fields[name] = t if surely or name not in fields else join(fields[name], t)
+    keys = a.keys | b.keys if a.keys is not None and b.keys is not None else None
+    elem = join(a.elem, b.elem) if a.elem is not None and b.elem is not None else \
+        a.elem or b.elem
+    key = join(a.key, b.key) if a.key is not None and b.key is not None else a.key or b.key
+    return T("dict", key=key, elem=elem, keys=keys, fields=tuple(sorted(fields.items())),
+             site=site)
 
 
 def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

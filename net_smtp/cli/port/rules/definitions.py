@@ -5,13 +5,15 @@ self``) and modules as namespaces (a class of static methods)."""
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from ..declarations import makes_static
 from ..engine import P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
-from ..types import ANY, NIL, T, join
+from ..types import ANY, NIL, T, join, list_of
 from . import blocks, calls, collections, constants, smtp, statements
 from .calls import args_code, register_kind
 
@@ -650,9 +652,38 @@ def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     info = tr.classes.get(recv.type.name)
     if info is None:
         return None
-    if call.name == "to_s" and not call.args and "to_s" in info.methods:
+    if call.name == "to_s" and not call.args and has_to_s(tr, recv.type):
         return Expr(f"str({recv.code})", T("str"), P_CALL)
-    return _member(tr, info, call, tr.wrap(recv, P_CALL), False)
+    found = _member(tr, info, call, tr.wrap(recv, P_CALL), False)
+    if found is not None:
+        return found
+    struct = next((c for c in ancestry(tr, info) if c.struct), None)
+    return _struct_method(tr, call, recv, struct) if struct is not None else None
+
+
+def _struct_method(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> Expr | None:
+    """What every Struct has: ``to_h`` (Symbol keys), ``to_a`` / ``values``,
+    ``members``; ``==`` compares the members in Ruby, so it is refused."""
+    name = call.name
+    if name in ("==", "!=", "eql?"):
+        raise tr.fail(call.node, "== of Structs (Ruby compares their members)")
+    if call.args or call.block is not None or name not in ("to_h", "to_a", "values", "members"):
+        return None
+    symbol = T("str", nl="no", symbol=True)
+    if name == "members":
+        return Expr("[" + ", ".join(tr.string(m) for m in info.struct) + "]", list_of(symbol))
+    if not re.fullmatch(r"[\w.]+", recv.code):
+        raise tr.fail(call.node, f"{name} of a Struct that is not in a variable")
+    types = [tr.known(_ivar_key(tr, info, m, False)) or tr.unknown for m in info.struct]
+    if name == "to_h":
+        entries = ", ".join(f"{tr.string(m)}: {recv.code}.{py_name(m)}" for m in info.struct)
+        return Expr(f"{{{entries}}}", T("dict", key=symbol, keys=frozenset(
+            tr.string(m) for m in info.struct), fields=tuple(sorted(
+                (tr.string(m), t) for m, t in zip(info.struct, types))),
+            elem=functools.reduce(join, types) if types else None))
+    return Expr("[" + ", ".join(f"{recv.code}.{py_name(m)}" for m in info.struct) + "]",
+                T("list", items=tuple(types),
+                  elem=functools.reduce(join, types) if types else None))
 
 
 def _class_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -282,7 +282,11 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(a, prec)} {op} {tr.wrap(b, prec + 1)}", BOOL, prec)
     if op == "&" and ta.is_("list") and tb.is_("list"):
         x = tr.temp("item")
-        return Expr(f"[{x} for {x} in {a.code} if {x} in {tr.wrap(b, P_CMP + 1)}]", ta, P_ATOM)
+        return Expr(f"list(dict.fromkeys({x} for {x} in {a.code} if {x} in "
+                    f"{tr.wrap(b, P_CMP + 1)}))", ta, P_CALL)
+    if op == "|" and ta.is_("list") and tb.is_("list"):
+        return Expr(f"list(dict.fromkeys({tr.wrap(a, P_ADD)} + {tr.wrap(b, P_ADD + 1)}))",
+                    join(ta, tb), P_CALL)
     raise tr.fail(node, f"cannot tell the types on both sides of {op}")
 
 

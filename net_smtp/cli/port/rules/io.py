@@ -322,6 +322,25 @@ def _catch(tr: Translator, call: Call) -> Expr:
     return DONE
 
 
+def _timeout(tr: Translator, call: Call) -> Expr | None:
+    """``Timeout.timeout(seconds) do ... end``: ``with ruby.timeout(...)``."""
+    if call.name != "timeout" or call.block is None or len(call.args) != 1:
+        return None
+    if not call.statement:
+        raise tr.fail(call.node, "Timeout.timeout inside an expression")
+    seconds = tr.expr(call.args[0])
+    if not seconds.type.is_("int", "float", "num", "nil"):
+        raise tr.fail(call.node, "Timeout.timeout of a value that may not be a number")
+    if blocks.block_params(tr, call.block):
+        raise tr.fail(call.node, "Timeout.timeout with a block parameter")
+    tr.emit(f"with {tr.runtime('timeout')}({seconds.code}):")
+    blocks.block_body(tr, call.block, call.tail or NO_TAIL)
+    return DONE
+
+
+register_const("Timeout", _timeout)
+
+
 def _throw(tr: Translator, call: Call) -> Expr:
     if not 1 <= len(call.args) <= 2 or call.args[0].type != "simple_symbol":
         raise tr.fail(call.node, "throw of something but a Symbol")

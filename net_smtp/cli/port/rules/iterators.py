@@ -27,7 +27,7 @@ from .calls import DONE
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["Source", "chained", "iterate", "loop_over"]
+__all__ = ["Source", "chained", "iterate", "loop_over", "transform"]
 
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
@@ -556,3 +556,24 @@ def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Exp
     tr.need("functools")
     return Expr(f"functools.reduce(lambda {', '.join(targets)}: {value.code}, {src.code}, "
                 f"{start.code})", start.type, P_CALL)
+
+
+def transform(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``transform_values { |v| ... }`` / ``transform_keys { |k| ... }``: a
+    dict comprehension."""
+    symbol = symbol_block(tr, call)
+    block: Block | None = symbol if symbol is not None else call.block
+    if block is None or call.args and symbol is None:
+        raise tr.fail(call.node, f"{call.name} without a block")
+    keys = call.name == "transform_keys"
+    key_t, value_t = recv.type.key or tr.unknown, recv.type.elem or tr.unknown
+    names = _names(tr, block)
+    if len(names) != 1:
+        raise tr.fail(call.node, f"{call.name} with other than one block parameter")
+    other = tr.temp("value" if keys else "key")
+    with blocks.params_bound(tr, names, [key_t if keys else value_t]) as targets:
+        value = _value(tr, call, block, Expr(targets[0], key_t if keys else value_t))
+    pair = f"{targets[0]}, {other}" if keys else f"{other}, {targets[0]}"
+    entry = f"{value.code}: {other}" if keys else f"{other}: {value.code}"
+    return Expr(f"{{{entry} for {pair} in {tr.wrap(recv, P_CALL)}.items()}}",
+                dict_of(value.type, value_t) if keys else dict_of(key_t, value.type))
