@@ -34,6 +34,9 @@ __all__ = [
     "chomp",
     "class_name",
     "count",
+    "csv_line",
+    "csv_parse",
+    "csv_read",
     "delete",
     "dig",
     "dirname",
@@ -74,6 +77,7 @@ __all__ = [
     "tr",
     "truthy",
     "ArgumentParser",
+    "CSVTable",
     "Catch",
     "OptionError",
     "Symbol",
@@ -888,6 +892,97 @@ def array(value: object) -> list[Any]:
     if isinstance(value, dict):
         return [[k, v] for k, v in value.items()]
     return [value]
+
+
+# ---------------------------------------------------------------- CSV
+
+
+class CSVTable(list):  # type: ignore[type-arg]
+    """The rows Ruby's ``CSV.read(path, headers: true)`` gives (each a dict
+    from header to field), and their ``headers``."""
+
+    def __init__(self, headers: list[str | None], rows: Iterable[dict[str | None, str | None]]):
+        super().__init__(rows)
+        self.headers = headers
+
+
+def _csv_field(text: str, i: int) -> tuple[str | None, int]:
+    """One field from *i*: an unquoted empty field is nil, as in Ruby."""
+    if i < len(text) and text[i] == '"':
+        out: list[str] = []
+        i += 1
+        while True:
+            if i >= len(text):
+                raise ValueError("Unclosed quoted field")
+            if text[i] == '"':
+                if text[i + 1:i + 2] == '"':
+                    out.append('"')
+                    i += 2
+                    continue
+                i += 1
+                break
+            out.append(text[i])
+            i += 1
+        if i < len(text) and text[i] not in ",\r\n":
+            raise ValueError("Any value after quoted field isn't allowed")
+        return "".join(out), i
+    start = i
+    while i < len(text) and text[i] not in ",\r\n":
+        if text[i] == '"':
+            raise ValueError("Illegal quoting")
+        i += 1
+    return text[start:i] or None, i
+
+
+def csv_parse(text: str, headers: bool = False) -> list[Any]:
+    """Ruby's ``CSV.parse(text[, headers: true])``: rows of fields (nil for
+    an unquoted empty one, ``[]`` for a blank line); with *headers*, a
+    :class:`CSVTable` of dicts keyed by the first row."""
+    rows: list[list[str | None]] = []
+    i = 0
+    while i < len(text):
+        row: list[str | None] = []
+        if text[i] not in "\r\n":
+            while True:
+                field, i = _csv_field(text, i)
+                row.append(field)
+                if i < len(text) and text[i] == ",":
+                    i += 1
+                    continue
+                break
+        i += 2 if text.startswith("\r\n", i) else 1
+        rows.append(row)
+    if not headers:
+        return rows
+    names = rows[0] if rows else []
+    table = []
+    for fields in rows[1:]:
+        padded = fields + [None] * (len(names) - len(fields))
+        keys = names + [None] * (len(padded) - len(names))
+        table.append(dict(zip(keys, padded)))
+    return CSVTable(names, table)
+
+
+def csv_read(path: str, headers: bool = False) -> list[Any]:
+    """Ruby's ``CSV.read(path[, headers: true])`` (see :func:`csv_parse`)."""
+    with open(path, encoding="utf-8", newline="") as file:
+        return csv_parse(file.read(), headers)
+
+
+def csv_line(fields: Iterable[object]) -> str:
+    """Ruby's ``CSV.generate_line`` / ``Array#to_csv``: nil as nothing,
+    quotes around a field holding a comma, a quote or a line break, or
+    empty."""
+    out = []
+    for field in fields:
+        if field is None:
+            out.append("")
+            continue
+        text = to_s(field)
+        if text == "" or any(c in text for c in ',"\r\n'):
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    return ",".join(out) + "\n"
 
 
 class OptionError(Exception):

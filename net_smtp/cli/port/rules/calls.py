@@ -31,12 +31,11 @@ DONE = Expr("", T("nil"))
 """What a rule returns after writing the call as statements itself."""
 
 
-def register_kind(kind: str, rule: KindRule) -> None:
-    """*rule* knows methods of values of *kind* (``'any'``: of any value)."""
-    if kind == "any":
-        _ANY.append(rule)
-    else:
-        _KINDS.setdefault(kind, []).append(rule)
+def register_kind(kind: str, rule: KindRule, first: bool = False) -> None:
+    """*rule* knows methods of values of *kind* (``'any'``: of any value);
+    *first*: before the rules registered so far (a narrower kind's)."""
+    rules = _ANY if kind == "any" else _KINDS.setdefault(kind, [])
+    rules.insert(0 if first else len(rules), rule)
 
 
 def register_const(path: str, rule: PlainRule) -> None:

@@ -2,8 +2,11 @@
 ``foreach`` / ``write`` / ``delete``, the path functions (``File.join``,
 ``basename``, ``dirname`` with Ruby's rules, ``extname``, ``exist?``...),
 ``Dir.glob`` and ``Dir[...]`` (sorted, as Ruby 3 sorts them),
-``Dir.children`` / ``exist?`` / ``mkdir`` / ``pwd`` / ``home``, and
-``FileUtils`` (``mkdir_p``, ``mv``, ``cp``, ``rm``, ``touch``)."""
+``Dir.children`` / ``exist?`` / ``mkdir`` / ``pwd`` / ``home``,
+``FileUtils`` (``mkdir_p``, ``mv``, ``cp``, ``rm``, ``touch``), and ``CSV``
+(``read`` / ``parse`` / ``foreach`` with or without ``headers: true``,
+``parse_line``, ``generate_line`` / ``to_csv``) with Ruby's reading of
+empty fields (the runtime's ``csv_*``)."""
 
 from __future__ import annotations
 
@@ -13,12 +16,12 @@ from ..engine import P_CALL, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, INT, NIL, T, list_of
 from . import blocks, iterators
-from .calls import DONE, register_const
+from .calls import DONE, register_const, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["dir_glob"]
+__all__ = ["CSV_ROW", "dir_glob"]
 
 PATH = T("str", nl="no")
 LINE = T("str", nl="one")
@@ -206,7 +209,76 @@ def _fileutils_call(tr: Translator, call: Call) -> Expr | None:
     raise tr.fail(call.node, f"FileUtils.{name} is not translated")
 
 
+FIELD = T("str", nilable=True)
+CSV_ROW = T("dict", key=T("str", nilable=True), elem=FIELD, name="csv_row")
+"""A row read with ``headers: true``: a dict from header to field (Ruby's
+``CSV::Row``, which prints and indexes by position as a dict does not)."""
+
+
+def _csv_call(tr: Translator, call: Call) -> Expr | None:
+    if "csv" not in tr.ruby_requires:
+        return None
+    name = call.name
+    pairs = [a for a in call.args if a.type == "pair"]
+    headers = False
+    for pair in pairs:
+        if tr.text(pair).replace(" ", "") not in ("headers:true", ":headers=>true"):
+            raise tr.fail(pair, f"CSV.{name} with options")
+        headers = True
+    args = [tr.expr(a) for a in call.args if a.type != "pair"]
+    flag = ", headers=True" if headers else ""
+    rows = T("list", elem=CSV_ROW, name="csv_table") if headers else list_of(list_of(FIELD))
+    if name in ("read", "parse", "foreach") and len(args) == 1:
+        function = "csv_parse" if name == "parse" else "csv_read"
+        table = Expr(f"{tr.runtime(function)}({args[0].code}{flag})", rows, P_CALL)
+        if name != "foreach":
+            return table
+        if call.block is None:
+            raise tr.fail(call.node, "CSV.foreach without a block")
+        return iterators.loop_over(tr, call, iterators.Source(table.code, rows.elem or FIELD),
+                                   call.block, Expr("None", NIL))
+    if name == "parse_line" and len(args) == 1 and not headers:
+        return Expr(f"next(iter({tr.runtime('csv_parse')}({args[0].code})), None)",
+                    list_of(FIELD).nil(), P_CALL)
+    if name == "generate_line" and len(args) == 1 and not headers:
+        return Expr(f"{tr.runtime('csv_line')}({args[0].code})", LINE, P_CALL)
+    raise tr.fail(call.node, f"CSV.{name} is not translated")
+
+
+def _to_csv(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name != "to_csv" or call.args or "csv" not in tr.ruby_requires:
+        return None
+    return Expr(f"{tr.runtime('csv_line')}({recv.code})", LINE, P_CALL)
+
+
+def _csv_table(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``table.headers`` of rows read with ``headers: true``."""
+    if recv.type.name == "csv_table" and call.name == "headers" and not call.args:
+        return Expr(f"{tr.wrap(recv, P_CALL)}.headers", list_of(FIELD), P_CALL)
+    return None
+
+
+def _csv_row(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``row.fields`` / ``row.headers`` of a ``CSV::Row``; its other
+    methods that a dict answers otherwise are refused."""
+    if recv.type.name != "csv_row":
+        return None
+    r = tr.wrap(recv, P_CALL)
+    if call.name == "fields" and not call.args:
+        return Expr(f"list({r}.values())", list_of(FIELD), P_CALL)
+    if call.name == "headers" and not call.args:
+        return Expr(f"list({recv.code})", list_of(FIELD), P_CALL)
+    if call.name in ("to_s", "inspect", "to_a", "size", "length", "first", "last", "values_at",
+                     "to_csv", "delete", "<<", "push", "each_with_index"):
+        raise tr.fail(call.node, f"CSV::Row#{call.name} (a row is not a Hash there)")
+    return None
+
+
 register_const("File", _file_call)
+register_const("CSV", _csv_call)
+register_kind("list", _to_csv)
+register_kind("list", _csv_table)
+register_kind("dict", _csv_row, first=True)
 register_const("IO", lambda tr, call: _file_call(tr, call) if call.name == "readlines" else None)
 register_const("Dir", _dir_call)
 register_const("FileUtils", _fileutils_call)

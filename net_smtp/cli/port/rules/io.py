@@ -29,10 +29,10 @@ TIME = T("time")
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
-    "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!", "csv": "!",
+    "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
     "net/http": "!", "tempfile": "!", "stringio": "!", "set": "!", "ostruct": "!",
-    "open3": "!", "etc": "!", "resolv": "!",
+    "open3": "!", "etc": "!", "resolv": "!", "csv": None,
 }
 
 
@@ -89,6 +89,7 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
     for v in values:
         if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type):
             raise tr.fail(None, "puts of an object without a to_s of its own")
+        strings.shown_as_hash(tr, v.type)
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):
         return f"print({', '.join(v.code for v in values)}, sep='\\n'{file})"
@@ -124,6 +125,7 @@ def _p(tr: Translator, call: Call) -> Expr:
             values.append(f"{tr.runtime('Symbol')}({tr.string(tr.text(arg)[1:])})")
             continue
         value = tr.expr(arg)
+        strings.shown_as_hash(tr, value.type)
         if value.type.kind == "obj":
             raise tr.fail(arg, "p of an object of the script (Ruby shows its address)")
         if value.type.symbol and value.type.kind == "str":

@@ -31,9 +31,16 @@ def _nl_of(parts: list[Part]) -> str:
     return "no"
 
 
+def shown_as_hash(tr: Translator, t: T) -> None:
+    """A ``CSV::Row`` is printed as a CSV line, not as the dict it is here."""
+    if t.name == "csv_row" or (t.elem is not None and t.elem.name == "csv_row"):
+        raise tr.fail(None, "a CSV row shown as text")
+
+
 def str_of(tr: Translator, e: Expr) -> Expr:
     """``"#{e}"``: the text Ruby's interpolation gives for *e*."""
     t = e.type
+    shown_as_hash(tr, t)
     if t.is_("str"):
         return e
     if t.is_("int"):
@@ -77,6 +84,7 @@ def _has_symbols(t: T) -> bool:
 
 def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
     """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+    shown_as_hash(tr, e.type)
     if e.type.kind == "obj":
         raise tr.fail(node, "inspect of an object of the script (Ruby shows its address)")
     if e.type.symbol and e.type.kind == "str":
