@@ -43,6 +43,7 @@ __all__ = [
     "each",
     "each_slice",
     "encode64",
+    "escape_html",
     "file_join",
     "first",
     "format",
@@ -53,6 +54,7 @@ __all__ = [
     "index",
     "inspect",
     "is_empty",
+    "iso8601",
     "join",
     "last",
     "length",
@@ -298,6 +300,26 @@ def rfc2822(time: datetime) -> str:
     time (``Time.utc``, ``tzinfo=timezone.utc``), the numeric offset otherwise."""
     zone = "-0000" if time.tzinfo is timezone.utc else time.strftime("%z")
     return time.strftime("%a, %d %b %Y %H:%M:%S ") + zone
+
+
+def iso8601(time: datetime, digits: int = 0) -> str:
+    """Ruby's ``Time#iso8601`` / ``xmlschema``: ``Z`` for a UTC time, else
+    the offset with a colon; *digits* of the second's fraction (none by
+    default, where Python's isoformat shows microseconds)."""
+    text = time.strftime("%Y-%m-%dT%H:%M:%S")
+    if digits > 0:
+        text += "." + f"{time.microsecond:06d}{'0' * max(digits - 6, 0)}"[:digits]
+    if time.tzinfo is timezone.utc:
+        return text + "Z"
+    offset = time.strftime("%z")
+    return text + (offset[:3] + ":" + offset[3:] if offset else "")
+
+
+def escape_html(text: str) -> str:
+    """Ruby's ``CGI.escapeHTML``: ``& < > " '`` as ``&amp; &lt; &gt; &quot;
+    &#39;`` (Python's ``html.escape`` writes ``&#x27;``)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def strftime(time: datetime, template: str) -> str:

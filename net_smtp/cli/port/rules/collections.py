@@ -323,7 +323,8 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("freeze", "itself"):
             return recv
         if name in ("sort",):
-            if elem.kind not in ("str", "int", "float"):
+            # what Ruby cannot compare (nil, mixed kinds) Python cannot either
+            if elem.kind not in iterators.COMPARABLE + ("any",):
                 raise tr.fail(call.node, "sort of items that may not compare alike")
             return Expr(f"sorted({recv.code})", recv.type, P_CALL)
         if name == "reverse":
@@ -364,7 +365,7 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                         P_NOT)
         if name == "to_h":
             pair = elem.items if elem.kind == "list" and elem.items and len(elem.items) == 2 \
-                else (ANY, ANY)
+                else (elem.elem, elem.elem) if elem.kind == "list" and elem.elem else (ANY, ANY)
             return Expr(f"dict({recv.code})", dict_of(pair[0], pair[1]), P_CALL)
         if name in ("inspect", "to_s"):
             return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),

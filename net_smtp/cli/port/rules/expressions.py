@@ -111,6 +111,13 @@ def expression(tr: Translator, node: Node) -> Expr:
         b = tr.expr(node.child_by_field_name("alternative"))
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
+    if kind in ("if_modifier", "unless_modifier"):
+        # ``x if cond`` used for its value: x, or nil
+        c = condition(tr, node.child_by_field_name("condition"))
+        if kind == "unless_modifier":
+            c = _negate(Expr(c, BOOL, P_OR)).code
+        body = tr.expr(node.child_by_field_name("body"))
+        return Expr(f"{tr.wrap(body, P_OR)} if {c} else None", body.type.nil(), P_TERNARY)
     if kind == "parenthesized_statements":
         inside = [c for c in node.named_children if c.type != "comment"]
         if len(inside) != 1:
@@ -264,8 +271,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
     if op == "*" and ta.is_("list") and tb.is_("str"):
         return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
-    if op == "-" and ta.is_("time"):
-        return io.time_minus(tr, node, a, b)
+    if op in ("-", "+") and ta.is_("time"):
+        return io.time_arithmetic(tr, node, op, a, b)
     numeric = ("int", "float", "num")
     if ta.is_(*numeric) and tb.is_(*numeric):
         result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \

@@ -19,7 +19,7 @@ from .calls import DONE, register_const, register_kernel, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["global_variable", "io_write", "special_constant", "time_minus"]
+__all__ = ["global_variable", "io_write", "special_constant", "time_arithmetic"]
 
 STDOUT = T("io", name="stdout")
 STDERR = T("io", name="stderr")
@@ -32,7 +32,7 @@ REQUIRES = {
     "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
     "net/http": "!", "tempfile": "!", "stringio": "!", "set": "!", "ostruct": "!",
-    "open3": "!", "etc": "!", "resolv": "!", "csv": None,
+    "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None,
 }
 
 
@@ -512,6 +512,9 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         raise tr.fail(call.node, f"Time#{name} without require 'time' (a NoMethodError in Ruby)")
     if name in ("rfc2822", "rfc822") and not call.args:
         return Expr(f"{tr.runtime('rfc2822')}({recv.code})", T("str", nl="no"), P_CALL)
+    if name in ("iso8601", "xmlschema") and len(call.args) <= 1:
+        digits = "".join(f", {tr.expr(a).code}" for a in call.args)
+        return Expr(f"{tr.runtime('iso8601')}({recv.code}{digits})", T("str", nl="no"), P_CALL)
     if name == "strftime" and len(call.args) == 1:
         fmt = tr.expr(call.args[0])
         if any(code in fmt.code for code in ("%L", "%N", "%s", "%:z", "%P", "%e", "%l", "%k")):
@@ -538,15 +541,34 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
-def time_minus(tr: Translator, node: Node, a: Expr, b: Expr) -> Expr:
-    if b.type.is_("time"):
+def time_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
+    """``time - time`` (seconds, a Float), ``time + n`` / ``time - n``."""
+    if op == "-" and b.type.is_("time"):
         return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
-    if b.type.is_("int", "float"):
+    if b.type.is_("int", "float", "num"):
         tr.need("timedelta")
-        return Expr(f"{tr.wrap(a, 10)} - timedelta(seconds={b.code})", TIME, 10)
-    raise tr.fail(node, "Time minus something that may not be a number")
+        return Expr(f"{tr.wrap(a, 10)} {op} timedelta(seconds={b.code})", TIME, 10)
+    raise tr.fail(node, f"Time {op} something that may not be a number")
 
 
+def _cgi(tr: Translator, call: Call) -> Expr | None:
+    """``CGI.escapeHTML`` (Ruby's ``&#39;``), ``CGI.escape`` / ``unescape``
+    (form encoding, as ``urllib.parse``'s ``quote_plus`` does it)."""
+    if "cgi" not in tr.ruby_requires or len(call.args) != 1:
+        return None
+    value = tr.expr(call.args[0])
+    if not value.type.is_("str"):
+        raise tr.fail(call.node, f"CGI.{call.name} of a value that may not be a String")
+    if call.name in ("escapeHTML", "escape_html", "h"):
+        return Expr(f"{tr.runtime('escape_html')}({value.code})", T("str"), P_CALL)
+    if call.name in ("escape", "unescape"):
+        tr.need("urllib.parse")
+        function = "quote_plus" if call.name == "escape" else "unquote_plus"
+        return Expr(f"urllib.parse.{function}({value.code})", T("str"), P_CALL)
+    return None
+
+
+register_const("CGI", _cgi)
 register_const("Time", _time_call)
 register_kind("time", _time_method)
 

@@ -27,7 +27,7 @@ from .calls import DONE
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["Source", "chained", "iterate", "loop_over", "transform"]
+__all__ = ["Source", "chained", "iterate", "loop_over", "to_tail", "transform"]
 
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
@@ -41,6 +41,7 @@ OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_in
                     "inject", "reduce", "to_h"}
 KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition"})
 COMPARABLE = ("str", "int", "float", "num", "time", "list")
+"""Kinds whose order Ruby's <=> and Python's < agree on."""
 
 
 @dataclass
@@ -373,11 +374,12 @@ def loop_over(tr: Translator, call: Call, src: Source, block: Node, value: Expr)
         tr.emit(f"{clause}:")
         with tr.loop():
             blocks.block_body(tr, block)
-    _to_tail(tr, call, value)
+    to_tail(tr, call, value)
     return DONE
 
 
-def _to_tail(tr: Translator, call: Call, value: Expr) -> None:
+def to_tail(tr: Translator, call: Call, value: Expr) -> None:
+    """Where a call written as statements sends its value, *value* goes."""
     tail = call.tail
     if tail is None or tail.kind == "none":
         return
@@ -458,7 +460,7 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
     if op == "group_by":
         return Expr(f"{tr.runtime('group_by')}({src.code}, {lam}{value.code})",
                     dict_of(value.type, list_of(item_t)), P_CALL)
-    if value.type.kind not in COMPARABLE or value.type.nilable:
+    if value.type.kind not in COMPARABLE:  # nil raises in both
         raise tr.fail(call.node, f"{op} by values that may not compare alike")
     if op == "sort_by":
         # Ruby's sort_by is glibc's qsort_r, a merge sort: stable, as sorted() is
@@ -526,7 +528,7 @@ def _with_object(tr: Translator, call: Call, src: Source, block: Block) -> Expr:
         var = tr.local(names[1])
         value = Expr(targets[1], var.type if var is not None else memo.type)
     if call.statement:
-        _to_tail(tr, call, value)
+        to_tail(tr, call, value)
         return DONE
     return value
 

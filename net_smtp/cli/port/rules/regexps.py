@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
 from ..syntax import Node
 from ..types import BOOL, INT, T, list_of
+from . import blocks, strings
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -182,6 +183,9 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
     r = tr.wrap(recv, P_CALL)
+    if name in ("gsub", "sub") and len(args) == 1 and args[0].type == "regex" and \
+            call.block is not None:
+        return _sub_with_block(tr, call, recv)
     if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
             args[0].type == "regex":
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
@@ -273,6 +277,23 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
+
+
+def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``gsub(/re/) { |m| ... }``: ``re.sub`` with a function of the match;
+    inside the block ``$~`` / ``$1`` are that match, as in Ruby."""
+    assert call.block is not None
+    body = blocks.one_expression(call.block)
+    names = blocks.block_params(tr, call.block)
+    if body is None or len(names) > 1:
+        raise tr.fail(call.node, f"{call.name} with a block of several statements")
+    pattern = compiled(tr, call.args[0])
+    found = "last_match" if tr.reads_last_match else tr.temp("found")
+    with blocks.params_bound(tr, names, [T("str")], {n: f"{found}.group(0)" for n in names}):
+        value = strings.str_of(tr, tr.expr(body))  # Ruby takes the block's to_s
+    count = ", count=1" if call.name == "sub" else ""
+    return Expr(f"{pattern}.sub(lambda {found}: {value.code}, {recv.code}{count})", T("str"),
+                P_CALL)
 
 
 def _match_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr, Tail
+from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, NIL, T, dict_of, list_of
-from . import blocks, constants, openssl, strings
+from . import blocks, constants, iterators, openssl, strings
 from .calls import DONE, args_code, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -205,6 +205,8 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name in _METAPROGRAMMING:
         raise tr.fail(call.node, f"{name} runs or inspects Ruby code at run time")
+    if name == "tap" and call.block is not None and not call.args:
+        return _tap(tr, call, recv)
     if call.block is not None:
         return None
     if name == "nil?" and not call.args:
@@ -253,6 +255,21 @@ def proc_call(tr: Translator, node: Node, proc: Expr, args: list[Node]) -> Expr:
         tr.learn(f"lambda:{proc.type.name}:{i}", value.type)
     return Expr(f"{tr.wrap(proc, P_CALL)}({', '.join(v.code for v in values)})",
                 proc.type.elem or tr.unknown, P_CALL)
+
+
+def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``x.tap { |o| ... }`` as statements: ``o = x``, the block, and x is
+    the value."""
+    if not call.statement or call.block is None:
+        raise tr.fail(call.node, "tap inside an expression")
+    names = blocks.block_params(tr, call.block)
+    if len(names) > 1 or (names and names[0].startswith("(")):
+        raise tr.fail(call.node, "tap with several block parameters")
+    with blocks.params_bound(tr, names or ["tapped"], [recv.type]) as targets:
+        tr.emit(f"{targets[0]} = {recv.code}")
+        tr.body(blocks.block_statements(call.block), NO_TAIL)
+    iterators.to_tail(tr, call, Expr(targets[0], recv.type))
+    return DONE
 
 
 _METAPROGRAMMING = frozenset({
