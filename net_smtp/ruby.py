@@ -78,10 +78,14 @@ __all__ = [
     "to_s",
     "tr",
     "truthy",
+    "zip",
     "ArgumentParser",
     "CSVTable",
     "Catch",
+    "Logger",
+    "OpenStruct",
     "OptionError",
+    "Set",
     "Symbol",
     "UncaughtThrowError",
 ]
@@ -914,6 +918,172 @@ def array(value: object) -> list[Any]:
     if isinstance(value, dict):
         return [[k, v] for k, v in value.items()]
     return [value]
+
+
+def zip(first: Iterable[Any], *others: Iterable[Any]) -> list[list[Any]]:
+    """Ruby's ``Array#zip``: as long as *first*, the others cut or padded
+    with nil."""
+    lists = [list(other) for other in others]
+    return [[item] + [other[i] if i < len(other) else None for other in lists]
+            for i, item in enumerate(first)]
+
+
+# ---------------------------------------------------------------- library classes
+
+
+class Set:
+    """Ruby's ``Set`` (``require 'set'``): each item once, in the order they
+    came (Python's ``set`` keeps no order); ``inspect`` as Ruby shows it."""
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        self._items: dict[Any, None] = dict.fromkeys(items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._items
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Set) and self._items.keys() == other._items.keys()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def add(self, item: object) -> Set:
+        """``set << item`` / ``add``."""
+        self._items[item] = None
+        return self
+
+    def add_new(self, item: object) -> Set | None:
+        """``add?``: the set, or nil when *item* was there already."""
+        if item in self._items:
+            return None
+        return self.add(item)
+
+    def delete(self, item: object) -> Set:
+        self._items.pop(item, None)
+        return self
+
+    def __or__(self, other: Iterable[Any]) -> Set:
+        return Set(list(self) + list(other))
+
+    def __and__(self, other: Iterable[Any]) -> Set:
+        kept = set(other)
+        return Set(item for item in self if item in kept)
+
+    def __sub__(self, other: Iterable[Any]) -> Set:
+        dropped = set(other)
+        return Set(item for item in self if item not in dropped)
+
+    def inspect(self) -> str:
+        return "#<Set: {" + ", ".join(inspect(item) for item in self) + "}>"
+
+    __str__ = __repr__ = inspect
+
+
+class OpenStruct:
+    """Ruby's ``OpenStruct`` (``require 'ostruct'``): attributes set at
+    will, nil for one never set; ``to_h`` with Symbol keys."""
+
+    def __init__(self, fields: Mapping[Any, Any] | None = None, **more: Any) -> None:
+        for name, value in {**(fields or {}), **more}.items():
+            setattr(self, str(name), value)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self, str(name))
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        setattr(self, str(name), value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OpenStruct) and vars(self) == vars(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def respond_to(self, name: str) -> bool:
+        """``respond_to?(:name)``: whether the attribute was ever set."""
+        return str(name) in vars(self)
+
+    def to_h(self) -> dict[Symbol, Any]:
+        return {Symbol(name): value for name, value in vars(self).items()}
+
+    def inspect(self) -> str:
+        fields = ", ".join(f"{name}={inspect(value)}" for name, value in vars(self).items())
+        return f"#<OpenStruct {fields}>" if fields else "#<OpenStruct>"
+
+    __str__ = __repr__ = inspect
+
+
+class Logger:
+    """Ruby's ``Logger`` (``require 'logger'``) on a stream: the levels,
+    ``formatter`` (called with severity, time, progname and message, as
+    Ruby calls a proc), ``progname``, and Ruby's own line format otherwise:
+    ``I, [2024-01-05T08:30:00.123456 #4242]  INFO -- : text``."""
+
+    DEBUG, INFO, WARN, ERROR, FATAL, UNKNOWN = range(6)
+    _LABELS = ("DEBUG", "INFO", "WARN", "ERROR", "FATAL", "ANY")
+
+    def __init__(self, stream: IO[str] | None, progname: str | None = None) -> None:
+        self.stream = stream
+        self.progname = progname
+        self.formatter: Callable[[str, datetime, str | None, Any], str] | None = None
+        self._level = Logger.DEBUG
+
+    @property
+    def level(self) -> int:
+        return self._level
+
+    @level.setter
+    def level(self, value: int | str) -> None:
+        """A number, or a name (``'warn'``, ``:info``) as Ruby's Logger takes."""
+        self._level = value if isinstance(value, int) else \
+            self._LABELS.index(str(value).upper().replace("UNKNOWN", "ANY"))
+
+    def add(self, severity: int, text: object = None, progname: object = None) -> bool:
+        """Ruby's ``add(severity, message, progname)``: a line when
+        *severity* reaches the level (a lone progname is the message)."""
+        if self.stream is None or severity < self._level:
+            return True
+        if text is None:
+            text, progname = progname, self.progname
+        label = self._LABELS[min(severity, Logger.UNKNOWN)]
+        now = datetime.now().astimezone()
+        if self.formatter is not None:
+            line = to_s(self.formatter(label, now, progname, text))  # type: ignore[arg-type]
+        else:
+            shown = text if isinstance(text, str) else \
+                f"{message(text)} ({class_name(text)})\n" if isinstance(text, BaseException) \
+                else inspect(text)
+            line = (f"{label[0]}, [{now.strftime('%Y-%m-%dT%H:%M:%S.%f')} #{os.getpid()}] "
+                    f"{label:>5} -- {to_s(progname)}: {shown}\n")
+        self.stream.write(line)
+        return True
+
+    def debug(self, message: object = None) -> bool:
+        return self.add(Logger.DEBUG, None, message)
+
+    def info(self, message: object = None) -> bool:
+        return self.add(Logger.INFO, None, message)
+
+    def warn(self, message: object = None) -> bool:
+        return self.add(Logger.WARN, None, message)
+
+    def error(self, message: object = None) -> bool:
+        return self.add(Logger.ERROR, None, message)
+
+    def fatal(self, message: object = None) -> bool:
+        return self.add(Logger.FATAL, None, message)
+
+    def unknown(self, message: object = None) -> bool:
+        return self.add(Logger.UNKNOWN, None, message)
 
 
 # ---------------------------------------------------------------- CSV

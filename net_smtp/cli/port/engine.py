@@ -487,7 +487,20 @@ def translate(source: bytes) -> Translation:
     final.program()
     from .rules.output import assemble
 
-    return assemble(final)
+    return _checked(assemble(final))
+
+
+def _checked(result: Translation) -> Translation:
+    """The translation, with a diagnostic if Python does not compile it: a
+    fault of the translator must not pass for a translation."""
+    try:
+        compile(result.python, "<translation>", "exec")
+    except SyntaxError as exc:
+        row = (exc.lineno or 1) - 1
+        ruby_line = result.lines[row].ruby_line if row < len(result.lines) else 0
+        result.diagnostics.append(Diagnostic(ruby_line, f"the translator wrote Python that "
+                                                        f"does not compile ({exc.msg})"))
+    return result
 
 
 # Each pass can carry what it learned one call deeper (a parameter's type

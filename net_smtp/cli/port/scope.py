@@ -24,7 +24,7 @@ RESERVED = frozenset({
     "os", "sys", "re", "io", "time", "datetime", "timezone", "argparse", "textwrap",
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
     "collections", "functools", "glob", "shutil", "pathlib", "random", "traceback", "base64",
-    "last_match", "urllib", "signal",
+    "last_match", "urllib", "signal", "atexit",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
 

@@ -19,7 +19,7 @@ __all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "PENDING", "STR", "T", "dict_of
 # to be one of several kinds the script made, "json" when parsed JSON)
 NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
                          "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
-                         "module", "class", "obj", "ctx"})
+                         "module", "class", "obj", "ctx", "set", "ostruct", "logger", "match"})
 
 
 @dataclass(frozen=True)

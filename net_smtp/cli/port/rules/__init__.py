@@ -21,9 +21,10 @@ from . import (
                regexps,
                smtp,
                statements,
+               stdlib,
                strings,
 )
 
 __all__ = ["blocks", "calls", "collections", "constants", "definitions", "dynamic", "env",
            "expressions", "files", "io", "iterators", "openssl", "optparse", "output", "regexps",
-           "smtp", "statements", "strings"]
+           "smtp", "statements", "stdlib", "strings"]

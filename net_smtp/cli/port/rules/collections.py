@@ -4,6 +4,7 @@ methods (``each``, ``each_with_index``, ``map``, ``select``, ``reject``,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..engine import Translator
 
 __all__ = ["array_literal", "element_reference", "element_target", "hash_key", "hash_literal",
-           "iterable", "range_expr", "shovel"]
+           "iterable", "list_method", "range_expr", "shovel"]
 
 
 def array_literal(tr: Translator, node: Node) -> Expr:
@@ -105,6 +106,8 @@ def iterable(tr: Translator, node: Node) -> Expr:
     e = tr.expr(node)
     if e.type.kind == "dict":
         return Expr(f"{tr.wrap(e, P_CALL)}.items()", list_of(list_of(ANY)), P_CALL)
+    if e.type.kind == "set":
+        return Expr(f"list({e.code})", list_of(e.type.elem or tr.unknown), P_CALL)
     if e.type.kind not in ("list", "range", "argv"):
         raise tr.fail(node, "iterating over a value that may not be an Array")
     return e
@@ -281,7 +284,40 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
 DONE_EXPR = Expr("", T("nil"))
 
 
-def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+# Methods that change an Array or Hash in place, and what they do otherwise.
+_IN_PLACE = {"map!": "map", "collect!": "map", "select!": "select", "filter!": "select",
+             "keep_if": "select", "reject!": "reject", "delete_if": "reject",
+             "compact!": "compact", "uniq!": "uniq", "sort!": "sort", "sort_by!": "sort_by",
+             "reverse!": "reverse", "flatten!": "flatten", "transform_values!": "transform_values"}
+
+
+def _in_place(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``list.map!(&:strip)`` as a statement: the contents replaced by what
+    ``map`` gives (a Hash: cleared, then updated)."""
+    if not call.statement or (call.tail is not None and call.tail.kind != "none"):
+        raise tr.fail(call.node, f"the value of {call.name} (nil when nothing changed)")
+    plain = Call(call.node, _IN_PLACE[call.name], call.recv_node, call.args, call.block,
+                 recv=recv)
+    value = (list_method if recv.type.kind != "dict" else _dict_method)(tr, plain, recv)
+    if value is None:
+        raise tr.fail(call.node, f"{call.name} is not translated")
+    r = tr.wrap(recv, P_CALL)
+    if recv.type.kind == "dict":
+        kept = tr.temp("kept")
+        tr.emit(f"{kept} = {value.code}")
+        tr.emit(f"{r}.clear()")
+        tr.emit(f"{r}.update({kept})")
+        tr.store(recv.type, value.type.elem or tr.unknown)
+    else:
+        tr.emit(f"{r}[:] = {value.code}")
+        tr.store(recv.type, value.type.elem or tr.unknown)
+    return DONE_EXPR
+
+
+def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """Methods of an Array (and of a list standing for another collection)."""
+    if call.name in _IN_PLACE:
+        return _in_place(tr, call, recv)
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
@@ -394,6 +430,10 @@ def _list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             start = f"-{n}" if n.isdigit() and n != "0" else f"max(len({recv.code}) - {n}, 0)"
             return Expr(f"{r}[{start}:]", recv.type, P_CALL)
         return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", recv.type, P_CALL)
+    if name == "zip" and all(a.type.is_("list", "argv") for a in args):
+        parts = (elem,) + tuple((a.type.elem or tr.unknown).nil() for a in args)
+        return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",
+                    list_of(T("list", elem=functools.reduce(join, parts), items=parts)), P_CALL)
     if name == "count" and len(args) == 1:
         x = tr.temp("item")
         return Expr(f"sum(1 for {x} in {recv.code} if {x} == {args[0].code})", INT, P_CALL)
@@ -435,6 +475,9 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
 
 
 def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name in ("select!", "filter!", "keep_if", "reject!", "delete_if",
+                     "transform_values!"):
+        return _in_place(tr, call, recv)
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
@@ -591,8 +634,8 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return simple.get(name)
 
 
-register_kind("list", _list_method)
-register_kind("argv", _list_method)
+register_kind("list", list_method)
+register_kind("argv", list_method)
 register_kind("dict", _dict_method)
 register_kind("range", _range_method)
 register_kind("int", _int_method)

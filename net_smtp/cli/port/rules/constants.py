@@ -10,7 +10,7 @@ from ..engine import P_ATOM, Expr
 from ..scope import ClassInfo
 from ..syntax import Node
 from ..types import T
-from . import io, openssl, statements
+from . import io, openssl, statements, stdlib
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -121,6 +121,9 @@ def constant_named(tr: Translator, node: Node, path: str) -> Expr:
         top = tr.known(f"const::{name}")
         if top is not None or name in tr.top_constants:
             return Expr(name, top or tr.unknown, P_ATOM)
+    library = stdlib.constant(tr, path)
+    if library is not None:
+        return library
     raise tr.fail(node, f"unknown constant {path}")
 
 

@@ -14,7 +14,7 @@ from ..engine import P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, NIL, T, join, list_of
-from . import blocks, calls, collections, constants, smtp, statements
+from . import blocks, calls, collections, constants, smtp, statements, stdlib
 from .calls import args_code, register_kind
 
 if TYPE_CHECKING:
@@ -716,7 +716,7 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
             tr.learn(_ivar_key(tr, info, name, singleton), t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
-    setter = smtp.setter(tr, node, recv, name, t)
+    setter = smtp.setter(tr, node, recv, name, t) or stdlib.setter(tr, node, recv, name, t)
     if setter is not None:
         return setter
     raise tr.fail(node, f"cannot tell what `{tr.text(recv_node)}` is, so not what {name}= does")

@@ -229,12 +229,12 @@ def _argv_call(tr: Translator, call: Call) -> Expr | None:
     if name in ("empty?", "any?", "size", "length", "count", "first", "last", "include?",
                 "each", "map", "join", "reject", "select", "dup", "each_with_index",
                 "find", "grep", "index", "to_a", "fetch", "take", "[]"):
-        return collections._list_method(tr, call, Expr(a.code, list_of(ARG), a.prec))
+        return collections.list_method(tr, call, Expr(a.code, list_of(ARG), a.prec))
     if name in ("clear", "delete", "parse!", "replace", "concat", "push", "unshift", "<<",
                 "delete_if", "reject!", "select!", "keep_if", "slice!"):
         if not tr.argv_mutated:
             tr.want_argv = True
-        return collections._list_method(tr, call, Expr("argv", list_of(ARG)))
+        return collections.list_method(tr, call, Expr("argv", list_of(ARG)))
     return None
 
 

@@ -36,6 +36,7 @@ from . import (
     io,
     regexps,
     statements,
+    stdlib,
     strings,
 )
 
@@ -255,6 +256,10 @@ def _binary(tr: Translator, node: Node) -> Expr:
     # does in Python (TypeError): the kinds decide, a possible nil does not.
     ta, tb = a.type.non_nil(), b.type.non_nil()
     prec = _ARITH[op]
+    if op in ("|", "&", "-", "+") and ta.kind == "set":
+        combined = stdlib.set_operator(tr, node, op, a, b)
+        if combined is not None:
+            return combined
     if op == "%" and ta.is_("str"):
         return regexps.format_operator(tr, node, a, right_node)
     if op == "+" and ta.is_("str"):

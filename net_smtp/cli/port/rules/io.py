@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
@@ -29,9 +30,9 @@ TIME = T("time")
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
-    "English": None, "logger": "!", "json": None, "erb": "!", "yaml": "!",
+    "English": None, "logger": None, "json": None, "erb": "!", "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
-    "net/http": "!", "tempfile": "!", "stringio": "!", "set": "!", "ostruct": "!",
+    "net/http": "!", "tempfile": "!", "stringio": "!", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None,
 }
 
@@ -286,7 +287,13 @@ def _block_given(tr: Translator, call: Call) -> Expr:
 
 
 def _at_exit(tr: Translator, call: Call) -> Expr:
-    raise tr.fail(call.node, "at_exit is not translated")
+    """``at_exit { ... }``: a function ``atexit`` runs at the end (last
+    registered first, as Ruby runs them)."""
+    if call.block is None or call.args or not call.statement:
+        raise tr.fail(call.node, "at_exit without a block, or used for its value")
+    fn = blocks.function_for_block(tr, call.block, "at_exit", [])
+    tr.need("atexit")
+    return Expr(f"atexit.register({fn})", NIL, P_CALL)
 
 
 def _rand(tr: Translator, call: Call) -> Expr:
@@ -709,10 +716,23 @@ def _string_new(tr: Translator, call: Call) -> Expr | None:
 
 register_const("String", _string_new)
 def _array_new(tr: Translator, call: Call) -> Expr | None:
-    """``Array.new``: an empty Array."""
-    if call.name != "new" or call.args or call.block is not None:
+    """``Array.new``, ``Array.new(n, value)`` (one value n times, shared as
+    in Ruby), ``Array.new(n) { |i| ... }``."""
+    site = str(call.node.start_byte)
+    if call.name != "new" or len(call.args) > 2:
         return None
-    return Expr("[]", T("list", site=str(call.node.start_byte)))
+    if not call.args:
+        return Expr("[]", T("list", site=site))
+    size = tr.expr(call.args[0])
+    if not size.type.is_("int"):
+        raise tr.fail(call.node, "Array.new of a size that may not be an Integer")
+    if call.block is not None and len(call.args) == 1:
+        built = iterators.iterate(tr, Call(call.node, "map", None, [], call.block),
+                                  Expr(f"range({size.code})", T("range", elem=INT), P_CALL))
+        return Expr(built.code, replace(built.type, site=site), built.prec) if built else None
+    value = tr.expr(call.args[1]) if len(call.args) == 2 else Expr("None", NIL)
+    return Expr(f"[{value.code}] * {tr.wrap(size, 11)}", T("list", elem=value.type, site=site),
+                10)
 
 
 register_const("Array", _array_new)

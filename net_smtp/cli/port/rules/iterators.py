@@ -32,7 +32,7 @@ __all__ = ["Source", "chained", "iterate", "loop_over", "to_tail", "transform"]
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
                     "each_slice", "times", "upto", "downto", "each_line", "each_char",
-                    "reverse_each", "each_key", "each_value"})
+                    "reverse_each", "each_key", "each_value", "each_index"})
 # What the block is for; the first group may also wait for a with_index.
 COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
                         "find_all", "reject", "filter_map"})
@@ -113,11 +113,14 @@ def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
         return Source(base.code, T("str", nl="one"))
     if name == "each_char" and not args and t.is_("str"):
         return Source(base.code, T("str"))
+    if name == "each_index" and not args and t.is_("list", "argv"):
+        return Source(f"range(len({base.code}))", INT)
     if name in ("each_key", "each_value") and not args and t.is_("dict"):
         if name == "each_key":
             return Source(f"list({base.code})", t.key or tr.unknown)
         return Source(f"list({tr.wrap(base, P_CALL)}.values())", t.elem or tr.unknown)
-    if name in ("times", "upto", "downto", "each_line", "each_char", "each_key", "each_value"):
+    if name in ("times", "upto", "downto", "each_line", "each_char", "each_key", "each_value",
+                "each_index"):
         raise tr.fail(stage.node, f"{name} on a value the translator cannot tell")
     return None
 
