@@ -36,6 +36,21 @@ CASES = [
     ("setter_method", "class A\n  def x=(v)\n    @x = v\n  end\nend\n", 2, "setter"),
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),
+    ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),
+    ("select_of_unknown", "def f(x)\n  x.select { |v| v }\nend\n", 2, "Array or a Hash"),
+    ("glob_braces", "p Dir.glob('*.{rb,txt}')\n", 1, "braces"),
+    ("struct_equality", "S = Struct.new(:a)\np S.new(1) == S.new(1)\n", 2, "Struct"),
+    ("logger_file", "require 'logger'\nlog = Logger.new('x.log')\n", 2, "file"),
+    ("csv_options", "require 'csv'\nrows = CSV.read('x.csv', col_sep: ';')\n", 2, "options"),
+    ("csv_row_as_text", "require 'csv'\nCSV.parse(\"a\\n1\\n\", headers: true).each { |r| puts r }\n",
+     2, "CSV row"),
+    ("gsub_where_last_match_is_read", "'a' =~ /(a)/\ny = 'b'.gsub(/b/, 'c')\nputs $1\n", 2,
+     "$~"),
+    ("set_select", "require 'set'\np Set.new([1]).select { |x| x }\n", 2, "select"),
+    ("lambda_arity", "f = ->(a, b) { a }\nf.(1)\n", 2, "arguments"),
+    ("block_to_a_method_without_one", "def m\n  1\nend\nm { 2 }\n", 4, "takes none"),
+    ("logger_block", "require 'logger'\nl = Logger.new($stdout)\nl.debug { 'x' }\n", 3,
+     "block"),
 ]
 
 
@@ -56,3 +71,11 @@ def test_the_rest_of_a_marked_script_is_translated() -> None:
                              "# port: system runs a shell command\n"
                              "# system('ls')\n"
                              "print('after')\n")
+
+
+def test_python_that_does_not_compile_is_reported() -> None:
+    """A fault of the translator is a marker too, never exit 0."""
+    from net_smtp.cli.port.engine import Line, Translation, _checked
+
+    result = _checked(Translation("x = (\n", [], [Line("x = (", 3)]))
+    assert [(d.line, "does not compile" in d.why) for d in result.diagnostics] == [(3, True)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 import sys
 from contextlib import redirect_stdout
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,174 @@ def test_option_parsers_own_help(monkeypatch: pytest.MonkeyPatch) -> None:
     assert stopped.value.code == 0
     assert out.getvalue() == ("Usage: tool [options]\n"
                               "        --to ADDR                    recipient\n")
+
+
+# ---------------------------------------------------------------- what the translator added later
+
+
+def test_sum_is_rubys_compensated_sum() -> None:
+    # p ([0.1]*10).sum, [1, 2, 0.1, 0.2, 0.3].sum, [3, 0.1, 0.2, 0.3].sum(0.0),
+    #   [1e100, 1.0, -1e100].sum, [1, 2, 3].sum, [].sum, ["a", "b"].sum("")
+    assert [ruby.sum([0.1] * 10), ruby.sum([1, 2, 0.1, 0.2, 0.3]),
+            ruby.sum([3, 0.1, 0.2, 0.3], 0.0), ruby.sum([1e100, 1.0, -1e100]),
+            ruby.sum([1, 2, 3]), ruby.sum([]), ruby.sum(["a", "b"], "")] == [
+        1.0, 3.6, 3.6, 1.0, 6, 0, "ab"]
+    # [0.1, 0.2, "x"].sum: TypeError (String can't be coerced into Float)
+    with pytest.raises(TypeError):
+        ruby.sum([0.1, 0.2, "x"])
+
+
+def test_grouping_and_slicing() -> None:
+    # p %w[pear fig kiwi].group_by(&:size), [1, 2, 3, 4].partition(&:even?),
+    #   [1, 2, 3, 4, 5].each_slice(2).to_a, [1, 2, 3].zip([4, 5])
+    assert ruby.group_by(["pear", "fig", "kiwi"], len) == {4: ["pear", "kiwi"], 3: ["fig"]}
+    assert ruby.partition([1, 2, 3, 4], lambda n: n % 2 == 0) == [[2, 4], [1, 3]]
+    assert ruby.each_slice([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert ruby.zip([1, 2, 3], [4, 5]) == [[1, 4], [2, 5], [3, None]]
+
+
+def test_paths_as_ruby_reads_them() -> None:
+    # p File.join("a/", "/b"), File.join("", "b"), File.join("a", ["b", "c"]),
+    #   File.basename("a/b/"), File.basename(".csv", ".csv"), File.basename("b.tar.gz", ".*"),
+    #   File.dirname("x.rb"), File.dirname("a/b/"), File.dirname("/a")
+    assert [ruby.file_join("a/", "/b"), ruby.file_join("", "b"), ruby.file_join("a", ["b", "c"]),
+            ruby.basename("a/b/"), ruby.basename(".csv", ".csv"),
+            ruby.basename("b.tar.gz", ".*"), ruby.dirname("x.rb"), ruby.dirname("a/b/"),
+            ruby.dirname("/a")] == ["a/b", "/b", "a/b/c", "b", ".csv", "b.tar", ".", "a", "/"]
+
+
+def test_readlines_with_chomp(tmp_path: Path) -> None:
+    # File.write(f, "a\r\nb\n\nc\r"); p File.readlines(f, chomp: true)
+    path = tmp_path / "lines.txt"
+    path.write_bytes(b"a\r\nb\n\nc\r")
+    assert ruby.readlines(str(path), chomp=True) == ["a", "b", "", "c\r"]
+    assert ruby.readlines(str(path)) == ["a\r\n", "b\n", "\n", "c\r"]
+
+
+def test_json_text_as_the_json_gem_writes_it() -> None:
+    # puts JSON.pretty_generate({"a"=>[], "b"=>{}, "c"=>[1, 2.0], "d"=>nil, :e=>1e20})
+    assert ruby.generate({"a": [], "b": {}, "c": [1, 2.0], "d": None,
+                          ruby.Symbol("e"): 1e20}, pretty=True) == (
+        '{\n  "a": [\n\n  ],\n  "b": {\n  },\n  "c": [\n    1,\n    2.0\n  ],\n'
+        '  "d": null,\n  "e": 1.0e+20\n}')
+    # puts JSON.generate(["\u0001é/", true, 1.0/3])
+    assert ruby.generate(["\x01é/", True, 1 / 3]) == '["\\u0001é/",true,0.3333333333333333]'
+    with pytest.raises(ValueError):
+        ruby.generate([float("nan")])
+
+
+def test_methods_of_a_value_of_any_class() -> None:
+    # p "abc"[1], "abc"[5], "abc"["b"], [1, 2][-1], [1, 2][5], {"a" => 1}["b"], 5.size,
+    #   [1, [2, [3, nil]], :s].join(","), {"a" => 1}.first, [1].include?(true),
+    #   {"a" => {"b" => [10, 20]}}.dig("a", "b", 1)
+    assert [ruby.index("abc", 1), ruby.index("abc", 5), ruby.index("abc", "b"),
+            ruby.index([1, 2], -1), ruby.index([1, 2], 5), ruby.index({"a": 1}, "b"),
+            ruby.size(5), ruby.join([1, [2, [3, None]], ruby.Symbol("s")], ","),
+            ruby.first({"a": 1}), ruby.include([1], True),
+            ruby.dig({"a": {"b": [10, 20]}}, "a", "b", 1)] == [
+        "b", None, "b", 2, None, None, 8, "1,2,3,,s", ["a", 1], False, 20]
+    # [[1, 2], "ab", [3], [4, 5, 6]].map { |a, b| [a, b] }
+    assert ruby.each([[1, 2], "ab", [3], [4, 5, 6]], 2) == [
+        (1, 2), ("ab", None), (3, None), (4, 5)]
+    for fn in (ruby.size, ruby.is_empty, ruby.first):
+        with pytest.raises(AttributeError):  # NoMethodError for nil
+            fn(None)
+    # {"a" => "s"}.dig("a", "b"): TypeError (String does not have #dig method)
+    with pytest.raises(TypeError):
+        ruby.dig({"a": "s"}, "a", "b")
+
+
+def test_character_sets_of_tr_delete_count_squeeze() -> None:
+    # p "hello".tr("a-y", "b-z"), "hello".tr("^l", "*"), "hello".tr("el", ""),
+    #   "aaabbb  cc".squeeze(" "), "hello".delete("^l"), "hello world".count("lo"),
+    #   "a\\-b".tr("\\-", "+")
+    assert [ruby.tr("hello", "a-y", "b-z"), ruby.tr("hello", "^l", "*"),
+            ruby.tr("hello", "el", ""), ruby.squeeze("aaabbb  cc", " "),
+            ruby.delete("hello", "^l"), ruby.count("hello world", "lo"),
+            ruby.tr("a\\-b", "\\-", "+")] == ["ifmmp", "**ll*", "ho", "aaabbb cc", "ll", 5,
+                                              "a\\+b"]
+
+
+def test_scan_group_and_array() -> None:
+    import re
+    # p "k1=v1;k2=".scan(/(\w+)=(\w+)?/), Array(nil), Array({"k" => 1}), Array("s")
+    assert ruby.scan(re.compile(r"(\w+)=(\w+)?"), "k1=v1;k2=") == [["k1", "v1"], ["k2", None]]
+    assert ruby.group(None, 1) is None
+    assert ruby.group(re.search(r"(a)(b)?", "a"), 2) is None
+    assert [ruby.array(None), ruby.array({"k": 1}), ruby.array("s")] == [[], [["k", 1]], ["s"]]
+
+
+def test_catch_and_throw() -> None:
+    # r = catch(:found) { [1, 2, 3].each { |x| throw :found, x * 10 if x == 2 }; :none }
+    with ruby.Catch("found") as caught:
+        for x in (1, 2, 3):
+            if x == 2:
+                ruby.throw("found", x * 10)
+    assert (caught.thrown, caught.value) == (True, 20)
+    # throw :nowhere  => UncaughtThrowError (an ArgumentError): uncaught throw :nowhere
+    with pytest.raises(ValueError, match="uncaught throw :nowhere"):
+        ruby.throw("nowhere")
+    with ruby.Catch("outer") as outer:  # rescue (except Exception) does not see a throw
+        try:
+            ruby.throw("outer", 1)
+        except Exception:  # noqa: BLE001 - what a translated bare rescue is
+            pytest.fail("a throw was rescued")
+    assert outer.value == 1
+
+
+def test_library_classes() -> None:
+    # s = Set.new([3, 1, 3]); s << 2; p s, s.add?(1); os = OpenStruct.new(a: 1); os.c = [1]
+    # p os, os.to_h, os.d
+    s = ruby.Set([3, 1, 3]).add(2)
+    assert (ruby.inspect(s), s.add_new(1), list(s)) == ("#<Set: {3, 1, 2}>", None, [3, 1, 2])
+    os_ = ruby.OpenStruct(a=1)
+    os_.c = [1]
+    assert (ruby.inspect(os_), ruby.inspect(os_.to_h()), os_.d) == (
+        "#<OpenStruct a=1, c=[1]>", "{:a=>1, :c=>[1]}", None)
+    out = io.StringIO()
+    log = ruby.Logger(out)
+    log.level = "warn"
+    log.formatter = lambda severity, time, progname, text: f"{severity}: {text}\n"
+    log.info("hidden")
+    log.warn("shown")
+    log.error(42)
+    assert out.getvalue() == "WARN: shown\nERROR: 42\n"
+    plain = io.StringIO()
+    ruby.Logger(plain, progname="prog").info("hi")
+    assert plain.getvalue().startswith("I, [") and plain.getvalue().endswith(
+        "]  INFO -- prog: hi\n")
+
+
+def test_csv_as_ruby_reads_and_writes_it() -> None:
+    # p CSV.parse("name,email\nAnn,a@x\n\nBob,\"\"\n"),
+    #   CSV.parse("a,b\n1,2,3\n4\n", headers: true).map(&:to_h),
+    #   ["a", "", "b,c", "q\"x", nil, 1.5].to_csv
+    assert ruby.csv_parse('name,email\nAnn,a@x\n\nBob,""\n') == [
+        ["name", "email"], ["Ann", "a@x"], [], ["Bob", ""]]
+    table = ruby.csv_parse("a,b\n1,2,3\n4\n", headers=True)
+    assert (table.headers, list(table)) == (["a", "b"], [{"a": "1", "b": "2", None: "3"},
+                                                         {"a": "4", "b": None}])
+    assert ruby.csv_line(["a", "", "b,c", 'q"x', None, 1.5]) == 'a,"","b,c","q""x",,1.5\n'
+    with pytest.raises(ValueError):
+        ruby.csv_parse('a,"b')
+
+
+def test_time_and_html() -> None:
+    # t = Time.utc(2024, 2, 28, 23, 30); p (t + 1.5).iso8601, t.iso8601(3),
+    #   Time.new(2024, 1, 2, 3, 4, 5, "+09:00").iso8601, CGI.escapeHTML(%q(<a href="x">&'))
+    t = datetime(2024, 2, 28, 23, 30, tzinfo=timezone.utc)
+    tokyo = timezone(timedelta(hours=9))
+    assert [ruby.iso8601(t + timedelta(seconds=1.5)), ruby.iso8601(t, 3),
+            ruby.iso8601(datetime(2024, 1, 2, 3, 4, 5, tzinfo=tokyo))] == [
+        "2024-02-28T23:30:01Z", "2024-02-28T23:30:00.000Z", "2024-01-02T03:04:05+09:00"]
+    assert ruby.escape_html('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+
+
+def test_timeout_stops_what_runs_too_long() -> None:
+    import time
+
+    with pytest.raises(TimeoutError, match="execution expired"):
+        with ruby.timeout(0.05):
+            time.sleep(5)
+    with ruby.timeout(None):  # nil: no limit
+        pass

@@ -139,11 +139,11 @@ class Translator:
         self.want_argv = False
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")
-        # the script reads $~ / $1...: its matches keep last_match
-        self.reads_last_match = re.search(rb"\$[~1-9]|\bRegexp\.last_match\b", source) is not None
+        self._last_match_readers: dict[int, bool] = {}
         self.stmt_node: Node | None = None
         self.ruby_requires: set[str] = set()
         self.rules = rules
+        self.hoisted: dict[tuple[int, int, str], Expr] = {}
 
     # ------------------------------------------------------------------ output
     def emit(self, text: str, ruby_line: int | None = None) -> None:
@@ -367,6 +367,9 @@ class Translator:
         from .declarations import collect
 
         collect(self, self.root)
+        # the script's own functions and classes keep their names
+        self.scope.taken |= {f.py for f in self.functions.values()} | {
+            c.py for c in self.classes.values() if c.outer is None}
         self.body(self.named_children(self.root), NO_TAIL)
         if self.want_argv:
             self.seen["argv:mutated"] = ANY
@@ -402,6 +405,7 @@ class Translator:
         self.current_line = self.line_of(node)
         saved_stmt = self.stmt_node
         self.stmt_node = node
+        saved_hoisted, self.hoisted = self.hoisted, {}
         try:
             self.rules.statements.statement(self, node, tail)
         except Unsupported as exc:
@@ -417,6 +421,7 @@ class Translator:
         finally:
             self.current_line = saved_line
             self.stmt_node = saved_stmt
+            self.hoisted = saved_hoisted
 
     def mark(self, node: Node, exc: Unsupported) -> None:
         """Keep *node* as commented Ruby under a ``# port:`` marker."""
@@ -460,10 +465,42 @@ class Translator:
         """A Python literal for *value*."""
         return pystr.literal(value)
 
+    def hoist(self, node: Node, write: Callable[[], Expr]) -> Expr:
+        """*node*'s value, where *write* writes statements before the
+        current statement: once per statement, however often a rule
+        translates the expression around it."""
+        key = (node.start_byte, node.end_byte, node.type)
+        if key not in self.hoisted:
+            self.hoisted[key] = write()
+        return self.hoisted[key]
+
+    def reads_last_match(self) -> bool:
+        """Whether the method (or the script's top level) being translated
+        reads ``$~`` / ``$1``...: its matches then keep ``last_match`` (both
+        are local to a method, in Ruby and in Python)."""
+        node = self.stmt_node
+        while node is not None and node.type not in ("method", "singleton_method", "program"):
+            node = node.parent
+        if node is None:
+            return False
+        if node.start_byte not in self._last_match_readers:
+            self._last_match_readers[node.start_byte] = _reads_last_match(node, node)
+        return self._last_match_readers[node.start_byte]
+
     def temp(self, base: str) -> str:
         """A fresh local name for the translation's own use."""
         return self.scope.fresh(base)
 
+
+
+def _reads_last_match(node: Node, top: Node) -> bool:
+    if node is not top and node.type in ("method", "singleton_method"):
+        return False
+    if node.type == "global_variable" and re.fullmatch(rb"\$[~1-9]", node.text):
+        return True
+    if node.type == "call" and node.text.startswith(b"Regexp.last_match"):
+        return True
+    return any(_reads_last_match(child, top) for child in node.named_children)
 
 
 def translate(source: bytes) -> Translation:

@@ -77,15 +77,28 @@ def block_statements(block: Node) -> list[Node]:
     return [c for c in body.named_children]
 
 
+def one_expression_node(node: Node) -> Node | None:
+    """*node* when it is an expression (not a statement such as a ``return``)."""
+    if node.type in ("return", "break", "next", "assignment", "operator_assignment", "redo",
+                     "retry") or (node.type == "call" and node.child_by_field_name(
+                         "receiver") is None and node.child_by_field_name("method") is not None
+                                  and node.child_by_field_name("method").text in (
+                                      b"raise", b"fail", b"exit", b"abort", b"throw")):
+        return None
+    return node
+
+
 def one_expression(block: Node) -> Node | None:
     """The block's only statement, when it has exactly one expression."""
     stmts = [s for s in block_statements(block) if s.type not in ("comment",)]
     if len(stmts) != 1:
         return None
     stmt = stmts[0]
-    if stmt.type in ("if", "unless", "case", "begin", "while", "until", "if_modifier",
-                     "unless_modifier", "assignment", "operator_assignment", "return",
-                     "break", "next", "rescue_modifier"):
+    if stmt.type in ("if", "unless", "case", "begin", "while", "until", "assignment",
+                     "operator_assignment", "return", "break", "next", "rescue_modifier"):
+        return None
+    if stmt.type in ("if_modifier", "unless_modifier") and \
+            one_expression_node(stmt.child_by_field_name("body")) is None:
         return None
     if stmt.type == "call" and stmt.child_by_field_name("block") is not None and \
             stmt.child_by_field_name("method") is not None:
@@ -154,9 +167,9 @@ def proc_value(tr: Translator, node: Node, names: list[str], block: Node) -> Exp
             statement.child_by_field_name("right") == node else None
         name = tr.declare(tr.text(left), proc).py if left is not None and \
             left.type == "identifier" else None
-        fn = function_for_block(tr, block, "proc", types,
-                                lambda t: tr.learn(f"lambda:{key}:value", t), names, name)
-        return Expr(fn, proc)
+        return tr.hoist(block, lambda: Expr(function_for_block(
+            tr, block, "proc", types, lambda t: tr.learn(f"lambda:{key}:value", t), names,
+            name), proc))
     with params_bound(tr, names, types) as pys:
         try:
             value = tr.expr(expr_node) if expr_node is not None else Expr("None", T("nil"))
@@ -194,7 +207,7 @@ def hoistable(tr: Translator, node: Node) -> bool:
         elif kind == "argument_list" and len(parent.named_children) == 1 and \
                 parent.parent is not None and parent.parent.type == "call" and \
                 parent.parent.child_by_field_name("receiver") is None:
-            pass
+            parent = parent.parent
         elif kind == "parenthesized_statements" and len(parent.named_children) == 1:
             pass
         else:

@@ -153,6 +153,15 @@ NIL_METHODS = frozenset({
 
 def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
     if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
+            call.name in NIL_METHODS:
+        # nil answers it too: the forms that do what Ruby does for any value
+        t = recv.type
+        if call.name == "to_s" and not call.args:
+            return strings.str_of(tr, recv)
+        anything = Expr(recv.code, T("any", nilable=True, name="mixed", symbol=t.symbol),
+                        recv.prec)
+        return _dispatch(tr, call, anything)
+    if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
             call.name not in NIL_METHODS:
         present = Expr(recv.code, recv.type.non_nil(), recv.prec)
         call.recv = present
@@ -210,4 +219,4 @@ def _receiverless(tr: Translator, call: Call) -> Expr:
 
 
 # The rule families register with this module, so they load after it.
-from . import collections, constants, definitions, dynamic, iterators, optparse  # noqa: E402
+from . import collections, constants, definitions, dynamic, iterators, optparse, strings  # noqa: E402  # noqa: E402

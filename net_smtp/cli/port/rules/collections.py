@@ -53,12 +53,18 @@ def hash_key(tr: Translator, key: Node) -> str:
 
 
 def hash_literal(tr: Translator, node: Node) -> Expr:
+    return hash_of(tr, node.named_children, str(node.start_byte))
+
+
+def hash_of(tr: Translator, children: list[Node], site: str) -> Expr:
+    """A Hash from ``key => value`` / ``key: value`` pairs (a literal, or
+    the pairs passed as a method's last argument)."""
     items = []
     value_t: T | None = None
     keys: set[str] = set()
     fields: dict[str, T] = {}
     key_types: list[T] = []
-    for child in node.named_children:
+    for child in children:
         if child.type == "comment":
             continue
         if child.type == "hash_splat_argument":
@@ -87,7 +93,7 @@ def hash_literal(tr: Translator, node: Node) -> Expr:
     for t in key_types:
         key_t = t if key_t is None else join(key_t, t)
     return Expr(code, T("dict", key=key_t, elem=value_t, keys=frozenset(keys),
-                        fields=tuple(sorted(fields.items())), site=str(node.start_byte)))
+                        fields=tuple(sorted(fields.items())), site=site))
 
 
 def range_expr(tr: Translator, node: Node) -> Expr:
@@ -247,6 +253,12 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
         base = base.child_by_field_name("left")
     root = tr.expr(base)
     t = root.type.non_nil() if root.type.kind in ("list", "str") else root.type
+    if t.kind == "set":
+        exprs = [tr.expr(v) for v in values]
+        for e in exprs:
+            tr.store(t, e.type)
+        code = tr.wrap(root, P_CALL) + "".join(f".add({e.code})" for e in exprs)
+        return Expr(code, t, P_CALL)
     if t.is_("list"):
         if len(values) != 1:
             exprs = [tr.expr(v) for v in values]
@@ -385,7 +397,7 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{r}.pop({'0' if name == 'shift' else ''}) if {recv.code} else None",
                         elem.nil(), 1)
         if name in ("max", "min"):
-            if elem.kind not in ("str", "int", "float", "num"):
+            if elem.kind not in iterators.COMPARABLE + ("any",):
                 raise tr.fail(call.node, f"{name} of items that may not compare alike")
             return Expr(f"{name}({recv.code}, default=None)", elem.nil(), P_CALL)
         if name == "sum":
@@ -552,8 +564,10 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     list_of(value.nil()))
     if name in ("slice", "except"):
         listed = f"({', '.join(a.code for a in args)},)"
-        test = f"{k} in {listed}" if name == "slice" else f"{k} not in {listed}"
-        return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {test}}}",
+        if name == "slice":  # in the order of the keys asked for
+            return Expr(f"{{{k}: {r}[{k}] for {k} in {listed} if {k} in {recv.code}}}",
+                        replace(recv.type, keys=None, site=""))
+        return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {listed}}}",
                     replace(recv.type, keys=None, site=""))
     return None
 

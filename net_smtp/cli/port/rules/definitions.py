@@ -77,7 +77,10 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
         params.insert(0, "self")
     scope = Scope("def", parent=tr.scope, cls=owner, self_code=self_code, method=info, key=key)
     scope.base_level = tr.level + 1
-    scope.taken.add(info.block)
+    parameters = node.child_by_field_name("parameters")
+    if not any(p.type == "block_parameter" for p in (
+            parameters.named_children if parameters is not None else [])):
+        scope.taken.add(info.block)  # the block= a yield calls
     if decorator:
         tr.emit(decorator)
     with tr.new_scope(scope):
@@ -480,6 +483,12 @@ def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     return Expr(f"{constants.py_path(info)}.{name}", tr.known(key) or tr.unknown)
 
 
+def is_struct(tr: Translator, t: T) -> bool:
+    """Whether *t* is an object of a Struct (whose ``==`` compares members)."""
+    info = tr.classes.get(t.name)
+    return info is not None and any(c.struct for c in ancestry(tr, info))
+
+
 def has_to_s(tr: Translator, t: T) -> bool:
     info = tr.classes.get(t.name)
     return info is not None and any("to_s" in c.methods for c in ancestry(tr, info))
@@ -568,8 +577,8 @@ def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: 
     params = blocks.block_params(tr, call.block)
     proc = block_type(tr, key).name
     types = [tr.known(f"lambda:{proc}:{i}") or tr.unknown for i in range(len(params))]
-    fn = blocks.function_for_block(tr, call.block, "block", types,
-                                   lambda t: tr.learn(f"lambda:{proc}:value", t))
+    fn = tr.hoist(call.block, lambda: Expr(blocks.function_for_block(
+        tr, call.block, "block", types, lambda t: tr.learn(f"lambda:{proc}:value", t)))).code
     args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"{m.block}={fn}"]
     return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
@@ -609,6 +618,10 @@ def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
     found = _member(tr, info, call, code, True)
     if found is not None:
         return found
+    struct = next((c for c in ancestry(tr, info) if c.struct), None)
+    if struct is not None and call.name == "members" and not call.args:
+        return Expr("[" + ", ".join(tr.string(m) for m in struct.struct) + "]",
+                    list_of(T("str", nl="no", symbol=True)))
     return None
 
 

@@ -4,6 +4,7 @@ truth (only ``nil`` and ``false`` are false)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import (
@@ -243,6 +244,11 @@ def _binary(tr: Translator, node: Node) -> Expr:
     a = tr.expr(left_node)
     b = tr.expr(right_node)
     if op in _COMPARE:
+        for side in (a, b):
+            if side.type.kind == "obj" and (op not in ("==", "!=") or
+                                            definitions.is_struct(tr, side.type)):
+                raise tr.fail(node, f"{op} of objects of the script (a Struct compares its "
+                                    f"members, others their <=>)")
         if a.type.kind == "nil" or b.type.kind == "nil":
             op = "is" if op == "==" else "is not" if op == "!=" else op
         return Expr(f"{tr.wrap(a, P_CMP + 1)} {op} {tr.wrap(b, P_CMP + 1)}", BOOL, P_CMP)
@@ -274,6 +280,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
                     P_ATOM)
     if op == "*" and ta.is_("str") and tb.is_("int"):
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
+    if op == "*" and ta.is_("list") and tb.is_("int"):
+        return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", replace(ta, site=""), prec)
     if op == "*" and ta.is_("list") and tb.is_("str"):
         return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
     if op in ("-", "+") and ta.is_("time"):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, FLOAT, INT, NIL, T, join, list_of
-from . import blocks, calls, definitions, env, iterators, regexps, statements, strings
+from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
@@ -121,11 +121,14 @@ def _print(tr: Translator, call: Call) -> Expr:
 
 def _p(tr: Translator, call: Call) -> Expr:
     values = []
+    types = []
     for arg in call.args:
         if arg.type == "simple_symbol":
             values.append(f"{tr.runtime('Symbol')}({tr.string(tr.text(arg)[1:])})")
+            types.append(T("str", nl="no", symbol=True))
             continue
         value = tr.expr(arg)
+        types.append(value.type)
         strings.shown_as_hash(tr, value.type)
         if value.type.kind == "obj":
             raise tr.fail(arg, "p of an object of the script (Ruby shows its address)")
@@ -135,7 +138,6 @@ def _p(tr: Translator, call: Call) -> Expr:
             raise tr.fail(arg, "p of a value that is or holds Symbols")
         else:
             values.append(value.code)
-    types = [tr.expr(a).type for a in call.args]
     t = types[0] if len(types) == 1 else NIL if not types else \
         T("list", elem=functools.reduce(join, types), items=tuple(types))
     return Expr(f"{tr.runtime('p')}({', '.join(values)})", t, P_CALL)
@@ -576,6 +578,21 @@ def _cgi(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("CGI", _cgi)
+
+
+def _math(tr: Translator, call: Call) -> Expr | None:
+    """``Math.sqrt`` and its fellows: Floats, as Ruby's are."""
+    functions = ("sqrt", "log", "log10", "log2", "exp", "sin", "cos", "tan", "atan", "hypot")
+    if call.name not in functions or call.block is not None:
+        return None
+    args = [tr.expr(a) for a in call.args]
+    if not args or not all(a.type.is_("int", "float", "num") for a in args):
+        raise tr.fail(call.node, f"Math.{call.name} of values that may not be numbers")
+    tr.need("math")
+    return Expr(f"math.{call.name}({', '.join(a.code for a in args)})", FLOAT, P_CALL)
+
+
+register_const("Math", _math)
 register_const("Time", _time_call)
 register_kind("time", _time_method)
 
@@ -616,11 +633,15 @@ register_const("Base64", _base64)
 
 
 def _json(tr: Translator, call: Call) -> Expr | None:
-    if "json" not in tr.ruby_requires or any(a.type == "pair" for a in call.args):
+    if "json" not in tr.ruby_requires:
         return None
-    args = [tr.expr(a) for a in call.args]
-    tr.need("json")
-    if call.name in ("parse", "load") and len(args) == 1:
+    pairs = [a for a in call.args if a.type == "pair"]
+    if pairs and len(pairs) != len(call.args):
+        return None  # options (symbolize_names: ...) read otherwise
+    args = [collections.hash_of(tr, pairs, str(call.node.start_byte))] if pairs else \
+        [tr.expr(a) for a in call.args]
+    if call.name in ("parse", "load") and len(args) == 1 and not pairs:
+        tr.need("json")
         return Expr(f"json.loads({args[0].code})",
                     T("dict", key=T("str"), elem=T("any", name="json")), P_CALL)
     if call.name in ("generate", "dump", "pretty_generate") and len(args) == 1:
@@ -697,7 +718,9 @@ def _array(tr: Translator, call: Call) -> Expr:
                         T("list", elem=t.non_nil()), 1)
         return Expr(f"[{value.code}]", T("list", elem=t))
     # an Array itself, nil empty, a Hash its pairs, anything else in a list
-    elem = t.elem if t.kind == "list" and t.elem is not None else tr.unknown
+    elem = t.elem if t.kind == "list" and t.elem is not None else \
+        T("list", items=(t.key or tr.unknown, t.elem or tr.unknown)) if t.is_("dict") else \
+        tr.unknown
     return Expr(f"{tr.runtime('array')}({value.code})", T("list", elem=elem), P_CALL)
 
 

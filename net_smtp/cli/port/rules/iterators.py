@@ -356,11 +356,11 @@ def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
             raise tr.fail(call.node, f"{call.name}(&:{block.name})")
         return loop_over(tr, call, src, block, base)
     if op == "each_with_object":
-        return _with_object(tr, call, src, block)
+        return tr.hoist(call.node, lambda: _with_object(tr, call, src, block))
     if op in ("inject", "reduce"):
         return _reduce(tr, call, src, block)
     if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
-        return _collect_loop(tr, call, src, op, block)
+        return tr.hoist(call.node, lambda: _collect_loop(tr, call, src, op, block))
     if op in KEYED or op in ("select", "filter", "find_all", "reject", "find", "detect",
                              "find_index"):
         return _by_item(tr, call, src, op, block)

@@ -97,7 +97,7 @@ MATCH = T("match", nilable=True)
 def search(tr: Translator, pattern: str, subject: str) -> str:
     """Python for matching *subject*; where the script reads ``$1``... the
     match is kept in ``last_match`` (Ruby's ``$~``)."""
-    if tr.reads_last_match:
+    if tr.reads_last_match():
         return f"(last_match := {pattern}.search({subject}))"
     return f"{pattern}.search({subject})"
 
@@ -105,7 +105,7 @@ def search(tr: Translator, pattern: str, subject: str) -> str:
 def keeps_no_match(tr: Translator, node: Node, what: str) -> None:
     """*what* sets Ruby's ``$~`` too; where the script reads it, only the
     forms :func:`search` writes keep it."""
-    if tr.reads_last_match:
+    if tr.reads_last_match():
         raise tr.fail(node, f"{what} in a script that reads $~ / $1 (it sets them too)")
 
 
@@ -215,7 +215,7 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # groups (or a pattern known only at run time): Ruby gives each
         # match's groups, nil for one that did not take part
         groups = re.compile(source.replace(_HOLE, "")).groups if not holes else -1
-        item = list_of(T("str", nilable=True)) if groups > 0 else T("any")
+        item = list_of(T("str", nilable=True)) if groups > 0 else T("any", name="mixed")
         return Expr(f"{tr.runtime('scan')}({pattern}, {recv.code})", list_of(item), P_CALL)
     if name in ("index",) and len(args) == 1 and args[0].type != "regex":
         sub = tr.expr(args[0])
@@ -288,7 +288,7 @@ def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     if body is None or len(names) > 1:
         raise tr.fail(call.node, f"{call.name} with a block of several statements")
     pattern = compiled(tr, call.args[0])
-    found = "last_match" if tr.reads_last_match else tr.temp("found")
+    found = "last_match" if tr.reads_last_match() else tr.temp("found")
     with blocks.params_bound(tr, names, [T("str")], {n: f"{found}.group(0)" for n in names}):
         value = strings.str_of(tr, tr.expr(body))  # Ruby takes the block's to_s
     count = ", count=1" if call.name == "sub" else ""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, STR, T, join, list_of
+from ..types import ANY, BOOL, FLOAT, INT, STR, T, join, list_of
 from . import collections, iterators
 from .calls import args_code, register_const, register_kind
 
@@ -23,11 +23,17 @@ LOGGER = T("logger")
 LEVELS = ("DEBUG", "INFO", "WARN", "ERROR", "FATAL", "UNKNOWN")
 
 
+_NUMBERS = {"Math::PI": "math.pi", "Math::E": "math.e", "Float::INFINITY": "math.inf"}
+
+
 def constant(tr: Translator, path: str) -> Expr | None:
-    """``Logger::INFO`` and its fellows."""
+    """``Logger::INFO`` and its fellows, ``Math::PI``, ``Float::INFINITY``."""
     owner, _, name = path.rpartition("::")
     if owner == "Logger" and name in LEVELS and "logger" in tr.ruby_requires:
         return Expr(f"{tr.runtime('Logger')}.{name}", INT, P_CALL)
+    if path in _NUMBERS:
+        tr.need("math")
+        return Expr(_NUMBERS[path], FLOAT, P_CALL)
     return None
 
 

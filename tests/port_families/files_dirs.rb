@@ -1,0 +1,14 @@
+require 'fileutils'
+FileUtils.mkdir_p('out/sub')
+File.write('out/a.txt', "one\ntwo\r\n\nthree")
+File.write('out/b.log', "x\n")
+p Dir.glob('out/*.txt'), Dir['out/*'].size, Dir.children('out').sort, Dir.exist?('out/sub')
+p File.readlines('out/a.txt'), File.readlines('out/a.txt', chomp: true)
+p File.basename('out/a.txt'), File.basename('out/a.txt', '.txt'), File.basename('x/y/'), File.dirname('a.txt'), File.dirname('out/sub/')
+p File.join('out', 'sub', 'c.txt'), File.join('out/', '/d'), File.extname('out/b.log'), File.exist?('out/b.log')
+FileUtils.mv('out/b.log', 'out/sub')
+FileUtils.cp('out/a.txt', 'out/sub/a2.txt')
+File.delete('out/a.txt')
+p Dir.children('out/sub').sort, File.file?('out/a.txt')
+File.foreach('out/sub/a2.txt') { |l| print l.chomp, '|' }
+puts
