@@ -28,8 +28,8 @@ import hashlib
 import os
 import random
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Sequence, Tuple
 
 __all__ = [
     "MIB",
@@ -92,7 +92,7 @@ def digest(parts: Iterable[bytes]) -> WireDigest:
     return WireDigest(size, sha.hexdigest())
 
 
-def _word_pool() -> List[str]:
+def _word_pool() -> list[str]:
     """A fixed vocabulary of random lower-case words."""
     rng = random.Random(3)
     return ["".join(rng.choices(_LETTERS, k=rng.randint(1, 10))) for _ in range(4096)]
@@ -166,7 +166,7 @@ def make_block(size: int = BLOCK_SIZE, seed: int = 7) -> str:
     the spots where a chunked encoder can go wrong."""
     rng = random.Random(seed)
     segment = 64 * 1024
-    parts: List[str] = []
+    parts: list[str] = []
     previous_tail = "\n"
     for start in range(0, size, segment):
         end = min(size, start + segment)
@@ -196,7 +196,7 @@ def _segment(rng: random.Random, size: int, after: str, tail: str) -> str:
     return "".join(parts)
 
 
-def write_messages(directory: str, name: str, messages: Sequence[str]) -> List[WireDigest]:
+def write_messages(directory: str, name: str, messages: Sequence[str]) -> list[WireDigest]:
     """Write *messages* and their wire forms; returns their wire digests."""
     raw = [m.encode("ascii") for m in messages]
     wires = [wire_message(m) for m in raw]
@@ -214,13 +214,13 @@ def _write(path: str, chunks: Sequence[bytes]) -> None:
         lens.write("".join(f"{len(c)}\n" for c in chunks))
 
 
-def prepare_messages(directory: str, name: str, count: int, size: int) -> List[WireDigest]:
+def prepare_messages(directory: str, name: str, count: int, size: int) -> list[WireDigest]:
     """*count* messages of *size* characters for workload *name*."""
     seed = 11 if name == "small" else 23
     return write_messages(directory, name, [make_message(i, size, seed) for i in range(count)])
 
 
-def prepare_block(directory: str) -> Tuple[str, bytes]:
+def prepare_block(directory: str) -> tuple[str, bytes]:
     """Write ``block.txt`` and ``block.wire`` (the block's wire form without
     terminator); returns the block and its wire form."""
     block = make_block()

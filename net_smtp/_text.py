@@ -45,9 +45,9 @@ def redact_command(line: str, answers_challenge: bool) -> str:
     return line
 
 
-# Line ends to unify, and line starts to dot-stuff: a regular expression
-# scans these two-byte patterns several times faster than bytes.replace.
-_LINE_END = re.compile(rb"\r\n?")
+# Line starts to dot-stuff: a regular expression finds this two-byte
+# pattern several times faster than bytes.replace, which calls its search
+# once per match.
 _LINE_DOT = re.compile(rb"\n\.")
 
 
@@ -80,8 +80,17 @@ class MessageEncoder:
             if not data:
                 return b""
         if b"\r" in data:
-            data = _LINE_END.sub(b"\n", data)
-        data = _LINE_DOT.sub(b"\n..", data).replace(b"\n", b"\r\n")
+            # bytes.splitlines breaks at exactly CRLF, LF and a lone CR, and
+            # joining with CRLF rewrites every ending: faster on mixed line
+            # endings than a regular expression substitution and LF -> CRLF.
+            lines = data.splitlines()
+            if data[-1] in b"\r\n":  # a CR here is a lone one: the held CR follows it
+                lines.append(b"")
+            data = b"\r\n".join(lines)
+        else:
+            data = data.replace(b"\n", b"\r\n")
+        if b"\n." in data:
+            data = _LINE_DOT.sub(b"\n..", data)
         if self._line_start and data[0] == 0x2E:
             data = b"." + data
         self._line_start = data[-1] == 0x0A

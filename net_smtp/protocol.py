@@ -424,7 +424,7 @@ class MessageWriter:
     """
 
     __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed",
-                 "_failed", "adapter")
+                 "_failed", "_adapter")
 
     def __init__(self, bio: BufferedIO, label: str) -> None:
         self._io = bio
@@ -434,8 +434,17 @@ class MessageWriter:
         self._encoded = 0
         self._completed = 0
         self._failed = False
-        self.adapter = WriteAdapter(self.feed)
-        bio.log(f"writing message from {label}")
+        self._adapter: WriteAdapter | None = None
+        if bio.debug_output is not None:  # no formatting per message otherwise
+            bio.log(f"writing message from {label}")
+
+    @property
+    def adapter(self) -> WriteAdapter:
+        """The stream a ``data`` block writes to (made on first use: most
+        messages are fed directly)."""
+        if self._adapter is None:
+            self._adapter = WriteAdapter(self.feed)
+        return self._adapter
 
     def feed(self, data: bytes) -> int:
         """Encode and queue *data*; returns how many wire bytes of complete
@@ -483,7 +492,8 @@ class MessageWriter:
         bytes the whole body took on the wire."""
         self._pending += self._encoder.finish()
         self._send_head(len(self._pending))
-        self._io.log(f"wrote {self._written} bytes")
+        if self._io.debug_output is not None:
+            self._io.log(f"wrote {self._written} bytes")
         return self._written
 
 
