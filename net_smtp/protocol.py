@@ -134,24 +134,6 @@ MAX_HELD_LINE = 4 * 1024 * 1024
 _UNSET = object()
 
 
-class ReplyDeadline:
-    """The time one reply may take in all: read_timeout from its first wait,
-    so a server trickling bytes cannot stretch a reply for ever."""
-
-    __slots__ = ("_at",)
-
-    def __init__(self) -> None:
-        self._at: float | None = None
-
-    def wait_time(self, timeout: float) -> float:
-        """How long the next wait may last (<= 0: the reply is late)."""
-        now = time.monotonic()
-        if self._at is None:
-            self._at = now + timeout
-            return timeout
-        return self._at - now
-
-
 class BufferedIO:
     """Line-oriented reads and whole-buffer writes over one connection.
 
@@ -167,9 +149,15 @@ class BufferedIO:
         self.write_timeout = write_timeout
         self.debug_output = debug_output
         self.redact = redact
-        self._rbuf = bytearray()
+        # Received bytes not yet read: those of _rbuf from _rpos on (a line
+        # sliced out of bytes is copied once; out of a bytearray, twice).
+        self._rbuf = b""
+        self._rpos = 0
+        # When the current read must be done: read_timeout after its first
+        # wait, so a peer trickling bytes cannot stretch a reply for ever.
+        self._deadline: float | None = None
+        self._last_line = b""  # tells whether the next command answers a 334
         self._closed = False
-        self._challenged = False
         self._timeout: object = _UNSET
 
     @property
@@ -204,10 +192,21 @@ class BufferedIO:
             self._io.settimeout(timeout)
             self._timeout = timeout
 
-    def _fill(self, deadline: ReplyDeadline | None) -> None:
+    def _fill(self) -> None:
+        """Wait for more bytes, within the current read's deadline, and
+        buffer them.
+
+        Raises:
+            ReadTimeout: the deadline passed.
+            EOFError: the peer closed the connection.
+        """
         timeout = self.read_timeout
-        if deadline is not None and timeout is not None:
-            timeout = deadline.wait_time(timeout)
+        if timeout is not None:
+            now = time.monotonic()
+            if self._deadline is None:
+                self._deadline = now + timeout
+            else:
+                timeout = self._deadline - now
             if timeout <= 0:
                 raise ReadTimeout(self._describe())
         self._set_timeout(timeout)
@@ -217,64 +216,68 @@ class BufferedIO:
             raise ReadTimeout(self._describe()) from exc
         if not data:
             raise EOFError("end of file reached")
-        self._rbuf += data
+        rest = self._rbuf[self._rpos:]
+        self._rbuf = rest + data if rest else data
+        self._rpos = 0
 
-    def read_deadline(self) -> ReplyDeadline | None:
-        """A deadline for one reply: read_timeout from its first wait on."""
-        return None if self.read_timeout is None else ReplyDeadline()
-
-    def _scan(self, terminator: bytes, limit: int | None,
-              deadline: ReplyDeadline | None) -> int:
-        """The offset just past the first *terminator*, reading as needed;
-        -1 once more than *limit* bytes have come without one."""
-        start = 0
-        while True:
-            end = self._rbuf.find(terminator, start)
-            if end >= 0:
-                end += len(terminator)
-                return -1 if limit is not None and end > limit else end
-            if limit is not None and len(self._rbuf) > limit:
+    def _find(self, terminator: bytes, limit: int | None) -> int:
+        """The offset in the buffer of the next *terminator*, reading as
+        needed; -1 once more than *limit* bytes have come without one."""
+        end = self._rbuf.find(terminator, self._rpos)
+        while end < 0:
+            pending = len(self._rbuf) - self._rpos
+            if limit is not None and pending > limit:
                 return -1
-            start = max(0, len(self._rbuf) - len(terminator) + 1)
-            self._fill(deadline)
+            self._fill()  # the buffer now starts at offset 0
+            end = self._rbuf.find(terminator, max(0, pending - len(terminator) + 1))
+        return end
 
-    def _consume(self, end: int) -> bytes:
-        chunk = bytes(self._rbuf[:end])
-        del self._rbuf[:end]
+    def _take(self, end: int, stop: int) -> bytes:
+        """Consume the buffer up to offset *end*; returns it up to *stop*."""
+        rbuf, start = self._rbuf, self._rpos
+        self._rpos = end
         if self.debug_output is not None:
-            self.debug_output.emit(f"-> {_ruby.dump(chunk)}\n")
-        self._challenged = chunk.startswith(b"334")
-        return chunk
+            self.debug_output.emit(f"-> {_ruby.dump(rbuf[start:end])}\n")
+        line = self._last_line = rbuf[start:stop]
+        return line
 
-    def readuntil(self, terminator: bytes = b"\n", limit: int | None = None,
-                  deadline: ReplyDeadline | None = None) -> bytes:
-        """Bytes up to and including *terminator* (at most *limit* in all).
+    def readuntil(self, terminator: bytes = b"\n", limit: int | None = None) -> bytes:
+        """Bytes up to and including *terminator* (at most *limit* in all),
+        a new read with its own deadline.
 
         Raises:
             EOFError: the peer closed first (a partial line is dropped).
-            ReadTimeout: *deadline* passed.
+            ReadTimeout: read_timeout passed since the read's first wait.
             LineTooLong: no *terminator* within *limit* bytes.
         """
-        end = self._scan(terminator, limit, deadline)
-        if end < 0:
+        self._deadline = None
+        end = self._find(terminator, limit)
+        if end >= 0:
+            end += len(terminator)
+        if end < 0 or (limit is not None and end - self._rpos > limit):
             raise LineTooLong(f"no {terminator!r} within {limit} bytes")
-        return self._consume(end)
+        return self._take(end, end)
 
-    def readline(self, limit: int | None = None,
-                 deadline: ReplyDeadline | None = None) -> bytes:
+    def readline(self, limit: int | None = None, continued: bool = False) -> bytes:
         """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``).
+
+        Each call is a new read whose waits may last read_timeout in all,
+        counted from its first wait; a *continued* line (the next line of
+        one reply) shares the deadline of the read before it.
 
         Raises:
             EOFError, ReadTimeout: as :meth:`readuntil`.
             LineTooLong: the line (its ending not counted) is longer
                 than *limit* bytes.
         """
-        end = self._scan(b"\n", None if limit is None else limit + 2, deadline)
-        if end >= 0:
-            cut = 2 if end >= 2 and self._rbuf[end - 2] == 0x0D else 1
-            if limit is None or end - cut <= limit:
-                return self._consume(end)[:-cut]
-        raise LineTooLong(f"reply line longer than {limit} bytes")
+        if not continued:
+            self._deadline = None
+        end = self._find(b"\n", None if limit is None else limit + 2)
+        start = self._rpos
+        stop = end - 1 if end > start and self._rbuf[end - 1] == 0x0D else end
+        if end < 0 or (limit is not None and stop - start > limit):
+            raise LineTooLong(f"reply line longer than {limit} bytes")
+        return self._take(end + 1, stop)
 
     # ------------------------------------------------------------- writing
     def send(self, data: bytes | bytearray | memoryview) -> None:
@@ -296,7 +299,8 @@ class BufferedIO:
     def writeline(self, line: str) -> int:
         """Send *line* and CRLF in one write; returns the bytes written."""
         if self.debug_output is not None:
-            shown = redact_command(line, self._challenged) if self.redact else line
+            answers_challenge = self._last_line.startswith(b"334")
+            shown = redact_command(line, answers_challenge) if self.redact else line
             self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
         raw = (line + "\r\n").encode("utf-8")
         self.send(raw)

@@ -1224,28 +1224,33 @@ class SMTP:
 
     def _recv_response(self) -> Response:
         bio = self._io()
-        deadline = bio.read_deadline()
-        lines: list[bytes] = []
-        size = 0
-        while True:
-            try:
-                line = bio.readline(self.MAX_REPLY_LINE, deadline)
-            except LineTooLong as exc:
-                raise SMTPUnknownError(str(exc)) from exc
-            size += len(line) + 1
-            lines.append(line)
-            if size > self.MAX_REPLY_SIZE:
-                raise SMTPUnknownError(f"reply longer than {self.MAX_REPLY_SIZE} bytes")
-            if line[3:4] != b"-":
-                break
-            if len(lines) >= self.MAX_REPLY_LINES:
-                raise SMTPUnknownError(f"reply has more than {self.MAX_REPLY_LINES} lines")
-        raw = b"\n".join(lines) + b"\n"
+        try:
+            line = bio.readline(self.MAX_REPLY_LINE)
+            if line[3:4] == b"-":
+                line = self._continued_reply(bio, line)
+        except LineTooLong as exc:
+            raise SMTPUnknownError(str(exc)) from exc
+        raw = line + b"\n"
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
-        return Response.parse(text)
+        return Response(text[:3], text)
+
+    def _continued_reply(self, bio: InternetMessageIO, first: bytes) -> bytes:
+        """The lines of a multi-line reply, from *first* on, joined by LF;
+        within MAX_REPLY_LINES and MAX_REPLY_SIZE (with a LF per line)."""
+        lines = [first]
+        size = len(first) + 1
+        while lines[-1][3:4] == b"-":
+            if len(lines) >= self.MAX_REPLY_LINES:
+                raise SMTPUnknownError(f"reply has more than {self.MAX_REPLY_LINES} lines")
+            line = bio.readline(self.MAX_REPLY_LINE, continued=True)
+            size += len(line) + 1
+            if size > self.MAX_REPLY_SIZE:
+                raise SMTPUnknownError(f"reply longer than {self.MAX_REPLY_SIZE} bytes")
+            lines.append(line)
+        return b"\n".join(lines)
 
     def _critical(self, block: Callable[[], R] | None = None) -> R:
         # Ruby's rule: a failure here aborts the session. Where Ruby then
