@@ -1,7 +1,7 @@
 """``Net::SMTP``: the session (port of Ruby's net/smtp.rb, net-smtp 0.5.1).
 
 Every command goes through one funnel: ``validate_line`` -> ``writeline`` ->
-``_recv_response`` -> ``Response.parse`` -> ``_check_response``.
+``_recv_response`` -> ``Response`` -> ``_check_response``.
 
 The error-occurred ("critical") rule, kept exactly as narrow as Ruby's: an
 exception raised while a command run by ``_getok`` or ``data`` is on the
@@ -148,15 +148,6 @@ def _address_text(address: Any) -> str:
 
 def _requires_smtputf8(address: Any) -> bool:
     return not _address_text(address).isascii()
-
-
-def _sender_for(from_addr: AddressLike, to_addrs: list[Any], smtputf8_offered: bool) -> AddressLike:
-    """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII and
-    the server offers it (``mailfrom`` adds it for a non-ASCII sender)."""
-    _requires_smtputf8(from_addr)
-    if any([_requires_smtputf8(a) for a in to_addrs]) and smtputf8_offered:
-        return Address(from_addr, "SMTPUTF8")
-    return from_addr
 
 
 def _check_message(msgstr: Any) -> None:
@@ -837,8 +828,7 @@ class SMTP:
             else:
                 if self._socket is None:
                     raise IOError("closed session")
-                sender = _sender_for(from_addr, flat,  # type: ignore[arg-type]
-                                     bool(self.is_capable("SMTPUTF8")))
+                sender = self._sender_for(from_addr, flat)  # type: ignore[arg-type]
             phase = self._message_phase(sender, flat, source_class_name(msgstr), refused)
             with phase as message:
                 for chunk in message_chunks(msgstr):
@@ -869,14 +859,24 @@ class SMTP:
         sender = Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr
         return sender, to_addrs, _email.flatten(msg, utf8=utf8)
 
+    def _sender_for(self, from_addr: AddressLike, to_addrs: list[Any]) -> AddressLike:
+        """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII
+        and the server offers it (``mailfrom`` adds it for a non-ASCII
+        sender). Every address is checked first (ArgumentError for one
+        neither str nor Address)."""
+        _address_text(from_addr)
+        if any([_requires_smtputf8(a) for a in to_addrs]) and self.is_capable("SMTPUTF8"):
+            return Address(from_addr, "SMTPUTF8")
+        return from_addr
+
     def _message_phase(self, sender: AddressLike, to_addrs: list[Any], label: str,
                        refused: str = "raise") -> DataPhase:
         """The :class:`DataPhase` of one message whose envelope is *sender*
         and *to_addrs*: MAIL, RCPT and DATA lock-step (Ruby's way), or in
         one write when :attr:`pipelining` is on and the server offers it."""
         if self.pipelining and self.is_capable("PIPELINING"):
-            return DataPhase(self, label, lambda: self._open_pipelined(sender, to_addrs, refused))
-        return DataPhase(self, label, lambda: self._open_lockstep(sender, to_addrs, refused))
+            return DataPhase(self, label, self._open_pipelined, sender, to_addrs, refused)
+        return DataPhase(self, label, self._open_lockstep, sender, to_addrs, refused)
 
     def _open_lockstep(self, sender: AddressLike, to_addrs: list[Any],
                        refused: str) -> dict[str, Response]:
@@ -920,10 +920,7 @@ class SMTP:
         for line in lines:
             validate_line(line)
 
-        def exchange() -> list[Response]:
-            self._io().writelines(lines)
-            return [self._recv_response() for _ in lines]
-        mail, *rcpts, data = self._critical(exchange)
+        mail, *rcpts, data = self._critical(self._exchange_all, lines)
         failure: Exception | None = None if mail.is_success() else mail.exception_class(mail)
         rejected: dict[str, Response] = {}
         for addr, reply in zip(to_addrs, rcpts):
@@ -1078,6 +1075,8 @@ class SMTP:
         return self._getok(self._mail_line(from_addr))
 
     def _mail_line(self, from_addr: AddressLike) -> str:
+        if isinstance(from_addr, str) and from_addr.isascii():
+            return f"MAIL FROM:<{from_addr}>"  # the common case: no parameters
         if _requires_smtputf8(from_addr) and self.is_capable("SMTPUTF8"):
             addr = Address(from_addr, "SMTPUTF8")
         else:
@@ -1113,6 +1112,8 @@ class SMTP:
 
     @staticmethod
     def _rcpt_line(to_addr: AddressLike) -> str:
+        if isinstance(to_addr, str):
+            return f"RCPT TO:<{to_addr}>"  # the common case: no parameters
         addr = Address(to_addr)
         return " ".join([f"RCPT TO:<{addr.address}>", *addr.parameters])
 
@@ -1161,7 +1162,7 @@ class SMTP:
         return {}
 
     def _data_command(self) -> Response:
-        res = self.get_response("DATA")
+        res = self._exchange("DATA")
         if not res.is_continue():
             raise _data_refused(res)
         return res
@@ -1187,8 +1188,7 @@ class SMTP:
         validate_line(reqline)
         self._claim()
         try:
-            self._io().writeline(reqline)
-            return self._recv_response()
+            return self._exchange(reqline)
         finally:
             self._in_use.release()
 
@@ -1210,17 +1210,24 @@ class SMTP:
 
     def _getok(self, reqline: str) -> Response:
         validate_line(reqline)
-
-        def exchange() -> Response:
-            self._io().writeline(reqline)
-            return self._recv_response()
         self._claim()
         try:
-            res = self._critical(exchange)
+            res = self._critical(self._exchange, reqline)
         finally:
             self._in_use.release()
         self._check_response(res)
         return res
+
+    def _exchange(self, reqline: str) -> Response:
+        """Write *reqline* and read its reply, unchecked."""
+        self._io().writeline(reqline)
+        return self._recv_response()
+
+    def _exchange_all(self, lines: list[str]) -> list[Response]:
+        """Write *lines* in one go (a pipelined batch), then read a reply
+        for each, unchecked."""
+        self._io().writelines(lines)
+        return [self._recv_response() for _ in lines]
 
     def _recv_response(self) -> Response:
         bio = self._io()
@@ -1252,15 +1259,16 @@ class SMTP:
             lines.append(line)
         return b"\n".join(lines)
 
-    def _critical(self, block: Callable[[], R] | None = None) -> R:
-        # Ruby's rule: a failure here aborts the session. Where Ruby then
-        # answers later commands with "200 dummy reply code", the port raises.
+    def _critical(self, block: Callable[..., R] | None = None, *args: Any) -> R:
+        # Ruby's rule: a failure in block(*args) aborts the session. Where
+        # Ruby then answers later commands with "200 dummy reply code", the
+        # port raises.
         if self._abort_reason is not None:
             raise SMTPSessionAborted.after(self._abort_reason) from self._abort_reason
         try:
             if block is None:
                 raise ArgumentError("no block given")
-            return block()
+            return block(*args)
         except BaseException as exc:
             self._abort_reason = exc
             raise
@@ -1276,24 +1284,25 @@ class DataPhase:
     "the end-of-data marker is sent only when the whole body was written;
     any exception drops the connection".
 
-    Entering holds the session for this thread and runs *opening*, which
-    sends whatever precedes the body and returns once DATA was answered 3xx
-    (the envelope, lock-step or pipelined, then DATA; or DATA alone) with
-    the recipients it saw refused (kept in :attr:`refused`); then gives the
-    :class:`MessageWriter` for the body. A normal exit sends the marker and
+    Entering holds the session for this thread and runs ``opening(*args)``,
+    which sends whatever precedes the body and returns once DATA was
+    answered 3xx (the envelope, lock-step or pipelined, then DATA; or DATA
+    alone) with the recipients it saw refused (kept in :attr:`refused`);
+    then gives the :class:`MessageWriter` for the body. A normal exit sends the marker and
     reads the reply into :attr:`response` (unchecked). An exception from
     the body leaves the marker unsent, drops the connection (the server
     discards the partial message) and propagates unchanged. The session is
     released on exit.
     """
 
-    __slots__ = ("_smtp", "_label", "_opening", "_writer", "_response", "refused")
+    __slots__ = ("_smtp", "_label", "_opening", "_args", "_writer", "_response", "refused")
 
     def __init__(self, smtp: SMTP, label: str,
-                 opening: Callable[[], dict[str, Response]]) -> None:
+                 opening: Callable[..., dict[str, Response]], *args: Any) -> None:
         self._smtp = smtp
         self._label = label
         self._opening = opening
+        self._args = args
         self._writer: MessageWriter | None = None
         self._response: Response | None = None
         self.refused: dict[str, Response] = {}
@@ -1313,7 +1322,7 @@ class DataPhase:
         smtp = self._smtp
         smtp._claim()
         try:
-            self.refused = self._opening()
+            self.refused = self._opening(*self._args)
             self._writer = smtp._io().begin_message(self._label)
         except BaseException:
             smtp._in_use.release()
@@ -1331,7 +1340,7 @@ class DataPhase:
                 writer.abandon()
                 smtp._abort(exc)
                 return
-            self._response = smtp._critical(lambda: self._commit(writer))
+            self._response = smtp._critical(self._commit, writer)
         finally:
             smtp._in_use.release()
 
@@ -1365,7 +1374,7 @@ class MessageStream:
 
     def sender(self) -> AddressLike:
         """MAIL FROM's address, with SMTPUTF8 when a recipient needs it."""
-        return _sender_for(self._from, self._to, bool(self._smtp.is_capable("SMTPUTF8")))
+        return self._smtp._sender_for(self._from, self._to)
 
     def __enter__(self) -> WriteAdapter:
         """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
