@@ -4,9 +4,10 @@ writes, timeouts, debug log), :class:`InternetMessageIO` (DATA bodies) and
 
 This is the only module that touches a socket, and it knows nothing of
 SMTP. Low-level failures are translated here, and only here: a socket
-timeout becomes ``OpenTimeout`` (connect, TLS handshake), ``ReadTimeout`` or
-``WriteTimeout``, a closed peer ``EOFError``, a refused connect an error
-naming host and port; a line over its length limit is :class:`LineTooLong`.
+timeout (Python's, or a kernel timer's EAGAIN) becomes ``OpenTimeout``
+(connect, TLS handshake), ``ReadTimeout`` or ``WriteTimeout``, a closed peer
+``EOFError``, a refused connect an error naming host and port; a line over
+its length limit is :class:`LineTooLong`.
 """
 
 from __future__ import annotations
@@ -133,6 +134,21 @@ MAX_HELD_LINE = 4 * 1024 * 1024
 
 _UNSET = object()
 
+# Whether waits can be bounded by a socket's kernel timers: on 64-bit Linux,
+# SO_RCVTIMEO and SO_SNDTIMEO take a struct timeval of two native longs.
+KERNEL_TIMERS = sys.platform.startswith("linux") and sys.maxsize > 2**32
+
+
+def _timeval(seconds: float | None) -> bytes:
+    """*seconds* as the struct timeval of a kernel timer: ``None`` is zero,
+    the kernel's "no limit", so a time of zero (or below a microsecond)
+    becomes one microsecond instead."""
+    whole = micro = 0
+    if seconds is not None:
+        whole = int(seconds)
+        micro = max(int((seconds - whole) * 1_000_000), 0 if whole > 0 else 1)
+    return whole.to_bytes(8, sys.byteorder) + micro.to_bytes(8, sys.byteorder)
+
 
 class BufferedIO:
     """Line-oriented reads and whole-buffer writes over one connection.
@@ -158,7 +174,15 @@ class BufferedIO:
         self._deadline: float | None = None
         self._last_line = b""  # tells whether the next command answers a 334
         self._closed = False
-        self._timeout: object = _UNSET
+        # How waits are bounded. A plain socket is made blocking, each way's
+        # wait bounded by its kernel timer: one system call per read or
+        # write, where a Python socket timeout polls before each. Others
+        # get settimeout(): an SSL socket's blocking read retries past a
+        # kernel timer, and a test double has none.
+        self._kernel_timers = KERNEL_TIMERS and type(sock) is socket.socket
+        if self._kernel_timers:
+            sock.settimeout(None)
+        self._armed: dict[int, object] = {}  # per timer (one for settimeout)
 
     @property
     def io(self) -> SocketLike:
@@ -187,10 +211,18 @@ class BufferedIO:
         except (AttributeError, OSError, ValueError, TypeError):
             return repr(self._io)
 
-    def _set_timeout(self, timeout: float | None) -> None:
-        if timeout != self._timeout:  # a change costs a system call
+    def _set_timeout(self, timeout: float | None, timer: int) -> None:
+        """Bound the next wait to *timeout* seconds (``None``: no bound), for
+        reading (*timer* SO_RCVTIMEO) or writing (SO_SNDTIMEO). A change
+        costs a system call: only changes are made."""
+        key = timer if self._kernel_timers else 0
+        if self._armed.get(key, _UNSET) == timeout:
+            return
+        if self._kernel_timers:
+            cast(socket.socket, self._io).setsockopt(socket.SOL_SOCKET, timer, _timeval(timeout))
+        else:
             self._io.settimeout(timeout)
-            self._timeout = timeout
+        self._armed[key] = timeout
 
     def _fill(self) -> None:
         """Wait for more bytes, within the current read's deadline, and
@@ -209,10 +241,10 @@ class BufferedIO:
                 timeout = self._deadline - now
             if timeout <= 0:
                 raise ReadTimeout(self._describe())
-        self._set_timeout(timeout)
+        self._set_timeout(timeout, socket.SO_RCVTIMEO)
         try:
             data = self._io.recv(READ_CHUNK)
-        except socket.timeout as exc:
+        except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise ReadTimeout(self._describe()) from exc
         if not data:
             raise EOFError("end of file reached")
@@ -280,13 +312,32 @@ class BufferedIO:
         return self._take(end + 1, stop)
 
     # ------------------------------------------------------------- writing
-    def send(self, data: bytes | bytearray | memoryview) -> None:
-        """Send raw bytes within write_timeout (no debug text)."""
-        self._set_timeout(self.write_timeout)
+    def send(self, data: bytes | bytearray) -> None:
+        """Send raw bytes, all of them within write_timeout (no debug text)."""
+        timeout = self.write_timeout
+        self._set_timeout(timeout, socket.SO_SNDTIMEO)
         try:
-            self._io.sendall(data)
-        except socket.timeout as exc:
+            if self._kernel_timers:
+                self._send_all(data, timeout)
+            else:
+                self._io.sendall(data)
+        except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise WriteTimeout(self._describe()) from exc
+
+    def _send_all(self, data: bytes | bytearray, timeout: float | None) -> None:
+        """``sendall`` over a blocking socket: a send cut short (by the
+        kernel timer or a signal) goes on with the time left, so the whole
+        write is bounded, not each send."""
+        sock = cast(socket.socket, self._io)
+        began = time.monotonic()
+        sent = sock.send(data)
+        while sent < len(data):
+            if timeout is not None:
+                left = timeout - (time.monotonic() - began)
+                if left <= 0:
+                    raise socket.timeout("timed out")
+                self._set_timeout(left, socket.SO_SNDTIMEO)
+            sent += sock.send(memoryview(data)[sent:])
 
     def write(self, data: str | bytes) -> int:
         """Send *data* as it is; returns the number of bytes written."""
