@@ -9,8 +9,6 @@ Everything here is pure and private to the package.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import types
 from collections.abc import Mapping
 from typing import Any, Callable, Generic, TypeVar, cast, overload
@@ -140,8 +138,10 @@ def decode_base64(text: str) -> bytes:
     raw = raw.translate(None, _NOT_BASE64)
     if len(raw) % 4 == 1:  # a lone sixth of a byte carries nothing
         raw = raw[:-1]
+    import binascii  # loaded on first use: only AUTH needs it
+
     try:
-        return base64.b64decode(raw + b"=" * (-len(raw) % 4))
+        return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
     except binascii.Error:  # pragma: no cover - the alphabet is clean here
         return b""
 

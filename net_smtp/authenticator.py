@@ -8,7 +8,6 @@ to the server only through :meth:`Authenticator.continue_` and
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, Union
 
@@ -153,7 +152,9 @@ class Authenticator:
 
     def base64_encode(self, s: Credential) -> str:
         """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
-        return base64.b64encode(credential_bytes(s)).decode("ascii")
+        import binascii  # loaded on first use: only AUTH needs it
+
+        return binascii.b2a_base64(credential_bytes(s), newline=False).decode("ascii")
 
 
 setattr(Authenticator, "continue", Authenticator.continue_)

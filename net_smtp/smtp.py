@@ -47,10 +47,10 @@ A failed ``start`` leaves *closed*.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import socket
 import sys
-import threading
 import types
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
@@ -334,7 +334,7 @@ class SMTP:
         self._read_timeout = _check_timeout("read_timeout", read_timeout)
         self._write_timeout = _check_timeout("write_timeout", write_timeout)
         self._abort_reason: BaseException | None = None
-        self._in_use = threading.RLock()
+        self._in_use = _thread.RLock()
         self._debug_output: Any = None
         self._redact = False
         self._tls = bool(tls)
