@@ -12,50 +12,26 @@ its length limit is :class:`LineTooLong`.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import socket
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Union, cast
 
 from . import _ruby
 from ._text import MessageEncoder, redact_command
 from .errors import ArgumentError, EOFError, OpenTimeout, ReadTimeout, WriteTimeout
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
     import ssl
-    from email.message import Message
+    from typing import Any, Callable
 
-    from typing_extensions import TypeAlias
+    from ._types import MessageSource
+    from ._types import Readable as Readable
+    from ._types import SocketLike as SocketLike
 
 __all__ = ["BufferedIO", "InternetMessageIO", "MessageSource", "MessageWriter", "WriteAdapter"]
-
-
-class Readable(Protocol):
-    """A binary or text file: anything with ``read(size)``."""
-
-    def read(self, __size: int) -> str | bytes: ...
-
-
-MessageSource: TypeAlias = Union[str, bytes, bytearray, memoryview, Readable,
-                                 Iterable[Union[str, bytes]], "Message"]
-"""What ``send_message``/``data`` accept: a str (sent as UTF-8), bytes-like,
-a binary or text file, an iterable of str/bytes chunks, or an
-``email.message.Message``."""
-
-
-class SocketLike(Protocol):
-    """What BufferedIO needs of a connection (socket, SSL socket or fake)."""
-
-    def recv(self, bufsize: int) -> bytes: ...
-
-    def sendall(self, data: Any) -> Any: ...
-
-    def settimeout(self, value: float | None) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class DebugSink:
@@ -179,8 +155,9 @@ class BufferedIO:
         # write, where a Python socket timeout polls before each. Others
         # get settimeout(): an SSL socket's blocking read retries past a
         # kernel timer, and a test double has none.
-        self._kernel_timers = KERNEL_TIMERS and type(sock) is socket.socket
-        if self._kernel_timers:
+        self._timed_socket: socket.socket | None = None
+        if KERNEL_TIMERS and type(sock) is socket.socket:
+            self._timed_socket = sock
             sock.settimeout(None)
         self._armed: dict[int, object] = {}  # per timer (one for settimeout)
 
@@ -215,13 +192,14 @@ class BufferedIO:
         """Bound the next wait to *timeout* seconds (``None``: no bound), for
         reading (*timer* SO_RCVTIMEO) or writing (SO_SNDTIMEO). A change
         costs a system call: only changes are made."""
-        key = timer if self._kernel_timers else 0
+        sock = self._timed_socket
+        key = 0 if sock is None else timer
         if self._armed.get(key, _UNSET) == timeout:
             return
-        if self._kernel_timers:
-            cast(socket.socket, self._io).setsockopt(socket.SOL_SOCKET, timer, _timeval(timeout))
-        else:
+        if sock is None:
             self._io.settimeout(timeout)
+        else:
+            sock.setsockopt(socket.SOL_SOCKET, timer, _timeval(timeout))
         self._armed[key] = timeout
 
     def _fill(self) -> None:
@@ -317,18 +295,18 @@ class BufferedIO:
         timeout = self.write_timeout
         self._set_timeout(timeout, socket.SO_SNDTIMEO)
         try:
-            if self._kernel_timers:
-                self._send_all(data, timeout)
-            else:
+            if self._timed_socket is None:
                 self._io.sendall(data)
+            else:
+                self._send_all(self._timed_socket, data, timeout)
         except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise WriteTimeout(self._describe()) from exc
 
-    def _send_all(self, data: bytes | bytearray, timeout: float | None) -> None:
+    def _send_all(self, sock: socket.socket, data: bytes | bytearray,
+                  timeout: float | None) -> None:
         """``sendall`` over a blocking socket: a send cut short (by the
         kernel timer or a signal) goes on with the time left, so the whole
         write is bounded, not each send."""
-        sock = cast(socket.socket, self._io)
         began = time.monotonic()
         sent = sock.send(data)
         while sent < len(data):
@@ -454,9 +432,9 @@ def message_chunks(src: MessageSource) -> Iterator[bytes]:
         view = memoryview(src).cast("B")
         for start in range(0, len(view), SOURCE_CHUNK):
             yield bytes(view[start:start + SOURCE_CHUNK])
-    elif callable(getattr(src, "read", None)):
+    elif callable(read := getattr(src, "read", None)):
         while True:
-            chunk = cast(Readable, src).read(SOURCE_CHUNK)
+            chunk = read(SOURCE_CHUNK)
             if not chunk:
                 return
             yield _as_bytes(chunk, "data read from the message file")
@@ -538,8 +516,10 @@ class MessageWriter:
         already) unless a write has just failed, and drop the partial one."""
         cut = self._pending.rfind(b"\n") + 1
         if cut and not self._failed:
-            with contextlib.suppress(OSError):
+            try:
                 self._send_head(cut)
+            except OSError:
+                pass
         self._pending = bytearray()
 
     def commit(self) -> int:
@@ -642,3 +622,13 @@ class WriteAdapter:
     def inspect(self) -> str:
         """Ruby's ``inspect`` text."""
         return f"#<Net::WriteAdapter writer={self._writer!r}>"
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("MessageSource", "Readable", "SocketLike"):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -48,22 +48,11 @@ A failed ``start`` leaves *closed*.
 from __future__ import annotations
 
 import _thread
-import contextlib
 import socket
 import sys
 import types
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Protocol,
-    TypeVar,
-    Union,
-    cast,
-    overload,
-)
 
 from . import _email, _ruby
 from ._text import validate_line
@@ -72,7 +61,7 @@ from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
 from .auth_plain import AuthPlain
 from .auth_xoauth2 import AuthXoauth2
-from .authenticator import Authenticator, Credential, normalize_auth_type
+from .authenticator import Authenticator, normalize_auth_type
 from .errors import (
     ArgumentError,
     SMTPError,
@@ -85,9 +74,7 @@ from .protocol import (
     DebugSink,
     InternetMessageIO,
     LineTooLong,
-    MessageSource,
     MessageWriter,
-    SocketLike,
     WriteAdapter,
     connect_failure,
     message_chunks,
@@ -96,13 +83,19 @@ from .protocol import (
 )
 from .response import Response
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
     import ssl
     from email.message import Message
+    from typing import Any, Callable, Protocol, TypeVar, overload
 
     from typing_extensions import TypeAlias, TypedDict, Unpack
 
+    from ._types import AddressLike, Credential, MessageSource, SocketLike
     from .tls import SSLContextParams
+
+    T = TypeVar("T")
+    R = TypeVar("R")
 
     class LoginOptions(TypedDict, total=False):
         """The keywords of ``smtp.start`` (Ruby's)."""
@@ -130,9 +123,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
-AddressLike = Union[str, Address]
-T = TypeVar("T")
-R = TypeVar("R")
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
 
@@ -173,28 +163,38 @@ def _check_timeout(name: str, value: Any) -> float | None:
     raise ArgumentError(f"{name} must be a number of seconds (>= 0) or None, not {value!r}")
 
 
-class _ClassStart(Protocol):
-    """The type of ``SMTP.start`` called on the class."""
+if TYPE_CHECKING:
+    class _ClassStart(Protocol):
+        """The type of ``SMTP.start`` called on the class."""
 
-    @overload
-    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
+        @overload
+        def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                     block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
 
-    @overload
-    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
+        @overload
+        def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                     block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
 
+    class _InstanceStart(Protocol):
+        """The type of ``smtp.start`` called on an instance."""
 
-class _InstanceStart(Protocol):
-    """The type of ``smtp.start`` called on an instance."""
+        @overload
+        def __call__(self, *args: Any, block: None = ...,
+                     **options: Unpack[LoginOptions]) -> SMTP: ...
 
-    @overload
-    def __call__(self, *args: Any, block: None = ...,
-                 **options: Unpack[LoginOptions]) -> SMTP: ...
+        @overload
+        def __call__(self, *args: Any, block: Callable[[SMTP], T],
+                     **options: Unpack[LoginOptions]) -> T: ...
 
-    @overload
-    def __call__(self, *args: Any, block: Callable[[SMTP], T],
-                 **options: Unpack[LoginOptions]) -> T: ...
+    class _Start(Protocol):
+        """``start``: :class:`_ClassStart` on the class, :class:`_InstanceStart`
+        on an instance (a :class:`_ruby.ClassOrInstance`)."""
+
+        @overload
+        def __get__(self, obj: None, owner: type[SMTP] | None = None) -> _ClassStart: ...
+
+        @overload
+        def __get__(self, obj: SMTP, owner: type[SMTP] | None = None) -> _InstanceStart: ...
 
 
 def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *args: Any,
@@ -592,8 +592,10 @@ class SMTP:
         finally:
             self._do_finish()
 
-    start: _ruby.ClassOrInstance[_ClassStart, _InstanceStart] = _ruby.ClassOrInstance(
-        _class_start, _instance_start)
+    if TYPE_CHECKING:
+        start: _Start
+    else:
+        start = _ruby.ClassOrInstance(_class_start, _instance_start)
 
     def _prepare_tls_params(self) -> None:
         self._context_params = {}
@@ -646,12 +648,14 @@ class SMTP:
         if exc_type is None:
             self.finish()
             return
-        with contextlib.suppress(Exception):
+        try:
             self._do_finish()
+        except Exception:  # the body's exception is the one to see
+            pass
 
     def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.
-        sock = socket.create_connection((address, cast(int, port)), timeout=self.open_timeout)
+        sock = socket.create_connection((address, port), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
@@ -699,7 +703,7 @@ class SMTP:
                 self._do_helo(helo_domain)
             if _ruby.truthy(user):
                 # check_auth_args refused missing credentials before connecting
-                self.authenticate(cast(Credential, user), cast(Credential, secret),
+                self.authenticate(user, secret,  # type: ignore[arg-type]
                                   authtype or SMTP.DEFAULT_AUTH_TYPE)
             self._started = True
         finally:
@@ -823,8 +827,7 @@ class SMTP:
         self._claim()
         try:
             if _email.is_email_message(msgstr):
-                sender, flat, msgstr = self._email_envelope(cast("Message", msgstr),
-                                                            from_addr, flat)
+                sender, flat, msgstr = self._email_envelope(msgstr, from_addr, flat)
             else:
                 if self._socket is None:
                     raise IOError("closed session")
@@ -946,17 +949,18 @@ class SMTP:
     send_mail = send_message
     sendmail = send_message
 
-    @overload
-    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: None = None) -> MessageStream: ...
+    if TYPE_CHECKING:
+        @overload
+        def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                                block: None = None) -> MessageStream: ...
 
-    @overload
-    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: Callable[[WriteAdapter], Any]) -> Response: ...
+        @overload
+        def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                                block: Callable[[WriteAdapter], Any]) -> Response: ...
 
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
                             block: Callable[[WriteAdapter], Any] | None = None
-                            ) -> Response | MessageStream:
+                            ) -> Response | MessageStream | None:
         """Send one message written by *block* (or in a ``with`` body) to a
         :class:`WriteAdapter`: ``with smtp.open_message_stream(f, t) as out:``.
 
@@ -978,7 +982,7 @@ class SMTP:
             return stream
         with stream as adapter:
             block(adapter)
-        return cast(Response, stream.response)
+        return stream.response  # set by the normal end of the with block
 
     ready = open_message_stream
 
@@ -1143,7 +1147,7 @@ class SMTP:
         if msgstr is not None:
             _check_message(msgstr)
             if _email.is_email_message(msgstr):
-                msgstr = _email.flatten(cast("Message", msgstr))
+                msgstr = _email.flatten(msgstr)
         phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr),
                           self._open_data)
         with phase as message:
@@ -1414,3 +1418,13 @@ SMTPSession = SMTP
 
 _ruby.add_predicate_aliases(SMTP)
 _ruby.add_predicate_aliases(Response)
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("AddressLike",):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import ssl
+import subprocess
+import sys
 import types
+from pathlib import Path
 from typing import Dict, List, Tuple, Type
 
 import pytest
@@ -441,3 +445,33 @@ def test_package_all_matches_its_exports() -> None:
                  if not name.startswith("_") and isinstance(value, type)}
     assert namespace == set(Net.__all__)
     assert namespace <= set(net_smtp.__all__)
+
+
+# ---------------------------------------------------------- typing at run time
+def test_importing_the_package_does_not_import_typing() -> None:
+    """``typing`` costs several milliseconds at start-up: the package's
+    annotations and protocols need it only under a type checker."""
+    code = "import sys; from net_smtp import Net; print('typing' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(net_smtp.__file__).parents[1])})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("module, name", [
+    ("errors", "Reply"), ("protocol", "MessageSource"), ("protocol", "Readable"),
+    ("protocol", "SocketLike"), ("authenticator", "Credential"),
+    ("authenticator", "ResponseSource"), ("smtp", "AddressLike")])
+def test_typing_names_are_made_on_first_use(module: str, name: str) -> None:
+    """The typing-only names still import from the modules that use them
+    (from net_smtp._types, their one definition)."""
+    from net_smtp import _types
+
+    assert getattr(importlib.import_module(f"net_smtp.{module}"), name) is getattr(_types, name)
+
+
+def test_other_missing_names_are_still_missing() -> None:
+    from net_smtp import smtp
+
+    with pytest.raises(AttributeError, match="has no attribute 'AddressLikes'"):
+        smtp.AddressLikes  # noqa: B018 - the lookup is the test
