@@ -142,7 +142,8 @@ class BufferedIO:
         self.debug_output = debug_output
         self.redact = redact
         # Received bytes not yet read: those of _rbuf from _rpos on (a line
-        # sliced out of bytes is copied once; out of a bytearray, twice).
+        # sliced out of bytes is copied once; out of a bytearray, twice);
+        # _rbuf is empty whenever everything was read.
         self._rbuf = b""
         self._rpos = 0
         # When the current read must be done: read_timeout after its first
@@ -159,7 +160,8 @@ class BufferedIO:
         if KERNEL_TIMERS and type(sock) is socket.socket:
             self._timed_socket = sock
             sock.settimeout(None)
-        self._armed: dict[int, object] = {}  # per timer (one for settimeout)
+        self._read_bound: object = _UNSET  # the bound each way's wait has now
+        self._write_bound: object = _UNSET
 
     @property
     def io(self) -> SocketLike:
@@ -188,64 +190,70 @@ class BufferedIO:
         except (AttributeError, OSError, ValueError, TypeError):
             return repr(self._io)
 
-    def _set_timeout(self, timeout: float | None, timer: int) -> None:
-        """Bound the next wait to *timeout* seconds (``None``: no bound), for
-        reading (*timer* SO_RCVTIMEO) or writing (SO_SNDTIMEO). A change
-        costs a system call: only changes are made."""
+    def _bound(self, timeout: float | None, reading: bool) -> None:
+        """Bound the next wait for reading (else writing) to *timeout*
+        seconds (``None``: no bound). A change costs a system call: callers
+        make one only when *timeout* differs from the bound in force."""
         sock = self._timed_socket
-        key = 0 if sock is None else timer
-        if self._armed.get(key, _UNSET) == timeout:
-            return
-        if sock is None:
+        if sock is None:  # settimeout: one bound for both ways
             self._io.settimeout(timeout)
+            self._read_bound = self._write_bound = timeout
+        elif reading:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, _timeval(timeout))
+            self._read_bound = timeout
         else:
-            sock.setsockopt(socket.SOL_SOCKET, timer, _timeval(timeout))
-        self._armed[key] = timeout
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _timeval(timeout))
+            self._write_bound = timeout
 
-    def _fill(self) -> None:
-        """Wait for more bytes, within the current read's deadline, and
-        buffer them.
+    def _find(self, terminator: bytes, limit: int | None) -> int:
+        """The offset in the buffer of the next *terminator*, receiving more
+        as needed, each wait within the current read's deadline; -1 once
+        more than *limit* bytes have come without one.
 
         Raises:
             ReadTimeout: the deadline passed.
             EOFError: the peer closed the connection.
         """
-        timeout = self.read_timeout
-        if timeout is not None:
-            now = time.monotonic()
-            if self._deadline is None:
-                self._deadline = now + timeout
-            else:
-                timeout = self._deadline - now
-            if timeout <= 0:
-                raise ReadTimeout(self._describe())
-        self._set_timeout(timeout, socket.SO_RCVTIMEO)
-        try:
-            data = self._io.recv(READ_CHUNK)
-        except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
-            raise ReadTimeout(self._describe()) from exc
-        if not data:
-            raise EOFError("end of file reached")
-        rest = self._rbuf[self._rpos:]
-        self._rbuf = rest + data if rest else data
-        self._rpos = 0
-
-    def _find(self, terminator: bytes, limit: int | None) -> int:
-        """The offset in the buffer of the next *terminator*, reading as
-        needed; -1 once more than *limit* bytes have come without one."""
-        end = self._rbuf.find(terminator, self._rpos)
+        rbuf = self._rbuf
+        end = rbuf.find(terminator, self._rpos) if rbuf else -1
         while end < 0:
-            pending = len(self._rbuf) - self._rpos
-            if limit is not None and pending > limit:
+            rest = rbuf[self._rpos:] if rbuf else rbuf
+            if limit is not None and len(rest) > limit:
                 return -1
-            self._fill()  # the buffer now starts at offset 0
-            end = self._rbuf.find(terminator, max(0, pending - len(terminator) + 1))
+            timeout = self.read_timeout
+            if timeout is not None:
+                now = time.monotonic()
+                if self._deadline is None:
+                    self._deadline = now + timeout
+                else:
+                    timeout = self._deadline - now
+                if timeout <= 0:
+                    raise ReadTimeout(self._describe())
+            if timeout != self._read_bound:
+                self._bound(timeout, True)
+            try:
+                data = self._io.recv(READ_CHUNK)
+            except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
+                raise ReadTimeout(self._describe()) from exc
+            if not data:
+                raise EOFError("end of file reached")
+            self._rpos = 0
+            if rest:
+                rbuf = self._rbuf = rest + data
+                end = rbuf.find(terminator, max(0, len(rest) - len(terminator) + 1))
+            else:
+                rbuf = self._rbuf = data
+                end = rbuf.find(terminator)
         return end
 
     def _take(self, end: int, stop: int) -> bytes:
         """Consume the buffer up to offset *end*; returns it up to *stop*."""
         rbuf, start = self._rbuf, self._rpos
-        self._rpos = end
+        if end < len(rbuf):
+            self._rpos = end
+        else:
+            self._rbuf = b""
+            self._rpos = 0
         if self.debug_output is not None:
             self.debug_output.emit(f"-> {_ruby.dump(rbuf[start:end])}\n")
         line = self._last_line = rbuf[start:stop]
@@ -293,28 +301,31 @@ class BufferedIO:
     def send(self, data: bytes | bytearray) -> None:
         """Send raw bytes, all of them within write_timeout (no debug text)."""
         timeout = self.write_timeout
-        self._set_timeout(timeout, socket.SO_SNDTIMEO)
+        if timeout != self._write_bound:
+            self._bound(timeout, False)
+        sock = self._timed_socket
         try:
-            if self._timed_socket is None:
+            if sock is None:
                 self._io.sendall(data)
-            else:
-                self._send_all(self._timed_socket, data, timeout)
+                return
+            began = time.monotonic()
+            sent = sock.send(data)
+            if sent < len(data):
+                self._send_rest(sock, data, sent, began, timeout)
         except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise WriteTimeout(self._describe()) from exc
 
-    def _send_all(self, sock: socket.socket, data: bytes | bytearray,
-                  timeout: float | None) -> None:
-        """``sendall`` over a blocking socket: a send cut short (by the
-        kernel timer or a signal) goes on with the time left, so the whole
-        write is bounded, not each send."""
-        began = time.monotonic()
-        sent = sock.send(data)
+    def _send_rest(self, sock: socket.socket, data: bytes | bytearray, sent: int,
+                   began: float, timeout: float | None) -> None:
+        """The rest of a send over a blocking socket that the kernel timer
+        or a signal cut short after *sent* bytes: it goes on with the time
+        left, so the whole write (from *began*) is bounded, not each send."""
         while sent < len(data):
             if timeout is not None:
                 left = timeout - (time.monotonic() - began)
                 if left <= 0:
                     raise socket.timeout("timed out")
-                self._set_timeout(left, socket.SO_SNDTIMEO)
+                self._bound(left, False)
             sent += sock.send(memoryview(data)[sent:])
 
     def write(self, data: str | bytes) -> int:
@@ -331,7 +342,7 @@ class BufferedIO:
             answers_challenge = self._last_line.startswith(b"334")
             shown = redact_command(line, answers_challenge) if self.redact else line
             self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
-        raw = (line + "\r\n").encode("utf-8")
+        raw = (line + "\r\n").encode()
         self.send(raw)
         return len(raw)
 

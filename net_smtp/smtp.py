@@ -690,8 +690,8 @@ class SMTP:
             self._logging(f"Connection opened: {self._address}:{self._port}")
             if self._tls:
                 sock = self._tlsconnect(sock, self._tls_context())
-            self._socket = self._new_internet_message_io(sock)
-            self._check_response(self._critical(self._recv_response))
+            bio = self._socket = self._new_internet_message_io(sock)
+            self._check_response(self._critical(self._recv_response, bio))
             self._do_helo(helo_domain)
             if not self._tls and (self.is_starttls_always()
                                   or (self.is_capable_starttls() and self.is_starttls_auto())):
@@ -1224,17 +1224,19 @@ class SMTP:
 
     def _exchange(self, reqline: str) -> Response:
         """Write *reqline* and read its reply, unchecked."""
-        self._io().writeline(reqline)
-        return self._recv_response()
+        bio = self._io()
+        bio.writeline(reqline)
+        return self._recv_response(bio)
 
     def _exchange_all(self, lines: list[str]) -> list[Response]:
         """Write *lines* in one go (a pipelined batch), then read a reply
         for each, unchecked."""
-        self._io().writelines(lines)
-        return [self._recv_response() for _ in lines]
-
-    def _recv_response(self) -> Response:
         bio = self._io()
+        bio.writelines(lines)
+        return [self._recv_response(bio) for _ in lines]
+
+    def _recv_response(self, bio: InternetMessageIO) -> Response:
+        """The next reply on *bio*, within the reply bounds."""
         try:
             line = bio.readline(self.MAX_REPLY_LINE)
             if line[3:4] == b"-":
@@ -1243,7 +1245,7 @@ class SMTP:
             raise SMTPUnknownError(str(exc)) from exc
         raw = line + b"\n"
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode()
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
         return Response(text[:3], text)
@@ -1354,7 +1356,7 @@ class DataPhase:
         except BaseException as exc:
             self._smtp._abort(exc)
             raise
-        return self._smtp._recv_response()
+        return self._smtp._recv_response(self._smtp._io())
 
 
 class MessageStream:
