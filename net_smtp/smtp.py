@@ -1294,11 +1294,11 @@ class DataPhase:
     which sends whatever precedes the body and returns once DATA was
     answered 3xx (the envelope, lock-step or pipelined, then DATA; or DATA
     alone) with the recipients it saw refused (kept in :attr:`refused`);
-    then gives the :class:`MessageWriter` for the body. A normal exit sends the marker and
-    reads the reply into :attr:`response` (unchecked). An exception from
-    the body leaves the marker unsent, drops the connection (the server
-    discards the partial message) and propagates unchanged. The session is
-    released on exit.
+    then gives the :class:`MessageWriter` for the body. A normal exit sends
+    the marker and reads the reply into :attr:`response` (unchecked). An
+    exception from the body leaves the marker unsent, drops the connection
+    (the server discards the partial message) and propagates unchanged.
+    The session is released on exit.
     """
 
     __slots__ = ("_smtp", "_label", "_opening", "_args", "_writer", "_response", "refused")
