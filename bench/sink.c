@@ -5,19 +5,25 @@
  *
  * Built by bench/run.py with the system C compiler; run as
  *
- *     sink [--delay-ms MS] [--pipelining]
+ *     sink [--pipelining]
  *
  * It listens on 127.0.0.1 (an ephemeral port), prints "port N" on stdout and
  * serves one connection at a time with blocking sockets. In a session every
  * recv() is answered by at most one send(): the replies to all the complete
- * command lines it brought, together (after MS milliseconds with --delay-ms,
- * before each such batch, the greeting included). --pipelining adds
- * PIPELINING to the EHLO reply; otherwise no extension is advertised.
+ * command lines it brought, together. --pipelining adds PIPELINING to the
+ * EHLO reply; otherwise no extension is advertised.
+ *
+ * Between sessions it takes commands on stdin, one a line:
+ *
+ *   delay MS   wait MS milliseconds before each batch of replies from now on
+ *              (the greeting included), as a server a network away would;
+ *              answered "ok"
+ *   flush      report the sessions since the last flush (below)
  *
  * Nothing but receiving and replying happens while a client runs: bodies are
- * kept in one growing buffer, and only when a line "flush" arrives on stdin
- * (the runner sends it after the client process has exited) are they hashed
- * and reported, one JSON line per session, then a line "end":
+ * kept in one growing buffer, and only at a flush (the runner sends it after
+ * the client process has exited) are they hashed and reported, one JSON line
+ * per session, then a line "end":
  *
  *   {"helo": "EHLO localhost", "quit": true, "errors": [...],
  *    "msgs": [[from, [to, ...], [params], size, sha1, data_ns], ...],
@@ -535,16 +541,14 @@ static void flush_sessions(void)
 int main(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--delay-ms") == 0 && i + 1 < argc) {
-            delay_ns = (long)(atof(argv[++i]) * 1e6);
-        } else if (strcmp(argv[i], "--pipelining") == 0) {
+        if (strcmp(argv[i], "--pipelining") == 0) {
             pipelining = 1;
         } else {
-            fprintf(stderr, "usage: sink [--delay-ms MS] [--pipelining]\n");
+            fprintf(stderr, "usage: sink [--pipelining]\n");
             return 2;
         }
     }
-    prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0); /* --delay-ms within microseconds */
+    prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0); /* delays within microseconds */
     int lfd = socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
     setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -585,8 +589,13 @@ int main(int argc, char **argv)
             char *nl;
             while ((nl = strchr(cmd, '\n')) != NULL) {
                 *nl = '\0';
-                if (strcmp(cmd, "flush") == 0)
+                if (strcmp(cmd, "flush") == 0) {
                     flush_sessions();
+                } else if (strncmp(cmd, "delay ", 6) == 0) {
+                    delay_ns = (long)(atof(cmd + 6) * 1e6);
+                    fputs("ok\n", stdout);
+                    fflush(stdout);
+                }
                 cmdlen -= (size_t)(nl + 1 - cmd);
                 memmove(cmd, nl + 1, cmdlen + 1);
             }

@@ -3,230 +3,83 @@ with its success reply ``200 dummy reply code``: a documented deviation
 (SPEC.md section 4, deviation 1). The port raises ``Net.SMTPSessionAborted``
 instead, with nothing on the wire.
 
-For each such transcript this module gives the port's twin: the Ruby
-program written for the port, where each call Ruby answered with the dummy
-reply is wrapped in ``attempt(...)`` (which returns what the call raised), so
-the program runs on exactly as Ruby's did. ``test_goldens.py`` replays it
-against the same profile and requires Ruby's outcome with each dummy reply
-replaced by an ``SMTPSessionAborted`` whose cause is the error named here:
+For each such transcript, the port's twin is the recorded twin with every
+command of Ruby's critical rule that is not expected to raise wrapped in
+``attempt(...)`` (which returns what the call raised), so the program runs
+on exactly as Ruby's did. ``test_goldens.py`` replays it against the same
+profile and requires Ruby's outcome with each dummy reply replaced by an
+``SMTPSessionAborted`` whose cause is the error named in :data:`ABORTED`:
 the same bytes on the wire, the same debug text, every other value the same.
 """
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple
-
-from scenarios._common import code
+import ast
+from typing import Dict
 
 DUMMY_REPLY = {"Response": {"status": "200", "string": "200 dummy reply code"}}
 
+# The commands of Ruby's critical rule (and what calls them): on an aborted
+# session Ruby answers these with the dummy reply, the port raises.
+CHECKED = frozenset({"helo", "ehlo", "starttls", "mailfrom", "rcptto", "rset", "quit", "data",
+                     "send_message", "send_mail", "sendmail", "open_message_stream", "ready"})
 
-class AbortedTwin(NamedTuple):
-    """The error that aborted the session (its Python class name) and the
-    port's twin (a function body taking ``port`` and ``dbg``)."""
-
-    cause: str
-    python: str
-
-
-ABORTED: Dict[str, AbortedTwin] = {
-    # ------------------------------------------------- the shared goldens
-    "critical_rule_after_data_error": AbortedTwin("SMTPUnknownError", code('''
-        smtp = Net.SMTP('127.0.0.1', port)
-        smtp.debug_output = dbg
-        smtp.start()
-        r = []
-        try:
-            smtp.send_message('x\\n', 'from@example.com', 'to@example.com')
-        except Net.SMTPUnknownError as e:
-            r.append(e)
-        r.append(attempt(lambda: smtp.rset()))
-        r.append(attempt(lambda: smtp.mailfrom('again@example.com')))
-        r.append(attempt(lambda: smtp.send_message('y\\n', 'from@example.com', 'to@example.com')))
-        r.append(smtp.get_response('NOOP'))
-        r.append(smtp.finish())
-        r.append(smtp.is_started())
-        return r
-        ''')),
-    "read_timeout_set_while_connected": AbortedTwin("ReadTimeout", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        smtp.read_timeout = 0.5
-        r = [smtp.read_timeout]
-        try:
-            smtp.send_message('slow\\n', 'from@example.com', 'to@example.com')
-        except Net.ReadTimeout as e:
-            r.append(e)
-        r.append(attempt(lambda: smtp.rset()))
-        r.append(smtp.finish())
-        return r
-        ''')),
-    # ------------------------------------------- the project's recordings
-    "commands_after_finish": AbortedTwin("AttributeError", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        r = [smtp.finish()]
-        for call in [lambda: smtp.rset(), lambda: smtp.quit(),
-                     lambda: smtp.send_message('x\\n', 'from@example.com', 'to@example.com'),
-                     lambda: smtp.finish()]:
-            r.append(attempt(call))
-        r.append(smtp.is_started())
-        return r
-        ''')),
-    "commands_before_start": AbortedTwin("AttributeError", code('''
-        smtp = Net.SMTP('127.0.0.1', port)
-        r = []
-        for call in [lambda: smtp.rset(), lambda: smtp.mailfrom('from@example.com'),
-                     lambda: smtp.get_response('NOOP'),
-                     lambda: smtp.authenticate('account', 'password'),
-                     lambda: smtp.send_message('x\\n', 'from@example.com', 'to@example.com'),
-                     lambda: smtp.finish()]:
-            r.append(attempt(call))
-        r += [smtp.is_started(), smtp.inspect()]
-        return r
-        ''')),
-    "critical_after_eof_on_data": AbortedTwin("EOFError", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        r = []
-        try:
-            smtp.send_message('x\\n', 'from@example.com', 'to@example.com')
-        except EOFError as e:
-            r.append(e)
-        called = []
-        r.append(attempt(lambda: smtp.data(block=lambda f: called.append(True))))
-        r += [bool(called), attempt(lambda: smtp.mailfrom('from@example.com')), smtp.finish()]
-        return r
-        ''')),
-    "critical_after_eof_on_data_end": AbortedTwin("EOFError", code('''
-        smtp = Net.SMTP('127.0.0.1', port)
-        smtp.debug_output = dbg
-        smtp.start()
-        r = []
-        try:
-            smtp.send_message('Subject: eof\\n\\nbody\\n', 'from@example.com', 'to@example.com')
-        except EOFError as e:
-            r.append(e)
-        r.append(attempt(lambda: smtp.rset()))
-        try:
-            smtp.get_response('NOOP')
-        except EOFError as e:
-            r.append(e)
-        r += [smtp.finish(), smtp.is_started()]
-        return r
-        ''')),
-    "critical_after_eof_on_mail": AbortedTwin("EOFError", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        r = []
-        try:
-            smtp.mailfrom('from@example.com')
-        except EOFError as e:
-            r.append(e)
-        r.append(attempt(lambda: smtp.rcptto('to@example.com')))
-        r.append(attempt(lambda: smtp.data('x\\n')))
-        r.append(attempt(lambda: smtp.ehlo('again.example')))
-        r.append(attempt(lambda: smtp.helo('again.example')))
-        r.append(attempt(lambda: smtp.starttls()))
-        r.append(attempt(lambda: smtp.quit()))
-        r.append(attempt(lambda: smtp.send_message('y\\n', 'from@example.com', 'to@example.com')))
-        r.append(attempt(lambda: smtp.open_message_stream('from@example.com', 'to@example.com',
-                                                          block=lambda f: f.puts('never'))))
-        r += [smtp.is_started(), smtp.finish(), smtp.is_started()]
-        return r
-        ''')),
-    "critical_after_timeout_on_data": AbortedTwin("ReadTimeout", code('''
-        smtp = Net.SMTP('127.0.0.1', port)
-        smtp.read_timeout = 0.5
-        smtp.start()
-        r = []
-        try:
-            smtp.send_message('x\\n', 'from@example.com', 'to@example.com')
-        except Net.ReadTimeout as e:
-            r.append(e)
-        r += [smtp.is_started(), attempt(lambda: smtp.rset()), smtp.finish()]
-        return r
-        ''')),
-    "critical_after_timeout_on_rset": AbortedTwin("ReadTimeout", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        smtp.read_timeout = 0.5
-        r = []
-        try:
-            smtp.rset()
-        except Net.ReadTimeout as e:
-            r.append(e)
-        r.append(attempt(lambda: smtp.rcptto('to@example.com')))
-        r.append(attempt(lambda: smtp.data('x\\n')))
-        r.append(attempt(lambda: smtp.ehlo('again.example')))
-        r.append(attempt(lambda: smtp.helo('again.example')))
-        r.append(attempt(lambda: smtp.starttls()))
-        r.append(attempt(lambda: smtp.quit()))
-        r.append(attempt(lambda: smtp.send_message('y\\n', 'from@example.com', 'to@example.com')))
-        r.append(attempt(lambda: smtp.open_message_stream('from@example.com', 'to@example.com',
-                                                          block=lambda f: f.puts('never'))))
-        r += [smtp.is_started(), smtp.finish(), smtp.is_started()]
-        return r
-        ''')),
-    "data_reply_421": AbortedTwin("SMTPUnknownError", code('''
-        def body(smtp):
-            r = []
-            try:
-                smtp.send_message('x\\n', 'from@example.com', 'to@example.com')
-            except Net.SMTPUnknownError as e:
-                r += [e, e.response]
-            r += [attempt(lambda: smtp.rset()), smtp.is_started()]
-            return r
-        return Net.SMTP.start('127.0.0.1', port, block=body)
-        ''')),
-    "eof_rescued_as_ioerror": AbortedTwin("EOFError", code('''
-        def body(smtp):
-            try:
-                smtp.mailfrom('from@example.com')
-            except OSError as e:
-                return [e, attempt(lambda: smtp.rset())]
-        return Net.SMTP.start('127.0.0.1', port, block=body)
-        ''')),
-    "get_response_eof_not_critical": AbortedTwin("EOFError", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        r = []
-        try:
-            smtp.get_response('NOOP')
-        except EOFError as e:
-            r.append(e)
-        try:
-            smtp.rset()
-        except EOFError as e:
-            r.append(e)
-        r += [attempt(lambda: smtp.rset()), smtp.finish()]
-        return r
-        ''')),
-    "implicit_tls_auth_and_timeout": AbortedTwin("ReadTimeout", code('''
-        smtp = Net.SMTP('127.0.0.1', port, tls=True, tls_verify=False)
-        smtp.start('localhost', 'account', 'password', 'login')
-        smtp.read_timeout = 0.5
-        r = []
-        try:
-            smtp.mailfrom('from@example.com')
-        except Net.ReadTimeout as e:
-            r.append(e)
-        r += [attempt(lambda: smtp.rset()), smtp.finish(), smtp.is_started()]
-        return r
-        ''')),
-    "quit_then_rset_eof": AbortedTwin("EOFError", code('''
-        smtp = Net.SMTP.start('127.0.0.1', port)
-        r = [smtp.quit(), smtp.is_started()]
-        try:
-            smtp.rset()
-        except EOFError as e:
-            r.append(e)
-        r += [attempt(lambda: smtp.rset()), attempt(lambda: smtp.quit()), smtp.is_started(),
-              smtp.finish(), smtp.is_started()]
-        return r
-        ''')),
-    "timeout_rescued_as_timeout_error": AbortedTwin("ReadTimeout", code('''
-        def body(smtp):
-            smtp.read_timeout = 0.5
-            try:
-                smtp.rset()
-            except TimeoutError as e:
-                return [e, isinstance(e, Net.ProtocolError), isinstance(e, Net.ReadTimeout),
-                        attempt(lambda: smtp.rset())]
-        return Net.SMTP.start('127.0.0.1', port, block=body)
-        ''')),
+# Transcript name -> the error (its Python class name) that aborted the session.
+ABORTED: Dict[str, str] = {
+    "critical_rule_after_data_error": "SMTPUnknownError",
+    "read_timeout_set_while_connected": "ReadTimeout",
+    "commands_after_finish": "AttributeError",
+    "commands_before_start": "AttributeError",
+    "critical_after_eof_on_data": "EOFError",
+    "critical_after_eof_on_data_end": "EOFError",
+    "critical_after_eof_on_mail": "EOFError",
+    "critical_after_timeout_on_data": "ReadTimeout",
+    "critical_after_timeout_on_rset": "ReadTimeout",
+    "data_reply_421": "SMTPUnknownError",
+    "eof_rescued_as_ioerror": "EOFError",
+    "get_response_eof_not_critical": "EOFError",
+    "implicit_tls_auth_and_timeout": "ReadTimeout",
+    "quit_then_rset_eof": "EOFError",
+    "timeout_rescued_as_timeout_error": "ReadTimeout",
 }
+
+
+class _WrapCheckedCalls(ast.NodeTransformer):
+    """``smtp.rset()`` -> ``attempt(lambda: smtp.rset())`` for every checked
+    command outside a ``try`` body (inside one, the twin expects the error
+    that aborts the session, as Ruby's program rescues it)."""
+
+    def __init__(self) -> None:
+        self.wrapped = 0
+
+    def visit_Try(self, node: ast.Try) -> ast.Try:
+        for part in (node.handlers, node.orelse, node.finalbody):
+            for child in part:
+                self.visit(child)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        func = node.func
+        if (isinstance(func, ast.Attribute) and func.attr in CHECKED
+                and isinstance(func.value, ast.Name) and func.value.id == "smtp"):
+            self.wrapped += 1
+            no_args = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[],
+                                    kw_defaults=[], kwarg=None, defaults=[])
+            return ast.Call(func=ast.Name(id="attempt", ctx=ast.Load()),
+                            args=[ast.Lambda(args=no_args, body=node)], keywords=[])
+        return node
+
+
+def port_twin(python: str) -> str:
+    """The recorded twin with each checked command that is not expected to
+    raise wrapped in ``attempt(...)``, which returns what the call raised:
+    the program then runs on exactly as Ruby's did past its dummy replies.
+    A call that does not raise gives its value, as before.
+    """
+    tree = ast.parse(python)
+    wrapper = _WrapCheckedCalls()
+    tree = ast.fix_missing_locations(wrapper.visit(tree))
+    if not wrapper.wrapped:
+        raise ValueError("the twin has no checked command outside a try body")
+    return ast.unparse(tree) + "\n"

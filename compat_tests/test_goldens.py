@@ -18,7 +18,8 @@ known to differ from Ruby, the recording's test is a strict xfail listed in
 
 Where Ruby answers a command on an aborted session with ``200 dummy reply
 code`` (SPEC.md section 4, deviation 1), the port's twin from
-``aborted_sessions.py`` runs instead, and Ruby's outcome is required with
+``aborted_sessions.py`` runs instead (the recorded one, its checked commands
+wrapped so that they report what they raise), and Ruby's outcome is required with
 each dummy reply replaced by the ``SMTPSessionAborted`` the port raises.
 """
 
@@ -43,7 +44,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
-from aborted_sessions import ABORTED, DUMMY_REPLY
+from aborted_sessions import ABORTED, DUMMY_REPLY, port_twin
 from golden_server import GoldenServer
 from net_smtp import Net
 
@@ -391,7 +392,7 @@ def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutco
         diffs.append(found)
     want_result = transcript["result_norm"]
     if transcript["name"] in ABORTED:
-        want_result = aborted_expectation(want_result, ABORTED[transcript["name"]].cause)
+        want_result = aborted_expectation(want_result, ABORTED[transcript["name"]])
     if transcript["exception"] is None and outcome.exception is None:
         found = first_mismatch(result_view(want_result, ruby_side=True),
                                result_view(mask_port(outcome.result, port), ruby_side=False),
@@ -447,8 +448,10 @@ def test_aborted_session_twins_name_recorded_dummy_replies() -> None:
 def replay(transcript: Dict[str, Any], tls_context: ssl.SSLContext) -> None:
     """Run the transcript's twin (the port's own one for an aborted-session
     deviation) against its profile and fail with every difference."""
-    aborted = ABORTED.get(transcript["name"])
-    code = compile_twin(transcript["name"], aborted.python if aborted else transcript["python"])
+    twin = transcript["python"]
+    if transcript["name"] in ABORTED:
+        twin = port_twin(twin)
+    code = compile_twin(transcript["name"], twin)
     server = GoldenServer(transcript["profile"], tls_context)
     server.start()
     try:

@@ -26,7 +26,7 @@ from bench import run as bench_run  # noqa: E402
 
 TINY = ["--clients", "net_smtp", "--runs", "1", "--startup-runs", "1", "--warmup", "0",
         "--small-count", "20", "--connect-count", "3", "--large-mib", "1", "--file-mib", "1",
-        "--check-mib", "1"]
+        "--check-mib", "1", "--delayed-count", "3", "--sink-delay", "2"]
 
 needs_cc = pytest.mark.skipif(shutil.which("cc") is None,
                               reason="no C compiler: the benchmark's sink cannot be built")
@@ -41,7 +41,8 @@ def test_tiny_run_checks_the_wire_and_prints_every_workload(tmp_path: Path) -> N
                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
     rows = [line for line in out.stdout.splitlines() if line.startswith("| ")]
-    for case in ("startup", "small", "connect", "large-mem 1 MiB", "large-file 1 MiB"):
+    for case in ("startup", "small", "connect", "large-mem 1 MiB", "large-file 1 MiB",
+                 "delayed 2 ms"):
         for client in ("raw limit", "net_smtp"):
             row = next(r for r in rows if r.startswith(f"| {case} | {client} |"))
             assert row.endswith("| identical |"), row
@@ -119,10 +120,12 @@ def test_sink_batches_pipelined_replies_and_records_the_exact_body() -> None:
 
 @needs_cc
 def test_sink_delay_holds_back_every_batch_of_replies() -> None:
-    """With --sink-delay, greeting, EHLO and QUIT replies each come at least
-    the delay late (a lower bound: a reply cannot be early)."""
-    sink = bench_run.Sink(cpu=None, delay_ms=40)
+    """With a delay set (the delayed workload's --sink-delay), greeting, EHLO
+    and QUIT replies each come at least the delay late (a lower bound: a
+    reply cannot be early)."""
+    sink = bench_run.Sink(cpu=None)
     try:
+        sink.set_delay(40)
         start = time.perf_counter()
         with smtplib.SMTP("127.0.0.1", sink.port, local_hostname="localhost") as smtp:
             smtp.ehlo()

@@ -25,7 +25,7 @@ async def run(j: clientlib.Job) -> None:
         await smtp.connect()
         await smtp.ehlo()
         await smtp.quit()
-    elif j.workload == "small":
+    elif j.workload in ("small", "delayed"):  # delayed: the sink answers late
         msgs = clientlib.messages(j)
         smtp = _client(j.port)
         await smtp.connect()

@@ -22,7 +22,7 @@ def main() -> None:
     frm, to = clientlib.SENDER, clientlib.RECIPIENT
     if j.workload == "startup":
         Net.SMTP.start(host, port, helo=clientlib.HELO, **options).finish()
-    elif j.workload == "small":
+    elif j.workload in ("small", "delayed"):  # delayed: the sink answers late
         msgs = clientlib.messages(j)
         smtp = Net.SMTP.start(host, port, helo=clientlib.HELO, **options)
         for msg in msgs:

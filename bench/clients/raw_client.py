@@ -70,9 +70,9 @@ def main() -> None:
     j = clientlib.job()
     if j.workload == "startup":
         close_session(open_session(j.port))
-    elif j.workload == "small":
+    elif j.workload in ("small", "delayed"):  # delayed: the sink answers late
         sock = open_session(j.port)
-        for wire in clientlib.split_file(f"{j.datadir}/small.wire"):
+        for wire in clientlib.split_file(f"{j.datadir}/{j.workload}.wire"):
             send_wire(sock, wire)
         close_session(sock)
     elif j.workload == "connect":

@@ -28,8 +28,8 @@ abort "net-smtp #{Net::SMTP::VERSION} loaded, 0.5.1 wanted" unless Net::SMTP::VE
 case workload
 when 'startup'
   Net::SMTP.start(HOST, port, helo: 'localhost').finish
-when 'small'
-  msgs = split_file("#{datadir}/small.txt")
+when 'small', 'delayed' # delayed: the sink answers late
+  msgs = split_file("#{datadir}/#{workload}.txt")
   smtp = Net::SMTP.start(HOST, port, helo: 'localhost')
   msgs.each { |m| smtp.send_message(m, SENDER, RECIPIENT) }
   smtp.finish

@@ -22,7 +22,7 @@ def main() -> None:
         smtp = smtplib.SMTP(host, port, local_hostname=clientlib.HELO)
         smtp.ehlo()
         smtp.quit()
-    elif j.workload == "small":
+    elif j.workload in ("small", "delayed"):  # delayed: the sink answers late
         msgs = clientlib.messages(j)
         smtp = smtplib.SMTP(host, port, local_hostname=clientlib.HELO)
         for msg in msgs:
