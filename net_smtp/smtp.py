@@ -1203,7 +1203,7 @@ class SMTP:
         Raises:
             RuntimeError: another thread is using it.
         """
-        if not self._in_use.acquire(blocking=False):
+        if not self._in_use.acquire(False):  # positional: a keyword costs more than the lock
             raise RuntimeError(f"{self.inspect()} is in use by another thread: use one "
                                "session per thread")
 
