@@ -3,7 +3,12 @@
 ``from net_smtp import Net`` gives the Ruby namespace: ``Net.SMTP``,
 ``Net.SMTP.Address``, ``Net.SMTPFatalError``, ``Net.ReadTimeout`` ...
 Every name of ``Net`` is also importable from the package itself.
+``net_smtp.ruby`` (Ruby's ``puts``, ``p``, ``to_s``... for ported scripts)
+loads when first used.
 """
+
+import importlib
+from types import ModuleType as _ModuleType
 
 from . import _net as Net
 from ._net import *  # noqa: F403 - the names of Net, listed in _net.__all__
@@ -18,3 +23,11 @@ __version__ = "0.1.0"
 __all__ = ["Net", "OpenSSL", "MessageStream", "Response", "Address", "Authenticator",
            "__version__"]
 __all__ += Net.__all__
+
+
+def __getattr__(name: str) -> _ModuleType:
+    """``net_smtp.ruby`` without importing it first (it is not loaded by
+    ``import net_smtp``)."""
+    if name == "ruby":
+        return importlib.import_module(f"{__name__}.ruby")
+    raise AttributeError(f"module 'net_smtp' has no attribute {name!r}")

@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import IO
 
 from .. import Net, __version__
-from . import _common, demo, send, serve
+from . import _common, demo, port, send, serve
 from ._common import *  # noqa: F403 - the exit codes
 from ._common import (
     EXIT_CONNECTION,
@@ -50,7 +50,7 @@ __all__ += _common.__all__
 # A subcommand is a module with HELP, DESCRIPTION, optionally EPILOG, an
 # add_arguments(parser) and a run(args) that returns the exit code. The
 # order here is --help's.
-_SUBCOMMANDS = (demo, send, serve)
+_SUBCOMMANDS = (demo, send, serve, port)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,186 @@
+"""The first look at a script: every class, module, ``def``, ``attr_*``
+and constant, so that a bare ``name`` can be told apart as a local, a
+method call or an attribute before its definition is reached."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .scope import ClassInfo, MethodInfo, py_method_name, py_name
+from .syntax import Node
+
+if TYPE_CHECKING:
+    from .engine import Translator
+
+__all__ = ["collect", "method_info", "symbol_names"]
+
+
+def symbol_names(tr: Translator, args: Node | None) -> list[str]:
+    """The names of ``:a, :b`` (or ``'a'``) arguments."""
+    names: list[str] = []
+    if args is None:
+        return names
+    for arg in args.named_children:
+        if arg.type == "simple_symbol":
+            names.append(tr.text(arg)[1:])
+        elif arg.type in ("string", "delimited_symbol"):
+            names.append("".join(tr.text(c) for c in arg.named_children))
+    return names
+
+
+def _params(tr: Translator, node: Node | None) -> tuple[list[str], list[str]]:
+    positional: list[str] = []
+    keywords: list[str] = []
+    if node is None:
+        return positional, keywords
+    for p in node.named_children:
+        name_node = p.child_by_field_name("name") if p.type != "identifier" else p
+        name = tr.text(name_node) if name_node is not None else ""
+        if p.type == "keyword_parameter":
+            keywords.append(name)
+        elif p.type in ("identifier", "optional_parameter"):
+            positional.append(name)
+    return positional, keywords
+
+
+def _uses_yield(node: Node) -> bool:
+    if node.type == "yield":
+        return True
+    if node.type in ("method", "singleton_method", "class", "module"):
+        return False
+    return any(_uses_yield(c) for c in node.named_children)
+
+
+def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
+                singleton: bool) -> MethodInfo:
+    name = tr.text(node.child_by_field_name("name"))
+    positional, keywords = _params(tr, node.child_by_field_name("parameters"))
+    body = node.child_by_field_name("body")
+    py = {"initialize": "__init__", "to_s": "__str__", "inspect": "__repr__",
+          "==": "__eq__", "<=>": "__lt__", "each": "__iter__"}.get(name) if owner else None
+    params = node.child_by_field_name("parameters")
+    double_splat = params is not None and any(p.type == "hash_splat_parameter"
+                                              for p in params.named_children)
+    return MethodInfo(name, py or (py_method_name(name) if owner else py_name(name)),
+                      positional, keywords, singleton,
+                      body is not None and _uses_yield(body), owner,
+                      bool(keywords) or double_splat)
+
+
+def struct_fields(tr: Translator, node: Node | None) -> list[str]:
+    """The member names of ``Struct.new(:a, :b)`` (empty for anything else)."""
+    if node is None or node.type != "call":
+        return []
+    receiver = node.child_by_field_name("receiver")
+    method = node.child_by_field_name("method")
+    if receiver is None or method is None or tr.text(receiver) != "Struct" or \
+            tr.text(method) != "new":
+        return []
+    return symbol_names(tr, node.child_by_field_name("arguments"))
+
+
+def makes_static(tr: Translator, node: Node) -> bool:
+    """``module_function`` or ``extend self`` alone on a line: the defs after
+    it are called on the module."""
+    text = tr.text(node).strip()
+    return text in ("module_function", "extend self")
+
+
+def collect(tr: Translator, root: Node) -> None:
+    """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
+    beginnings: list[Node] = []
+    bodies: list[Node] = []
+
+    def walk(node: Node, owner: ClassInfo | None, singleton: bool) -> None:
+        kind = node.type
+        if kind == "heredoc_beginning":
+            beginnings.append(node)
+        elif kind == "heredoc_body":
+            bodies.append(node)
+        if kind in ("class", "module"):
+            name_node = node.child_by_field_name("name")
+            name = tr.text(name_node).split("::")[-1]
+            path = (owner.path + "::" if owner else "") + name
+            info = (owner.classes.get(name) if owner else tr.classes.get(path))
+            if info is None:
+                info = ClassInfo(name, py_name(name) if name not in ("Net",) else name, path,
+                                 module=kind == "module", outer=owner)
+                superclass = node.child_by_field_name("superclass")
+                if superclass is not None:
+                    info.superclass = tr.text(superclass).lstrip("<").strip()
+                if owner is not None:
+                    owner.classes[name] = info
+                tr.classes[path] = info
+            body = node.child_by_field_name("body")
+            static = False
+            for child in node.named_children:
+                if child != body:
+                    walk(child, info, False)
+            for child in body.named_children if body is not None else []:
+                if makes_static(tr, child):
+                    static = True
+                walk(child, info, static and child.type == "method")
+            return
+        if kind == "singleton_class":
+            for child in node.named_children:
+                walk(child, owner, True)
+            return
+        if kind in ("method", "singleton_method"):
+            info_m = method_info(tr, node, owner, singleton or kind == "singleton_method")
+            if owner is None:
+                tr.functions[info_m.name] = info_m
+            elif info_m.singleton:
+                owner.class_methods[info_m.name] = info_m
+            else:
+                owner.methods[info_m.name] = info_m
+            _walk_plain(node)
+            return
+        if kind == "call" and node.child_by_field_name("receiver") is None and \
+                tr.text(node.child_by_field_name("method")) in ("require", "require_relative"):
+            tr.ruby_requires.update(symbol_names(tr, node.child_by_field_name("arguments")))
+        if kind == "call" and owner is not None and node.child_by_field_name("receiver") is None:
+            method = tr.text(node.child_by_field_name("method"))
+            names = symbol_names(tr, node.child_by_field_name("arguments"))
+            readers = owner.class_readers if singleton else owner.readers
+            writers = owner.class_writers if singleton else owner.writers
+            if method in ("attr_reader", "attr_accessor", "attr"):
+                readers.update(names)
+            if method in ("attr_writer", "attr_accessor"):
+                writers.update(names)
+        if kind == "assignment":
+            left = node.child_by_field_name("left")
+            right = node.child_by_field_name("right")
+            if left is not None and left.type == "constant" and struct_fields(tr, right):
+                name = tr.text(left)
+                path = (owner.path + "::" if owner else "") + name
+                info = ClassInfo(name, py_name(name), path, outer=owner,
+                                 struct=struct_fields(tr, right))
+                info.readers.update(info.struct)
+                info.writers.update(info.struct)
+                if owner is not None:
+                    owner.classes[name] = info
+                tr.classes[path] = info
+                block = right.child_by_field_name("block")
+                for child in block.named_children if block is not None else []:
+                    walk(child, info, False)
+                return
+        if kind == "assignment" and owner is not None:
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "constant":
+                owner.constants.add(tr.text(left))
+        for child in node.named_children:
+            walk(child, owner, singleton)
+
+    def _walk_plain(node: Node) -> None:
+        for child in node.named_children:
+            if child.type == "heredoc_beginning":
+                beginnings.append(child)
+            elif child.type == "heredoc_body":
+                bodies.append(child)
+            _walk_plain(child)
+
+    walk(root, None, False)
+    beginnings.sort(key=lambda n: n.start_byte)
+    bodies.sort(key=lambda n: n.start_byte)
+    for begin, body in zip(beginnings, bodies):
+        tr.heredocs[begin.start_byte] = body

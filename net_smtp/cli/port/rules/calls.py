@@ -1,0 +1,207 @@
+"""Calls: take a Ruby call apart and find the rule that knows it, by the
+receiver's type (a String, an Array, a Net::SMTP session...), by the
+constant it is called on (``Net::SMTP``, ``File``, ``Time``...), or as a
+Kernel method (``puts``, ``exit``...), a method of the script, or an
+attribute of one of its classes. A call nobody knows is marked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+from ..engine import P_ATOM, P_CALL, Call, Expr
+from ..scope import py_name
+from ..syntax import Node
+from ..types import T
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["DONE", "args_code", "call_expr", "register_const", "register_kernel",
+           "register_kind", "split_call"]
+
+KindRule = Callable[["Translator", Call, Expr], Optional[Expr]]
+PlainRule = Callable[["Translator", Call], Optional[Expr]]
+
+_KINDS: dict[str, list[KindRule]] = {}
+_CONSTS: dict[str, list[PlainRule]] = {}
+_KERNEL: dict[str, PlainRule] = {}
+_ANY: list[KindRule] = []
+
+DONE = Expr("", T("nil"))
+"""What a rule returns after writing the call as statements itself."""
+
+
+def register_kind(kind: str, rule: KindRule) -> None:
+    """*rule* knows methods of values of *kind* (``'any'``: of any value)."""
+    if kind == "any":
+        _ANY.append(rule)
+    else:
+        _KINDS.setdefault(kind, []).append(rule)
+
+
+def register_const(path: str, rule: PlainRule) -> None:
+    """*rule* knows methods called on the constant *path* (``'Net::SMTP'``)."""
+    _CONSTS.setdefault(path, []).append(rule)
+
+
+def register_kernel(name: str, rule: PlainRule) -> None:
+    """*rule* knows the receiver-less call *name* (``puts``, ``exit``...)."""
+    _KERNEL[name] = rule
+
+
+def split_call(tr: Translator, node: Node) -> Call:
+    """A :class:`Call` from a ``call`` (or bare ``identifier``) node."""
+    if node.type == "identifier":
+        return Call(node, tr.text(node), None, [], None)
+    method = node.child_by_field_name("method")
+    recv = node.child_by_field_name("receiver")
+    arguments = node.child_by_field_name("arguments")
+    block = node.child_by_field_name("block")
+    args = [a for a in arguments.named_children if a.type not in ("comment", "heredoc_body")] \
+        if arguments is not None else []
+    if method is None:  # recv.() / recv::()
+        name = "call"
+    else:
+        name = tr.text(method)
+    op = node.child_by_field_name("operator")
+    safe = op is not None and tr.text(op) == "&."
+    return Call(node, name, recv, args, block, safe_nav=safe)
+
+
+def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
+              rename: Callable[[str], str] | None = None) -> list[str]:
+    """The Python arguments of *call*: positional, ``*splat``, keywords
+    (from ``key: value`` pairs), ``**hash``, and ``&block`` as ``block=``."""
+    out: list[str] = []
+    pairs_as_dict: list[str] = []
+    for arg in call.args:
+        kind = arg.type
+        if kind == "splat_argument":
+            inner = tr.expr(arg.named_children[0])
+            out.append("*" + tr.wrap(inner, P_CALL))
+        elif kind == "hash_splat_argument":
+            inner = tr.expr(arg.named_children[0])
+            out.append("**" + tr.wrap(inner, P_CALL))
+        elif kind == "pair":
+            key = arg.child_by_field_name("key")
+            value = tr.expr(arg.child_by_field_name("value"))
+            if key.type == "hash_key_symbol" and keyword_ok:
+                name = tr.text(key)
+                out.append(f"{rename(name) if rename else py_name(name)}={value.code}")
+            else:
+                k = collections.hash_key(tr, key)
+                pairs_as_dict.append(f"{k}: {value.code}")
+        elif kind == "block_argument":
+            inner = arg.named_children
+            if not inner:
+                raise tr.fail(arg, "anonymous block argument")
+            if inner[0].type == "simple_symbol":
+                raise tr.fail(arg, f"&{tr.text(inner[0])} passed to a method of the script")
+            out.append(f"block={tr.expr(inner[0]).code}")
+        elif kind == "heredoc_body" or kind == "comment":
+            continue
+        else:
+            out.append(tr.expr(arg).code)
+    if pairs_as_dict:
+        out.append("{" + ", ".join(pairs_as_dict) + "}")
+    return out
+
+
+def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
+    """Translate a call; with *tail* (a statement), rules may write it as
+    statements (a ``with`` or ``for``) and return :data:`DONE`."""
+    call = split_call(tr, node)
+    call.tail = tail  # type: ignore[assignment]
+    if call.recv_node is None:
+        return _receiverless(tr, call)
+    chained = optparse.chained(tr, call)
+    if chained is not None:
+        return chained
+    path = constants.constant_path(tr, call.recv_node)
+    if path is not None:
+        for rule in _CONSTS.get(path, []):
+            result = rule(tr, call)
+            if result is not None:
+                return result
+        user = definitions.class_call(tr, call, path)
+        if user is not None:
+            return user
+        value = constants.constant_named(tr, call.recv_node, path)
+        if value.type.kind in ("class", "module", "any"):
+            raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
+        call.recv = value
+        return _dispatch(tr, call, value)
+    recv = tr.expr(call.recv_node)
+    call.recv = recv
+    if call.safe_nav:
+        inner = _dispatch(tr, call, recv.__class__(recv.code, recv.type.non_nil(), recv.prec))
+        return Expr(f"{inner.code} if {tr.wrap(recv, 6)} is not None else None",
+                    inner.type.nil(), 1)
+    return _dispatch(tr, call, recv)
+
+
+# What Ruby's nil answers itself; any other method called on a value that
+# may be nil raises NoMethodError in Ruby when it is nil, as the Python form
+# raises then too, so it is translated for the value's kind.
+NIL_METHODS = frozenset({
+    "to_s", "to_a", "to_i", "to_f", "to_h", "inspect", "nil?", "==", "!=", "!", "&", "|", "^",
+    "class", "frozen?", "is_a?", "kind_of?", "instance_of?", "respond_to?", "tap", "then",
+    "dup", "clone", "freeze", "hash", "object_id", "send", "===", "=~", "eql?", "equal?",
+    "itself", "instance_variables", "method", "methods", "display", "to_json",
+})
+
+
+def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
+    if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
+            call.name not in NIL_METHODS:
+        present = Expr(recv.code, recv.type.non_nil(), recv.prec)
+        call.recv = present
+        call.maybe_nil = True
+        translated = _dispatch(tr, call, present)
+        if translated.code == recv.code:
+            # An identity in Python (to_sym, encode...) would let nil through
+            # where Ruby raises NoMethodError.
+            raise tr.fail(call.node, f".{call.name} on a value that may be nil")
+        return translated
+    kind = recv.type.kind
+    for rule in _KINDS.get(kind, []):
+        result = rule(tr, call, recv)
+        if result is not None:
+            return result
+    for rule in _ANY:
+        result = rule(tr, call, recv)
+        if result is not None:
+            return result
+    what = tr.text(call.recv_node)
+    if len(what) > 30:
+        what = what[:27] + "..."
+    if kind in ("any", "num", "error"):
+        raise tr.fail(call.node, f"cannot tell what `{what}` is, so not what "
+                                 f".{call.name} does on it")
+    ruby_kind = {"str": "String", "int": "Integer", "float": "Float", "list": "Array",
+                 "dict": "Hash", "smtp": "Net::SMTP", "response": "Net::SMTP::Response",
+                 "nil": "nil", "bool": "true/false", "time": "Time"}.get(kind, kind)
+    raise tr.fail(call.node, f"{ruby_kind}#{call.name} is not translated")
+
+
+def _receiverless(tr: Translator, call: Call) -> Expr:
+    name = call.name
+    if not call.args and call.block is None:
+        var = tr.local(name)
+        if var is not None:
+            return Expr(var.py, var.type, P_ATOM)
+    user = definitions.self_call(tr, call)
+    if user is not None:
+        return user
+    rule = _KERNEL.get(name)
+    if rule is not None:
+        result = rule(tr, call)
+        if result is not None:
+            return result
+    raise tr.fail(call.node, f"unknown method `{name}`")
+
+
+
+
+# The rule families register with this module, so they load after it.
+from . import collections, constants, definitions, optparse  # noqa: E402

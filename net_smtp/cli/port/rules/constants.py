@@ -1,0 +1,171 @@
+"""Constants: ``Net::X`` -> ``Net.X``, ``OpenSSL::SSL::X``, the script's
+own constants (at the top, or inside its classes and modules), and Ruby
+constants with Python twins (``ARGV``, ``ENV``, ``STDOUT``...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_ATOM, Expr
+from ..scope import ClassInfo
+from ..syntax import Node
+from ..types import T
+from . import io, openssl, statements
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["assign_constant", "class_for_test", "constant", "constant_path", "user_class"]
+
+# What Net::X is, for the types of values made from it.
+NET_TYPES = {"SMTP": T("class", name="Net::SMTP")}
+
+
+def constant_path(tr: Translator, node: Node) -> str | None:
+    """``'Net::SMTP'`` for a constant or ``A::B`` node, else None."""
+    if node.type == "constant":
+        return tr.text(node)
+    if node.type == "scope_resolution":
+        scope = node.child_by_field_name("scope")
+        name = tr.text(node.child_by_field_name("name"))
+        if scope is None:
+            return name
+        inner = constant_path(tr, scope)
+        return None if inner is None else f"{inner}::{name}"
+    return None
+
+
+def _lexical_class(tr: Translator) -> ClassInfo | None:
+    return tr.scope.cls if tr.scope.cls is not None else (
+        tr.scope.parent.cls if tr.scope.parent is not None else None)
+
+
+def user_class(tr: Translator, path: str) -> str | None:
+    """The Python expression for the script's class or module *path*,
+    resolved from where the translation is (Ruby's lexical lookup)."""
+    info = find_class(tr, path)
+    if info is None:
+        return None
+    return py_path(info)
+
+
+def py_path(info: ClassInfo) -> str:
+    parts = []
+    current: ClassInfo | None = info
+    while current is not None:
+        parts.append(current.py)
+        current = current.outer
+    return ".".join(reversed(parts))
+
+
+def find_class(tr: Translator, path: str) -> ClassInfo | None:
+    first, _, rest = path.partition("::")
+    owner = _lexical_class(tr)
+    while owner is not None:
+        if owner.name == first and not rest:
+            return owner
+        if first in owner.classes:
+            found: ClassInfo | None = owner.classes[first]
+            for part in rest.split("::") if rest else []:
+                found = found.classes.get(part) if found is not None else None
+            return found
+        owner = owner.outer
+    return tr.classes.get(path)
+
+
+def constant(tr: Translator, node: Node) -> Expr:
+    """A constant used as a value."""
+    path = constant_path(tr, node)
+    if path is None:
+        raise tr.fail(node, "a constant on an expression")
+    return constant_named(tr, node, path)
+
+
+def constant_named(tr: Translator, node: Node, path: str) -> Expr:
+    if path.startswith("::"):
+        path = path[2:]
+    special = io.special_constant(tr, node, path)
+    if special is not None:
+        return special
+    if path.startswith("Net::"):
+        tr.need("net_smtp:Net")
+        name = path[5:].replace("::", ".")
+        if name in ("SMTP", "SMTPSession"):
+            return Expr(f"Net.{name}", T("class", name="Net::SMTP"))
+        return Expr(f"Net.{name}", T("class", name=path))
+    if path == "Net":
+        tr.need("net_smtp:Net")
+        return Expr("Net", T("module", name="Net"))
+    if path.startswith("OpenSSL"):
+        return openssl.constant(tr, node, path)
+    if path in statements.EXCEPTIONS:
+        return Expr(statements.exception_class(tr, node), T("class", name=path))
+    # the script's own: a class or module, or a constant inside one
+    info = find_class(tr, path)
+    if info is not None:
+        return Expr(py_path(info), T("class", name=info.path))
+    owner_path, _, name = path.rpartition("::")
+    owner = find_class(tr, owner_path) if owner_path else None
+    if owner is not None and name in owner.constants:
+        t = tr.known(f"const:{owner.path}::{name}") or tr.unknown
+        return Expr(f"{py_path(owner)}.{name}", t)
+    if not owner_path:
+        current = _lexical_class(tr)
+        while current is not None:
+            if name in current.constants:
+                t = tr.known(f"const:{current.path}::{name}") or tr.unknown
+                if tr.scope.kind == "class" and tr.scope.cls is current:
+                    return Expr(name, t, P_ATOM)
+                return Expr(f"{py_path(current)}.{name}", t)
+            current = current.outer
+        top = tr.known(f"const::{name}")
+        if top is not None or name in tr.top_constants:
+            return Expr(name, top or tr.unknown, P_ATOM)
+    raise tr.fail(node, f"unknown constant {path}")
+
+
+def assign_constant(tr: Translator, node: Node, t: T) -> str:
+    """The Python target for ``NAME = value``."""
+    name = tr.text(node)
+    owner = tr.scope.cls if tr.scope.kind == "class" else None
+    if tr.scope.kind == "def":
+        raise tr.fail(node, "a constant assigned inside a method")
+    if owner is not None:
+        tr.learn(f"const:{owner.path}::{name}", t)
+    else:
+        tr.top_constants.add(name)
+        tr.learn(f"const::{name}", t)
+    return name
+
+
+def class_for_test(tr: Translator, path: str) -> str | None:
+    """The Python class for ``when SomeClass`` (``isinstance``)."""
+    builtin = {"String": "str", "Integer": "int", "Float": "float", "Array": "list",
+               "Hash": "dict", "Symbol": "str", "NilClass": "type(None)", "Numeric": "(int, float)"}
+    if path in builtin:
+        return builtin[path]
+    if path in statements.EXCEPTIONS or path.startswith("Net::"):
+        return None if path.startswith("Net::SMTP::") else (
+            statements.EXCEPTIONS.get(path) or ("Net." + path[5:]))
+    return user_class(tr, path)
+
+
+def class_for_base(tr: Translator, node: Node, path: str) -> str:
+    """The Python base class for ``class X < path``."""
+    bases = {"StandardError": "Exception", "Exception": "Exception", "Object": "object"}
+    if path in bases:
+        return bases[path]
+    if path in statements.EXCEPTIONS:
+        return statements.exception_class(tr, node.child_by_field_name("superclass"))
+    user = user_class(tr, path)
+    if user is not None:
+        return user
+    if path.startswith("Net::") and path[5:] in _NET_ERRORS:
+        tr.need("net_smtp:Net")
+        return "Net." + path[5:]
+    raise tr.fail(node, f"a class deriving from {path}")
+
+
+_NET_ERRORS = frozenset({"ProtocolError", "SMTPError", "SMTPAuthenticationError", "SMTPServerBusy",
+                         "SMTPSyntaxError", "SMTPFatalError", "SMTPUnknownError",
+                         "SMTPUnsupportedCommand"})

@@ -1,0 +1,243 @@
+"""The environment and the command line: ``ENV['X']``, ``ENV.fetch``,
+``ENV['X'] ||= v`` (``os.environ.setdefault``), ``ARGV`` (a list the
+script may shift), ``x || default`` and ``x ||= value`` with Ruby's idea
+of a missing value."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_CALL, P_CMP, Call, Expr
+from ..syntax import Node
+from ..types import BOOL, T, join, list_of
+from . import blocks, calls, collections, definitions, expressions, optparse
+from .calls import register_const, register_kind
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["element_reference", "element_target", "is_aliased", "or_assign", "or_default",
+           "special_assignment"]
+
+ENV_VALUE = T("str", nilable=True, nl="no")
+ARG = T("str", nl="no")
+
+
+def _is_env(tr: Translator, node: Node) -> bool:
+    return node.type == "constant" and tr.text(node) == "ENV"
+
+
+def _is_argv(tr: Translator, node: Node) -> bool:
+    return node.type == "constant" and tr.text(node) in ("ARGV",)
+
+
+def argv(tr: Translator) -> Expr:
+    """The script's arguments: ``sys.argv[1:]``, or ``argv`` when the
+    script changes ARGV (``shift``, ``parse!``)."""
+    tr.need("sys")
+    if tr.argv_mutated:
+        return Expr("argv", T("argv", elem=ARG))
+    return Expr("sys.argv[1:]", T("argv", elem=ARG), P_CALL)
+
+
+def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -> Expr | None:
+    if _is_env(tr, obj) and len(args) == 1:
+        key = tr.expr(args[0])
+        tr.need("os")
+        return Expr(f"os.environ.get({key.code})", ENV_VALUE, P_CALL)
+    if _is_argv(tr, obj) and len(args) == 1 and args[0].type == "integer":
+        index = int(tr.text(args[0]))
+        tr.need("sys")
+        if tr.argv_mutated:
+            a = argv(tr)
+            if index >= 0:
+                return Expr(f"{a.code}[{index}] if len({a.code}) > {index} else None",
+                            ARG.nil(), 1)
+            return Expr(f"{a.code}[{index}] if len({a.code}) >= {-index} else None", ARG.nil(), 1)
+        if index >= 0:
+            return Expr(f"sys.argv[{index + 1}] if len(sys.argv) > {index + 1} else None",
+                        ARG.nil(), 1)
+        return Expr(f"sys.argv[{index}] if len(sys.argv) > {-index} else None", ARG.nil(), 1)
+    return None
+
+
+def element_target(tr: Translator, node: Node, obj: Node, args: list[Node],
+                   t: T) -> str | None:
+    if _is_env(tr, obj) and len(args) == 1:
+        key = tr.expr(args[0])
+        tr.need("os")
+        if not t.is_("str"):
+            raise tr.fail(node, "ENV[...] = a value that may not be a String")
+        return f"os.environ[{key.code}]"
+    return None
+
+
+def or_default(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
+    """``ENV['X'] || d`` and ``ARGV[0] || d``: Python forms that read well."""
+    if left.type == "element_reference":
+        obj = left.child_by_field_name("object")
+        args = [c for c in left.named_children if c != obj]
+        if _is_env(tr, obj) and len(args) == 1:
+            key = tr.expr(args[0])
+            return Expr(f"os.environ.get({key.code}, {b.code})", join(ENV_VALUE.non_nil(), b.type),
+                        P_CALL)
+        if _is_argv(tr, obj) and len(args) == 1 and args[0].type == "integer":
+            index = int(tr.text(args[0]))
+            if index >= 0:
+                if tr.argv_mutated:
+                    return Expr(f"argv[{index}] if len(argv) > {index} else {tr.wrap(b, 1)}",
+                                join(ARG, b.type), 1)
+                return Expr(f"sys.argv[{index + 1}] if len(sys.argv) > {index + 1} else "
+                            f"{tr.wrap(b, 1)}", join(ARG, b.type), 1)
+    if left.type == "call":
+        call = calls.split_call(tr, left)
+        if call.recv_node is not None and _is_argv(tr, call.recv_node) and call.name in (
+                "first", "shift", "pop") and not call.args:
+            a_expr = argv(tr)
+            if call.name == "first":
+                return Expr(f"{a_expr.code}[0] if {a_expr.code} else {tr.wrap(b, 1)}",
+                            join(ARG, b.type), 1)
+            if call.name == "shift":
+                return Expr(f"argv.pop(0) if argv else {tr.wrap(b, 1)}", join(ARG, b.type), 1)
+    return None
+
+
+def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
+    """``x ||= value``."""
+    if left.type == "element_reference":
+        obj = left.child_by_field_name("object")
+        args = [c for c in left.named_children if c != obj]
+        if _is_env(tr, obj) and len(args) == 1:
+            key = tr.expr(args[0])
+            value = tr.expr(right)
+            if not value.type.is_("str"):
+                raise tr.fail(node, "ENV[...] ||= a value that may not be a String")
+            tr.need("os")
+            tr.emit(f"os.environ.setdefault({key.code}, {value.code})")
+            return
+        current = tr.expr(left)
+        value = tr.expr(right)
+        target = collections.element_target(tr, left, value.type)
+        tr.emit(f"if {expressions._negate(tr.truth(current)).code}:")
+        with tr.indented():
+            tr.emit(f"{target} = {value.code}")
+        return
+    if left.type == "identifier":
+        name = tr.text(left)
+        var = tr.local(name)
+        value = tr.expr(right)
+        if var is None:
+            declared = tr.declare(name, value.type)
+            tr.emit(f"{declared.py} = {value.code}")
+            return
+        current = Expr(var.py, var.type)
+        test = tr.truth(current)
+        tr.declare(name, value.type)
+        negated = expressions._negate(test)
+        tr.emit(f"if {negated.code}:")
+        with tr.indented():
+            tr.emit(f"{var.py} = {value.code}")
+        return
+    if left.type == "instance_variable":
+        current = tr.expr(left)
+        value = tr.expr(right)
+        target = definitions.ivar(tr, left, value.type).code
+        negated = expressions._negate(tr.truth(current))
+        tr.emit(f"if {negated.code}:")
+        with tr.indented():
+            tr.emit(f"{target} = {value.code}")
+        return
+    raise tr.fail(node, "||= on this kind of target")
+
+
+def special_assignment(tr: Translator, node: Node, left: Node, right: Node) -> str | None:
+    """``x = ENV.fetch('X') { ... }``: the block runs only when X is unset;
+    ``parser = OptionParser.new do ... end``."""
+    parser = optparse.assignment(tr, left, right)
+    if parser is not None:
+        return parser
+    if right.type != "call" or left.type != "identifier":
+        return None
+    call = calls.split_call(tr, right)
+    if call.recv_node is None or not _is_env(tr, call.recv_node) or call.name != "fetch" or \
+            call.block is None or len(call.args) != 1:
+        return None
+    key = tr.expr(call.args[0])
+    tr.need("os")
+    var = tr.declare(tr.text(left), T("str", nl="no"))
+    tr.emit(f"{var.py} = os.environ.get({key.code})")
+    tr.emit(f"if {var.py} is None:")
+    from ..engine import Tail
+
+    def learned(t: T) -> None:
+        tr.declare(tr.text(left), t)
+    blocks.block_body(tr, call.block, Tail("assign", var.py, learned))
+    return var.py
+
+
+def is_aliased(tr: Translator, name: str) -> bool:
+    """Whether local *name* was assigned from another variable (so that
+    changing the String in place would be seen through both)."""
+    return name in tr.aliased
+
+
+def _env_call(tr: Translator, call: Call) -> Expr | None:
+    name = call.name
+    tr.need("os")
+    if name == "fetch" and call.block is None:
+        args = [tr.expr(a) for a in call.args]
+        if len(args) == 1:
+            return Expr(f"os.environ[{args[0].code}]", T("str", nl="no"), P_CALL)
+        if len(args) == 2:
+            return Expr(f"os.environ.get({args[0].code}, {args[1].code})",
+                        join(T("str", nl="no"), args[1].type), P_CALL)
+    if name == "fetch" and call.block is not None and len(call.args) == 1:
+        key = tr.expr(call.args[0])
+        expr_node = blocks.one_expression(call.block)
+        if expr_node is None or blocks.block_params(tr, call.block):
+            raise tr.fail(call.node, "ENV.fetch with a block of several statements")
+        fallback = tr.expr(expr_node)
+        return Expr(f"os.environ[{key.code}] if {key.code} in os.environ else "
+                    f"{tr.wrap(fallback, 1)}", join(T("str", nl="no"), fallback.type), 1)
+    if name in ("key?", "has_key?", "include?", "member?") and len(call.args) == 1:
+        key = tr.expr(call.args[0])
+        return Expr(f"{key.code} in os.environ", BOOL, P_CMP)
+    if name == "delete" and len(call.args) == 1:
+        key = tr.expr(call.args[0])
+        return Expr(f"os.environ.pop({key.code}, None)", ENV_VALUE, P_CALL)
+    if name in ("to_h", "to_hash") and not call.args:
+        return Expr("dict(os.environ)", T("dict", key=T("str"), elem=T("str")), P_CALL)
+    return None
+
+
+def _argv_call(tr: Translator, call: Call) -> Expr | None:
+    name = call.name
+    a = argv(tr)
+    if name in ("shift", "pop") and not call.args:
+        if not tr.argv_mutated:
+            tr.want_argv = True
+        return Expr(f"argv.pop({'0' if name == 'shift' else ''}) if argv else None", ARG.nil(), 1)
+    if name in ("empty?", "any?", "size", "length", "count", "first", "last", "include?",
+                "each", "map", "join", "reject", "select", "dup", "each_with_index",
+                "find", "grep", "index", "to_a", "fetch", "take", "[]"):
+        return collections._list_method(tr, call, Expr(a.code, list_of(ARG), a.prec))
+    if name in ("clear", "delete", "parse!", "replace", "concat", "push", "unshift", "<<",
+                "delete_if", "reject!", "select!", "keep_if", "slice!"):
+        if not tr.argv_mutated:
+            tr.want_argv = True
+        return collections._list_method(tr, call, Expr("argv", list_of(ARG)))
+    return None
+
+
+def _argv_kind(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name in ("shift", "pop") and not call.args:
+        if recv.code != "argv":
+            raise tr.fail(call.node, "shift on a copy of ARGV")
+        return Expr(f"argv.pop({'0' if call.name == 'shift' else ''}) if argv else None",
+                    ARG.nil(), 1)
+    return None
+
+
+register_const("ENV", _env_call)
+register_const("ARGV", _argv_call)
+register_kind("argv", _argv_kind)

@@ -1,0 +1,376 @@
+"""Expressions: literals, variables, operators, conditions and Ruby's
+truth (only ``nil`` and ``false`` are false)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..engine import (
+    P_ADD,
+    P_AND,
+    P_ATOM,
+    P_BAND,
+    P_BOR,
+    P_BXOR,
+    P_CALL,
+    P_CMP,
+    P_MUL,
+    P_NOT,
+    P_OR,
+    P_POW,
+    P_SHIFT,
+    P_TERNARY,
+    P_UNARY,
+    Expr,
+)
+from ..syntax import Node
+from ..types import BOOL, FLOAT, INT, NIL, STR, T, join
+from . import (
+    blocks,
+    calls,
+    collections,
+    constants,
+    definitions,
+    env,
+    io,
+    regexps,
+    statements,
+    strings,
+)
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["condition", "expression", "truth_of"]
+
+
+def _integer(tr: Translator, node: Node) -> Expr:
+    text = tr.text(node).replace("_", "")
+    value = int(text, 0) if not re.fullmatch(r"0\d+", text) else int(text, 8)
+    return Expr(str(value) if not text.startswith(("0x", "0b", "0o")) else text, INT)
+
+
+def expression(tr: Translator, node: Node) -> Expr:
+    """Translate the expression *node*."""
+    kind = node.type
+    if kind == "integer":
+        return _integer(tr, node)
+    if kind == "float":
+        return Expr(tr.text(node).replace("_", ""), FLOAT)
+    if kind == "nil":
+        return Expr("None", NIL)
+    if kind == "true":
+        return Expr("True", BOOL)
+    if kind == "false":
+        return Expr("False", BOOL)
+    if kind == "string":
+        return strings.string_expr(tr, node)
+    if kind == "chained_string":
+        return strings.chained_string(tr, node)
+    if kind == "heredoc_beginning":
+        return strings.heredoc_expr(tr, node)
+    if kind in ("string_array", "symbol_array"):
+        return strings.word_array(tr, node)
+    if kind == "simple_symbol":
+        return Expr(tr.string(tr.text(node)[1:]), T("str", nl="no", symbol=True))
+    if kind == "delimited_symbol":
+        inner = strings.string_expr(tr, node)
+        return Expr(inner.code, T("str", nl="no", symbol=True), inner.prec)
+    if kind == "hash_key_symbol":
+        return Expr(tr.string(tr.text(node)), T("str", nl="no", symbol=True))
+    if kind == "regex":
+        return regexps.regex_value(tr, node)
+    if kind == "array":
+        return collections.array_literal(tr, node)
+    if kind == "hash":
+        return collections.hash_literal(tr, node)
+    if kind == "identifier":
+        return _identifier(tr, node)
+    if kind in ("constant", "scope_resolution"):
+        return constants.constant(tr, node)
+    if kind == "instance_variable":
+        return definitions.ivar(tr, node)
+    if kind == "class_variable":
+        return definitions.cvar(tr, node)
+    if kind == "global_variable":
+        return io.global_variable(tr, node)
+    if kind == "self":
+        return definitions.self_expr(tr, node)
+    if kind == "call":
+        return calls.call_expr(tr, node)
+    if kind == "element_reference":
+        return collections.element_reference(tr, node)
+    if kind == "binary":
+        return _binary(tr, node)
+    if kind == "unary":
+        return _unary(tr, node)
+    if kind == "conditional":
+        c = condition(tr, node.child_by_field_name("condition"))
+        a = tr.expr(node.child_by_field_name("consequence"))
+        b = tr.expr(node.child_by_field_name("alternative"))
+        return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
+                    join(a.type, b.type), P_TERNARY)
+    if kind == "parenthesized_statements":
+        inside = [c for c in node.named_children if c.type != "comment"]
+        if len(inside) != 1:
+            raise tr.fail(node, "several statements in parentheses")
+        e = tr.expr(inside[0])
+        return Expr(f"({e.code})", e.type, P_ATOM) if e.prec < P_ATOM else e
+    if kind == "range":
+        return collections.range_expr(tr, node)
+    if kind == "lambda":
+        return blocks.lambda_expr(tr, node)
+    if kind == "yield":
+        return definitions.yield_expr(tr, node)
+    if kind == "super":
+        return definitions.super_expr(tr, node)
+    if kind == "assignment":
+        return statements.assignment_expr(tr, node)
+    if kind == "character":
+        return Expr(tr.string(tr.text(node)[1:]), STR)
+    if kind == "subshell":
+        raise tr.fail(node, "backticks run a shell command")
+    raise tr.fail(node, f"{kind.replace('_', ' ')} is not translated")
+
+
+def _identifier(tr: Translator, node: Node) -> Expr:
+    name = tr.text(node)
+    var = tr.local(name)
+    if var is not None:
+        return Expr(var.py, var.type, P_ATOM)
+    if name == "__FILE__":
+        return Expr("__file__", STR)
+    if name == "__dir__":
+        tr.need("os")
+        return Expr("os.path.dirname(os.path.abspath(__file__))", T("str", nl="no"), P_CALL)
+    if name == "__method__":
+        raise tr.fail(node, "__method__ is not translated")
+    return calls.call_expr(tr, node)
+
+
+def truth_of(tr: Translator, e: Expr) -> Expr:
+    """A Python boolean that is true when *e* is Ruby-true."""
+    t = e.type
+    if t.kind == "bool" or (t.kind == "nil" and e.code == "None"):
+        return e
+    if t.kind == "nil":
+        return Expr("False", BOOL)
+    if t.always_true or (t.nilable and t.kind not in ("bool", "any", "num")):
+        return Expr(f"{tr.wrap(e, P_CMP + 1)} is not None", BOOL, P_CMP)
+    return Expr(f"{tr.runtime('truthy')}({e.code})", BOOL, P_CALL)
+
+
+def condition(tr: Translator, node: Node) -> str:
+    """A Python condition for the Ruby condition *node*."""
+    return _cond(tr, node).code
+
+
+def _cond(tr: Translator, node: Node) -> Expr:
+    kind = node.type
+    if kind == "parenthesized_statements":
+        inner = [c for c in node.named_children if c.type != "comment"]
+        if len(inner) == 1:
+            e = _cond(tr, inner[0])
+            return e
+    if kind == "unary":
+        op = tr.text(node.child_by_field_name("operator"))
+        if op in ("!", "not"):
+            e = _cond(tr, node.child_by_field_name("operand"))
+            return _negate(e)
+    if kind == "binary":
+        op = tr.text(node.child_by_field_name("operator"))
+        if op in ("&&", "and", "||", "or"):
+            a = _cond(tr, node.child_by_field_name("left"))
+            b = _cond(tr, node.child_by_field_name("right"))
+            if op in ("&&", "and"):
+                return Expr(f"{tr.wrap(a, P_AND)} and {tr.wrap(b, P_AND + 1)}", BOOL, P_AND)
+            return Expr(f"{tr.wrap(a, P_OR)} or {tr.wrap(b, P_OR + 1)}", BOOL, P_OR)
+    if kind == "assignment":
+        e = statements.assignment_expr(tr, node)
+        return truth_of(tr, e)
+    if kind == "call" and node.child_by_field_name("operator") is not None and \
+            tr.text(node.child_by_field_name("operator")) == "&.":
+        recv = tr.expr(node.child_by_field_name("receiver"))
+        if re.fullmatch(r"[\w.]+", recv.code):
+            call = calls.split_call(tr, node)
+            present = Expr(recv.code, recv.type.non_nil(), recv.prec)
+            call.recv = present
+            test = truth_of(tr, calls._dispatch(tr, call, present))
+            return Expr(f"{recv.code} is not None and {tr.wrap(test, P_AND + 1)}", BOOL, P_AND)
+    return truth_of(tr, tr.expr(node))
+
+
+def _negate(e: Expr) -> Expr:
+    if e.prec == P_CMP and " is not None" in e.code and e.code.count(" is not ") == 1 \
+            and " and " not in e.code and " or " not in e.code:
+        return Expr(e.code.replace(" is not None", " is None"), BOOL, P_CMP)
+    if e.prec == P_CMP and e.code.count(" == ") == 1 and " and " not in e.code \
+            and " or " not in e.code and " if " not in e.code:
+        return Expr(e.code.replace(" == ", " != "), BOOL, P_CMP)
+    if e.prec == P_CMP and " in " in e.code and " not in " not in e.code \
+            and e.code.count(" in ") == 1 and " for " not in e.code:
+        return Expr(e.code.replace(" in ", " not in "), BOOL, P_CMP)
+    return Expr(f"not {e.code if e.prec >= P_NOT else '(' + e.code + ')'}", BOOL, P_NOT)
+
+
+_ARITH = {"+": P_ADD, "-": P_ADD, "*": P_MUL, "/": P_MUL, "%": P_MUL, "**": P_POW,
+          "<<": P_SHIFT, ">>": P_SHIFT, "&": P_BAND, "|": P_BOR, "^": P_BXOR}
+_COMPARE = {"==", "!=", "<", ">", "<=", ">="}
+
+
+def _binary(tr: Translator, node: Node) -> Expr:
+    op = tr.text(node.child_by_field_name("operator"))
+    left_node = node.child_by_field_name("left")
+    right_node = node.child_by_field_name("right")
+    if op in ("&&", "and", "||", "or"):
+        return _logical(tr, op, left_node, right_node)
+    if op in ("=~", "!~"):
+        return regexps.match_operator(tr, node, op, left_node, right_node)
+    if op in ("==", "!=") and {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$0"} or \
+            {tr.text(left_node), tr.text(right_node)} == {"__FILE__", "$PROGRAM_NAME"}:
+        return Expr(f"__name__ {op} '__main__'", BOOL, P_CMP)
+    if op == "<<":
+        return collections.shovel(tr, node, right_node)
+    a = tr.expr(left_node)
+    b = tr.expr(right_node)
+    if op in _COMPARE:
+        if a.type.kind == "nil" or b.type.kind == "nil":
+            op = "is" if op == "==" else "is not" if op == "!=" else op
+        return Expr(f"{tr.wrap(a, P_CMP + 1)} {op} {tr.wrap(b, P_CMP + 1)}", BOOL, P_CMP)
+    if op == "===":
+        raise tr.fail(node, "=== is not translated")
+    if op == "<=>":
+        raise tr.fail(node, "<=> is not translated")
+    if op not in _ARITH:
+        raise tr.fail(node, f"operator {op} is not translated")
+    # nil in an operation raises in Ruby (NoMethodError, TypeError) as None
+    # does in Python (TypeError): the kinds decide, a possible nil does not.
+    ta, tb = a.type.non_nil(), b.type.non_nil()
+    prec = _ARITH[op]
+    if op == "%" and ta.is_("str"):
+        return regexps.format_operator(tr, node, a, right_node)
+    if op == "+" and ta.is_("str"):
+        if not tb.is_("str"):
+            raise tr.fail(node, "String + something that may not be a String")
+        return Expr(f"{tr.wrap(a, prec)} + {tr.wrap(b, prec + 1)}", T("str", nl=tb.nl), prec)
+    if op == "+" and ta.is_("list") and tb.is_("list"):
+        return Expr(f"{tr.wrap(a, prec)} + {tr.wrap(b, prec + 1)}", join(ta, tb), prec)
+    if op == "-" and ta.is_("list") and tb.is_("list"):
+        x = tr.temp("item")
+        return Expr(f"[{x} for {x} in {a.code} if {x} not in {tr.wrap(b, P_CMP + 1)}]", ta,
+                    P_ATOM)
+    if op == "*" and ta.is_("str") and tb.is_("int"):
+        return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
+    if op == "*" and ta.is_("list") and tb.is_("str"):
+        return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
+    if op == "-" and ta.is_("time"):
+        return io.time_minus(tr, node, a, b)
+    numeric = ("int", "float", "num")
+    if ta.is_(*numeric) and tb.is_(*numeric):
+        result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \
+            else T("num")
+        if op == "/" and result == INT:
+            return Expr(f"{tr.wrap(a, prec)} // {tr.wrap(b, prec + 1)}", INT, prec)
+        if op in ("/", "%") and result.kind == "num":
+            raise tr.fail(node, f"{op} on numbers that may be Integers or Floats")
+        if op in ("&", "|", "^", "<<", ">>") and result != INT:
+            raise tr.fail(node, f"{op} on a Float")
+        return Expr(f"{tr.wrap(a, prec)} {op} {tr.wrap(b, prec + (0 if op == '**' else 1))}",
+                    result, prec)
+    if op in ("&", "|") and ta.is_("bool") and tb.is_("bool"):
+        return Expr(f"{tr.wrap(a, prec)} {op} {tr.wrap(b, prec + 1)}", BOOL, prec)
+    if op == "&" and ta.is_("list") and tb.is_("list"):
+        x = tr.temp("item")
+        return Expr(f"[{x} for {x} in {a.code} if {x} in {tr.wrap(b, P_CMP + 1)}]", ta, P_ATOM)
+    raise tr.fail(node, f"cannot tell the types on both sides of {op}")
+
+
+def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:
+    a = tr.expr(left_node)
+    b = tr.expr(right_node)
+    if a.type.kind == "bool" and b.type.kind == "bool":
+        word = "and" if op in ("&&", "and") else "or"
+        prec = P_AND if word == "and" else P_OR
+        return Expr(f"{tr.wrap(a, prec)} {word} {tr.wrap(b, prec + 1)}", BOOL, prec)
+    if op in ("||", "or"):
+        special = env.or_default(tr, left_node, a, b)
+        if special is not None:
+            return special
+        if a.type.always_true:
+            return a
+        first = _first_or(tr, left_node, a, b)
+        if first is not None:
+            return first
+        simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?", a.code) is not None
+        if not simple:
+            raise tr.fail(left_node, "|| on a value the translator cannot name twice")
+        t = join(a.type.non_nil(), b.type) if a.type.kind != "nil" else b.type
+        if a.type.kind in ("str", "list", "dict", "int", "float", "obj", "smtp", "response",
+                           "time") or a.type.kind == "nil":
+            test = f"{a.code} is not None"
+        else:
+            test = truth_of(tr, a).code
+        return Expr(f"{a.code} if {test} else {tr.wrap(b, P_TERNARY)}", t, P_TERNARY)
+    if a.type.always_true:
+        return b
+    simple = re.fullmatch(r"[\w.]+", a.code) is not None
+    if not simple:
+        raise tr.fail(left_node, "&& used for its value")
+    return Expr(f"{tr.wrap(b, P_OR)} if {truth_of(tr, a).code} else {a.code}",
+                join(a.type, b.type), P_TERNARY)
+
+
+def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
+    """``list.first || d`` -> ``list[0] if list else d`` (items never nil)."""
+    if left.type != "call":
+        return None
+    call = calls.split_call(tr, left)
+    if call.name in ("find", "detect") and call.block is not None and not call.args and \
+            call.recv_node is not None:
+        found = tr.expr(left)
+        if found.code.startswith("next(") and found.code.endswith(", None)") and \
+                found.type.non_nil().always_true:
+            return Expr(f"{found.code[:-len(', None)')]}, {b.code})", join(found.type.non_nil(),
+                                                                         b.type), P_CALL)
+        return None
+    if call.name not in ("first", "last", "shift", "pop") or call.args or call.recv_node is None:
+        return None
+    recv = tr.expr(call.recv_node)
+    elem = recv.type.elem
+    if recv.type.kind not in ("list", "argv") or elem is None or not elem.always_true:
+        return None
+    if not re.fullmatch(r"[\w.]+", recv.code):
+        if call.name == "last":
+            return None
+        return Expr(f"next(iter({recv.code}), {b.code})", join(elem, b.type), P_CALL)
+    if call.name in ("shift", "pop"):
+        if recv.code.startswith("sys.argv"):
+            return None
+        taken = f"{recv.code}.pop({'0' if call.name == 'shift' else ''})"
+        return Expr(f"{taken} if {recv.code} else {tr.wrap(b, P_TERNARY)}", join(elem, b.type),
+                    P_TERNARY)
+    index = "0" if call.name == "first" else "-1"
+    return Expr(f"{recv.code}[{index}] if {recv.code} else {tr.wrap(b, P_TERNARY)}",
+                join(elem, b.type), P_TERNARY)
+
+
+def _unary(tr: Translator, node: Node) -> Expr:
+    op = tr.text(node.child_by_field_name("operator"))
+    operand = node.child_by_field_name("operand")
+    if op in ("!", "not"):
+        return Expr(_negate(_cond(tr, operand)).code, BOOL, P_NOT)
+    e = tr.expr(operand)
+    if op == "-":
+        if e.type.kind not in ("int", "float"):
+            raise tr.fail(node, "unary minus on a value that may not be a number")
+        return Expr(f"-{tr.wrap(e, P_UNARY)}", e.type, P_UNARY)
+    if op == "+":
+        return e
+    if op == "defined?":
+        raise tr.fail(node, "defined? is not translated")
+    if op == "~":
+        return Expr(f"~{tr.wrap(e, P_UNARY)}", e.type, P_UNARY)
+    raise tr.fail(node, f"unary {op} is not translated")
+
+

@@ -1,0 +1,260 @@
+"""``OptionParser`` -> ``argparse`` (``net_smtp.ruby.ArgumentParser``, which
+fails and prints help the way OptionParser does): each ``opts.on(...)``
+becomes an ``add_argument``, and its block runs after parsing for the
+options given, as Ruby runs it while parsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..engine import NO_TAIL, P_CALL, Call, Expr
+from ..scope import py_name
+from ..syntax import Node
+from ..types import BOOL, INT, T
+from . import blocks, calls
+from .calls import DONE, register_const, register_kind
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["new_parser"]
+
+PARSER = T("optparse")
+_TYPES = {"Integer": ("int", INT), "Float": ("float", T("float")), "String": ("", T("str"))}
+
+
+@dataclass
+class _Parser:
+    """What OptionParser.new declared: its block parameter and options."""
+
+    param: str
+    options: list[_Option]
+
+
+@dataclass
+class _Option:
+    dest: str
+    takes_value: bool
+    block: Node | None
+    value_type: T
+    appends: bool
+
+
+def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None:
+    flags: list[str] = []
+    metavar = ""
+    descriptions: list[str] = []
+    py_type = ""
+    value_type = T("str", nl="no")
+    for arg in call.args:
+        if arg.type == "string":
+            text = tr.expr(arg)
+            if text.code[:1] not in "'\"":
+                raise tr.fail(arg, "a computed option string")
+            value = _literal(text.code)
+            if value.startswith("-"):
+                spec = value.replace("=", " ", 1)
+                flag, _, meta = spec.partition(" ")
+                if "[" in flag or meta.startswith("["):
+                    raise tr.fail(arg, "an optional or negatable option")
+                flags.append(flag)
+                if meta:
+                    metavar = meta
+            else:
+                descriptions.append(value)
+        elif arg.type == "constant" and tr.text(arg) in _TYPES:
+            py_type, value_type = _TYPES[tr.text(arg)]
+        else:
+            raise tr.fail(arg, "an option declared with an Array, a Hash or a Regexp")
+    if not flags:
+        raise tr.fail(call.node, "an option without a flag")
+    long = next((f for f in flags if f.startswith("--")), flags[0])
+    dest = py_name(re.sub(r"\W", "_", long.lstrip("-")))
+    parts = [tr.string(f) for f in flags]
+    if metavar:
+        parts.append(f"metavar={tr.string(metavar)}")
+    if descriptions:
+        parts.append(f"help={tr.string(' '.join(descriptions))}")
+    if py_type:
+        parts.append(f"type={py_type}")
+    appends = False
+    if call.block is not None and metavar:
+        body = tr.text(call.block)
+        appends = "<<" in body or ".push" in body or ".append" in body
+    if not metavar:
+        parts.append("action='store_true'")
+    elif appends:
+        parts.append("action='append'")
+    parts.append(f"dest={tr.string(dest)}")
+    tr.emit(f"{parser}.add_argument({', '.join(parts)})")
+    options.append(_Option(dest, bool(metavar), call.block, value_type, appends))
+
+
+def _literal(code: str) -> str:
+    import ast
+
+    value = ast.literal_eval(code)
+    return value if isinstance(value, str) else ""
+
+
+def new_parser(tr: Translator, node: Node, target: str | None) -> str:
+    """``OptionParser.new do |opts| ... end``: the parser and its options."""
+    call = calls.split_call(tr, node)
+    name = target or tr.temp("parser")
+    if call.args:
+        banner = tr.expr(call.args[0])
+        tr.emit(f"{name} = {tr.runtime('ArgumentParser')}({banner.code})")
+    else:
+        tr.emit(f"{name} = {tr.runtime('ArgumentParser')}()")
+    options: list[_Option] = []
+    params: list[str] = []
+    if call.block is not None:
+        params = blocks.block_params(tr, call.block)
+        if len(params) != 1:
+            raise tr.fail(call.block, "OptionParser.new without a block parameter")
+        param = params[0]
+        for stmt in blocks.block_statements(call.block):
+            if stmt.type == "comment":
+                tr.emit(tr.text(stmt))
+                continue
+            _parser_statement(tr, stmt, param, name, options)
+    tr.option_parsers[name] = _Parser(params[0] if call.block is not None else "", options)
+    return name
+
+
+def _parser_statement(tr: Translator, stmt: Node, param: str, name: str,
+                      options: list[_Option]) -> None:
+    if stmt.type == "assignment":
+        left = stmt.child_by_field_name("left")
+        if left.type == "call" and tr.text(left.child_by_field_name("receiver")) == param and \
+                tr.text(left.child_by_field_name("method")) in ("banner", "program_name",
+                                                                  "version"):
+            value = tr.expr(stmt.child_by_field_name("right"))
+            tr.emit(f"{name}.{tr.text(left.child_by_field_name('method'))} = {value.code}")
+            return
+    if stmt.type == "call":
+        inner = calls.split_call(tr, stmt)
+        if inner.recv_node is not None and tr.text(inner.recv_node) == param:
+            if inner.name in ("on", "on_tail", "on_head"):
+                _on(tr, inner, name, options)
+                return
+            if inner.name == "separator" and len(inner.args) == 1:
+                tr.emit(f"{name}.separator({tr.expr(inner.args[0]).code})")
+                return
+    raise tr.fail(stmt, "this statement inside OptionParser.new")
+
+
+@contextmanager
+def _bound(tr: Translator, param: str, parser: str) -> Iterator[None]:
+    """Inside an option's block, OptionParser.new's parameter is the parser."""
+    if not param:
+        yield
+        return
+    with tr.block_params([param]):
+        var = tr.scope.lookup(param)
+        assert var is not None
+        var.py = parser
+        tr.bind_param(param, PARSER)
+        yield
+
+
+def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
+          bang: bool) -> Expr:
+    """``parser.parse!(ARGV)``: parse, then run each given option's block."""
+    declared = tr.option_parsers.get(parser)
+    if declared is None:
+        raise tr.fail(node, "parse! on a parser the translator did not see made")
+    options = declared.options
+    if argv_node is None or (argv_node.type == "constant" and tr.text(argv_node) == "ARGV"):
+        tr.want_argv = True
+        source = "argv"
+        tr.need("sys")
+    else:
+        source = tr.expr(argv_node).code
+    parsed = tr.temp("given")
+    if bang:
+        tr.emit(f"{parsed}, {source}[:] = {parser}.parse({source})")
+    else:
+        rest = tr.temp("rest")
+        tr.emit(f"{parsed}, {rest} = {parser}.parse({source})")
+    for option in options:
+        value = f"{parsed}.{option.dest}"
+        if option.block is None:
+            continue
+        names = blocks.block_params(tr, option.block)
+        if option.takes_value and option.appends:
+            with blocks.params_bound(tr, names[:1] or ["_"], [option.value_type]) as targets:
+                tr.emit(f"for {targets[0]} in {value} or []:")
+                with tr.loop():
+                    blocks.block_body(tr, option.block)
+            continue
+        if option.takes_value:
+            tr.emit(f"if {value} is not None:")
+        else:
+            tr.emit(f"if {value}:")
+        with tr.indented(), _bound(tr, declared.param, parser), \
+                tr.block_params(names[:1]) as pys:
+            if pys:
+                var = tr.scope.lookup(names[0])
+                assert var is not None
+                var.py = value
+                tr.bind_param(names[0], option.value_type if option.takes_value else BOOL)
+            tr.body(blocks.block_statements(option.block), NO_TAIL)
+    if bang:
+        return DONE
+    return Expr(rest, T("list", elem=T("str", nl="no")))
+
+
+def _parser_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    if name in ("parse!", "parse") and len(call.args) <= 1 and call.statement or (
+            name == "parse" and len(call.args) == 1):
+        return parse(tr, call.node, recv.code, call.args[0] if call.args else None,
+                     name == "parse!")
+    if name in ("banner", "program_name") and not call.args:
+        return Expr(f"{recv.code}.{name}", T("str", nl="no"), P_CALL)
+    if name in ("to_s", "help") and not call.args:
+        return Expr(f"str({recv.code})", T("str", nl="yes"), P_CALL)
+    return None
+
+
+def _optparse_const(tr: Translator, call: Call) -> Expr | None:
+    if call.name == "new":
+        if call.statement:
+            new_parser(tr, call.node, None)
+            return DONE
+        raise tr.fail(call.node, "OptionParser.new inside an expression")
+    return None
+
+
+register_const("OptionParser", _optparse_const)
+register_kind("optparse", _parser_method)
+
+
+def chained(tr: Translator, call: Call) -> Expr | None:
+    """``OptionParser.new do ... end.parse!``."""
+    recv = call.recv_node
+    if recv is None or recv.type != "call" or call.name not in ("parse!", "parse"):
+        return None
+    inner = calls.split_call(tr, recv)
+    if inner.name != "new" or inner.recv_node is None or tr.text(inner.recv_node) != "OptionParser":
+        return None
+    if not call.statement and call.name == "parse!":
+        raise tr.fail(call.node, "OptionParser#parse! used for its value")
+    name = new_parser(tr, recv, None)
+    return parse(tr, call.node, name, call.args[0] if call.args else None, call.name == "parse!")
+
+
+def assignment(tr: Translator, left: Node, right: Node) -> str | None:
+    """``parser = OptionParser.new do |opts| ... end``."""
+    if right.type != "call" or left.type != "identifier":
+        return None
+    inner = calls.split_call(tr, right)
+    if inner.name != "new" or inner.recv_node is None or tr.text(inner.recv_node) != "OptionParser":
+        return None
+    var = tr.declare(tr.text(left), PARSER)
+    return new_parser(tr, right, var.py)

@@ -1,0 +1,316 @@
+"""The phrasebook, automated: ``Net::SMTP`` and its sessions, replies and
+errors (docs/phrasebook.md). Methods get parentheses, readers stay
+attributes, ``x?`` is ``is_x()``, ``x=`` an assignment, symbols strings;
+``Net::SMTP.start ... do |smtp|``, ``smtp.start do``, ``open_message_stream
+do |f|`` become ``with`` statements, ``data do |f|`` and ``rcptto_list do``
+a ``block=`` function; ``e.message``, ``"#{e}"`` and ``e.class`` of an
+error print what Ruby prints."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_CALL, P_CMP, Call, Expr, Tail
+from ..syntax import Node
+from ..types import ANY, BOOL, INT, NIL, T, dict_of, list_of
+from . import blocks, constants, openssl, strings
+from .calls import DONE, args_code, register_const, register_kind
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["setter"]
+
+SMTP = T("smtp")
+RESPONSE = T("response")
+ADAPTER = T("io", name="adapter")
+
+# Readers that stay attributes, with their types.
+SMTP_READERS = {
+    "address": T("str", nl="no"), "port": ANY, "esmtp": BOOL,
+    "capabilities": dict_of(T("str", nl="no"), list_of(T("str", nl="no"))),
+    "open_timeout": ANY, "read_timeout": ANY, "tls_verify": ANY, "tls_hostname": ANY,
+    "ssl_context_params": ANY, "debug_output": ANY,
+}
+SMTP_WRITERS = frozenset({"esmtp", "open_timeout", "read_timeout", "tls_verify", "tls_hostname",
+                          "ssl_context_params", "debug_output", "write_timeout"})
+SMTP_METHODS = {
+    "finish": RESPONSE.nil(), "send_message": RESPONSE, "send_mail": RESPONSE,
+    "sendmail": RESPONSE, "authenticate": RESPONSE, "rset": RESPONSE, "starttls": RESPONSE,
+    "helo": RESPONSE, "ehlo": RESPONSE, "mailfrom": RESPONSE, "rcptto": RESPONSE,
+    "quit": RESPONSE, "get_response": RESPONSE, "data": RESPONSE,
+    "enable_tls": NIL, "enable_ssl": NIL, "disable_tls": NIL, "disable_ssl": NIL,
+    "enable_starttls": NIL, "enable_starttls_auto": NIL, "disable_starttls": NIL,
+    "set_debug_output": NIL, "capable_auth_types": list_of(T("str", nl="no")),
+    "inspect": T("str", nl="no"), "rcptto_list": ANY,
+}
+SMTP_PREDICATES = {
+    "started?": BOOL, "esmtp?": BOOL, "tls?": BOOL, "ssl?": BOOL, "starttls?": ANY,
+    "starttls_always?": BOOL, "starttls_auto?": BOOL, "capable?": BOOL.nil(),
+    "capable_starttls?": BOOL.nil(), "capable_plain_auth?": BOOL.nil(),
+    "capable_login_auth?": BOOL.nil(), "capable_cram_md5_auth?": BOOL.nil(),
+    "auth_capable?": BOOL.nil(),
+}
+RESPONSE_READERS = {
+    "status": T("str", nl="no"), "string": T("str", nl="yes"), "message": T("str", nl="yes"),
+    "status_type_char": T("str", nl="no"), "capabilities": dict_of(T("str"), list_of(T("str"))),
+    "cram_md5_challenge": ANY, "exception_class": T("class"),
+}
+
+
+def _net_smtp_call(tr: Translator, call: Call) -> Expr | None:
+    name = call.name
+    tr.need("net_smtp:Net")
+    if name == "new":
+        if call.block is not None:
+            raise tr.fail(call.node, "Net::SMTP.new with a block")
+        return Expr(f"Net.SMTP({', '.join(args_code(tr, call))})", SMTP, P_CALL)
+    if name == "start":
+        return _start(tr, call, "Net.SMTP.start")
+    if name in ("default_port", "default_submission_port", "default_tls_port",
+                "default_ssl_port") and not call.args:
+        return Expr(f"Net.SMTP.{name}()", INT, P_CALL)
+    if name == "default_ssl_context":
+        tr.need("ssl")
+        return Expr(f"Net.SMTP.default_ssl_context({', '.join(args_code(tr, call))})",
+                    T("ctx"), P_CALL)
+    return None
+
+
+def _start(tr: Translator, call: Call, head: str) -> Expr:
+    """``start(...)`` with or without a block: a ``with`` statement, or the
+    started session."""
+    args = args_code(tr, call)
+    if call.block is None:
+        return Expr(f"{head}({', '.join(args)})", SMTP, P_CALL)
+    if not call.statement:
+        raise tr.fail(call.node, "a start block used inside an expression")
+    names = blocks.block_params(tr, call.block)
+    if len(names) > 1:
+        raise tr.fail(call.block, "a start block with several parameters")
+    with blocks.params_bound(tr, names, [SMTP]) as targets:
+        target = f" as {targets[0]}" if targets else ""
+        tr.emit(f"with {head}({', '.join(args)}){target}:")
+        blocks.block_body(tr, call.block, call.tail or Tail())
+    return DONE
+
+
+def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    if name == "start":
+        return _start(tr, call, f"{r}.start")
+    if name in ("open_message_stream", "ready") and call.block is not None:
+        if not call.statement:
+            raise tr.fail(call.node, "a message stream block used inside an expression")
+        args = args_code(tr, call)
+        names = blocks.block_params(tr, call.block)
+        with blocks.params_bound(tr, names, [ADAPTER]) as targets:
+            target = f" as {targets[0]}" if targets else ""
+            tr.emit(f"with {r}.{name}({', '.join(args)}){target}:")
+            blocks.block_body(tr, call.block)
+        tail = call.tail
+        if tail is not None and tail.kind != "none":
+            raise tr.fail(call.node, "the value of an open_message_stream block")
+        return DONE
+    if name in ("data", "rcptto_list") and call.block is not None:
+        types = [ADAPTER] if name == "data" else []
+        fn = blocks.function_for_block(tr, call.block, "write_message" if name == "data"
+                                       else "after_recipients", types)
+        args = args_code(tr, call) + [f"block={fn}"]
+        return Expr(f"{r}.{name}({', '.join(args)})", SMTP_METHODS[name], P_CALL)
+    if call.block is not None:
+        return None
+    if name in SMTP_PREDICATES:
+        args = args_code(tr, call)
+        return Expr(f"{r}.is_{name[:-1]}({', '.join(args)})", SMTP_PREDICATES[name], P_CALL)
+    if name in SMTP_READERS and not call.args:
+        return Expr(f"{r}.{name}", SMTP_READERS[name], P_CALL)
+    if name in SMTP_METHODS:
+        args = args_code(tr, call)
+        return Expr(f"{r}.{name}({', '.join(args)})", SMTP_METHODS[name], P_CALL)
+    if name in ("to_s",) and not call.args:
+        return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str"), P_CALL)
+    return None
+
+
+def _response_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    if call.args or call.block is not None:
+        return None
+    if name in RESPONSE_READERS:
+        return Expr(f"{r}.{name}", RESPONSE_READERS[name], P_CALL)
+    if name in ("success?", "continue?"):
+        return Expr(f"{r}.is_{name[:-1]}()", BOOL, P_CALL)
+    if name == "inspect":
+        return Expr(f"{r}.inspect()", T("str", nl="no"), P_CALL)
+    return None
+
+
+def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """Methods of a rescued exception."""
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    smtp = recv.type.kind == "smtp_error"
+    if call.args or call.block is not None:
+        return None
+    if name == "message":
+        if smtp:
+            return Expr(f"{r}.message", T("str", nl="yes" if recv.type.name == "reply" else "?"),
+                        P_CALL)
+        return Expr(f"{tr.runtime('message')}({recv.code})", T("str", nl="?"), P_CALL)
+    if name in ("to_s",):
+        if smtp:
+            return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
+        return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="?"), P_CALL)
+    if name == "response":
+        return Expr(f"{r}.response", RESPONSE if smtp else RESPONSE.nil(), P_CALL)
+    if name == "class":
+        return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
+                    P_CALL)
+    if name == "inspect":
+        return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
+    if name in ("full_message", "backtrace"):
+        # Python's call stack reads differently from Ruby's: only where the
+        # script writes it to standard error, whose text is not the behaviour.
+        if not _writes_to_stderr(tr):
+            raise tr.fail(call.node, f"{name} (Ruby's call stack) shown on standard output")
+        tr.need("traceback")
+        if name == "backtrace":
+            return Expr(f"[line.rstrip() for line in traceback.format_tb({r}.__traceback__)]",
+                        list_of(T("str", nl="no")))
+        return Expr(f"''.join(traceback.format_exception(type({r}), {r}, {r}.__traceback__))",
+                    T("str", nl="yes"), P_CALL)
+    return None
+
+
+def _writes_to_stderr(tr: Translator) -> bool:
+    statement = tr.stmt_node
+    if statement is None:
+        return False
+    text = tr.text(statement).lstrip()
+    return text.startswith(("$stderr.", "STDERR.", "warn ", "warn("))
+
+
+def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``e.class.name`` / ``e.class.to_s``: already the name."""
+    if recv.type.name == "class" and call.name in ("name", "to_s", "inspect") and not call.args:
+        return recv
+    return None
+
+
+def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """Methods every Ruby object has, whatever the receiver."""
+    name = call.name
+    if name in _METAPROGRAMMING:
+        raise tr.fail(call.node, f"{name} runs or inspects Ruby code at run time")
+    if call.block is not None:
+        return None
+    if name == "nil?" and not call.args:
+        return Expr(f"{tr.wrap(recv, P_CMP + 1)} is None", BOOL, P_CMP)
+    if name == "class" and not call.args:
+        return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
+                    P_CALL)
+    if name in ("to_s",) and not call.args and recv.type.kind in ("nil", "bool", "any", "num"):
+        return strings.str_of(tr, recv)
+    if name == "inspect" and not call.args:
+        return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
+                    P_CALL)
+    if name in ("is_a?", "kind_of?", "instance_of?") and len(call.args) == 1:
+        path = constants.constant_path(tr, call.args[0])
+        cls = constants.class_for_test(tr, path) if path else None
+        if cls is None:
+            raise tr.fail(call.node, "is_a? with a class the translator does not know")
+        return Expr(f"isinstance({recv.code}, {cls})", BOOL, P_CALL)
+    if name in ("freeze", "itself", "dup") and not call.args and recv.type.kind != "any":
+        return recv
+    if name == "==" and len(call.args) == 1:
+        other = tr.expr(call.args[0])
+        return Expr(f"{recv.code} == {other.code}", BOOL, P_CMP)
+    if name == "to_i" and not call.args and recv.type.kind == "str" and recv.type.nilable:
+        return Expr(f"int({tr.wrap(recv, 3)} or 0)", INT, P_CALL)
+    if name == "to_i" and not call.args and recv.type.kind in ("any", "num", "nil"):
+        return Expr(f"{tr.runtime('to_i')}({recv.code})", INT, P_CALL)
+    if name == "to_s" and not call.args and recv.type.kind in ("num", "list", "dict"):
+        return strings.str_of(tr, recv)
+    if recv.type.kind == "nil" and name == "to_a":
+        return Expr("[]", list_of(ANY))
+    if name in ("call", "()", "[]") and recv.type.kind == "proc":
+        for i, arg in enumerate(call.args):
+            tr.learn(f"lambda:{recv.type.name}:{i}", tr.expr(arg).type)
+        args = args_code(tr, call)
+        return Expr(f"{tr.wrap(recv, P_CALL)}({', '.join(args)})", recv.type.elem or ANY, P_CALL)
+    return None
+
+
+_METAPROGRAMMING = frozenset({
+    "instance_eval", "class_eval", "module_eval", "instance_exec", "class_exec", "send",
+    "public_send", "__send__", "define_method", "method", "instance_variable_get",
+    "instance_variable_set", "instance_variables", "respond_to?", "extend", "singleton_class",
+    "define_singleton_method", "method_missing", "binding",
+})
+
+
+def setter(tr: Translator, node: Node, recv: Expr, name: str, t: T) -> str | None:
+    """``smtp.read_timeout = 5`` (and the OpenSSL context's setters)."""
+    if recv.type.kind == "smtp" and name in SMTP_WRITERS:
+        return f"{tr.wrap(recv, P_CALL)}.{name}"
+    if recv.type.kind == "ctx":
+        return openssl.setter(tr, node, recv, name, t)
+    return None
+
+
+def _adapter_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """The WriteAdapter of a message block keeps Ruby's method names."""
+    if recv.type.name != "adapter":
+        return None
+    name = call.name
+    if name in ("puts", "print", "write", "printf") and call.block is None:
+        args = []
+        for arg in call.args:
+            value = tr.expr(arg)
+            if not value.type.is_("str", "int", "float") and name != "printf":
+                value = strings.str_of(tr, value)
+            args.append(value.code)
+        return Expr(f"{tr.wrap(recv, P_CALL)}.{name}({', '.join(args)})", NIL, P_CALL)
+    return None
+
+
+def _net_class_call(tr: Translator, call: Call) -> Expr | None:
+    """``Net::SMTP::Response.parse(s)``, ``Net::SMTPFatalError.new(res)``..."""
+    path = constants.constant_path(tr, call.recv_node) if call.recv_node is not None else None
+    if path is None or call.block is not None:
+        return None
+    tr.need("net_smtp:Net")
+    target = "Net." + path[5:].replace("::", ".")
+    args = args_code(tr, call)
+    if path == "Net::SMTP::Response" and call.name in ("parse", "new"):
+        head = f"{target}.parse" if call.name == "parse" else target
+        return Expr(f"{head}({', '.join(args)})", RESPONSE, P_CALL)
+    if call.name == "new" and path[5:] in _ERROR_CLASSES:
+        reply = path[5:] in ("SMTPAuthenticationError", "SMTPServerBusy", "SMTPSyntaxError",
+                             "SMTPFatalError")
+        return Expr(f"{target}({', '.join(args)})",
+                    T("smtp_error", name="reply" if reply else ""), P_CALL)
+    if path == "Net::SMTP::Address" and call.name == "new":
+        return Expr(f"{target}({', '.join(args)})", T("address"), P_CALL)
+    return None
+
+
+_ERROR_CLASSES = frozenset({"SMTPAuthenticationError", "SMTPServerBusy", "SMTPSyntaxError",
+                            "SMTPFatalError", "SMTPUnknownError", "SMTPUnsupportedCommand"})
+
+register_const("Net::SMTP::Response", _net_class_call)
+register_const("Net::SMTP::Address", _net_class_call)
+for _error in _ERROR_CLASSES:
+    register_const(f"Net::{_error}", _net_class_call)
+register_const("Net::SMTP", _net_smtp_call)
+register_const("Net::SMTPSession", _net_smtp_call)
+register_kind("smtp", _smtp_method)
+register_kind("response", _response_method)
+register_kind("smtp_error", _error_method)
+register_kind("error", _error_method)
+register_kind("io", _adapter_method)
+register_kind("str", _class_name_method)
+register_kind("any", _any_method)

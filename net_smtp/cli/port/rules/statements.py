@@ -1,0 +1,813 @@
+"""Statements and control flow: assignment (``||=`` included), ``if`` /
+``unless`` / ``while`` / ``until`` and their modifier forms, ``case`` /
+``when`` (values, ranges, regexps, classes), ``begin`` / ``rescue`` /
+``else`` / ``ensure`` with ``retry`` (a loop), ``return``, ``break``,
+``next``, and where the value of the last statement goes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..declarations import struct_fields
+from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
+from ..syntax import Node
+from ..types import ANY, BOOL, NIL, T, join
+from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["assignment_expr", "statement"]
+
+# Ruby exception classes -> Python (``rescue X``, ``raise X``).
+EXCEPTIONS = {
+    "StandardError": "Exception", "Exception": "BaseException", "RuntimeError": "RuntimeError",
+    "ArgumentError": "ValueError", "TypeError": "TypeError", "KeyError": "KeyError",
+    "IndexError": "IndexError", "NameError": "NameError", "NoMethodError": "AttributeError",
+    "ZeroDivisionError": "ZeroDivisionError", "IOError": "OSError", "EOFError": "EOFError",
+    "SystemCallError": "OSError", "SocketError": "OSError", "Timeout::Error": "TimeoutError",
+    "Errno::ECONNREFUSED": "ConnectionRefusedError", "Errno::ECONNRESET": "ConnectionResetError",
+    "Errno::EPIPE": "BrokenPipeError", "Errno::ETIMEDOUT": "TimeoutError",
+    "Errno::ENOENT": "FileNotFoundError", "Errno::EACCES": "PermissionError",
+    "Errno::EHOSTUNREACH": "OSError", "Errno::ENETUNREACH": "OSError",
+    "Errno::ECONNABORTED": "ConnectionAbortedError", "Interrupt": "KeyboardInterrupt",
+    "SystemExit": "SystemExit", "NotImplementedError": "NotImplementedError",
+    "FrozenError": "TypeError", "Net::OpenTimeout": "Net.OpenTimeout",
+    "Net::ReadTimeout": "Net.ReadTimeout", "Net::WriteTimeout": "Net.WriteTimeout",
+    "SignalException": "BaseException", "ScriptError": "SyntaxError",
+    "Encoding::UndefinedConversionError": "UnicodeError",
+}
+
+
+def statement(tr: Translator, node: Node, tail: Tail) -> None:
+    """Translate the statement *node*; its value goes to *tail*."""
+    kind = node.type
+    handler = _STATEMENTS.get(kind)
+    if handler is not None:
+        handler(tr, node, tail)
+        return
+    if kind in ("method", "singleton_method", "class", "module", "singleton_class"):
+        definitions.definition(tr, node)
+        if tail.kind == "return" and kind in ("method", "singleton_method"):
+            pass
+        return
+    if kind == "binary" and tr.text(node.child_by_field_name("operator")) in (
+            "or", "||", "and", "&&") and tail.kind == "none":
+        _logical_statement(tr, node)
+        return
+    if kind == "conditional" and tail.kind == "none":
+        tr.emit(f"if {tr.cond(node.child_by_field_name('condition'))}:")
+        with tr.indented():
+            statement(tr, node.child_by_field_name("consequence"), NO_TAIL)
+        tr.emit("else:")
+        with tr.indented():
+            statement(tr, node.child_by_field_name("alternative"), NO_TAIL)
+        return
+    if kind == "call":
+        result = calls.call_expr(tr, node, tail)
+        if result is calls.DONE:
+            return
+        _value(tr, result, tail)
+        return
+    if kind in ("identifier", "nil", "true", "false", "integer", "string") and \
+            tail.kind == "none" and (kind != "identifier" or tr.local(tr.text(node)) is not None):
+        return  # a value alone on a line does nothing
+    e = tr.expr(node)
+    _value(tr, e, tail)
+
+
+def _logical_statement(tr: Translator, node: Node) -> None:
+    """``a or b`` / ``a and b`` as a statement: ``b`` runs when ``a`` is
+    false (true); ``a`` may be an assignment (``x = ARGV.shift or abort``)."""
+    op = tr.text(node.child_by_field_name("operator"))
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left.type == "assignment":
+        statement(tr, left, NO_TAIL)
+        target = left.child_by_field_name("left")
+        if target.type != "identifier":
+            raise tr.fail(node, f"{op} after an assignment to something but a local")
+        test = tr.truth(tr.expr(target))
+    else:
+        test = tr.truth(tr.expr(left))
+    if op in ("or", "||"):
+        test = expressions._negate(test)
+    tr.emit(f"if {test.code}:")
+    with tr.indented():
+        statement(tr, right, NO_TAIL)
+    if op in ("or", "||") and _stops(tr, right):
+        subject = left.child_by_field_name("left") if left.type == "assignment" else left
+        if subject.type == "identifier":
+            tr.narrow(tr.text(subject))
+
+
+_STOPPERS = ("abort", "exit", "raise", "fail")
+
+
+def _stops(tr: Translator, node: Node) -> bool:
+    """Whether *node* always leaves (abort, exit, raise, return, next...)."""
+    if node.type in ("return", "break", "next", "retry"):
+        return True
+    if node.type == "call" and node.child_by_field_name("receiver") is None:
+        method = node.child_by_field_name("method")
+        return method is not None and tr.text(method) in _STOPPERS
+    if node.type == "identifier":
+        return tr.text(node) in ("abort", "exit", "raise")
+    return False
+
+
+def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
+    """``abort ... unless x`` / ``exit if x.nil?``: x is not nil after it."""
+    body = node.child_by_field_name("body")
+    cond = node.child_by_field_name("condition")
+    if body is None or cond is None or not _stops(tr, body):
+        return
+    if negate and cond.type == "identifier":
+        tr.narrow(tr.text(cond))
+    elif not negate and cond.type == "call" and tr.text(cond).endswith(".nil?"):
+        recv = cond.child_by_field_name("receiver")
+        if recv is not None and recv.type == "identifier":
+            tr.narrow(tr.text(recv))
+    elif not negate and cond.type == "unary" and cond.child_by_field_name(
+            "operand").type == "identifier":
+        tr.narrow(tr.text(cond.child_by_field_name("operand")))
+
+
+def _value(tr: Translator, e: Expr, tail: Tail) -> None:
+    if tail.kind == "return":
+        if e.type.kind == "nil" and e.code != "None":
+            tr.emit(e.code)  # and the function returns None, as Ruby's returns nil
+        else:
+            tr.emit(f"return {e.code}")
+        if tail.var_type is not None:
+            tail.var_type(e.type)
+    elif tail.kind == "assign":
+        tr.emit(f"{tail.target} = {e.code}")
+        if tail.var_type is not None:
+            tail.var_type(e.type)
+    elif e.code:
+        tr.emit(e.code)
+
+
+def _comment(tr: Translator, node: Node, tail: Tail) -> None:
+    text = tr.text(node)
+    if text.startswith("#!"):
+        if tr.line_of(node) == 1:
+            tr.emit("#!/usr/bin/env python3")
+        return
+    lowered = text.lower()
+    if "frozen_string_literal" in lowered or "encoding:" in lowered or "coding:" in lowered:
+        return
+    if text.startswith("=begin"):
+        for line in text.splitlines()[1:-1]:
+            tr.emit(("# " + line).rstrip())
+        return
+    tr.emit(text)
+
+
+def _skip(tr: Translator, node: Node, tail: Tail) -> None:
+    return
+
+
+def _data_section(tr: Translator, node: Node, tail: Tail) -> None:
+    text = tr.text(node)
+    tr.data_text = text.split("\n", 1)[1] if "\n" in text else ""
+
+
+# ---------------------------------------------------------------- assignment
+
+
+def _target(tr: Translator, left: Node, t: T) -> str:
+    kind = left.type
+    if kind == "identifier":
+        return tr.declare(tr.text(left), t).py
+    if kind == "instance_variable":
+        return definitions.ivar(tr, left, t).code
+    if kind == "class_variable":
+        return definitions.cvar(tr, left, t).code
+    if kind == "constant":
+        return constants.assign_constant(tr, left, t)
+    if kind == "element_reference":
+        return collections.element_target(tr, left, t)
+    if kind == "call":
+        return definitions.attribute_target(tr, left, t)
+    if kind == "global_variable":
+        return io.global_target(tr, left, t)
+    raise tr.fail(left, f"assignment to {kind.replace('_', ' ')}")
+
+
+_VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
+
+
+def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left.type == "left_assignment_list" or right.type == "right_assignment_list":
+        _multiple(tr, left, right, tail)
+        return
+    if right.type in _VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
+            "block") is not None and _block_as_statement(tr, right)):
+        if left.type != "identifier":
+            raise tr.fail(node, "a statement's value assigned to something but a local")
+        name = tr.text(left)
+        var = tr.declare(name, NIL) if tr.local(name) is None else tr.local(name)
+        assert var is not None
+
+        def learned(t: T) -> None:
+            tr.declare(name, t)
+        statement(tr, right, Tail("assign", var.py, learned))
+        _after_assign(tr, var.py, tail, var.type)
+        return
+    if left.type == "constant" and struct_fields(tr, right):
+        definitions.struct_class(tr, left, right)
+        return
+    if right.type == "rescue_modifier":
+        _rescue_modifier_assign(tr, left, right, tail)
+        return
+    if left.type == "call" and tr.text(left) in ("$stdout.sync", "STDOUT.sync", "$stderr.sync",
+                                                  "STDERR.sync"):
+        return  # Python flushes what a script prints when it ends, as Ruby does
+    special = env.special_assignment(tr, node, left, right)
+    if special:
+        _after_assign(tr, special, tail, ANY)
+        return
+    value = tr.expr(right)
+    target = _target(tr, left, value.type)
+    tr.emit(f"{target} = {value.code}")
+    _after_assign(tr, target, tail, value.type)
+
+
+def _after_assign(tr: Translator, target: str, tail: Tail, t: T) -> None:
+    if tail.kind == "return" and t.kind == "nil":
+        return  # Python returns None anyway
+    if tail.kind == "return":
+        tr.emit(f"return {target}")
+    elif tail.kind == "assign" and tail.target != target:
+        tr.emit(f"{tail.target} = {target}")
+        if tail.var_type is not None:
+            tail.var_type(t)
+
+
+def _block_as_statement(tr: Translator, node: Node) -> bool:
+    return blocks.is_statement_block(tr, node)
+
+
+def assignment_expr(tr: Translator, node: Node) -> Expr:
+    """``(x = value)`` used as a value: a walrus for a local."""
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left.type != "identifier":
+        raise tr.fail(node, "assignment used as a value")
+    value = tr.expr(right)
+    var = tr.declare(tr.text(left), value.type)
+    return Expr(f"({var.py} := {value.code})", value.type, P_ATOM)
+
+
+def _multiple(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
+    targets = []
+    if right.type == "right_assignment_list":
+        values = [tr.expr(v) for v in right.named_children]
+        types = [v.type for v in values]
+        rhs = ", ".join(v.code for v in values)
+    else:
+        value = tr.expr(right)
+        if value.type.kind != "list" and value.type.kind != "argv":
+            raise tr.fail(right, "several targets from a value that may not be an Array")
+        elem = value.type.elem or tr.unknown
+        types = []
+        rhs = value.code
+        count = len(left.named_children)
+        if any(c.type == "rest_assignment" for c in left.named_children):
+            types = [elem] * count
+        else:
+            types = [elem] * count
+    if left.type != "left_assignment_list":
+        targets_nodes = [left]
+    else:
+        targets_nodes = list(left.named_children)
+    if right.type == "right_assignment_list" and len(values) != len(targets_nodes):
+        raise tr.fail(left, "different numbers of targets and values")
+    for i, target in enumerate(targets_nodes):
+        t = types[i] if i < len(types) else ANY
+        if target.type == "rest_assignment":
+            inner = target.named_children
+            if not inner:
+                targets.append("*_")
+                continue
+            targets.append("*" + _target(tr, inner[0], T("list", elem=t)))
+        elif target.type == "destructured_left_assignment":
+            raise tr.fail(target, "nested destructuring")
+        else:
+            targets.append(_target(tr, target, t))
+    tr.emit(f"{', '.join(targets)} = {rhs}")
+
+
+def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
+    body = right.child_by_field_name("body")
+    handler = right.child_by_field_name("handler")
+    value = tr.expr(body)
+    fallback = tr.expr(handler)
+    target = _target(tr, left, join(value.type, fallback.type))
+    tr.emit("try:")
+    with tr.indented():
+        tr.emit(f"{target} = {value.code}")
+    tr.emit("except Exception:")
+    with tr.indented():
+        tr.emit(f"{target} = {fallback.code}")
+    _after_assign(tr, target, tail, value.type)
+
+
+def _rescue_modifier(tr: Translator, node: Node, tail: Tail) -> None:
+    body = node.child_by_field_name("body")
+    handler = node.child_by_field_name("handler")
+    tr.emit("try:")
+    with tr.indented():
+        statement(tr, body, tail)
+    tr.emit("except Exception:")
+    with tr.indented():
+        statement(tr, handler, tail)
+
+
+def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    op = tr.text(node.child_by_field_name("operator"))
+    if op == "||=":
+        env.or_assign(tr, node, left, right)
+    elif op == "&&=":
+        current = tr.expr(left)
+        value = tr.expr(right)
+        target = _target(tr, left, value.type)
+        tr.emit(f"if {tr.truth(current).code}:")
+        with tr.indented():
+            tr.emit(f"{target} = {value.code}")
+    else:
+        current = tr.expr(left)
+        value = tr.expr(right)
+        base = op[:-1]
+        reads_default = left.type == "element_reference" and ".get(" in current.code
+        ta, tb = current.type, value.type
+        if base == "+" and ta.is_("str") and tb.is_("str"):
+            t = T("str", nl=tb.nl)
+        elif base in ("+", "-", "*", "**", "%") and ta.is_("int", "float", "num") and tb.is_(
+                "int", "float", "num"):
+            t = T("float") if "float" in (ta.kind, tb.kind) else T("int") \
+                if ta.kind == tb.kind == "int" else T("num")
+        elif base == "/" and ta.is_("int") and tb.is_("int"):
+            base = "//"
+            t = T("int")
+        elif base == "/" and ta.is_("int", "float") and tb.is_("int", "float"):
+            t = T("float")
+        elif base == "+" and ta.is_("list") and tb.is_("list"):
+            t = ta
+        elif base in ("<<",) and ta.is_("int") and tb.is_("int"):
+            t = ta
+        elif base == "*" and ta.is_("str") and tb.is_("int"):
+            t = ta
+        else:
+            raise tr.fail(node, f"cannot tell the types on both sides of {op}")
+        target = _target(tr, left, t)
+        if reads_default:  # h[k] += 1 on a Hash with a default, or a key maybe missing
+            tr.emit(f"{target} = {tr.wrap(current, 10)} {base} {tr.wrap(value, 11)}")
+        else:
+            tr.emit(f"{target} {base}= {value.code}")
+    if tail.kind != "none":
+        e = tr.expr(left)
+        _value(tr, e, tail)
+
+
+# ---------------------------------------------------------------- conditionals
+
+
+def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
+    cond_node = node.child_by_field_name("condition")
+    c = tr.cond(cond_node)
+    if negate:
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+    tr.emit(f"if {c}:")
+    _branch(tr, node.child_by_field_name("consequence"), tail)
+    alternative = node.child_by_field_name("alternative")
+    while alternative is not None:
+        if alternative.type == "elsif":
+            c = tr.cond(alternative.child_by_field_name("condition"))
+            tr.emit(f"elif {c}:", tr.line_of(alternative))
+            _branch(tr, alternative.child_by_field_name("consequence"), tail)
+            alternative = alternative.child_by_field_name("alternative")
+        else:
+            tr.emit("else:", tr.line_of(alternative))
+            _branch(tr, alternative, tail)
+            alternative = None
+            return
+    if tail.kind == "assign":
+        tr.emit("else:")
+        with tr.indented():
+            tr.emit(f"{tail.target} = None")
+            if tail.var_type is not None:
+                tail.var_type(NIL)
+
+
+def _cond_prec(code: str) -> int:
+    if " or " in code:
+        return 2
+    if " and " in code:
+        return 3
+    if code.startswith("not "):
+        return 4
+    if any(op in code for op in (" is ", " == ", " != ", " in ", " < ", " > ")):
+        return P_CMP
+    return P_ATOM
+
+
+def _branch(tr: Translator, node: Node | None, tail: Tail) -> None:
+    with tr.indented():
+        if node is None:
+            if tail.kind == "assign":
+                tr.emit(f"{tail.target} = None")
+            return
+        children = [c for c in node.named_children]
+        tr.body(children, tail)
+
+
+def _unless(tr: Translator, node: Node, tail: Tail) -> None:
+    _if(tr, node, tail, negate=True)
+
+
+def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
+    c = tr.cond(node.child_by_field_name("condition"))
+    if negate:
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+    tr.emit(f"if {c}:")
+    with tr.indented():
+        statement(tr, node.child_by_field_name("body"), tail)
+    if tail.kind == "assign":
+        tr.emit("else:")
+        with tr.indented():
+            tr.emit(f"{tail.target} = None")
+    _narrow_after_guard(tr, node, negate)
+
+
+def _unless_modifier(tr: Translator, node: Node, tail: Tail) -> None:
+    _if_modifier(tr, node, tail, negate=True)
+
+
+def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
+    body = node.child_by_field_name("body")
+    cond_node = node.child_by_field_name("condition")
+    if body is not None and node.type.endswith("_modifier") and body.type == "begin":
+        tr.emit("while True:")
+        with tr.loop():
+            with tr.indented():
+                tr.body(list(body.named_children), NO_TAIL)
+                c = tr.cond(cond_node)
+                c = c if negate else expressions._negate(
+                    Expr(c, BOOL, _cond_prec(c))).code
+                tr.emit(f"if {c}:")
+                with tr.indented():
+                    tr.emit("break")
+        _nil_tail(tr, tail)
+        return
+    c = tr.cond(cond_node)
+    if negate:
+        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+    tr.emit(f"while {c}:")
+    with tr.loop():
+        if node.type.endswith("_modifier"):
+            with tr.indented():
+                statement(tr, body, NO_TAIL)
+        else:
+            _branch(tr, body, NO_TAIL)
+    _nil_tail(tr, tail)
+
+
+def _nil_tail(tr: Translator, tail: Tail) -> None:
+    if tail.kind == "assign":
+        tr.emit(f"{tail.target} = None")
+    elif tail.kind == "return":
+        tr.emit("return None")
+
+
+def _until(tr: Translator, node: Node, tail: Tail) -> None:
+    _while(tr, node, tail, negate=True)
+
+
+def _for(tr: Translator, node: Node, tail: Tail) -> None:
+    pattern = node.child_by_field_name("pattern")
+    value = node.child_by_field_name("value")
+    iterable = collections.iterable(tr, value.named_children[0]
+                                             if value.type == "in" else value)
+    names = [tr.text(pattern)] if pattern.type == "identifier" else \
+        [tr.text(c) for c in pattern.named_children]
+    elem = iterable.type.elem or tr.unknown
+    pys = [tr.declare(n, elem if len(names) == 1 else ANY).py for n in names]
+    tr.emit(f"for {', '.join(pys)} in {iterable.code}:")
+    with tr.loop():
+        _branch(tr, node.child_by_field_name("body"), NO_TAIL)
+    _nil_tail(tr, tail)
+
+
+# ---------------------------------------------------------------- case / when
+
+
+def _case(tr: Translator, node: Node, tail: Tail) -> None:
+    value_node = node.child_by_field_name("value")
+    subject: Expr | None = None
+    if value_node is not None:
+        subject = tr.expr(value_node)
+        if not (subject.prec == P_ATOM and subject.code.replace("_", "a").replace(
+                ".", "a").isalnum()):
+            name = tr.temp("value")
+            tr.emit(f"{name} = {subject.code}")
+            subject = Expr(name, subject.type)
+    first = True
+    has_else = False
+    for child in node.named_children:
+        if child.type == "when":
+            tests = []
+            for pattern in [c for c in child.named_children if c.type == "pattern"]:
+                inner = pattern.named_children[0]
+                tests.append(_when_test(tr, subject, inner))
+            c = " or ".join(tests) if len(tests) > 1 else tests[0]
+            tr.emit(f"{'if' if first else 'elif'} {c}:", tr.line_of(child))
+            first = False
+            _branch(tr, child.child_by_field_name("body"), tail)
+        elif child.type == "else":
+            has_else = True
+            if first:
+                tr.emit("if True:")
+            else:
+                tr.emit("else:", tr.line_of(child))
+            _branch(tr, child, tail)
+    if not has_else and tail.kind != "none":
+        tr.emit("else:")
+        with tr.indented():
+            _nil_tail(tr, tail)
+
+
+def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
+    if subject is None:
+        return tr.cond(node)
+    kind = node.type
+    s = subject.code
+    if kind == "range":
+        low = tr.expr(node.child_by_field_name("begin"))
+        high = tr.expr(node.child_by_field_name("end"))
+        op = tr.text(node.child_by_field_name("operator"))
+        if not low.type.is_("int", "float") or not high.type.is_("int", "float"):
+            raise tr.fail(node, "a range of values that may not be numbers")
+        upper = "<=" if op == ".." else "<"
+        test = f"{low.code} <= {s} {upper} {high.code}"
+        if subject.type.is_("int", "float", "num"):
+            return test
+        # Ruby's Range#=== is false for a value of another kind; Python's < raises.
+        return f"(isinstance({s}, (int, float)) and not isinstance({s}, bool) and {test})"
+    if kind == "regex":
+        pattern = regexps.compiled(tr, node)
+        if subject.type.is_("str"):
+            return f"{pattern}.search({s})"
+        return f"(isinstance({s}, str) and {pattern}.search({s}))"
+    if kind in ("constant", "scope_resolution"):
+        path = tr.text(node)
+        cls = constants.class_for_test(tr, path)
+        if cls == "int":
+            return f"type({s}) is int"
+        if cls is not None:
+            return f"isinstance({s}, {cls})"
+    if kind == "splat_argument":
+        inner = tr.expr(node.named_children[0])
+        return f"{s} in {inner.code}"
+    value = tr.expr(node)
+    if value.type.kind == "nil":
+        return f"{s} is None"
+    if value.type.kind not in ("str", "int", "float", "bool", "nil"):
+        raise tr.fail(node, "a when clause whose === the translator cannot tell")
+    return f"{tr.wrap(subject, P_CMP + 1)} == {tr.wrap(value, P_CMP + 1)}"
+
+
+# ---------------------------------------------------------------- begin / rescue
+
+
+def _begin(tr: Translator, node: Node, tail: Tail) -> None:
+    children = list(node.named_children)
+    protected(tr, node, children, tail)
+
+
+def _contains(node: Node, kinds: tuple[str, ...], stop: tuple[str, ...]) -> bool:
+    for child in node.named_children:
+        if child.type in kinds:
+            return True
+        if child.type in stop:
+            continue
+        if _contains(child, kinds, stop):
+            return True
+    return False
+
+
+_SCOPES = ("method", "singleton_method", "class", "module", "lambda")
+_LOOPS = ("while", "until", "for", "while_modifier", "until_modifier", "block", "do_block")
+
+
+def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> None:
+    """A body with ``rescue`` / ``else`` / ``ensure`` clauses (a ``begin``
+    block or a method body)."""
+    body = [c for c in children if c.type not in ("rescue", "else", "ensure")]
+    rescues = [c for c in children if c.type == "rescue"]
+    else_ = next((c for c in children if c.type == "else"), None)
+    ensure = next((c for c in children if c.type == "ensure"), None)
+    if not rescues and else_ is None and ensure is None:
+        tr.body(body, tail)
+        return
+    retries = any(_contains(r, ("retry",), _SCOPES + _LOOPS) for r in rescues)
+    if retries:
+        for b in body:
+            if b.type in ("break", "next") or _contains(b, ("break", "next"), _SCOPES + _LOOPS):
+                raise tr.fail(b, "break/next inside a begin block that retries")
+        if else_ is not None:
+            raise tr.fail(else_, "retry with an else clause")
+    if ensure is not None and retries:
+        tr.emit("try:")
+        tr.level += 1
+    if retries:
+        tr.emit("while True:")
+        tr.level += 1
+    tr.emit("try:")
+    inner_tail = tail if else_ is None else NO_TAIL
+    if retries and tail.kind == "return":
+        inner_tail = tail
+    with tr.indented():
+        tr.body(body, inner_tail)
+    for rescue in rescues:
+        _rescue_clause(tr, rescue, tail, retries)
+    if else_ is not None:
+        tr.emit("else:", tr.line_of(else_))
+        with tr.indented():
+            tr.body(list(else_.named_children), tail)
+    if retries:
+        tr.level -= 1
+        if tr.lines and not tr.lines[-1].text.strip().startswith(("return", "raise")):
+            pass
+        _retry_break(tr)
+    if ensure is not None:
+        if retries:
+            tr.level -= 1
+        tr.emit("finally:", tr.line_of(ensure))
+        with tr.indented():
+            tr.body(list(ensure.named_children), NO_TAIL)
+
+
+def _retry_break(tr: Translator) -> None:
+    tr.level += 1
+    tr.emit("break")
+    tr.level -= 1
+
+
+def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> None:
+    exceptions = rescue.child_by_field_name("exceptions")
+    variable = rescue.child_by_field_name("variable")
+    classes: list[str] = []
+    if exceptions is not None:
+        for exc in exceptions.named_children:
+            if exc.type == "splat_argument":
+                inner = tr.expr(exc.named_children[0])
+                classes.append(f"*{inner.code}")
+            else:
+                classes.append(exception_class(tr, exc))
+    if not classes:
+        spec = "Exception"
+    elif len(classes) == 1 and not classes[0].startswith("*"):
+        spec = classes[0]
+    elif len(classes) == 1:
+        spec = f"tuple({classes[0][1:]})"
+    else:
+        spec = "(" + ", ".join(classes) + ")"
+    line = f"except {spec}"
+    if variable is not None:
+        name_node = variable.named_children[0]
+        name = tr.text(name_node)
+        t = _rescued_type(classes)
+        var = tr.declare(name, t)
+        line += f" as {var.py}"
+    tr.emit(line + ":", tr.line_of(rescue))
+    body = rescue.child_by_field_name("body")
+    with tr.indented():
+        if body is not None:
+            tr.rescue_stack.append("retry" if retries else "")
+            try:
+                tr.body(list(body.named_children), tail)
+            finally:
+                tr.rescue_stack.pop()
+
+
+def _rescued_type(classes: list[str]) -> T:
+    replies = {"Net.SMTPAuthenticationError", "Net.SMTPServerBusy", "Net.SMTPSyntaxError",
+               "Net.SMTPFatalError"}
+    smtp = replies | {"Net.SMTPUnknownError", "Net.SMTPUnsupportedCommand", "Net.SMTPError"}
+    if classes and all(c in replies for c in classes):
+        return T("smtp_error", name="reply")
+    if classes and all(c in smtp for c in classes):
+        return T("smtp_error")
+    return T("error")
+
+
+def exception_class(tr: Translator, node: Node) -> str:
+    """The Python class for a Ruby exception class constant."""
+    path = tr.text(node).lstrip(":")
+    if path in EXCEPTIONS:
+        mapped = EXCEPTIONS[path]
+        if mapped.startswith("Net."):
+            tr.need("net_smtp:Net")
+        return mapped
+    if path.startswith("Net::") and "::" not in path[5:]:
+        tr.need("net_smtp:Net")
+        return "Net." + path[5:]
+    if path in ("OpenSSL::SSL::SSLError",):
+        tr.need("ssl")
+        return "ssl.SSLError"
+    if path.startswith("OptionParser::"):
+        return tr.runtime("OptionError")
+    user = constants.user_class(tr, path)
+    if user is not None:
+        return user
+    raise tr.fail(node, f"exception class {path} is not known")
+
+
+def _retry(tr: Translator, node: Node, tail: Tail) -> None:
+    if not tr.rescue_stack or tr.rescue_stack[-1] != "retry":
+        raise tr.fail(node, "retry outside a rescue clause")
+    tr.emit("continue")
+
+
+def _return(tr: Translator, node: Node, tail: Tail) -> None:
+    values = [c for c in node.named_children]
+    if tr.scope.kind not in ("def",) or tr.block_depth:
+        raise tr.fail(node, "return outside a method")
+    if not values:
+        tr.emit("return")
+        return
+    args = values[0].named_children if values[0].type == "argument_list" else values
+    if len(args) != 1:
+        codes = [tr.expr(a).code for a in args]
+        tr.emit(f"return [{', '.join(codes)}]")
+        return
+    e = tr.expr(args[0])
+    tr.learn(f"ret:{tr.scope.key}", e.type)
+    tr.emit(f"return {e.code}")
+
+
+def _break(tr: Translator, node: Node, tail: Tail) -> None:
+    if node.named_children:
+        raise tr.fail(node, "break with a value")
+    if not tr.loop_depth:
+        raise tr.fail(node, "break outside a loop")
+    tr.emit("break")
+
+
+def _next(tr: Translator, node: Node, tail: Tail) -> None:
+    if node.named_children:
+        raise tr.fail(node, "next with a value")
+    if not tr.loop_depth:
+        raise tr.fail(node, "next outside a loop")
+    tr.emit("continue")
+
+
+def _parenthesized(tr: Translator, node: Node, tail: Tail) -> None:
+    tr.body(list(node.named_children), tail)
+
+
+def _unsupported(why: str) -> Callable[[Translator, Node, Tail], None]:
+    def handler(tr: Translator, node: Node, tail: Tail) -> None:
+        raise tr.fail(node, why)
+    return handler
+
+
+
+_STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
+    "comment": _comment,
+    "heredoc_body": _skip,
+    "empty_statement": _skip,
+    "uninterpreted": _data_section,
+    "assignment": _assignment,
+    "operator_assignment": _operator_assignment,
+    "if": _if,
+    "unless": _unless,
+    "if_modifier": _if_modifier,
+    "unless_modifier": _unless_modifier,
+    "while": _while,
+    "until": _until,
+    "while_modifier": _while,
+    "until_modifier": _until,
+    "for": _for,
+    "case": _case,
+    "begin": _begin,
+    "retry": _retry,
+    "return": _return,
+    "break": _break,
+    "next": _next,
+    "rescue_modifier": _rescue_modifier,
+    "parenthesized_statements": _parenthesized,
+    "alias": _unsupported("alias is not translated"),
+    "undef": _unsupported("undef is not translated"),
+    "begin_block": _unsupported("BEGIN blocks are not translated"),
+    "end_block": _unsupported("END blocks are not translated"),
+    "redo": _unsupported("redo is not translated"),
+}

@@ -1,0 +1,357 @@
+"""Strings: literals, interpolation (-> f-strings), heredocs in every form
+(``<<ID``, ``<<-ID``, ``<<~ID``, quoted or not), ``%w[]``, adjacent
+literals, and the String methods scripts use."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import pystr
+from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
+from ..syntax import Node
+from ..types import BOOL, INT, STR, T, list_of
+from . import calls, definitions, env, regexps
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["heredoc_expr", "inspect_code", "interpolated", "str_of", "string_expr"]
+
+Part = tuple[bool, str, T]  # (is_code, text_or_code, type)
+
+
+def _nl_of(parts: list[Part]) -> str:
+    for is_code, text, t in reversed(parts):
+        if is_code:
+            return t.nl if t.kind == "str" else ("no" if t.kind in ("int", "float", "bool", "nil")
+                                                 else "?")
+        if text:
+            return "yes" if text.endswith("\n") else "no"
+    return "no"
+
+
+def str_of(tr: Translator, e: Expr) -> Expr:
+    """``"#{e}"``: the text Ruby's interpolation gives for *e*."""
+    t = e.type
+    if t.is_("str"):
+        return e
+    if t.is_("int"):
+        return Expr(f"str({e.code})", STR.__class__("str", nl="no"), P_CALL)
+    if t.kind == "str" and t.nilable:
+        return Expr(f"{tr.wrap(e, 3)} or ''", T("str", nl=t.nl), 2)
+    if t.is_("bool"):
+        return Expr(f"str({e.code}).lower()", T("str", nl="no"), P_CALL)
+    if t.kind == "nil":
+        return Expr("''", T("str", nl="no"))
+    if t.is_("float") and e.code.replace(".", "").replace("_", "").isdigit():
+        return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
+    if t.is_("obj") and definitions.has_to_s(tr, t):
+        return Expr(f"str({e.code})", T("str"), P_CALL)
+    if t.kind == "obj":
+        raise tr.fail(None, "an object shown as text without a to_s of its own "
+                            "(Ruby prints #<Class ...>)")
+    if t.is_("response", "smtp"):
+        return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
+    if t.is_("smtp_error"):  # the class name, in net-smtp 0.5.1
+        return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no"), P_CALL)
+    if t.kind in ("list", "dict") and _has_symbols(t):
+        raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
+    return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
+        "int", "float", "bool", "nil", "num") else "?"), P_CALL)
+
+
+def _has_symbols(t: T) -> bool:
+    if t.symbol or t.kind == "any":
+        return t.symbol
+    return any(_has_symbols(x) for x in (t.elem, t.key) if x is not None) or \
+        any(_has_symbols(x) for x in t.items or ()) or \
+        any(_has_symbols(x) for _, x in t.fields or ())
+
+
+def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
+    """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+    if e.type.kind == "obj":
+        raise tr.fail(node, "inspect of an object of the script (Ruby shows its address)")
+    if e.type.symbol and e.type.kind == "str":
+        return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
+    if e.type.kind in ("list", "dict") and _has_symbols(e.type):
+        raise tr.fail(node, "inspect of an Array or Hash holding Symbols")
+    return f"{tr.runtime('inspect')}({e.code})"
+
+
+def _part_code(tr: Translator, node: Node) -> Part:
+    inner = [c for c in node.named_children]
+    if not inner:
+        return (False, "", STR)
+    if len(inner) != 1:
+        raise tr.fail(node, "several statements inside #{...}")
+    e = tr.expr(inner[0])
+    s = str_of(tr, e)
+    if s.code.startswith("str(") and s.type.kind == "str" and e.type.is_("int", "float") \
+            and s.code == f"str({e.code})":
+        return (True, e.code, s.type)
+    return (True, s.code, s.type)
+
+
+def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> Expr:
+    """A Python expression joining literal text and interpolated code."""
+    nl = _nl_of(parts)
+    t = T("str", nl=nl)
+    merged: list[Part] = []
+    for part in parts:
+        if merged and not part[0] and not merged[-1][0]:
+            merged[-1] = (False, merged[-1][1] + part[1], STR)
+        else:
+            merged.append(part)
+    if not any(is_code for is_code, _, _ in merged):
+        text = "".join(text for _, text, _ in merged)
+        return Expr(pystr.literal(text, prefer_multiline=multiline), t)
+    codes = [code for is_code, code, _ in merged if is_code]
+    if len(merged) == 1:
+        code = codes[0]
+        part_t = merged[0][2]
+        if part_t.kind == "str" and not part_t.nilable and merged[0][1] == code:
+            return Expr(code, t, P_CALL if "(" in code else P_ATOM)
+    try:
+        return Expr(pystr.fstring([(is_code, text) for is_code, text, _ in merged],
+                                  multiline=multiline), t)
+    except ValueError:
+        pieces = [text if is_code else pystr.literal(text) for is_code, text, _ in merged
+                  if is_code or text]
+        return Expr(" + ".join(pieces), t, P_ADD)
+
+
+def _string_parts(tr: Translator, node: Node, raw: bool) -> list[Part]:
+    parts: list[Part] = []
+    for child in node.named_children:
+        kind = child.type
+        if kind == "string_content":
+            text = tr.text(child)
+            if raw:
+                text = re.sub(r"\\([\\'])", r"\1", text)
+            parts.append((False, text, STR))
+        elif kind == "escape_sequence":
+            parts.append((False, unescape(tr.text(child)), STR))
+        elif kind == "interpolation":
+            parts.append(_part_code(tr, child))
+        elif kind == "line_continuation":
+            continue
+        else:
+            raise tr.fail(child, f"unexpected {kind} in a string")
+    return parts
+
+
+def string_expr(tr: Translator, node: Node) -> Expr:
+    """A Ruby string literal (any quoting) as Python."""
+    opening = tr.text(node)[:3]
+    raw = opening.startswith("'") or opening.startswith("%q")
+    return interpolated(tr, _string_parts(tr, node, raw))
+
+
+def chained_string(tr: Translator, node: Node) -> Expr:
+    parts: list[Part] = []
+    for child in node.named_children:
+        raw = tr.text(child).startswith("'")
+        parts += _string_parts(tr, child, raw)
+    return interpolated(tr, parts)
+
+
+def heredoc_expr(tr: Translator, node: Node) -> Expr:
+    """``<<~ID`` and friends: the body, indentation removed for ``~``."""
+    opener = tr.text(node)
+    body = tr.heredocs.get(node.start_byte)
+    if body is None:
+        raise tr.fail(node, "heredoc without a body")
+    squiggly = opener.startswith("<<~")
+    ident = opener.lstrip("<~-")
+    raw = ident.startswith("'")
+    source_lines = tr.source.decode("utf-8", "replace").split("\n")
+    end_row = body.end_point[0]
+    first_row = body.start_point[0] + 1
+    indent = 0
+    if squiggly:
+        widths = []
+        for row in range(first_row, end_row):
+            line = source_lines[row] if row < len(source_lines) else ""
+            if line.strip(" \t"):
+                widths.append(len(line) - len(line.lstrip(" \t")))
+        indent = min(widths) if widths else 0
+    parts: list[Part] = []
+    children = [c for c in body.named_children if c.type != "heredoc_end"]
+    at_line_start = False
+    for i, child in enumerate(children):
+        kind = child.type
+        if kind == "heredoc_content":
+            text = tr.text(child)
+            if i == 0:
+                text = text[text.index("\n") + 1:] if "\n" in text else text
+                at_line_start = True
+            if i == len(children) - 1 and "\n" in text:
+                text = text[:text.rindex("\n") + 1]
+            elif i == len(children) - 1:
+                text = ""
+            if raw:
+                pieces = [text]
+            else:
+                pieces = [text]
+            out = []
+            for j, piece in enumerate(pieces[0].split("\n")):
+                if j > 0:
+                    out.append("\n")
+                    at_line_start = True
+                if at_line_start and squiggly:
+                    k = 0
+                    while k < len(piece) and k < indent and piece[k] in " \t":
+                        k += 1
+                    piece = piece[k:]
+                if piece:
+                    at_line_start = False
+                out.append(piece)
+            text = "".join(out)
+            if text.endswith("\n"):
+                at_line_start = True
+            parts.append((False, text, STR))
+        elif kind == "escape_sequence":
+            parts.append((False, unescape(tr.text(child)), STR))
+            at_line_start = False
+        elif kind == "interpolation":
+            parts.append(_part_code(tr, child))
+            at_line_start = False
+        else:
+            raise tr.fail(child, f"unexpected {kind} in a heredoc")
+    if raw:
+        parts = [(False, "".join(p[1] for p in parts), STR)]
+    return interpolated(tr, parts, multiline=True)
+
+
+def word_array(tr: Translator, node: Node) -> Expr:
+    """``%w[a b]`` (and ``%i[a b]``) as a list of strings."""
+    items = []
+    for child in node.named_children:
+        items.append(pystr.literal("".join(unescape(tr.text(c)) if c.type == "escape_sequence"
+                                           else tr.text(c) for c in child.named_children)))
+    return Expr("[" + ", ".join(items) + "]", list_of(T("str", nl="no")))
+
+
+# ---------------------------------------------------------------- String methods
+
+
+_BANG = ("upcase!", "downcase!", "capitalize!", "swapcase!", "strip!", "lstrip!", "rstrip!",
+         "chomp!", "squeeze!", "gsub!", "sub!")
+
+
+def _bang(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``s.strip!`` as a statement on a local: ``s = s.strip()``."""
+    if not call.statement or call.recv_node is None or call.recv_node.type != "identifier":
+        raise tr.fail(call.node, f"{call.name} changes a String in place")
+    name = tr.text(call.recv_node)
+    if env.is_aliased(tr, name):
+        raise tr.fail(call.node, f"{call.name} on a String that another variable also holds")
+    plain = Call(call.node, call.name[:-1], call.recv_node, call.args, call.block)
+    value = _str_method(tr, plain, recv)
+    if value is None:
+        raise tr.fail(call.node, f"String#{call.name} is not translated")
+    var = tr.declare(name, value.type)
+    tr.emit(f"{var.py} = {value.code}")
+    return calls.DONE
+
+
+def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    if name in _BANG:
+        return _bang(tr, call, recv)
+    args = call.args
+    r = tr.wrap(recv, P_CALL)
+    nl = recv.type.nl
+    if call.block is not None and name not in ("each_line", "gsub", "sub"):
+        return None
+    if not args:
+        simple = {
+            "upcase": ("upper()", nl), "downcase": ("lower()", nl),
+            "capitalize": ("capitalize()", nl), "swapcase": ("swapcase()", nl),
+            "strip": ("strip()", "no"), "lstrip": ("lstrip()", nl), "rstrip": ("rstrip()", "no"),
+            "reverse": ("", "?"), "to_sym": ("", nl), "to_str": ("", nl), "to_s": ("", nl),
+            "freeze": ("", nl), "dup": ("", nl), "itself": ("", nl), "b": ("", nl),
+            "id2name": ("", nl), "name": ("", nl),
+            "force_encoding": None, "encoding": None, "scrub": ("", nl),
+            "unicode_normalize": None,
+        }
+        if name in simple and simple[name] is not None:
+            suffix, new_nl = simple[name]  # type: ignore[misc]
+            if name == "reverse":
+                return Expr(f"{r}[::-1]", T("str"), P_CALL)
+            if name in ("to_s", "to_str", "id2name", "name") and recv.type.symbol:
+                return Expr(recv.code, T("str", nl=nl), recv.prec)
+            if not suffix:
+                return recv
+            return Expr(f"{r}.{suffix}", T("str", nl=new_nl), P_CALL)
+        if name in ("length", "size"):
+            return Expr(f"len({recv.code})", INT, P_CALL)
+        if name == "bytesize":
+            return Expr(f"len({r}.encode())", INT, P_CALL)
+        if name in ("empty?",):
+            return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
+        if name == "chomp":
+            return Expr(f"{tr.runtime('chomp')}({recv.code})",
+                        T("str", nl="no" if nl in ("no", "one") else "?"), P_CALL)
+        if name == "chop":
+            return Expr(f"{r}[:-1]", T("str"), P_CALL)
+        if name == "lines":
+            return Expr(f"{tr.runtime('lines')}({recv.code})", list_of(T("str", nl="one")),
+                        P_CALL)
+        if name == "chars":
+            return Expr(f"list({recv.code})", list_of(T("str", nl="?")), P_CALL)
+        if name == "split":
+            return Expr(f"{r}.split()", list_of(T("str", nl="no")), P_CALL)
+        if name == "to_i":
+            return Expr(f"int({recv.code})", INT, P_CALL) if recv.type.is_("str") else \
+                Expr(f"int({tr.wrap(recv, 3)} or 0)", INT, P_CALL)
+        if name == "to_f":
+            return Expr(f"float({recv.code})", T("float"), P_CALL)
+        if name == "inspect":
+            return Expr(inspect_code(tr, recv, call.node), T("str", nl="no"), P_CALL)
+        if name == "hex":
+            return Expr(f"int({recv.code}, 16)", INT, P_CALL)
+        return None
+    arg_exprs = [tr.expr(a) for a in args if a.type not in ("regex",)]
+    if name in ("start_with?", "end_with?") and len(arg_exprs) == len(args):
+        method = "startswith" if name == "start_with?" else "endswith"
+        inner = arg_exprs[0].code if len(arg_exprs) == 1 else \
+            "(" + ", ".join(a.code for a in arg_exprs) + ")"
+        return Expr(f"{r}.{method}({inner})", BOOL, P_CALL)
+    if name == "include?" and len(args) == 1 and arg_exprs:
+        return Expr(f"{tr.wrap(arg_exprs[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}",
+                    BOOL, P_CMP)
+    if name == "chomp" and len(arg_exprs) == 1:
+        return Expr(f"{tr.runtime('chomp')}({recv.code}, {arg_exprs[0].code})", T("str"),
+                    P_CALL)
+    if name in ("encode", "force_encoding") and len(arg_exprs) == 1 and \
+            arg_exprs[0].code.strip("'\"").upper().replace("-", "") == "UTF8":
+        return recv  # a Python str is text already
+    if name in ("ljust", "rjust", "center") and arg_exprs:
+        method = {"ljust": "ljust", "rjust": "rjust", "center": "center"}[name]
+        return Expr(f"{r}.{method}({', '.join(a.code for a in arg_exprs)})", T("str"), P_CALL)
+    if name == "*" and len(arg_exprs) == 1:
+        return Expr(f"{tr.wrap(recv, P_MUL)} * {tr.wrap(arg_exprs[0], P_MUL + 1)}",
+                    T("str", nl=nl), P_MUL)
+    if name in ("split",):
+        if args[0].type == "regex":
+            pattern = regexps.compiled(tr, args[0])
+            return Expr(f"{tr.runtime('split')}({recv.code}, {pattern})",
+                        list_of(T("str", nl="?")), P_CALL)
+        sep = arg_exprs[0]
+        if sep.code in ("' '", '" "'):
+            return Expr(f"{r}.split()", list_of(T("str", nl="no")), P_CALL)
+        rest = "".join(f", {a.code}" for a in arg_exprs[1:])
+        return Expr(f"{tr.runtime('split')}({recv.code}, {sep.code}{rest})",
+                    list_of(T("str", nl="?")), P_CALL)
+    if name in ("gsub", "sub", "tr", "delete", "index", "count", "scan", "match", "match?",
+                "=~", "[]", "slice", "%", "each_line", "format"):
+        return regexps.string_regex_method(tr, call, recv)
+    if name == "+" and arg_exprs:
+        return None
+    return None
+
+
+calls.register_kind("str", _str_method)

@@ -1,0 +1,142 @@
+"""Names: Ruby locals, methods, classes and constants, and the Python
+names they get (Python keywords and the builtins a translation calls are
+renamed consistently, ``from`` -> ``from_``).
+
+A :class:`Scope` is one Ruby scope: the script, a ``def``, a class or
+module body. Blocks translated into loops or ``with`` statements share
+their method's scope, as Python's do; their parameters are renamed when
+they would clobber a local of the same name (a Ruby block parameter
+shadows it).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+from dataclasses import dataclass, field
+
+from .types import T
+
+__all__ = ["RESERVED", "ClassInfo", "MethodInfo", "Scope", "py_method_name", "py_name"]
+
+# Modules and helpers a translation may import or call by name.
+RESERVED = frozenset({
+    "os", "sys", "re", "io", "time", "datetime", "timezone", "argparse", "textwrap",
+    "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
+    "self", "cls", "args", "options_", "DATA",
+}) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
+
+
+def py_method_name(name: str) -> str:
+    """The Python name of a method of a class: as :func:`py_name`, but a
+    builtin's name is kept (an attribute hides no builtin)."""
+    base = py_name(name)
+    stem = base[:-1] if base.endswith("_") else base
+    if base.endswith("_") and not keyword.iskeyword(stem) and not keyword.issoftkeyword(stem) \
+            and stem in RESERVED and not name.endswith(("?", "!", "=")):
+        return stem
+    return base
+
+
+def py_name(name: str) -> str:
+    """The Python spelling of a Ruby identifier: ``started?`` ->
+    ``is_started``, ``save!`` -> ``save_bang``, keywords and builtins the
+    translation needs get a trailing ``_``."""
+    if name.endswith("?"):
+        name = "is_" + name[:-1]
+    elif name.endswith("!"):
+        name = name[:-1] + "_bang"
+    elif name.endswith("="):
+        name = "set_" + name[:-1]
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in RESERVED:
+        return name + "_"
+    return name
+
+
+@dataclass
+class MethodInfo:
+    """A ``def``: its Python name, parameters and what it returns."""
+
+    name: str
+    py: str
+    params: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    singleton: bool = False
+    uses_yield: bool = False
+    owner: ClassInfo | None = None
+    takes_keywords: bool = False
+
+
+@dataclass
+class ClassInfo:
+    """A Ruby class or module: its members, for resolving ``name`` inside it
+    and ``obj.name`` on its instances."""
+
+    name: str
+    py: str
+    path: str
+    module: bool = False
+    outer: ClassInfo | None = None
+    superclass: str = ""
+    readers: set[str] = field(default_factory=set)
+    writers: set[str] = field(default_factory=set)
+    class_readers: set[str] = field(default_factory=set)
+    class_writers: set[str] = field(default_factory=set)
+    methods: dict[str, MethodInfo] = field(default_factory=dict)
+    class_methods: dict[str, MethodInfo] = field(default_factory=dict)
+    constants: set[str] = field(default_factory=set)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    struct: list[str] = field(default_factory=list)
+
+    def ivar(self, name: str) -> str:
+        """The Python attribute for ``@name``: public when Ruby exposes it
+        with attr_reader/writer/accessor, ``_name`` otherwise (so that
+        ``@message`` and ``def message`` do not collide)."""
+        if name in self.readers or name in self.writers:
+            return py_name(name)
+        return "_" + name
+
+
+@dataclass
+class Var:
+    """A local variable: its Python name and the types assigned to it."""
+
+    py: str
+    type: T
+    param: bool = False
+
+
+class Scope:
+    """A Ruby scope: the locals, and where ``self`` and bare names point."""
+
+    def __init__(self, kind: str, parent: Scope | None = None,
+                 cls: ClassInfo | None = None, self_code: str = "",
+                 method: MethodInfo | None = None, key: str = "") -> None:
+        self.kind = kind
+        self.parent = parent
+        self.cls = cls
+        self.self_code = self_code
+        self.method = method
+        self.key = key
+        self.vars: dict[str, Var] = {}
+        self.taken: set[str] = set()
+        self.base_level = 0
+        self.narrowed: set[str] = set()
+        self.block_names: list[dict[str, str]] = []
+
+    def lookup(self, name: str) -> Var | None:
+        for renames in reversed(self.block_names):
+            if name in renames:
+                return self.vars.get(renames[name])
+        return self.vars.get(name)
+
+    def fresh(self, base: str) -> str:
+        """A Python name not used in this scope, from *base*."""
+        used = {v.py for v in self.vars.values()} | self.taken
+        name = base
+        n = 1
+        while name in used or name in RESERVED:
+            n += 1
+            name = f"{base}{n}" if not base.endswith("_") else f"{base}{n}"
+        self.taken.add(name)
+        return name

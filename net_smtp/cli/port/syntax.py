@@ -1,0 +1,78 @@
+"""Loading tree-sitter's Ruby grammar and parsing a script with it; the
+only module of the translator that imports tree-sitter.
+
+A script that does not parse is reported with the line and column of its
+first error and the offending line, as :class:`RubySyntaxError`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse"]
+
+INSTALL_HINT = "pip install 'net-smtp[port]'  (tree-sitter>=0.23 and tree-sitter-ruby>=0.23.1)"
+
+# tree-sitter's Node; Any so that the rest of the package type-checks
+# without tree-sitter installed.
+Node = Any
+
+
+class MissingParser(Exception):
+    """tree-sitter or its Ruby grammar is not installed."""
+
+
+class RubySyntaxError(Exception):
+    """The script is not valid Ruby: where, and the line itself."""
+
+    def __init__(self, line: int, column: int, text: str, what: str) -> None:
+        super().__init__(f"{line}:{column}: {what}")
+        self.line = line
+        self.column = column
+        self.text = text
+        self.what = what
+
+
+def _parser() -> Any:
+    try:
+        import tree_sitter
+        import tree_sitter_ruby
+    except ImportError as exc:
+        raise MissingParser(f"net-smtp port needs tree-sitter and its Ruby grammar "
+                            f"({exc.name} is missing): {INSTALL_HINT}") from None
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+
+
+def _first_error(node: Node) -> Node | None:
+    if node.type == "ERROR" or node.is_missing:
+        return node
+    if not node.has_error:
+        return None
+    for child in node.children:
+        found = _first_error(child)
+        if found is not None:
+            return found
+    return node
+
+
+def parse(source: bytes) -> Node:
+    """The root node of *source*'s syntax tree.
+
+    Raises:
+        MissingParser: tree-sitter or tree-sitter-ruby is not installed.
+        RubySyntaxError: *source* is not valid Ruby.
+    """
+    tree = _parser().parse(source)
+    root = tree.root_node
+    error = _first_error(root)
+    if error is not None:
+        row, column = error.start_point
+        lines = source.decode("utf-8", "replace").splitlines()
+        text = lines[row] if row < len(lines) else ""
+        if error.is_missing:
+            what = f"syntax error: missing {error.type!r}"
+        else:
+            snippet = error.text.decode("utf-8", "replace").strip().splitlines()
+            what = f"syntax error near {snippet[0][:40]!r}" if snippet else "syntax error"
+        raise RubySyntaxError(row + 1, column + 1, text, what)
+    return root

@@ -1,0 +1,124 @@
+"""What the translator knows about a value: a small type lattice.
+
+Ruby and Python agree on most operations only for some kinds of values
+(``"#{x}"`` is ``f"{x}"`` for a String, not for ``nil`` or ``true``), so
+every translated expression carries a :class:`T`, and rules choose the
+plain Python form when the kind is known and a runtime helper (or a
+marker) when it is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "PENDING", "STR", "T", "dict_of", "join",
+           "list_of"]
+
+# kinds: str int float bool nil list dict time regex range proc smtp response
+# error smtp_error io argv env module class obj any
+NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
+                         "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
+                         "module", "class", "obj", "ctx"})
+
+
+@dataclass(frozen=True)
+class T:
+    """A kind (``'str'``, ``'int'``, ``'smtp'``, ``'obj'``...), whether it
+    may be ``nil``, the element (list) or value (dict) type, for a string
+    whether it ends with a newline (``'yes'``, ``'no'``, ``'?'``), and for
+    ``obj``/``class``/``module`` the Ruby class name."""
+
+    kind: str
+    nilable: bool = False
+    elem: T | None = None
+    key: T | None = None
+    nl: str = "?"
+    name: str = ""
+    keys: frozenset[str] | None = None
+    symbol: bool = False
+    fields: tuple[tuple[str, T], ...] | None = None
+    items: tuple[T, ...] | None = None
+
+    def field(self, key: str) -> T | None:
+        """The type of a Hash literal's entry *key* (a Python literal), if known."""
+        for name, t in self.fields or ():
+            if name == key:
+                return t
+        return None
+
+    def nil(self) -> T:
+        """The same type, or nil."""
+        return replace(self, nilable=True)
+
+    def non_nil(self) -> T:
+        """The same type without nil."""
+        return replace(self, nilable=False)
+
+
+    @property
+    def always_true(self) -> bool:
+        """Ruby-true whatever the value (never nil or false)."""
+        return self.kind in NEVER_FALSY and not self.nilable
+
+    def is_(self, *kinds: str) -> bool:
+        """Of one of *kinds* and never nil."""
+        return self.kind in kinds and not self.nilable
+
+
+ANY = T("any")
+PENDING = T("any", name="not known yet")
+"""What an earlier pass does not know yet: joins to whatever is learned."""
+NIL = T("nil")
+STR = T("str")
+INT = T("int")
+FLOAT = T("float")
+BOOL = T("bool")
+
+
+def list_of(elem: T) -> T:
+    return T("list", elem=elem)
+
+
+def dict_of(key: T, value: T, keys: frozenset[str] | None = None) -> T:
+    return T("dict", key=key, elem=value, keys=keys)
+
+
+def _join_opt(a: T | None, b: T | None) -> T | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return join(a, b)
+
+
+def join(a: T, b: T) -> T:
+    """The type of a value that is either *a* or *b*."""
+    if a == b or b is PENDING:
+        return a
+    if a is PENDING:
+        return b
+    if a.kind == "nil":
+        return b.nil()
+    if b.kind == "nil":
+        return a.nil()
+    nilable = a.nilable or b.nilable
+    if a.kind != b.kind:
+        if {a.kind, b.kind} <= {"int", "float", "num"}:
+            return T("num", nilable=nilable)
+        if {a.kind, b.kind} <= {"error", "smtp_error"}:
+            return T("error", nilable=nilable)
+        return T("any", nilable=nilable)
+    if a.kind in ("obj", "class", "module") and a.name != b.name:
+        return T("any", nilable=nilable)
+    keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
+    fields = None
+    if a.fields is not None or b.fields is not None:
+        merged: dict[str, T] = dict(a.fields or ())
+        for k, t in b.fields or ():
+            merged[k] = join(merged[k], t) if k in merged else t
+        fields = tuple(sorted(merged.items(), key=lambda kv: kv[0]))
+    items = None
+    if a.items is not None and b.items is not None and len(a.items) == len(b.items):
+        items = tuple(join(x, y) for x, y in zip(a.items, b.items))
+    return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
+             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items)

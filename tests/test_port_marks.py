@@ -1,0 +1,62 @@
+"""What ``net-smtp port`` refuses to guess: each construct below cannot be
+translated into Python that behaves the same (or not with certainty), so
+the translation keeps it as commented Ruby under a ``# port:`` marker,
+reports its line, and the command exits 1. Everything around it is still
+translated."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("tree_sitter_ruby", reason="net-smtp port needs the [port] extra")
+
+from net_smtp.cli.port.engine import translate  # noqa: E402
+
+# (name, Ruby, the line reported, a word of the reason)
+CASES = [
+    ("eval", "require 'net/smtp'\nconfig = {}\nconfig.instance_eval(File.read('c.rb'))\n", 3,
+     "run time"),
+    ("erb", "require 'erb'\nbody = ERB.new('<%= 1 %>').result(binding)\nputs body\n", 1, "erb"),
+    ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
+    ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
+    ("shell", "out = `date`\nputs out\n", 1, "shell"),
+    ("system", "system('ls')\n", 1, "shell command"),
+    ("object_text", "class A\nend\np A.new\n", 3, "address"),
+    ("symbol_keys", "h = {a: 1}\np h\n", 2, "Symbols"),
+    ("sort_by", "x = %w[b a].sort_by { |s| s }\nputs x\n", 1, "stable"),
+    ("rfc2822_without_time", "puts Time.now.rfc2822\n", 1, "require 'time'"),
+    ("exit_bang", "exit! 3\n", 1, "exit!"),
+    ("pretty_json", "require 'json'\nputs JSON.pretty_generate({})\n", 2, "pretty_generate"),
+    ("srand", "srand(1)\n", 1, "srand"),
+    ("shared_default", "h = Hash.new([])\n", 1, "mutable"),
+    ("define_method", "class A\n  define_method(:x) { 1 }\nend\n", 2, "run time"),
+    ("redo", "[1].each { |x| redo }\n", 1, "redo"),
+    ("unknown_gem", "require 'mail'\n", 1, "mail"),
+    ("require_relative", "require_relative 'helper'\n", 1, "another Ruby file"),
+    ("unknown_constant", "puts ObjectSpace.count_objects\n", 1, "ObjectSpace"),
+    ("match_unknown", "def f(x)\n  x =~ /a/\nend\n", 2, "=~"),
+    ("catch", "catch(:done) { throw :done }\n", 1, "catch"),
+    ("string_tr", "puts 'abc'.tr('a', 'b')\n", 1, "tr"),
+    ("setter_method", "class A\n  def x=(v)\n    @x = v\n  end\nend\n", 2, "setter"),
+    ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
+     "retries"),
+]
+
+
+@pytest.mark.parametrize("name, ruby, line, why", CASES, ids=[c[0] for c in CASES])
+def test_marked_not_guessed(name: str, ruby: str, line: int, why: str) -> None:
+    result = translate(ruby.encode())
+    reported = {d.line: d.why for d in result.diagnostics}
+    assert line in reported, (reported, result.python)
+    assert why.lower() in reported[line].lower(), reported[line]
+    assert f"# port: {reported[line]}" in result.python
+    compile(result.python, name, "exec")  # what is left still runs as Python
+
+
+def test_the_rest_of_a_marked_script_is_translated() -> None:
+    result = translate(b"puts 'before'\nsystem('ls')\nputs 'after'\n")
+    assert [d.line for d in result.diagnostics] == [2]
+    assert result.python == ("print('before')\n"
+                             "# port: system runs a shell command\n"
+                             "# system('ls')\n"
+                             "print('after')\n")
