@@ -167,10 +167,15 @@ def test_a_trickling_reply_meets_its_deadline(server: FaultServer,
     assert session.result().peer_closed
 
 
-def _silent_after_mail(conn: Conn) -> None:
-    conn.send(b"220 quiet.test\r\n")
+def _greet(conn: Conn) -> None:
+    """The greeting and a one-line EHLO reply."""
+    conn.send(b"220 plain.test\r\n")
     conn.expect(b"EHLO ")
-    conn.send(b"250 quiet.test\r\n")
+    conn.send(b"250 plain.test\r\n")
+
+
+def _silent_after_mail(conn: Conn) -> None:
+    _greet(conn)
     conn.expect(b"MAIL")
     conn.go_silent()
 
@@ -191,9 +196,7 @@ def test_a_silent_server_times_out(server: FaultServer, session_class: type) -> 
 
 
 def _stops_reading(conn: Conn) -> None:
-    conn.send(b"220 full.test\r\n")
-    conn.expect(b"EHLO ")
-    conn.send(b"250 full.test\r\n")
+    _greet(conn)
     for reply in (b"250 2.1.0 Ok\r\n", b"250 2.1.5 Ok\r\n", b"354 go ahead\r\n"):
         conn.readline()
         conn.send(reply)
