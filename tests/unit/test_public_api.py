@@ -440,3 +440,23 @@ def test_package_all_matches_its_exports() -> None:
                  if not name.startswith("_") and isinstance(value, type)}
     assert namespace == set(Net.__all__)
     assert namespace <= set(net_smtp.__all__)
+
+
+# ---------------------------------------------------------- typing at run time
+@pytest.mark.parametrize("module, name", [
+    ("errors", "Reply"), ("protocol", "MessageSource"), ("protocol", "Readable"),
+    ("protocol", "SocketLike"), ("authenticator", "Credential"),
+    ("authenticator", "ResponseSource"), ("smtp", "AddressLike")])
+def test_typing_names_are_made_on_first_use(module: str, name: str) -> None:
+    """The typing-only names still import from the modules that use them
+    (from net_smtp._types, their one definition)."""
+    from net_smtp import _types
+
+    assert getattr(importlib.import_module(f"net_smtp.{module}"), name) is getattr(_types, name)
+
+
+def test_other_missing_names_are_still_missing() -> None:
+    from net_smtp import smtp
+
+    with pytest.raises(AttributeError, match="has no attribute 'AddressLikes'"):
+        smtp.AddressLikes  # noqa: B018 - the lookup is the test
