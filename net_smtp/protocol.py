@@ -12,15 +12,14 @@ its length limit is :class:`LineTooLong`.
 
 from __future__ import annotations
 
-import io
 import socket
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 
 from . import _ruby
-from ._text import MessageEncoder, redact_command
-from .errors import ArgumentError, EOFError, OpenTimeout, ReadTimeout, WriteTimeout
+from ._text import MessageEncoder, as_bytes, message_chunks, redact_command, source_class_name
+from .errors import EOFError, OpenTimeout, ReadTimeout, WriteTimeout
 
 TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
@@ -102,8 +101,6 @@ class LineTooLong(ValueError):
 READ_CHUNK = 64 * 1024
 # Message bytes gathered before one sendall(): few, large writes.
 WRITE_CHUNK = 256 * 1024
-# How much of a source is encoded at a time (characters for str).
-SOURCE_CHUNK = 128 * 1024
 # A line longer than this is sent before its end arrives (memory bound).
 MAX_HELD_LINE = 4 * 1024 * 1024
 
@@ -363,100 +360,6 @@ class BufferedIO:
             self.debug_output.emit(message + "\n")
 
 
-def source_class_name(src: Any) -> str:
-    """The Ruby class Ruby would name in ``writing message from ...``."""
-    if isinstance(src, (str, bytes, bytearray, memoryview)):
-        return "String"
-    if isinstance(src, (list, tuple)):
-        return "Array"
-    if isinstance(src, (io.StringIO, io.BytesIO)):
-        return "StringIO"
-    if isinstance(src, io.IOBase) or hasattr(src, "fileno"):
-        return "File"
-    if isinstance(src, Iterator):
-        return "Enumerator"
-    return type(src).__name__
-
-
-def _as_bytes(chunk: Any, what: str) -> bytes:
-    if isinstance(chunk, str):
-        return chunk.encode("utf-8")
-    if isinstance(chunk, (bytes, bytearray, memoryview)):
-        return bytes(chunk)
-    raise ArgumentError(f"{what} must be str or bytes, not {type(chunk).__name__}")
-
-
-# Ruby's generic reader (``src.each``) hands its buffer to the line splitter
-# only once it holds more than this many characters.
-RUBY_GATHER = 1024
-
-
-def _unsplit_length(parts: list[str | bytes]) -> int | None:
-    """How much of the text *parts* Ruby's line splitter leaves in its
-    buffer: what follows the last LF, or the last CR that is not the final
-    character; ``None`` when the parts hold no line break at all."""
-    after = 0
-    for index in range(len(parts) - 1, -1, -1):
-        part = parts[index]
-        cr_end = len(part) - 1 if index == len(parts) - 1 else len(part)
-        if isinstance(part, str):
-            last = max(part.rfind("\n"), part.rfind("\r", 0, cr_end))
-        else:
-            last = max(part.rfind(b"\n"), part.rfind(b"\r", 0, cr_end))
-        if last >= 0:
-            return after + len(part) - last - 1
-        after += len(part)
-    return None
-
-
-def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
-    """Chunks of an iterable source, joined as Ruby's reader gathers them, so
-    that a source failing midway leaves the same complete lines on the wire."""
-    texts: list[str | bytes] = []  # as given: Ruby counts str in characters
-    raws: list[bytes] = []
-    unsplit = 0
-    for chunk in chunks:
-        raw = _as_bytes(chunk, "each message chunk")
-        texts.append(chunk if isinstance(chunk, str) else raw)
-        raws.append(raw)
-        unsplit += len(texts[-1])
-        if unsplit > RUBY_GATHER:
-            tail = _unsplit_length(texts)
-            unsplit = unsplit if tail is None else tail
-            yield b"".join(raws)
-            texts.clear()
-            raws.clear()
-    if raws:
-        yield b"".join(raws)
-
-
-def message_chunks(src: MessageSource) -> Iterator[bytes]:
-    """The bytes of a message source, in bounded chunks, never read whole.
-
-    Raises:
-        ArgumentError: *src* (or one of its chunks) is of an unsupported type.
-    """
-    if isinstance(src, str):
-        for start in range(0, len(src), SOURCE_CHUNK):
-            yield src[start:start + SOURCE_CHUNK].encode("utf-8")
-    elif isinstance(src, (bytes, bytearray, memoryview)):
-        view = memoryview(src).cast("B")
-        for start in range(0, len(view), SOURCE_CHUNK):
-            yield bytes(view[start:start + SOURCE_CHUNK])
-    elif callable(read := getattr(src, "read", None)):
-        while True:
-            chunk = read(SOURCE_CHUNK)
-            if not chunk:
-                return
-            yield _as_bytes(chunk, "data read from the message file")
-    elif isinstance(src, Iterable):
-        yield from _gathered(src)
-    else:
-        raise ArgumentError(
-            "message must be str, bytes, a file object or an iterable of chunks, "
-            f"not {type(src).__name__}")
-
-
 class MessageWriter:
     """A DATA body in progress: encodes what it is fed and sends it in large
     writes; :meth:`commit` ends it with the ``.`` line, :meth:`abandon` leaves
@@ -597,7 +500,7 @@ class WriteAdapter:
             ArgumentError: *s* is neither str nor bytes.
             OSError, WriteTimeout: the connection failed.
         """
-        return self._writer(_as_bytes(s, "message text"))
+        return self._writer(as_bytes(s, "message text"))
 
     print = write
 
@@ -611,7 +514,7 @@ class WriteAdapter:
         Raises:
             As :meth:`write`.
         """
-        raw = _as_bytes(s, "message text")
+        raw = as_bytes(s, "message text")
         if raw.endswith(b"\r\n"):
             raw = raw[:-2]
         elif raw.endswith((b"\n", b"\r")):

@@ -55,7 +55,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from . import _email, _ruby
-from ._text import validate_line
+from ._text import message_chunks, source_class_name, validate_line
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
@@ -77,8 +77,6 @@ from .protocol import (
     MessageWriter,
     WriteAdapter,
     connect_failure,
-    message_chunks,
-    source_class_name,
     tls_handshake,
 )
 from .response import Response

@@ -19,8 +19,7 @@ from hypothesis import strategies as st
 
 from net_smtp import Net
 from net_smtp._ruby import dump as ruby_dump
-from net_smtp._text import MessageEncoder
-from net_smtp.protocol import SOURCE_CHUNK, message_chunks
+from net_smtp._text import SOURCE_CHUNK, MessageEncoder, message_chunks
 from tests.support.aiosmtpd import normalize_line_endings
 from tests.support.wire import encode_message, unstuff_message
 
