@@ -15,7 +15,6 @@ the same bytes on the wire, the same debug text, every other value the same.
 from __future__ import annotations
 
 import ast
-from typing import Dict
 
 DUMMY_REPLY = {"Response": {"status": "200", "string": "200 dummy reply code"}}
 
@@ -25,7 +24,7 @@ CHECKED = frozenset({"helo", "ehlo", "starttls", "mailfrom", "rcptto", "rset", "
                      "send_message", "send_mail", "sendmail", "open_message_stream", "ready"})
 
 # Transcript name -> the error (its Python class name) that aborted the session.
-ABORTED: Dict[str, str] = {
+ABORTED: dict[str, str] = {
     "critical_rule_after_data_error": "SMTPUnknownError",
     "read_timeout_set_while_connected": "ReadTimeout",
     "commands_after_finish": "AttributeError",

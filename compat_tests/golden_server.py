@@ -59,11 +59,11 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Union
 
-Action = Union[None, str, List[str], Dict[str, Any]]
+Action = Union[None, str, list[str], dict[str, Any]]
 
-AUTH_DEFAULTS: Dict[str, str] = {
+AUTH_DEFAULTS: dict[str, str] = {
     "user": "account",
     "secret": "password",
     "cram_challenge": "<1896.697170952@smtp.example.com>",
@@ -71,7 +71,7 @@ AUTH_DEFAULTS: Dict[str, str] = {
     "xoauth2_failure": "535",
 }
 
-PROFILE_DEFAULTS: Dict[str, Any] = {
+PROFILE_DEFAULTS: dict[str, Any] = {
     "hostname": "smtp.example.com",
     "greeting": "220 smtp.example.com ESMTP fake",
     "capabilities": ["PIPELINING", "SIZE 10240000", "8BITMIME",
@@ -86,7 +86,7 @@ PROFILE_DEFAULTS: Dict[str, Any] = {
 }
 
 # The recording server's built-in replies (they show up in the transcripts).
-STOCK_REPLIES: Dict[str, Action] = {
+STOCK_REPLIES: dict[str, Action] = {
     "MAIL": "250 2.1.0 Ok",
     "RCPT": "250 2.1.5 Ok",
     "DATA": "354 End data with <CR><LF>.<CR><LF>",
@@ -120,7 +120,7 @@ class _Hangup(Exception):
     """The session is over: the client left, or we closed the connection."""
 
 
-def _overlay(base: Dict[str, Any], overlay: Optional[Dict[str, Any]], where: str) -> Dict[str, Any]:
+def _overlay(base: dict[str, Any], overlay: dict[str, Any] | None, where: str) -> dict[str, Any]:
     """*base* with *overlay*'s keys replacing its own (``auth`` merged key by key)."""
     merged = copy.deepcopy(base)
     for key, value in (overlay or {}).items():
@@ -136,7 +136,7 @@ def _overlay(base: Dict[str, Any], overlay: Optional[Dict[str, Any]], where: str
     return merged
 
 
-def resolve_profile(profile: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+def resolve_profile(profile: dict[str, Any] | None) -> dict[str, Any]:
     """The defaults overlaid with *profile*; every overlay is checked now."""
     resolved = _overlay(PROFILE_DEFAULTS, profile, "profile")
     for i, overlay in enumerate(resolved["per_connection"]):
@@ -146,7 +146,7 @@ def resolve_profile(profile: Optional[Dict[str, Any]]) -> Dict[str, Any]:
     return resolved
 
 
-def profile_for_connection(resolved: Dict[str, Any], index: int) -> Dict[str, Any]:
+def profile_for_connection(resolved: dict[str, Any], index: int) -> dict[str, Any]:
     """The profile that connection number *index* (from 0) runs with."""
     overlays = resolved["per_connection"]
     if index < len(overlays):
@@ -161,9 +161,9 @@ class ConnectionLog:
     index: int
     client: bytearray = field(default_factory=bytearray)
     server: bytearray = field(default_factory=bytearray)
-    tls_start: Optional[int] = None
-    notes: List[str] = field(default_factory=list)
-    problems: List[str] = field(default_factory=list)
+    tls_start: int | None = None
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     @property
     def client_text(self) -> str:
@@ -187,8 +187,8 @@ def _b64decode(text: str) -> bytes:
 class _Session:
     """Serves one connection from its profile; runs in its own thread."""
 
-    def __init__(self, sock: socket.socket, profile: Dict[str, Any], log: ConnectionLog,
-                 beacon: socket.socket, tls_context: Optional[ssl.SSLContext]) -> None:
+    def __init__(self, sock: socket.socket, profile: dict[str, Any], log: ConnectionLog,
+                 beacon: socket.socket, tls_context: ssl.SSLContext | None) -> None:
         self.sock: socket.socket = sock
         self.profile = profile
         self.log = log
@@ -197,7 +197,7 @@ class _Session:
         self.pending = bytearray()  # received but not yet consumed as lines
         self.eof = False
         self.in_tls = False
-        self.uses: Dict[str, int] = {}
+        self.uses: dict[str, int] = {}
 
     # ------------------------------------------------------------- input
     def _stopping(self) -> bool:
@@ -367,7 +367,7 @@ class _Session:
             raise _Hangup() from exc
         self.in_tls = True
 
-    def ehlo_reply(self) -> List[str]:
+    def ehlo_reply(self) -> list[str]:
         """The built-in EHLO reply: hostname, then the keywords for this phase."""
         keywords = self.profile["capabilities"]
         if self.in_tls:
@@ -462,12 +462,12 @@ class GoldenServer:
     Use as a context manager, or call ``start()`` and ``stop()``; ``stop()``
     joins every thread and closes every socket it opened."""
 
-    def __init__(self, profile: Optional[Dict[str, Any]] = None,
-                 tls_context: Optional[ssl.SSLContext] = None) -> None:
+    def __init__(self, profile: dict[str, Any] | None = None,
+                 tls_context: ssl.SSLContext | None = None) -> None:
         self.profile = resolve_profile(profile)
         self.tls_context = tls_context
-        self.connections: List[ConnectionLog] = []
-        self._sessions: List[Tuple[ConnectionLog, threading.Thread]] = []
+        self.connections: list[ConnectionLog] = []
+        self._sessions: list[tuple[ConnectionLog, threading.Thread]] = []
         self._beacon, self._beacon_trigger = socket.socketpair()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.bind(("127.0.0.1", 0))
@@ -533,11 +533,11 @@ class GoldenServer:
             self._beacon.close()
             self._beacon_trigger.close()
 
-    def problems(self) -> List[str]:
+    def problems(self) -> list[str]:
         """Every server-side problem, prefixed by its connection number."""
         return [f"connection {log.index}: {p}" for log in self.connections for p in log.problems]
 
-    def __enter__(self) -> "GoldenServer":
+    def __enter__(self) -> GoldenServer:
         self.start()
         return self
 

@@ -19,9 +19,10 @@ import shutil
 import ssl
 import subprocess
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable
 
 from golden_server import GoldenServer, resolve_profile
 
@@ -45,7 +46,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # Opt-in normalisers for output that depends on the clock or on chance, each
 # replacing only the volatile digits (the zone, the header name, the angle
 # brackets around an id stay, so their formatting is still compared).
-NORMALISERS: Dict[str, Tuple["re.Pattern[str]", str]] = {
+NORMALISERS: dict[str, tuple[re.Pattern[str], str]] = {
     "rfc2822": (re.compile(rf"{_DAY}, \d\d {_MONTH} \d{{4}} \d\d:\d\d:\d\d"), "{RFC2822}"),
     "timestamp": (re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d"), "{TIMESTAMP}"),
     "message_id": (re.compile(r"(?im)^(Message-ID:[ \t]*<)[^>\r\n]*(>)"), r"\1{MESSAGE-ID}\2"),
@@ -62,7 +63,7 @@ class Entry:
 
     name: str
     script: Path
-    sidecar: Dict[str, Any]
+    sidecar: dict[str, Any]
 
     @property
     def expect(self) -> str:
@@ -118,7 +119,7 @@ def check_sidecar(name: str, sidecar: Any) -> None:
     resolve_profile(sidecar.get("profile"))
 
 
-def load_entries(folder: Optional[Path] = None) -> List[Entry]:
+def load_entries(folder: Path | None = None) -> list[Entry]:
     """Every entry of *folder* (default :func:`corpus_dir`), sidecars checked.
 
     Raises:
@@ -161,12 +162,12 @@ def make_tls() -> TLSMaterial:
 class Run:
     """What one program did, reduced to comparable text (masked, normalised)."""
 
-    connections: List[Dict[str, Any]]
+    connections: list[dict[str, Any]]
     stdout: str
     stderr: str
-    exit_status: Optional[int]
-    server_problems: List[str] = field(default_factory=list)
-    server_notes: List[str] = field(default_factory=list)
+    exit_status: int | None
+    server_problems: list[str] = field(default_factory=list)
+    server_notes: list[str] = field(default_factory=list)
     timed_out: bool = False
 
 
@@ -197,7 +198,7 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
 
 
 def run_entry(entry: Entry, program: Path, command: Sequence[str], tls: TLSMaterial, *,
-              extra_env: Optional[Mapping[str, str]] = None,
+              extra_env: Mapping[str, str] | None = None,
               volatile: Callable[[str], str] = lambda text: text) -> Run:
     """Run ``command + [program.name] + argv`` in a fresh work dir holding a
     copy of *program* and the entry's input files, against a fresh

@@ -25,7 +25,7 @@ import select
 import socket
 import ssl
 import threading
-from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple
+from typing import Any, Callable, ClassVar
 
 import trustme
 
@@ -69,13 +69,13 @@ class _Stopped(Exception):
     """Raised inside the server thread when stop() was called."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tls_authority() -> trustme.CA:
     """The test-time certificate authority (one per test process)."""
     return trustme.CA()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def server_tls_context() -> ssl.SSLContext:
     """A server context with a certificate for localhost, 127.0.0.1 and ::1
     issued by :func:`tls_authority`."""
@@ -93,9 +93,9 @@ def _chomp(line: str) -> str:
     return line
 
 
-def _localhost_addresses() -> List[Tuple[int, Tuple[Any, ...]]]:
+def _localhost_addresses() -> list[tuple[int, tuple[Any, ...]]]:
     """The loopback addresses ``localhost`` resolves to, without repeats."""
-    seen: List[Tuple[int, Tuple[Any, ...]]] = []
+    seen: list[tuple[int, tuple[Any, ...]]] = []
     for family, _type, _proto, _name, sockaddr in socket.getaddrinfo(
             "localhost", 0, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE):
         if not ipaddress.ip_address(sockaddr[0]).is_loopback:
@@ -108,12 +108,12 @@ def _localhost_addresses() -> List[Tuple[int, Tuple[Any, ...]]]:
     return seen
 
 
-def _listen_localhost(attempts: int = 20) -> Tuple[List[socket.socket], int]:
+def _listen_localhost(attempts: int = 20) -> tuple[list[socket.socket], int]:
     """Listening sockets on every localhost address, all on one free port
     (the first bind picks it; if another address has it taken, start over)."""
     addresses = _localhost_addresses()
     for _ in range(attempts):
-        listeners: List[socket.socket] = []
+        listeners: list[socket.socket] = []
         port = 0
         try:
             for family, sockaddr in addresses:
@@ -135,9 +135,9 @@ class FakeServer:
     """A scripted one-connection SMTP server speaking over real loopback
     sockets, after Ruby's ``Net::FakeServer``."""
 
-    _running: ClassVar[List["FakeServer"]] = []
+    _running: ClassVar[list[FakeServer]] = []
 
-    def __init__(self, ssl_context: Optional[ssl.SSLContext] = None, **overrides: Handler) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None, **overrides: Handler) -> None:
         """A server not yet listening (``port`` is ``None`` until start).
 
         Raises:
@@ -146,24 +146,24 @@ class FakeServer:
         unknown = sorted(set(overrides) - HOOKS)
         if unknown:
             raise TypeError(f"no FakeServer method to override: {', '.join(unknown)}")
-        self._overrides: Dict[str, Handler] = dict(overrides)
+        self._overrides: dict[str, Handler] = dict(overrides)
         self._ssl_context = ssl_context
-        self.port: Optional[int] = None
-        self.commands: List[str] = []
+        self.port: int | None = None
+        self.commands: list[str] = []
         self.body = ""
-        self.error: Optional[BaseException] = None
-        self._capa: Dict[str, Any] = {}
+        self.error: BaseException | None = None
+        self._capa: dict[str, Any] = {}
         self._tls = False
         self._starttls_started = False
-        self._listeners: List[socket.socket] = []
-        self._conn: Optional[socket.socket] = None
+        self._listeners: list[socket.socket] = []
+        self._conn: socket.socket | None = None
         self._rbuf = bytearray()
         self._stopping = threading.Event()
-        self._thread: Optional[threading.Thread] = None
+        self._thread: threading.Thread | None = None
         self._stopped = False
 
     # ------------------------------------------------------------ control
-    def start(self, **capabilities: Any) -> "FakeServer":
+    def start(self, **capabilities: Any) -> FakeServer:
         """Listen and serve one connection in a thread; returns self.
 
         Each capability becomes an EHLO line: ``True`` -> ``KEY``, a str ->
@@ -207,7 +207,7 @@ class FakeServer:
     @classmethod
     def stop_all(cls) -> None:
         """Stop every started server (test teardown); re-raise the first failure."""
-        first: Optional[AssertionError] = None
+        first: AssertionError | None = None
         while cls._running:
             try:
                 cls._running[0].stop()
@@ -233,7 +233,7 @@ class FakeServer:
         conn.settimeout(IO_TIMEOUT)
         conn.sendall(text.encode("utf-8"))
 
-    def gets(self) -> Optional[str]:
+    def gets(self) -> str | None:
         """The next line with its line ending; at end of file what is left
         (``None`` when nothing is)."""
         conn = self._connection()
@@ -353,7 +353,7 @@ class FakeServer:
         """The 220 greeting."""
         self.puts("220 ready\r\n")
 
-    def ehlo(self, _domain: Optional[str]) -> None:
+    def ehlo(self, _domain: str | None) -> None:
         """A multi-line 220 reply listing the capabilities given to start."""
         lines = ["220-servername\r\n"]
         for key, value in self._capa.items():
@@ -381,7 +381,7 @@ class FakeServer:
         self._wrap_tls()
         self._starttls_started = True
 
-    def _gets_base64(self) -> Optional[bytes]:
+    def _gets_base64(self) -> bytes | None:
         line = self.gets()
         if line is None:
             return None

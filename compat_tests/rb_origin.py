@@ -10,12 +10,13 @@ that every Ruby test has its Python twin.
 from __future__ import annotations
 
 import types
-from typing import Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
+from collections.abc import Iterable
+from typing import Callable, TypeVar
 
 __all__ = ["ORIGIN_ATTR", "RUBY_FILES", "Origin", "origin_of", "ported_tests", "ruby_origin"]
 
 F = TypeVar("F", bound=Callable[..., object])
-Origin = Tuple[str, str]
+Origin = tuple[str, str]
 
 ORIGIN_ATTR = "__ruby_origin__"
 # The Ruby test files ported here: net-smtp 0.5.1 and net-protocol 0.2.2.
@@ -40,7 +41,7 @@ def ruby_origin(ruby_file: str, ruby_test: str) -> Callable[[F], F]:
     return mark
 
 
-def origin_of(obj: object) -> Optional[Origin]:
+def origin_of(obj: object) -> Origin | None:
     """The ``(ruby_file, ruby_test)`` recorded on *obj*, or ``None``."""
     origin = getattr(obj, ORIGIN_ATTR, None)
     if isinstance(origin, tuple) and len(origin) == 2:
@@ -48,10 +49,10 @@ def origin_of(obj: object) -> Optional[Origin]:
     return None
 
 
-def ported_tests(modules: Iterable[types.ModuleType]) -> Dict[Origin, List[str]]:
+def ported_tests(modules: Iterable[types.ModuleType]) -> dict[Origin, list[str]]:
     """Every marked module-level function of *modules*, by origin: each
     origin maps to the ``module.function`` names that claim it."""
-    found: Dict[Origin, List[str]] = {}
+    found: dict[Origin, list[str]] = {}
     for module in modules:
         for name, value in sorted(vars(module).items()):
             origin = origin_of(value)

@@ -40,12 +40,12 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable
 
 import pytest
-
 from aborted_sessions import ABORTED, DUMMY_REPLY, port_twin
 from golden_server import GoldenServer
+
 from net_smtp import Net
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
@@ -57,7 +57,7 @@ TWIN_TIMEOUT = 30.0  # seconds; a twin still running then is a failure, not a ha
 # mutation of the caller's dict - or a Ruby shape Python typing keeps out):
 # scenario name -> what differs.  Each is a strict xfail, so a change of the
 # port's behaviour turns it red until its line is removed here.
-KNOWN_PORT_DIFFERENCES: Dict[str, str] = {
+KNOWN_PORT_DIFFERENCES: dict[str, str] = {
     "command_nul_byte":
         "Ruby sends a NUL inside a command; the port raises ArgumentError('A line must not "
         "contain NUL')",
@@ -93,7 +93,7 @@ VOLATILE_MESSAGE_CLASSES = {"TimeoutError", "OpenTimeout", "ReadTimeout", "Write
 NIL_CALL_EQUIVALENTS = {"AttributeError", "TypeError", "ArgumentError"}
 
 
-def load_transcripts(folder: Path = GOLDEN_DIR) -> List[Dict[str, Any]]:
+def load_transcripts(folder: Path = GOLDEN_DIR) -> list[dict[str, Any]]:
     transcripts = []
     for path in sorted(folder.glob("*.json")):
         with path.open(encoding="utf-8") as f:
@@ -105,7 +105,7 @@ TRANSCRIPTS = load_transcripts()
 RECORDINGS = load_transcripts(RECORDED_DIR)
 
 
-def recorded_params() -> List[Any]:
+def recorded_params() -> list[Any]:
     """The recordings as test parameters, known port differences as strict xfails."""
     params = []
     for transcript in RECORDINGS:
@@ -144,7 +144,7 @@ def normalise(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return ruby_text(bytes(value))
     if isinstance(value, BaseException):
-        record: Dict[str, Any] = {"class": type(value).__name__, "message": str(value)}
+        record: dict[str, Any] = {"class": type(value).__name__, "message": str(value)}
         if isinstance(value, Net.SMTPError):
             record["response"] = normalise(value.response)
         if isinstance(value, Net.SMTPSessionAborted):
@@ -178,7 +178,7 @@ class TwinOutcome:
     """What a twin did, reduced to plain data (no live objects kept)."""
 
     result: Any = None
-    exception: Optional[Dict[str, str]] = None
+    exception: dict[str, str] | None = None
     traceback: str = ""
     debug: str = ""
     finished: bool = True
@@ -188,7 +188,7 @@ def run_twin(code: CodeType, port: int, stop_server: Callable[[], None]) -> Twin
     """Run the compiled twin in a worker thread and reduce what it did to
     plain data.  A twin still running after ``TWIN_TIMEOUT`` fails the test
     instead of hanging the run: *stop_server* is called to unblock it."""
-    namespace: Dict[str, Any] = {"Net": Net, "io": io, "os": os, "sys": sys,
+    namespace: dict[str, Any] = {"Net": Net, "io": io, "os": os, "sys": sys,
                                  "attempt": attempt, "__name__": "golden_twin"}
     exec(code, namespace)  # noqa: S102 - the transcripts' twins are this test's input
     twin: Callable[[int, io.StringIO], Any] = namespace.pop("golden_twin")
@@ -234,11 +234,11 @@ def python_class_for(ruby_class: str) -> str:
     return ruby_class[len("Net::"):] if ruby_class.startswith("Net::") else ruby_class
 
 
-def exception_view(record: Dict[str, Any], ruby_side: bool) -> Dict[str, Any]:
+def exception_view(record: dict[str, Any], ruby_side: bool) -> dict[str, Any]:
     """The comparable part of an exception: its (Python) class, and its
     message unless that is volatile."""
     cls = python_class_for(record["class"]) if ruby_side else record["class"]
-    view: Dict[str, Any] = {"class": cls}
+    view: dict[str, Any] = {"class": cls}
     if cls == "SMTPSessionAborted":
         # The cause's text may be volatile (timeouts); its class must be named.
         view["cause"] = record["cause"]
@@ -272,7 +272,7 @@ def kind(value: Any) -> str:
     return type(value).__name__
 
 
-def first_mismatch(want: Any, got: Any, path: str) -> Optional[str]:
+def first_mismatch(want: Any, got: Any, path: str) -> str | None:
     """Where two normalised values first differ (None if they do not)."""
     if isinstance(want, dict) and isinstance(got, dict):
         for key in want:
@@ -308,7 +308,7 @@ def excerpt(text: str, at: int, width: int = 30) -> str:
             + ("…" if end < len(text) else ""))
 
 
-def text_mismatch(label: str, want: str, got: str) -> Optional[str]:
+def text_mismatch(label: str, want: str, got: str) -> str | None:
     """Where two texts first differ, shown from both sides (None if equal)."""
     if want == got:
         return None
@@ -318,8 +318,8 @@ def text_mismatch(label: str, want: str, got: str) -> Optional[str]:
             f"Python {len(got)}):\n    Ruby   {excerpt(want, at)}\n    Python {excerpt(got, at)}")
 
 
-def exception_mismatch(want: Optional[Dict[str, Any]], got: Optional[Dict[str, Any]],
-                       port: int) -> Optional[str]:
+def exception_mismatch(want: dict[str, Any] | None, got: dict[str, Any] | None,
+                       port: int) -> str | None:
     """Compare what escaped from Ruby's program and from the twin."""
     want_view = exception_view(want, ruby_side=True) if want else None
     got_view = None
@@ -334,7 +334,7 @@ def exception_mismatch(want: Optional[Dict[str, Any]], got: Optional[Dict[str, A
     return f"escaped exception: Ruby {want_view!r} / Python {got_view!r}"
 
 
-def leaked_resources() -> List[str]:
+def leaked_resources() -> list[str]:
     """ResourceWarnings (unclosed sockets, files) raised by a full collection."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -363,10 +363,10 @@ def aborted_expectation(result: Any, cause: str) -> Any:
     return replace(result)
 
 
-def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutcome) -> List[str]:
+def compare(transcript: dict[str, Any], server: GoldenServer, outcome: TwinOutcome) -> list[str]:
     """Every way the replay differs from the recording (empty: identical)."""
     port = server.port
-    diffs: List[str] = []
+    diffs: list[str] = []
     want_conns, got_conns = transcript["connections"], server.connections
     if len(want_conns) != len(got_conns):
         diffs.append(f"connections: Ruby opened {len(want_conns)}, Python {len(got_conns)}")
@@ -404,13 +404,13 @@ def compare(transcript: Dict[str, Any], server: GoldenServer, outcome: TwinOutco
 
 # ------------------------------------------------------------------ test
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=[t["name"] for t in TRANSCRIPTS])
-def test_golden(transcript: Dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
+def test_golden(transcript: dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
     """The twin does on the wire, raises, prints and returns what Ruby did."""
     replay(transcript, golden_tls_context)
 
 
 @pytest.mark.parametrize("transcript", recorded_params())
-def test_recorded(transcript: Dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
+def test_recorded(transcript: dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
     """The same checks for the project's own recordings from real Ruby."""
     replay(transcript, golden_tls_context)
 
@@ -445,7 +445,7 @@ def test_aborted_session_twins_name_recorded_dummy_replies() -> None:
     assert with_dummy == set(ABORTED)
 
 
-def replay(transcript: Dict[str, Any], tls_context: ssl.SSLContext) -> None:
+def replay(transcript: dict[str, Any], tls_context: ssl.SSLContext) -> None:
     """Run the transcript's twin (the port's own one for an aborted-session
     deviation) against its profile and fail with every difference."""
     twin = transcript["python"]

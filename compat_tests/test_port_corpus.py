@@ -27,10 +27,9 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import pytest
-
 from port_replay import (
     DEFAULT_CORPUS,
     NORMALISERS,
@@ -62,9 +61,9 @@ def corpus_tls() -> TLSMaterial:
     return make_tls()
 
 
-def load_recording(entry: Entry) -> Dict[str, Any]:
+def load_recording(entry: Entry) -> dict[str, Any]:
     with entry.recording.open(encoding="utf-8") as f:
-        recording: Dict[str, Any] = json.load(f)
+        recording: dict[str, Any] = json.load(f)
     return recording
 
 
@@ -73,9 +72,9 @@ def run_python(entry: Entry, program: Path, tls: TLSMaterial) -> Run:
     return run_entry(entry, program, [sys.executable], tls, extra_env=PYTHON_ENV)
 
 
-def differences(recording: Dict[str, Any], run: Run) -> List[str]:
+def differences(recording: dict[str, Any], run: Run) -> list[str]:
     """Every way the Python run differs from Ruby's recording (empty: identical)."""
-    diffs: List[str] = []
+    diffs: list[str] = []
     if run.timed_out:
         diffs.append("the program was still running at the time limit and was killed")
     if recording["exit_status"] != run.exit_status:
@@ -112,7 +111,7 @@ def numbered(text: str, limit: int = 200) -> str:
     return shown + (f"\n     ... ({len(lines) - limit} more lines)" if len(lines) > limit else "")
 
 
-def translate(entry: Entry, out: Path, capsys: pytest.CaptureFixture[str]) -> Tuple[int, str]:
+def translate(entry: Entry, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """``net-smtp port SCRIPT -o OUT`` in this process; (exit code, its stderr)."""
     from net_smtp.cli import main
 

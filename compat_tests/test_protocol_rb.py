@@ -18,12 +18,13 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import Callable, Iterator, List, Optional, Tuple, TypeVar
+from collections.abc import Iterator
+from typing import Callable, TypeVar
 
 import pytest
+from rb_origin import ruby_origin
 
 from net_smtp import InternetMessageIO, Net
-from rb_origin import ruby_origin
 
 RB = "test_protocol.rb"
 T = TypeVar("T")
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 def _read_to_eof(sock: socket.socket) -> bytes:
     sock.settimeout(10)
-    chunks: List[bytes] = []
+    chunks: list[bytes] = []
     while True:
         data = sock.recv(65536)
         if not data:
@@ -39,7 +40,7 @@ def _read_to_eof(sock: socket.socket) -> bytes:
         chunks.append(data)
 
 
-def _sent_by(action: Callable[[InternetMessageIO], T]) -> Tuple[T, bytes]:
+def _sent_by(action: Callable[[InternetMessageIO], T]) -> tuple[T, bytes]:
     """Run *action* on an InternetMessageIO over one end of a socket pair;
     returns its result and every byte the other end received."""
     ours, theirs = socket.socketpair()
@@ -62,10 +63,10 @@ class CapacitySocket:
     def __init__(self, capacity: int = 100) -> None:
         self.capacity = capacity
         self.received = bytearray()
-        self.timeout: Optional[float] = None
+        self.timeout: float | None = None
         self.closed = False
 
-    def settimeout(self, value: Optional[float]) -> None:
+    def settimeout(self, value: float | None) -> None:
         self.timeout = value
 
     def sendall(self, data: bytes) -> None:

@@ -8,8 +8,9 @@ name cannot end in ``?``); the predicates themselves are ``is_success()`` and
 
 from __future__ import annotations
 
-from net_smtp import Net
 from rb_origin import ruby_origin
+
+from net_smtp import Net
 
 RB = "test_response.rb"
 Response = Net.SMTP.Response

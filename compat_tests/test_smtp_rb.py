@@ -15,16 +15,17 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Any, Dict, Iterator, Tuple, Type
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-
-import net_smtp.protocol
 import test_protocol_rb
 import test_response_rb
-from net_smtp import Net, SMTPError
 from rb_fake_server import FakeServer
 from rb_origin import Origin, ported_tests, ruby_origin
+
+import net_smtp.protocol
+from net_smtp import Net, SMTPError
 
 RB = "test_smtp.rb"
 
@@ -244,7 +245,7 @@ def test_send_message_with_multiple_recipients_as_array() -> None:
                                     "RCPT TO:<rcpt2@example.com>\r\n"]
 
 
-def _assert_greeting_refused(reply: str, error: Type[Net.SMTPError]) -> None:
+def _assert_greeting_refused(reply: str, error: type[Net.SMTPError]) -> None:
     """Ruby's five test_unsuccessful_send_message_* cases: a greeting with
     *reply* makes start raise *error* carrying that reply."""
     server = FakeServer(greeting=lambda s: s.puts(reply + "\r\n")).start()
@@ -661,7 +662,7 @@ def test_mailfrom_with_smtputf_detection() -> None:
 # Every ``def test_`` of the three Ruby files (net-smtp 0.5.1 test/net/smtp/
 # and net-protocol 0.2.2 test/net/protocol/), as data: the Ruby sources are
 # not available when these tests run.
-RUBY_TEST_NAMES: Dict[str, Tuple[str, ...]] = {
+RUBY_TEST_NAMES: dict[str, tuple[str, ...]] = {
     "test_smtp.rb": (
         "test_critical", "test_esmtp", "test_server_capabilities", "test_rset",
         "test_mailfrom", "test_mailfrom_with_address", "test_rcptto",
@@ -709,7 +710,7 @@ RUBY_TEST_NAMES: Dict[str, Tuple[str, ...]] = {
 RUBY_TEST_COUNTS = {"test_smtp.rb": 55, "test_response.rb": 14, "test_protocol.rb": 12}
 
 # Ruby tests deliberately not ported, each with why.
-NOT_PORTED: Dict[Origin, str] = {
+NOT_PORTED: dict[Origin, str] = {
     ("test_protocol.rb", "test_shareable_buffer_leak"):
         "exercises BufferedIO#read with a Net::ReadAdapter; SMTP never reads a "
         "counted body, so net_smtp ports neither BufferedIO.read nor ReadAdapter",

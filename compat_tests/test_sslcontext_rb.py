@@ -38,14 +38,15 @@ import socket
 import ssl
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import Any
 
 import pytest
 import trustme
+from rb_origin import ported_tests, ruby_origin
 
 from net_smtp import SMTP, Net, OpenSSL
-from rb_origin import ported_tests, ruby_origin
 
 RB = "test_sslcontext.rb"
 V_ERR_SELF_SIGNED_CERT_IN_CHAIN = 19
@@ -78,8 +79,8 @@ class MySMTP(SMTP):
 
     def __init__(self, sock: socket.socket, **kw: Any) -> None:
         self._fake_socket = sock
-        self.seen_ssl_context: Optional[ssl.SSLContext] = None
-        self.seen_ssl_socket: Optional[ssl.SSLSocket] = None
+        self.seen_ssl_context: ssl.SSLContext | None = None
+        self.seen_ssl_socket: ssl.SSLSocket | None = None
         super().__init__("localhost", **kw)
         self.open_timeout = 10
         self.read_timeout = 10
@@ -102,7 +103,7 @@ class FakeSMTPD:
     def __init__(self, fixtures: Fixtures, smtps: bool) -> None:
         self.server_socket, self.client_socket = socket.socketpair()
         self.server_socket.settimeout(10)
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
         self._ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self._ctx.load_cert_chain(fixtures.server_chain, fixtures.server_key)
         self._sock: socket.socket = self.server_socket
@@ -166,8 +167,8 @@ class FakeSMTPD:
         assert self.error is None, self.error
 
 
-_servers: List[FakeSMTPD] = []
-_clients: List[MySMTP] = []
+_servers: list[FakeSMTPD] = []
+_clients: list[MySMTP] = []
 
 
 @pytest.fixture(autouse=True)
@@ -222,7 +223,7 @@ def test_starttls_close_socket_on_verify_failure(fixtures: Fixtures) -> None:
     assert smtp.seen_ssl_socket.fileno() == -1
 
 
-def _assert_started_with(smtp: "MySMTP", context: ssl.SSLContext) -> None:
+def _assert_started_with(smtp: MySMTP, context: ssl.SSLContext) -> None:
     """Start; the handshake used *context* and the session works."""
     smtp.start()
     assert smtp.seen_ssl_context is context

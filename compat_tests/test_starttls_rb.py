@@ -18,12 +18,13 @@ import contextlib
 import socket
 import sys
 import threading
-from typing import Any, Iterator, List, Optional
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from rb_origin import ported_tests, ruby_origin
 
 from net_smtp import SMTP, Net
-from rb_origin import ported_tests, ruby_origin
 
 RB = "test_starttls.rb"
 
@@ -51,7 +52,7 @@ class FakeSMTPD:
         self.server_socket, self.client_socket = socket.socketpair()
         self.server_socket.settimeout(10)
         self.starttls_executed = False
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
         self._starttls = starttls
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -98,7 +99,7 @@ class FakeSMTPD:
         assert self.error is None, self.error
 
 
-_servers: List[FakeSMTPD] = []
+_servers: list[FakeSMTPD] = []
 
 
 @pytest.fixture(autouse=True)

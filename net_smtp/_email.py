@@ -9,28 +9,33 @@ only exist once the program imported it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ArgumentError
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from email.message import Message
+
+    from typing_extensions import TypeGuard
 
 __all__ = ["Envelope", "envelope_of", "flatten", "is_email_message", "needs_smtputf8"]
 
 
-def is_email_message(obj: object) -> bool:
+def is_email_message(obj: object) -> TypeGuard[Message]:
     """Whether *obj* is an ``email.message.Message`` (``EmailMessage`` too)."""
     module = sys.modules.get("email.message")
     return module is not None and isinstance(obj, module.Message)
 
 
-class Envelope(NamedTuple):
+class Envelope:
     """The sender and recipients a message's headers name."""
 
-    sender: str
-    recipients: list[str]
+    __slots__ = ("sender", "recipients")
+
+    def __init__(self, sender: str, recipients: list[str]) -> None:
+        self.sender = sender
+        self.recipients = recipients
 
 
 def _addresses(values: Sequence[str | None]) -> list[str]:

@@ -9,11 +9,12 @@ Everything here is pure and private to the package.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import types
 from collections.abc import Mapping
-from typing import Any, Callable, Generic, TypeVar, cast, overload
+
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 __all__ = [
     "ClassOrInstance",
@@ -140,8 +141,10 @@ def decode_base64(text: str) -> bytes:
     raw = raw.translate(None, _NOT_BASE64)
     if len(raw) % 4 == 1:  # a lone sixth of a byte carries nothing
         raw = raw[:-1]
+    import binascii  # loaded on first use: only AUTH needs it
+
     try:
-        return base64.b64decode(raw + b"=" * (-len(raw) % 4))
+        return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
     except binascii.Error:  # pragma: no cover - the alphabet is clean here
         return b""
 
@@ -153,14 +156,11 @@ def add_predicate_aliases(cls: type) -> None:
             setattr(cls, name[3:] + "?", getattr(cls, name))
 
 
-OnClass = TypeVar("OnClass")
-OnInstance = TypeVar("OnInstance")
-
-
-class ClassOrInstance(Generic[OnClass, OnInstance]):
+class ClassOrInstance:
     """A method with one body when called on the class and another on an
-    instance, as Ruby's ``SMTP.start`` and ``SMTP#start``; typed by the
-    two call signatures it is given as type arguments."""
+    instance, as Ruby's ``SMTP.start`` and ``SMTP#start``. The class that
+    holds it declares, for type checkers, a descriptor type whose
+    ``__get__`` gives each call signature."""
 
     def __init__(self, on_class: Callable[..., Any], on_instance: Callable[..., Any]) -> None:
         self._on_class = on_class
@@ -168,14 +168,7 @@ class ClassOrInstance(Generic[OnClass, OnInstance]):
         self.__doc__ = (f"On the class: {on_class.__doc__}\n\n"
                         f"On an instance: {on_instance.__doc__}")
 
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> OnClass: ...
-
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> OnInstance: ...
-
-    def __get__(self, obj: object | None,
-                owner: type | None = None) -> OnClass | OnInstance:
+    def __get__(self, obj: object | None, owner: type | None = None) -> types.MethodType:
         if obj is None:
-            return cast(OnClass, types.MethodType(self._on_class, owner))
-        return cast(OnInstance, types.MethodType(self._on_instance, obj))
+            return types.MethodType(self._on_class, owner)
+        return types.MethodType(self._on_instance, obj)

@@ -1,6 +1,7 @@
-"""Pure byte rules of the SMTP conversation: command line validation, debug
-redaction and the message encoder (line endings and dot-stuffing) of
-``net/protocol.rb``.
+"""Byte rules of the SMTP conversation: command line validation, debug
+redaction, the message encoder (line endings and dot-stuffing) of
+``net/protocol.rb``, and the message sources it encodes (str, bytes, files,
+iterables), read in bounded chunks.
 
 Invariant of :class:`MessageEncoder`: a CR that ends a chunk is held back
 until the next chunk (or the end) shows whether an LF follows it, so the wire
@@ -9,11 +10,20 @@ bytes never depend on how the message was cut into chunks.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 
 from .errors import ArgumentError
 
-__all__ = ["MessageEncoder", "redact_command", "validate_line"]
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._types import MessageSource
+
+__all__ = ["SOURCE_CHUNK", "MessageEncoder", "as_bytes", "message_chunks", "redact_command",
+           "source_class_name", "validate_line"]
 
 
 def validate_line(line: str) -> None:
@@ -101,3 +111,106 @@ class MessageEncoder:
         if self._empty or self._held_cr or not self._line_start:
             return b"\r\n.\r\n"  # an empty line, or the end of the last one
         return b".\r\n"
+
+
+# How much of a source is encoded at a time (characters for str).
+SOURCE_CHUNK = 128 * 1024
+
+
+def source_class_name(src: Any) -> str:
+    """The Ruby class Ruby would name in ``writing message from ...``."""
+    if isinstance(src, (str, bytes, bytearray, memoryview)):
+        return "String"
+    if isinstance(src, (list, tuple)):
+        return "Array"
+    if isinstance(src, (io.StringIO, io.BytesIO)):
+        return "StringIO"
+    if isinstance(src, io.IOBase) or hasattr(src, "fileno"):
+        return "File"
+    if isinstance(src, Iterator):
+        return "Enumerator"
+    return type(src).__name__
+
+
+def as_bytes(chunk: Any, what: str) -> bytes:
+    """*chunk* as bytes (a str as UTF-8).
+
+    Raises:
+        ArgumentError: *chunk* is neither str nor bytes-like.
+    """
+    if isinstance(chunk, str):
+        return chunk.encode("utf-8")
+    if isinstance(chunk, (bytes, bytearray, memoryview)):
+        return bytes(chunk)
+    raise ArgumentError(f"{what} must be str or bytes, not {type(chunk).__name__}")
+
+
+# Ruby's generic reader (``src.each``) hands its buffer to the line splitter
+# only once it holds more than this many characters.
+RUBY_GATHER = 1024
+
+
+def _unsplit_length(parts: list[str | bytes]) -> int | None:
+    """How much of the text *parts* Ruby's line splitter leaves in its
+    buffer: what follows the last LF, or the last CR that is not the final
+    character; ``None`` when the parts hold no line break at all."""
+    after = 0
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        cr_end = len(part) - 1 if index == len(parts) - 1 else len(part)
+        if isinstance(part, str):
+            last = max(part.rfind("\n"), part.rfind("\r", 0, cr_end))
+        else:
+            last = max(part.rfind(b"\n"), part.rfind(b"\r", 0, cr_end))
+        if last >= 0:
+            return after + len(part) - last - 1
+        after += len(part)
+    return None
+
+
+def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
+    """Chunks of an iterable source, joined as Ruby's reader gathers them, so
+    that a source failing midway leaves the same complete lines on the wire."""
+    texts: list[str | bytes] = []  # as given: Ruby counts str in characters
+    raws: list[bytes] = []
+    unsplit = 0
+    for chunk in chunks:
+        raw = as_bytes(chunk, "each message chunk")
+        texts.append(chunk if isinstance(chunk, str) else raw)
+        raws.append(raw)
+        unsplit += len(texts[-1])
+        if unsplit > RUBY_GATHER:
+            tail = _unsplit_length(texts)
+            unsplit = unsplit if tail is None else tail
+            yield b"".join(raws)
+            texts.clear()
+            raws.clear()
+    if raws:
+        yield b"".join(raws)
+
+
+def message_chunks(src: MessageSource) -> Iterator[bytes]:
+    """The bytes of a message source, in bounded chunks, never read whole.
+
+    Raises:
+        ArgumentError: *src* (or one of its chunks) is of an unsupported type.
+    """
+    if isinstance(src, str):
+        for start in range(0, len(src), SOURCE_CHUNK):
+            yield src[start:start + SOURCE_CHUNK].encode("utf-8")
+    elif isinstance(src, (bytes, bytearray, memoryview)):
+        view = memoryview(src).cast("B")
+        for start in range(0, len(view), SOURCE_CHUNK):
+            yield bytes(view[start:start + SOURCE_CHUNK])
+    elif callable(read := getattr(src, "read", None)):
+        while True:
+            chunk = read(SOURCE_CHUNK)
+            if not chunk:
+                return
+            yield as_bytes(chunk, "data read from the message file")
+    elif isinstance(src, Iterable):
+        yield from _gathered(src)
+    else:
+        raise ArgumentError(
+            "message must be str, bytes, a file object or an iterable of chunks, "
+            f"not {type(src).__name__}")

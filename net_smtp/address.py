@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import _ruby
 from .errors import ArgumentError
+
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Address"]
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from . import _ruby
-from .authenticator import Authenticator, Credential, credential_bytes
+from .authenticator import Authenticator, credential_bytes
 from .errors import ArgumentError
 from .response import Response
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
     import hashlib
+
+    from ._types import Credential
 
 __all__ = ["AuthCramMD5"]
 

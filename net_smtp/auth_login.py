@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from .authenticator import Authenticator, Credential
+from .authenticator import Authenticator
 from .response import Response
+
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from ._types import Credential
 
 __all__ = ["AuthLogin"]
 

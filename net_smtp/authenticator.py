@@ -8,13 +8,16 @@ to the server only through :meth:`Authenticator.continue_` and
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Iterable
-from typing import Any, ClassVar, Protocol, Union
-
 from . import _ruby
 from .errors import ArgumentError, SMTPAuthenticationError, SMTPUnsupportedCommand
 from .response import Response
+
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any, ClassVar
+
+    from ._types import Credential, ResponseSource
 
 __all__ = ["AUTO_PREFERENCE", "Authenticator", "Credential", "ResponseSource",
            "credential_bytes"]
@@ -24,19 +27,10 @@ AUTO_PREFERENCE = ("CRAM-MD5", "PLAIN", "LOGIN")
 registered mechanism but XOAUTH2, whose secret is a token, not a password."""
 _NOT_A_PASSWORD = frozenset({"XOAUTH2"})
 
-Credential = Union[str, bytes, bytearray, memoryview]
-"""A user name or secret: a str is sent as UTF-8, bytes as they are."""
-
 
 def credential_bytes(value: Credential) -> bytes:
     """The bytes a user name or secret is sent as."""
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
-
-
-class ResponseSource(Protocol):
-    """What an authenticator talks to: ``SMTP.get_response``."""
-
-    def get_response(self, reqline: str) -> Response: ...
 
 
 def normalize_auth_type(auth_type: Any) -> str:
@@ -153,7 +147,19 @@ class Authenticator:
 
     def base64_encode(self, s: Credential) -> str:
         """Base64 of *s* (UTF-8 for ``str``) on one line, no newline."""
-        return base64.b64encode(credential_bytes(s)).decode("ascii")
+        import binascii  # loaded on first use: only AUTH needs it
+
+        return binascii.b2a_base64(credential_bytes(s), newline=False).decode("ascii")
 
 
 setattr(Authenticator, "continue", Authenticator.continue_)
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("Credential", "ResponseSource"):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

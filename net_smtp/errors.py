@@ -26,15 +26,20 @@ Ruby's IOError is Python's OSError. Ruby's EOFError (an IOError) is
 :class:`EOFError` here, a subclass of both builtins ``EOFError`` and
 ``OSError``, so ``except EOFError`` and ``except OSError`` both catch it.
 
-This module imports nothing of the package: a reply is anything with
-``status`` and ``message`` (:class:`Reply`).
+This module imports nothing of the package at run time: a reply is
+anything with ``status`` and ``message`` (``Reply``, a typing protocol).
 """
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, Protocol
+
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._types import Reply as Reply
 
 # The exceptions of Ruby's Net module (``Net.X``). Also public here, but not
 # in Net: EOFError (Ruby's is top-level; exported it would shadow Python's in
@@ -131,19 +136,6 @@ class ReadTimeout(_IOTimeout):
 class WriteTimeout(_IOTimeout):
     """Ruby ``Net::WriteTimeout``: the server accepted no data for
     ``write_timeout`` seconds."""
-
-
-class Reply(Protocol):
-    """What an error needs of a server reply (``Net.SMTP.Response``)."""
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def string(self) -> str: ...
-
-    @property
-    def message(self) -> str: ...
 
 
 class SMTPError(Exception):
@@ -251,3 +243,13 @@ class SMTPRecipientsRefused(ProtocolError, SMTPError):
 
     def __reduce__(self) -> Any:
         return (type(self), (self.refused,))
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("Reply",):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,11 +11,12 @@ importing this module does not.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __all__ = ["OpenSSL"]
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._sslcontext import Certificate, PKey, SSLContext
 
 

@@ -4,57 +4,33 @@ writes, timeouts, debug log), :class:`InternetMessageIO` (DATA bodies) and
 
 This is the only module that touches a socket, and it knows nothing of
 SMTP. Low-level failures are translated here, and only here: a socket
-timeout becomes ``OpenTimeout`` (connect, TLS handshake), ``ReadTimeout`` or
-``WriteTimeout``, a closed peer ``EOFError``, a refused connect an error
-naming host and port; a line over its length limit is :class:`LineTooLong`.
+timeout (Python's, or a kernel timer's EAGAIN) becomes ``OpenTimeout``
+(connect, TLS handshake), ``ReadTimeout`` or ``WriteTimeout``, a closed peer
+``EOFError``, a refused connect an error naming host and port; a line over
+its length limit is :class:`LineTooLong`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import socket
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Union, cast
+from collections.abc import Mapping
 
 from . import _ruby
-from ._text import MessageEncoder, redact_command
-from .errors import ArgumentError, EOFError, OpenTimeout, ReadTimeout, WriteTimeout
+from ._text import MessageEncoder, as_bytes, message_chunks, redact_command, source_class_name
+from .errors import EOFError, OpenTimeout, ReadTimeout, WriteTimeout
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
     import ssl
-    from email.message import Message
+    from typing import Any, Callable
 
-    from typing_extensions import TypeAlias
+    from ._types import MessageSource
+    from ._types import Readable as Readable
+    from ._types import SocketLike as SocketLike
 
 __all__ = ["BufferedIO", "InternetMessageIO", "MessageSource", "MessageWriter", "WriteAdapter"]
-
-
-class Readable(Protocol):
-    """A binary or text file: anything with ``read(size)``."""
-
-    def read(self, __size: int) -> str | bytes: ...
-
-
-MessageSource: TypeAlias = Union[str, bytes, bytearray, memoryview, Readable,
-                                 Iterable[Union[str, bytes]], "Message"]
-"""What ``send_message``/``data`` accept: a str (sent as UTF-8), bytes-like,
-a binary or text file, an iterable of str/bytes chunks, or an
-``email.message.Message``."""
-
-
-class SocketLike(Protocol):
-    """What BufferedIO needs of a connection (socket, SSL socket or fake)."""
-
-    def recv(self, bufsize: int) -> bytes: ...
-
-    def sendall(self, data: Any) -> Any: ...
-
-    def settimeout(self, value: float | None) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class DebugSink:
@@ -125,31 +101,26 @@ class LineTooLong(ValueError):
 READ_CHUNK = 64 * 1024
 # Message bytes gathered before one sendall(): few, large writes.
 WRITE_CHUNK = 256 * 1024
-# How much of a source is encoded at a time (characters for str).
-SOURCE_CHUNK = 128 * 1024
 # A line longer than this is sent before its end arrives (memory bound).
 MAX_HELD_LINE = 4 * 1024 * 1024
 
 
 _UNSET = object()
 
+# Whether waits can be bounded by a socket's kernel timers: on 64-bit Linux,
+# SO_RCVTIMEO and SO_SNDTIMEO take a struct timeval of two native longs.
+KERNEL_TIMERS = sys.platform.startswith("linux") and sys.maxsize > 2**32
 
-class ReplyDeadline:
-    """The time one reply may take in all: read_timeout from its first wait,
-    so a server trickling bytes cannot stretch a reply for ever."""
 
-    __slots__ = ("_at",)
-
-    def __init__(self) -> None:
-        self._at: float | None = None
-
-    def wait_time(self, timeout: float) -> float:
-        """How long the next wait may last (<= 0: the reply is late)."""
-        now = time.monotonic()
-        if self._at is None:
-            self._at = now + timeout
-            return timeout
-        return self._at - now
+def _timeval(seconds: float | None) -> bytes:
+    """*seconds* as the struct timeval of a kernel timer: ``None`` is zero,
+    the kernel's "no limit", so a time of zero (or below a microsecond)
+    becomes one microsecond instead."""
+    whole = micro = 0
+    if seconds is not None:
+        whole = int(seconds)
+        micro = max(int((seconds - whole) * 1_000_000), 0 if whole > 0 else 1)
+    return whole.to_bytes(8, sys.byteorder) + micro.to_bytes(8, sys.byteorder)
 
 
 class BufferedIO:
@@ -167,10 +138,27 @@ class BufferedIO:
         self.write_timeout = write_timeout
         self.debug_output = debug_output
         self.redact = redact
-        self._rbuf = bytearray()
+        # Received bytes not yet read: those of _rbuf from _rpos on (a line
+        # sliced out of bytes is copied once; out of a bytearray, twice);
+        # _rbuf is empty whenever everything was read.
+        self._rbuf = b""
+        self._rpos = 0
+        # When the current read must be done: read_timeout after its first
+        # wait, so a peer trickling bytes cannot stretch a reply for ever.
+        self._deadline: float | None = None
+        self._last_line = b""  # tells whether the next command answers a 334
         self._closed = False
-        self._challenged = False
-        self._timeout: object = _UNSET
+        # How waits are bounded. A plain socket is made blocking, each way's
+        # wait bounded by its kernel timer: one system call per read or
+        # write, where a Python socket timeout polls before each. Others
+        # get settimeout(): an SSL socket's blocking read retries past a
+        # kernel timer, and a test double has none.
+        self._timed_socket: socket.socket | None = None
+        if KERNEL_TIMERS and type(sock) is socket.socket:
+            self._timed_socket = sock
+            sock.settimeout(None)
+        self._read_bound: object = _UNSET  # the bound each way's wait has now
+        self._write_bound: object = _UNSET
 
     @property
     def io(self) -> SocketLike:
@@ -199,91 +187,143 @@ class BufferedIO:
         except (AttributeError, OSError, ValueError, TypeError):
             return repr(self._io)
 
-    def _set_timeout(self, timeout: float | None) -> None:
-        if timeout != self._timeout:  # a change costs a system call
+    def _bound(self, timeout: float | None, reading: bool) -> None:
+        """Bound the next wait for reading (else writing) to *timeout*
+        seconds (``None``: no bound). A change costs a system call: callers
+        make one only when *timeout* differs from the bound in force."""
+        sock = self._timed_socket
+        if sock is None:  # settimeout: one bound for both ways
             self._io.settimeout(timeout)
-            self._timeout = timeout
+            self._read_bound = self._write_bound = timeout
+        elif reading:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, _timeval(timeout))
+            self._read_bound = timeout
+        else:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _timeval(timeout))
+            self._write_bound = timeout
 
-    def _fill(self, deadline: ReplyDeadline | None) -> None:
-        timeout = self.read_timeout
-        if deadline is not None and timeout is not None:
-            timeout = deadline.wait_time(timeout)
-            if timeout <= 0:
-                raise ReadTimeout(self._describe())
-        self._set_timeout(timeout)
-        try:
-            data = self._io.recv(READ_CHUNK)
-        except socket.timeout as exc:
-            raise ReadTimeout(self._describe()) from exc
-        if not data:
-            raise EOFError("end of file reached")
-        self._rbuf += data
+    def _find(self, terminator: bytes, limit: int | None) -> int:
+        """The offset in the buffer of the next *terminator*, receiving more
+        as needed, each wait within the current read's deadline; -1 once
+        more than *limit* bytes have come without one.
 
-    def read_deadline(self) -> ReplyDeadline | None:
-        """A deadline for one reply: read_timeout from its first wait on."""
-        return None if self.read_timeout is None else ReplyDeadline()
-
-    def _scan(self, terminator: bytes, limit: int | None,
-              deadline: ReplyDeadline | None) -> int:
-        """The offset just past the first *terminator*, reading as needed;
-        -1 once more than *limit* bytes have come without one."""
-        start = 0
-        while True:
-            end = self._rbuf.find(terminator, start)
-            if end >= 0:
-                end += len(terminator)
-                return -1 if limit is not None and end > limit else end
-            if limit is not None and len(self._rbuf) > limit:
+        Raises:
+            ReadTimeout: the deadline passed.
+            EOFError: the peer closed the connection.
+        """
+        rbuf = self._rbuf
+        end = rbuf.find(terminator, self._rpos) if rbuf else -1
+        while end < 0:
+            rest = rbuf[self._rpos:] if rbuf else rbuf
+            if limit is not None and len(rest) > limit:
                 return -1
-            start = max(0, len(self._rbuf) - len(terminator) + 1)
-            self._fill(deadline)
+            timeout = self.read_timeout
+            if timeout is not None:
+                now = time.monotonic()
+                if self._deadline is None:
+                    self._deadline = now + timeout
+                else:
+                    timeout = self._deadline - now
+                if timeout <= 0:
+                    raise ReadTimeout(self._describe())
+            if timeout != self._read_bound:
+                self._bound(timeout, True)
+            try:
+                data = self._io.recv(READ_CHUNK)
+            except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
+                raise ReadTimeout(self._describe()) from exc
+            if not data:
+                raise EOFError("end of file reached")
+            self._rpos = 0
+            if rest:
+                rbuf = self._rbuf = rest + data
+                end = rbuf.find(terminator, max(0, len(rest) - len(terminator) + 1))
+            else:
+                rbuf = self._rbuf = data
+                end = rbuf.find(terminator)
+        return end
 
-    def _consume(self, end: int) -> bytes:
-        chunk = bytes(self._rbuf[:end])
-        del self._rbuf[:end]
+    def _take(self, end: int, stop: int) -> bytes:
+        """Consume the buffer up to offset *end*; returns it up to *stop*."""
+        rbuf, start = self._rbuf, self._rpos
+        if end < len(rbuf):
+            self._rpos = end
+        else:
+            self._rbuf = b""
+            self._rpos = 0
         if self.debug_output is not None:
-            self.debug_output.emit(f"-> {_ruby.dump(chunk)}\n")
-        self._challenged = chunk.startswith(b"334")
-        return chunk
+            self.debug_output.emit(f"-> {_ruby.dump(rbuf[start:end])}\n")
+        line = self._last_line = rbuf[start:stop]
+        return line
 
-    def readuntil(self, terminator: bytes = b"\n", limit: int | None = None,
-                  deadline: ReplyDeadline | None = None) -> bytes:
-        """Bytes up to and including *terminator* (at most *limit* in all).
+    def readuntil(self, terminator: bytes = b"\n", limit: int | None = None) -> bytes:
+        """Bytes up to and including *terminator* (at most *limit* in all),
+        a new read with its own deadline.
 
         Raises:
             EOFError: the peer closed first (a partial line is dropped).
-            ReadTimeout: *deadline* passed.
+            ReadTimeout: read_timeout passed since the read's first wait.
             LineTooLong: no *terminator* within *limit* bytes.
         """
-        end = self._scan(terminator, limit, deadline)
-        if end < 0:
+        self._deadline = None
+        end = self._find(terminator, limit)
+        if end >= 0:
+            end += len(terminator)
+        if end < 0 or (limit is not None and end - self._rpos > limit):
             raise LineTooLong(f"no {terminator!r} within {limit} bytes")
-        return self._consume(end)
+        return self._take(end, end)
 
-    def readline(self, limit: int | None = None,
-                 deadline: ReplyDeadline | None = None) -> bytes:
+    def readline(self, limit: int | None = None, continued: bool = False) -> bytes:
         """One line without its LF or CRLF (Ruby: ``readuntil("\\n").chop``).
+
+        Each call is a new read whose waits may last read_timeout in all,
+        counted from its first wait; a *continued* line (the next line of
+        one reply) shares the deadline of the read before it.
 
         Raises:
             EOFError, ReadTimeout: as :meth:`readuntil`.
             LineTooLong: the line (its ending not counted) is longer
                 than *limit* bytes.
         """
-        end = self._scan(b"\n", None if limit is None else limit + 2, deadline)
-        if end >= 0:
-            cut = 2 if end >= 2 and self._rbuf[end - 2] == 0x0D else 1
-            if limit is None or end - cut <= limit:
-                return self._consume(end)[:-cut]
-        raise LineTooLong(f"reply line longer than {limit} bytes")
+        if not continued:
+            self._deadline = None
+        end = self._find(b"\n", None if limit is None else limit + 2)
+        start = self._rpos
+        stop = end - 1 if end > start and self._rbuf[end - 1] == 0x0D else end
+        if end < 0 or (limit is not None and stop - start > limit):
+            raise LineTooLong(f"reply line longer than {limit} bytes")
+        return self._take(end + 1, stop)
 
     # ------------------------------------------------------------- writing
-    def send(self, data: bytes | bytearray | memoryview) -> None:
-        """Send raw bytes within write_timeout (no debug text)."""
-        self._set_timeout(self.write_timeout)
+    def send(self, data: bytes | bytearray) -> None:
+        """Send raw bytes, all of them within write_timeout (no debug text)."""
+        timeout = self.write_timeout
+        if timeout != self._write_bound:
+            self._bound(timeout, False)
+        sock = self._timed_socket
         try:
-            self._io.sendall(data)
-        except socket.timeout as exc:
+            if sock is None:
+                self._io.sendall(data)
+                return
+            began = time.monotonic()
+            sent = sock.send(data)
+            if sent < len(data):
+                self._send_rest(sock, data, sent, began, timeout)
+        except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise WriteTimeout(self._describe()) from exc
+
+    def _send_rest(self, sock: socket.socket, data: bytes | bytearray, sent: int,
+                   began: float, timeout: float | None) -> None:
+        """The rest of a send over a blocking socket that the kernel timer
+        or a signal cut short after *sent* bytes: it goes on with the time
+        left, so the whole write (from *began*) is bounded, not each send."""
+        while sent < len(data):
+            if timeout is not None:
+                left = timeout - (time.monotonic() - began)
+                if left <= 0:
+                    raise socket.timeout("timed out")
+                self._bound(left, False)
+            sent += sock.send(memoryview(data)[sent:])
 
     def write(self, data: str | bytes) -> int:
         """Send *data* as it is; returns the number of bytes written."""
@@ -296,9 +336,10 @@ class BufferedIO:
     def writeline(self, line: str) -> int:
         """Send *line* and CRLF in one write; returns the bytes written."""
         if self.debug_output is not None:
-            shown = redact_command(line, self._challenged) if self.redact else line
+            answers_challenge = self._last_line.startswith(b"334")
+            shown = redact_command(line, answers_challenge) if self.redact else line
             self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
-        raw = (line + "\r\n").encode("utf-8")
+        raw = (line + "\r\n").encode()
         self.send(raw)
         return len(raw)
 
@@ -317,100 +358,6 @@ class BufferedIO:
         """One line of debug text (Ruby: ``LOG``)."""
         if self.debug_output is not None:
             self.debug_output.emit(message + "\n")
-
-
-def source_class_name(src: Any) -> str:
-    """The Ruby class Ruby would name in ``writing message from ...``."""
-    if isinstance(src, (str, bytes, bytearray, memoryview)):
-        return "String"
-    if isinstance(src, (list, tuple)):
-        return "Array"
-    if isinstance(src, (io.StringIO, io.BytesIO)):
-        return "StringIO"
-    if isinstance(src, io.IOBase) or hasattr(src, "fileno"):
-        return "File"
-    if isinstance(src, Iterator):
-        return "Enumerator"
-    return type(src).__name__
-
-
-def _as_bytes(chunk: Any, what: str) -> bytes:
-    if isinstance(chunk, str):
-        return chunk.encode("utf-8")
-    if isinstance(chunk, (bytes, bytearray, memoryview)):
-        return bytes(chunk)
-    raise ArgumentError(f"{what} must be str or bytes, not {type(chunk).__name__}")
-
-
-# Ruby's generic reader (``src.each``) hands its buffer to the line splitter
-# only once it holds more than this many characters.
-RUBY_GATHER = 1024
-
-
-def _unsplit_length(parts: list[str | bytes]) -> int | None:
-    """How much of the text *parts* Ruby's line splitter leaves in its
-    buffer: what follows the last LF, or the last CR that is not the final
-    character; ``None`` when the parts hold no line break at all."""
-    after = 0
-    for index in range(len(parts) - 1, -1, -1):
-        part = parts[index]
-        cr_end = len(part) - 1 if index == len(parts) - 1 else len(part)
-        if isinstance(part, str):
-            last = max(part.rfind("\n"), part.rfind("\r", 0, cr_end))
-        else:
-            last = max(part.rfind(b"\n"), part.rfind(b"\r", 0, cr_end))
-        if last >= 0:
-            return after + len(part) - last - 1
-        after += len(part)
-    return None
-
-
-def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
-    """Chunks of an iterable source, joined as Ruby's reader gathers them, so
-    that a source failing midway leaves the same complete lines on the wire."""
-    texts: list[str | bytes] = []  # as given: Ruby counts str in characters
-    raws: list[bytes] = []
-    unsplit = 0
-    for chunk in chunks:
-        raw = _as_bytes(chunk, "each message chunk")
-        texts.append(chunk if isinstance(chunk, str) else raw)
-        raws.append(raw)
-        unsplit += len(texts[-1])
-        if unsplit > RUBY_GATHER:
-            tail = _unsplit_length(texts)
-            unsplit = unsplit if tail is None else tail
-            yield b"".join(raws)
-            texts.clear()
-            raws.clear()
-    if raws:
-        yield b"".join(raws)
-
-
-def message_chunks(src: MessageSource) -> Iterator[bytes]:
-    """The bytes of a message source, in bounded chunks, never read whole.
-
-    Raises:
-        ArgumentError: *src* (or one of its chunks) is of an unsupported type.
-    """
-    if isinstance(src, str):
-        for start in range(0, len(src), SOURCE_CHUNK):
-            yield src[start:start + SOURCE_CHUNK].encode("utf-8")
-    elif isinstance(src, (bytes, bytearray, memoryview)):
-        view = memoryview(src).cast("B")
-        for start in range(0, len(view), SOURCE_CHUNK):
-            yield bytes(view[start:start + SOURCE_CHUNK])
-    elif callable(getattr(src, "read", None)):
-        while True:
-            chunk = cast(Readable, src).read(SOURCE_CHUNK)
-            if not chunk:
-                return
-            yield _as_bytes(chunk, "data read from the message file")
-    elif isinstance(src, Iterable):
-        yield from _gathered(src)
-    else:
-        raise ArgumentError(
-            "message must be str, bytes, a file object or an iterable of chunks, "
-            f"not {type(src).__name__}")
 
 
 class MessageWriter:
@@ -483,8 +430,10 @@ class MessageWriter:
         already) unless a write has just failed, and drop the partial one."""
         cut = self._pending.rfind(b"\n") + 1
         if cut and not self._failed:
-            with contextlib.suppress(OSError):
+            try:
                 self._send_head(cut)
+            except OSError:
+                pass
         self._pending = bytearray()
 
     def commit(self) -> int:
@@ -551,7 +500,7 @@ class WriteAdapter:
             ArgumentError: *s* is neither str nor bytes.
             OSError, WriteTimeout: the connection failed.
         """
-        return self._writer(_as_bytes(s, "message text"))
+        return self._writer(as_bytes(s, "message text"))
 
     print = write
 
@@ -565,7 +514,7 @@ class WriteAdapter:
         Raises:
             As :meth:`write`.
         """
-        raw = _as_bytes(s, "message text")
+        raw = as_bytes(s, "message text")
         if raw.endswith(b"\r\n"):
             raw = raw[:-2]
         elif raw.endswith((b"\n", b"\r")):
@@ -587,3 +536,13 @@ class WriteAdapter:
     def inspect(self) -> str:
         """Ruby's ``inspect`` text."""
         return f"#<Net::WriteAdapter writer={self._writer!r}>"
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("MessageSource", "Readable", "SocketLike"):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

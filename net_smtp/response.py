@@ -64,11 +64,11 @@ class Response:
 
     def is_success(self) -> bool:
         """A 2xx reply. Ruby: ``success?``."""
-        return self.status_type_char == "2"
+        return self._status[:1] == "2"
 
     def is_continue(self) -> bool:
         """A 3xx reply. Ruby: ``continue?``."""
-        return self.status_type_char == "3"
+        return self._status[:1] == "3"
 
     @property
     def message(self) -> str:

@@ -1,7 +1,7 @@
 """``Net::SMTP``: the session (port of Ruby's net/smtp.rb, net-smtp 0.5.1).
 
 Every command goes through one funnel: ``validate_line`` -> ``writeline`` ->
-``_recv_response`` -> ``Response.parse`` -> ``_check_response``.
+``_recv_response`` -> ``Response`` -> ``_check_response``.
 
 The error-occurred ("critical") rule, kept exactly as narrow as Ruby's: an
 exception raised while a command run by ``_getok`` or ``data`` is on the
@@ -47,32 +47,21 @@ A failed ``start`` leaves *closed*.
 
 from __future__ import annotations
 
-import contextlib
+import _thread
 import socket
 import sys
-import threading
 import types
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Protocol,
-    TypeVar,
-    Union,
-    cast,
-    overload,
-)
 
 from . import _email, _ruby
-from ._text import validate_line
+from ._text import message_chunks, source_class_name, validate_line
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
 from .auth_plain import AuthPlain
 from .auth_xoauth2 import AuthXoauth2
-from .authenticator import Authenticator, Credential, normalize_auth_type
+from .authenticator import Authenticator, normalize_auth_type
 from .errors import (
     ArgumentError,
     SMTPError,
@@ -85,24 +74,26 @@ from .protocol import (
     DebugSink,
     InternetMessageIO,
     LineTooLong,
-    MessageSource,
     MessageWriter,
-    SocketLike,
     WriteAdapter,
     connect_failure,
-    message_chunks,
-    source_class_name,
     tls_handshake,
 )
 from .response import Response
 
+TYPE_CHECKING = False  # true for type checkers: typing is not imported at run time
 if TYPE_CHECKING:
     import ssl
     from email.message import Message
+    from typing import Any, Callable, Protocol, TypeVar, overload
 
     from typing_extensions import TypeAlias, TypedDict, Unpack
 
+    from ._types import AddressLike, Credential, MessageSource, SocketLike
     from .tls import SSLContextParams
+
+    T = TypeVar("T")
+    R = TypeVar("R")
 
     class LoginOptions(TypedDict, total=False):
         """The keywords of ``smtp.start`` (Ruby's)."""
@@ -130,9 +121,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
-AddressLike = Union[str, Address]
-T = TypeVar("T")
-R = TypeVar("R")
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
 
@@ -148,15 +136,6 @@ def _address_text(address: Any) -> str:
 
 def _requires_smtputf8(address: Any) -> bool:
     return not _address_text(address).isascii()
-
-
-def _sender_for(from_addr: AddressLike, to_addrs: list[Any], smtputf8_offered: bool) -> AddressLike:
-    """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII and
-    the server offers it (``mailfrom`` adds it for a non-ASCII sender)."""
-    _requires_smtputf8(from_addr)
-    if any([_requires_smtputf8(a) for a in to_addrs]) and smtputf8_offered:
-        return Address(from_addr, "SMTPUTF8")
-    return from_addr
 
 
 def _check_message(msgstr: Any) -> None:
@@ -182,28 +161,38 @@ def _check_timeout(name: str, value: Any) -> float | None:
     raise ArgumentError(f"{name} must be a number of seconds (>= 0) or None, not {value!r}")
 
 
-class _ClassStart(Protocol):
-    """The type of ``SMTP.start`` called on the class."""
+if TYPE_CHECKING:
+    class _ClassStart(Protocol):
+        """The type of ``SMTP.start`` called on the class."""
 
-    @overload
-    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
+        @overload
+        def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                     block: None = ..., **options: Unpack[SessionOptions]) -> SMTP: ...
 
-    @overload
-    def __call__(self, address: str, port: int | str | None = ..., *args: Any,
-                 block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
+        @overload
+        def __call__(self, address: str, port: int | str | None = ..., *args: Any,
+                     block: Callable[[SMTP], T], **options: Unpack[SessionOptions]) -> T: ...
 
+    class _InstanceStart(Protocol):
+        """The type of ``smtp.start`` called on an instance."""
 
-class _InstanceStart(Protocol):
-    """The type of ``smtp.start`` called on an instance."""
+        @overload
+        def __call__(self, *args: Any, block: None = ...,
+                     **options: Unpack[LoginOptions]) -> SMTP: ...
 
-    @overload
-    def __call__(self, *args: Any, block: None = ...,
-                 **options: Unpack[LoginOptions]) -> SMTP: ...
+        @overload
+        def __call__(self, *args: Any, block: Callable[[SMTP], T],
+                     **options: Unpack[LoginOptions]) -> T: ...
 
-    @overload
-    def __call__(self, *args: Any, block: Callable[[SMTP], T],
-                 **options: Unpack[LoginOptions]) -> T: ...
+    class _Start(Protocol):
+        """``start``: :class:`_ClassStart` on the class, :class:`_InstanceStart`
+        on an instance (a :class:`_ruby.ClassOrInstance`)."""
+
+        @overload
+        def __get__(self, obj: None, owner: type[SMTP] | None = None) -> _ClassStart: ...
+
+        @overload
+        def __get__(self, obj: SMTP, owner: type[SMTP] | None = None) -> _InstanceStart: ...
 
 
 def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *args: Any,
@@ -343,7 +332,7 @@ class SMTP:
         self._read_timeout = _check_timeout("read_timeout", read_timeout)
         self._write_timeout = _check_timeout("write_timeout", write_timeout)
         self._abort_reason: BaseException | None = None
-        self._in_use = threading.RLock()
+        self._in_use = _thread.RLock()
         self._debug_output: Any = None
         self._redact = False
         self._tls = bool(tls)
@@ -601,8 +590,10 @@ class SMTP:
         finally:
             self._do_finish()
 
-    start: _ruby.ClassOrInstance[_ClassStart, _InstanceStart] = _ruby.ClassOrInstance(
-        _class_start, _instance_start)
+    if TYPE_CHECKING:
+        start: _Start
+    else:
+        start = _ruby.ClassOrInstance(_class_start, _instance_start)
 
     def _prepare_tls_params(self) -> None:
         self._context_params = {}
@@ -655,12 +646,14 @@ class SMTP:
         if exc_type is None:
             self.finish()
             return
-        with contextlib.suppress(Exception):
+        try:
             self._do_finish()
+        except Exception:  # the body's exception is the one to see
+            pass
 
     def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.
-        sock = socket.create_connection((address, cast(int, port)), timeout=self.open_timeout)
+        sock = socket.create_connection((address, port), timeout=self.open_timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
@@ -695,8 +688,8 @@ class SMTP:
             self._logging(f"Connection opened: {self._address}:{self._port}")
             if self._tls:
                 sock = self._tlsconnect(sock, self._tls_context())
-            self._socket = self._new_internet_message_io(sock)
-            self._check_response(self._critical(self._recv_response))
+            bio = self._socket = self._new_internet_message_io(sock)
+            self._check_response(self._critical(self._recv_response, bio))
             self._do_helo(helo_domain)
             if not self._tls and (self.is_starttls_always()
                                   or (self.is_capable_starttls() and self.is_starttls_auto())):
@@ -708,7 +701,7 @@ class SMTP:
                 self._do_helo(helo_domain)
             if _ruby.truthy(user):
                 # check_auth_args refused missing credentials before connecting
-                self.authenticate(cast(Credential, user), cast(Credential, secret),
+                self.authenticate(user, secret,  # type: ignore[arg-type]
                                   authtype or SMTP.DEFAULT_AUTH_TYPE)
             self._started = True
         finally:
@@ -832,13 +825,11 @@ class SMTP:
         self._claim()
         try:
             if _email.is_email_message(msgstr):
-                sender, flat, msgstr = self._email_envelope(cast("Message", msgstr),
-                                                            from_addr, flat)
+                sender, flat, msgstr = self._email_envelope(msgstr, from_addr, flat)
             else:
                 if self._socket is None:
                     raise IOError("closed session")
-                sender = _sender_for(from_addr, flat,  # type: ignore[arg-type]
-                                     bool(self.is_capable("SMTPUTF8")))
+                sender = self._sender_for(from_addr, flat)  # type: ignore[arg-type]
             phase = self._message_phase(sender, flat, source_class_name(msgstr), refused)
             with phase as message:
                 for chunk in message_chunks(msgstr):
@@ -869,14 +860,24 @@ class SMTP:
         sender = Address(from_addr, "SMTPUTF8", "BODY=8BITMIME") if utf8 else from_addr
         return sender, to_addrs, _email.flatten(msg, utf8=utf8)
 
+    def _sender_for(self, from_addr: AddressLike, to_addrs: list[Any]) -> AddressLike:
+        """MAIL FROM's address: with SMTPUTF8 when a recipient is non-ASCII
+        and the server offers it (``mailfrom`` adds it for a non-ASCII
+        sender). Every address is checked first (ArgumentError for one
+        neither str nor Address)."""
+        _address_text(from_addr)
+        if any([_requires_smtputf8(a) for a in to_addrs]) and self.is_capable("SMTPUTF8"):
+            return Address(from_addr, "SMTPUTF8")
+        return from_addr
+
     def _message_phase(self, sender: AddressLike, to_addrs: list[Any], label: str,
                        refused: str = "raise") -> DataPhase:
         """The :class:`DataPhase` of one message whose envelope is *sender*
         and *to_addrs*: MAIL, RCPT and DATA lock-step (Ruby's way), or in
         one write when :attr:`pipelining` is on and the server offers it."""
         if self.pipelining and self.is_capable("PIPELINING"):
-            return DataPhase(self, label, lambda: self._open_pipelined(sender, to_addrs, refused))
-        return DataPhase(self, label, lambda: self._open_lockstep(sender, to_addrs, refused))
+            return DataPhase(self, label, self._open_pipelined, sender, to_addrs, refused)
+        return DataPhase(self, label, self._open_lockstep, sender, to_addrs, refused)
 
     def _open_lockstep(self, sender: AddressLike, to_addrs: list[Any],
                        refused: str) -> dict[str, Response]:
@@ -920,10 +921,7 @@ class SMTP:
         for line in lines:
             validate_line(line)
 
-        def exchange() -> list[Response]:
-            self._io().writelines(lines)
-            return [self._recv_response() for _ in lines]
-        mail, *rcpts, data = self._critical(exchange)
+        mail, *rcpts, data = self._critical(self._exchange_all, lines)
         failure: Exception | None = None if mail.is_success() else mail.exception_class(mail)
         rejected: dict[str, Response] = {}
         for addr, reply in zip(to_addrs, rcpts):
@@ -949,17 +947,18 @@ class SMTP:
     send_mail = send_message
     sendmail = send_message
 
-    @overload
-    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: None = None) -> MessageStream: ...
+    if TYPE_CHECKING:
+        @overload
+        def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                                block: None = None) -> MessageStream: ...
 
-    @overload
-    def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
-                            block: Callable[[WriteAdapter], Any]) -> Response: ...
+        @overload
+        def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
+                                block: Callable[[WriteAdapter], Any]) -> Response: ...
 
     def open_message_stream(self, from_addr: AddressLike, *to_addrs: Any,
                             block: Callable[[WriteAdapter], Any] | None = None
-                            ) -> Response | MessageStream:
+                            ) -> Response | MessageStream | None:
         """Send one message written by *block* (or in a ``with`` body) to a
         :class:`WriteAdapter`: ``with smtp.open_message_stream(f, t) as out:``.
 
@@ -981,7 +980,7 @@ class SMTP:
             return stream
         with stream as adapter:
             block(adapter)
-        return cast(Response, stream.response)
+        return stream.response  # set by the normal end of the with block
 
     ready = open_message_stream
 
@@ -1078,6 +1077,8 @@ class SMTP:
         return self._getok(self._mail_line(from_addr))
 
     def _mail_line(self, from_addr: AddressLike) -> str:
+        if isinstance(from_addr, str) and from_addr.isascii():
+            return f"MAIL FROM:<{from_addr}>"  # the common case: no parameters
         if _requires_smtputf8(from_addr) and self.is_capable("SMTPUTF8"):
             addr = Address(from_addr, "SMTPUTF8")
         else:
@@ -1113,6 +1114,8 @@ class SMTP:
 
     @staticmethod
     def _rcpt_line(to_addr: AddressLike) -> str:
+        if isinstance(to_addr, str):
+            return f"RCPT TO:<{to_addr}>"  # the common case: no parameters
         addr = Address(to_addr)
         return " ".join([f"RCPT TO:<{addr.address}>", *addr.parameters])
 
@@ -1142,7 +1145,7 @@ class SMTP:
         if msgstr is not None:
             _check_message(msgstr)
             if _email.is_email_message(msgstr):
-                msgstr = _email.flatten(cast("Message", msgstr))
+                msgstr = _email.flatten(msgstr)
         phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr),
                           self._open_data)
         with phase as message:
@@ -1161,7 +1164,7 @@ class SMTP:
         return {}
 
     def _data_command(self) -> Response:
-        res = self.get_response("DATA")
+        res = self._exchange("DATA")
         if not res.is_continue():
             raise _data_refused(res)
         return res
@@ -1187,8 +1190,7 @@ class SMTP:
         validate_line(reqline)
         self._claim()
         try:
-            self._io().writeline(reqline)
-            return self._recv_response()
+            return self._exchange(reqline)
         finally:
             self._in_use.release()
 
@@ -1199,7 +1201,7 @@ class SMTP:
         Raises:
             RuntimeError: another thread is using it.
         """
-        if not self._in_use.acquire(blocking=False):
+        if not self._in_use.acquire(False):  # positional: a keyword costs more than the lock
             raise RuntimeError(f"{self.inspect()} is in use by another thread: use one "
                                "session per thread")
 
@@ -1210,52 +1212,67 @@ class SMTP:
 
     def _getok(self, reqline: str) -> Response:
         validate_line(reqline)
-
-        def exchange() -> Response:
-            self._io().writeline(reqline)
-            return self._recv_response()
         self._claim()
         try:
-            res = self._critical(exchange)
+            res = self._critical(self._exchange, reqline)
         finally:
             self._in_use.release()
         self._check_response(res)
         return res
 
-    def _recv_response(self) -> Response:
+    def _exchange(self, reqline: str) -> Response:
+        """Write *reqline* and read its reply, unchecked."""
         bio = self._io()
-        deadline = bio.read_deadline()
-        lines: list[bytes] = []
-        size = 0
-        while True:
-            try:
-                line = bio.readline(self.MAX_REPLY_LINE, deadline)
-            except LineTooLong as exc:
-                raise SMTPUnknownError(str(exc)) from exc
-            size += len(line) + 1
-            lines.append(line)
-            if size > self.MAX_REPLY_SIZE:
-                raise SMTPUnknownError(f"reply longer than {self.MAX_REPLY_SIZE} bytes")
-            if line[3:4] != b"-":
-                break
-            if len(lines) >= self.MAX_REPLY_LINES:
-                raise SMTPUnknownError(f"reply has more than {self.MAX_REPLY_LINES} lines")
-        raw = b"\n".join(lines) + b"\n"
+        bio.writeline(reqline)
+        return self._recv_response(bio)
+
+    def _exchange_all(self, lines: list[str]) -> list[Response]:
+        """Write *lines* in one go (a pipelined batch), then read a reply
+        for each, unchecked."""
+        bio = self._io()
+        bio.writelines(lines)
+        return [self._recv_response(bio) for _ in lines]
+
+    def _recv_response(self, bio: InternetMessageIO) -> Response:
+        """The next reply on *bio*, within the reply bounds."""
         try:
-            text = raw.decode("utf-8")
+            line = bio.readline(self.MAX_REPLY_LINE)
+            if line[3:4] == b"-":
+                line = self._continued_reply(bio, line)
+        except LineTooLong as exc:
+            raise SMTPUnknownError(str(exc)) from exc
+        raw = line + b"\n"
+        try:
+            text = raw.decode()
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
-        return Response.parse(text)
+        return Response(text[:3], text)
 
-    def _critical(self, block: Callable[[], R] | None = None) -> R:
-        # Ruby's rule: a failure here aborts the session. Where Ruby then
-        # answers later commands with "200 dummy reply code", the port raises.
+    def _continued_reply(self, bio: InternetMessageIO, first: bytes) -> bytes:
+        """The lines of a multi-line reply, from *first* on, joined by LF;
+        within MAX_REPLY_LINES and MAX_REPLY_SIZE (with a LF per line)."""
+        lines = [first]
+        size = len(first) + 1
+        while lines[-1][3:4] == b"-":
+            if len(lines) >= self.MAX_REPLY_LINES:
+                raise SMTPUnknownError(f"reply has more than {self.MAX_REPLY_LINES} lines")
+            line = bio.readline(self.MAX_REPLY_LINE, continued=True)
+            size += len(line) + 1
+            if size > self.MAX_REPLY_SIZE:
+                raise SMTPUnknownError(f"reply longer than {self.MAX_REPLY_SIZE} bytes")
+            lines.append(line)
+        return b"\n".join(lines)
+
+    def _critical(self, block: Callable[..., R] | None = None, *args: Any) -> R:
+        # Ruby's rule: a failure in block(*args) aborts the session. Where
+        # Ruby then answers later commands with "200 dummy reply code", the
+        # port raises.
         if self._abort_reason is not None:
             raise SMTPSessionAborted.after(self._abort_reason) from self._abort_reason
         try:
             if block is None:
                 raise ArgumentError("no block given")
-            return block()
+            return block(*args)
         except BaseException as exc:
             self._abort_reason = exc
             raise
@@ -1271,24 +1288,25 @@ class DataPhase:
     "the end-of-data marker is sent only when the whole body was written;
     any exception drops the connection".
 
-    Entering holds the session for this thread and runs *opening*, which
-    sends whatever precedes the body and returns once DATA was answered 3xx
-    (the envelope, lock-step or pipelined, then DATA; or DATA alone) with
-    the recipients it saw refused (kept in :attr:`refused`); then gives the
-    :class:`MessageWriter` for the body. A normal exit sends the marker and
-    reads the reply into :attr:`response` (unchecked). An exception from
-    the body leaves the marker unsent, drops the connection (the server
-    discards the partial message) and propagates unchanged. The session is
-    released on exit.
+    Entering holds the session for this thread and runs ``opening(*args)``,
+    which sends whatever precedes the body and returns once DATA was
+    answered 3xx (the envelope, lock-step or pipelined, then DATA; or DATA
+    alone) with the recipients it saw refused (kept in :attr:`refused`);
+    then gives the :class:`MessageWriter` for the body. A normal exit sends
+    the marker and reads the reply into :attr:`response` (unchecked). An
+    exception from the body leaves the marker unsent, drops the connection
+    (the server discards the partial message) and propagates unchanged.
+    The session is released on exit.
     """
 
-    __slots__ = ("_smtp", "_label", "_opening", "_writer", "_response", "refused")
+    __slots__ = ("_smtp", "_label", "_opening", "_args", "_writer", "_response", "refused")
 
     def __init__(self, smtp: SMTP, label: str,
-                 opening: Callable[[], dict[str, Response]]) -> None:
+                 opening: Callable[..., dict[str, Response]], *args: Any) -> None:
         self._smtp = smtp
         self._label = label
         self._opening = opening
+        self._args = args
         self._writer: MessageWriter | None = None
         self._response: Response | None = None
         self.refused: dict[str, Response] = {}
@@ -1308,7 +1326,7 @@ class DataPhase:
         smtp = self._smtp
         smtp._claim()
         try:
-            self.refused = self._opening()
+            self.refused = self._opening(*self._args)
             self._writer = smtp._io().begin_message(self._label)
         except BaseException:
             smtp._in_use.release()
@@ -1326,7 +1344,7 @@ class DataPhase:
                 writer.abandon()
                 smtp._abort(exc)
                 return
-            self._response = smtp._critical(lambda: self._commit(writer))
+            self._response = smtp._critical(self._commit, writer)
         finally:
             smtp._in_use.release()
 
@@ -1336,7 +1354,7 @@ class DataPhase:
         except BaseException as exc:
             self._smtp._abort(exc)
             raise
-        return self._smtp._recv_response()
+        return self._smtp._recv_response(self._smtp._io())
 
 
 class MessageStream:
@@ -1360,7 +1378,7 @@ class MessageStream:
 
     def sender(self) -> AddressLike:
         """MAIL FROM's address, with SMTPUTF8 when a recipient needs it."""
-        return _sender_for(self._from, self._to, bool(self._smtp.is_capable("SMTPUTF8")))
+        return self._smtp._sender_for(self._from, self._to)
 
     def __enter__(self) -> WriteAdapter:
         """MAIL FROM, RCPT TO, DATA; returns the stream for the body.
@@ -1400,3 +1418,13 @@ SMTPSession = SMTP
 
 _ruby.add_predicate_aliases(SMTP)
 _ruby.add_predicate_aliases(Response)
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> object:
+        # names only annotations use, made on first use by net_smtp._types
+        if name in ("AddressLike",):
+            from . import _types
+
+            return getattr(_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

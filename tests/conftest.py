@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
-from aiosmtpd_support import AiosmtpdServer
+from net_smtp.authenticator import Authenticator
+from tests.support.aiosmtpd import AiosmtpdServer
 
 
 @pytest.fixture
@@ -15,3 +16,12 @@ def aiosmtpd_server() -> Iterator[AiosmtpdServer]:
     limit) that records every message; stopped after the test."""
     with AiosmtpdServer() as server:
         yield server
+
+
+@pytest.fixture
+def registry_snapshot() -> Iterator[None]:
+    """Restore the global mechanism registry after a test registers into it."""
+    saved = dict(Authenticator.auth_classes())
+    yield
+    Authenticator.auth_classes().clear()
+    Authenticator.auth_classes().update(saved)

@@ -39,9 +39,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "docs" / "examples"
@@ -70,14 +70,14 @@ class ServerProfile:
     """
 
     tls: str = "none"
-    auth: Tuple[str, ...] = ()
+    auth: tuple[str, ...] = ()
     refuse: Mapping[str, str] = field(default_factory=dict)
 
 
 AUTH_ALL = ("PLAIN", "LOGIN", "CRAM-MD5")
 
 # Every example and the server it talks to.
-EXAMPLES: Dict[str, ServerProfile] = {
+EXAMPLES: dict[str, ServerProfile] = {
     "send_with_block": ServerProfile(),
     "start_and_finish": ServerProfile(),
     "helo_domain": ServerProfile(),
@@ -103,9 +103,9 @@ class ConnectionRecord:
     """What the client sent on one connection (decrypted after TLS began)."""
 
     client: bytearray = field(default_factory=bytearray)
-    tls_start: Optional[int] = None
+    tls_start: int | None = None
 
-    def as_json(self) -> Dict[str, object]:
+    def as_json(self) -> dict[str, object]:
         """The record as JSON data (bytes kept exactly, as latin-1 text)."""
         return {"client": bytes(self.client).decode("latin-1"), "tls_start": self.tls_start}
 
@@ -117,17 +117,17 @@ class Delivery:
     dot-stuffing removed (lines still ended by CRLF)."""
 
     mail_from: str
-    mail_options: List[str]
-    rcpt_to: List[str]
+    mail_options: list[str]
+    rcpt_to: list[str]
     content: bytes
 
-    def as_json(self) -> Dict[str, object]:
+    def as_json(self) -> dict[str, object]:
         """The delivery as JSON data (content as latin-1 text)."""
         return {"mail_from": self.mail_from, "mail_options": self.mail_options,
                 "rcpt_to": self.rcpt_to, "content": self.content.decode("latin-1")}
 
 
-def _mailbox_and_parameters(arg: str) -> Tuple[str, List[str]]:
+def _mailbox_and_parameters(arg: str) -> tuple[str, list[str]]:
     """``FROM:<a@b> K=V`` -> ``('a@b', ['K=V'])``."""
     _, _, rest = arg.partition("<")
     mailbox, _, params = rest.partition(">")
@@ -138,8 +138,8 @@ class _Session:
     """The server side of one connection, following a ServerProfile."""
 
     def __init__(self, sock: socket.socket, profile: ServerProfile,
-                 tls_context: Optional[ssl.SSLContext], record: ConnectionRecord,
-                 deliveries: List[Delivery], lock: threading.Lock) -> None:
+                 tls_context: ssl.SSLContext | None, record: ConnectionRecord,
+                 deliveries: list[Delivery], lock: threading.Lock) -> None:
         self._raw = sock
         self._sock = sock
         self._profile = profile
@@ -149,15 +149,15 @@ class _Session:
         self._lock = lock
         self._buffer = b""
         self._tls = False
-        self._mail_from: Optional[Tuple[str, List[str]]] = None
-        self._rcpt_to: List[str] = []
+        self._mail_from: tuple[str, list[str]] | None = None
+        self._rcpt_to: list[str] = []
 
     # -- wire
     def _reply(self, *lines: str) -> None:
         text = "".join(f"{line[:3]}-{line[4:]}\r\n" for line in lines[:-1])
         self._sock.sendall((text + lines[-1] + "\r\n").encode("utf-8"))
 
-    def _readline(self) -> Optional[bytes]:
+    def _readline(self) -> bytes | None:
         while b"\n" not in self._buffer:
             try:
                 chunk = self._sock.recv(65536)
@@ -197,7 +197,7 @@ class _Session:
             self._sock.close()
             self._raw.close()
 
-    def _capabilities(self) -> List[str]:
+    def _capabilities(self) -> list[str]:
         caps = ["8BITMIME", "SMTPUTF8", "SIZE 10485760"]
         if self._profile.tls == "starttls" and not self._tls:
             caps.append("STARTTLS")
@@ -250,7 +250,7 @@ class _Session:
             self._reply("503 5.5.1 Error: need RCPT command")
             return
         self._reply("354 End data with <CR><LF>.<CR><LF>")
-        lines: List[bytes] = []
+        lines: list[bytes] = []
         while True:
             line = self._readline()
             if line is None:
@@ -267,7 +267,7 @@ class _Session:
         self._reply("250 2.0.0 Ok: queued")
 
     # -- AUTH
-    def _ask(self, challenge: bytes) -> Optional[bytes]:
+    def _ask(self, challenge: bytes) -> bytes | None:
         """Send a 334 challenge; the decoded answer, None if cancelled."""
         self._reply("334 " + base64.b64encode(challenge).decode("ascii"))
         line = self._readline()
@@ -278,12 +278,12 @@ class _Session:
         except binascii.Error:
             return None
 
-    def _auth(self, words: List[str]) -> None:
+    def _auth(self, words: list[str]) -> None:
         mechanism = words[0].upper() if words else ""
         if mechanism not in self._profile.auth:
             self._reply("504 5.5.4 Unrecognized authentication type")
             return
-        initial: Optional[bytes] = None
+        initial: bytes | None = None
         if len(words) > 1:
             try:
                 initial = base64.b64decode(words[1], validate=True)
@@ -317,15 +317,15 @@ class ScriptedSMTPServer:
     in the order they were accepted, :attr:`deliveries` the messages.
     """
 
-    def __init__(self, profile: ServerProfile, tls_context: Optional[ssl.SSLContext] = None) -> None:
+    def __init__(self, profile: ServerProfile, tls_context: ssl.SSLContext | None = None) -> None:
         if profile.tls != "none" and tls_context is None:
             raise ValueError("a TLS profile needs a server context")
         self.profile = profile
-        self.connections: List[ConnectionRecord] = []
-        self.deliveries: List[Delivery] = []
+        self.connections: list[ConnectionRecord] = []
+        self.deliveries: list[Delivery] = []
         self._tls_context = tls_context
         self._lock = threading.Lock()
-        self._threads: List[threading.Thread] = []
+        self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.bind((HOST, 0))
@@ -352,7 +352,7 @@ class ScriptedSMTPServer:
     def _serve(self, sock: socket.socket, record: ConnectionRecord) -> None:
         _Session(sock, self.profile, self._tls_context, record, self.deliveries, self._lock).run()
 
-    def __enter__(self) -> "ScriptedSMTPServer":
+    def __enter__(self) -> ScriptedSMTPServer:
         self._acceptor.start()
         return self
 
@@ -391,14 +391,14 @@ def make_tls_kit(directory: Path) -> TLSKit:
 class Conversation:
     """One run of an example: what it sent, printed and returned."""
 
-    connections: List[Dict[str, object]]
+    connections: list[dict[str, object]]
     stdout: str
     stderr: str
     exit_status: int
-    deliveries: List[Dict[str, object]]
+    deliveries: list[dict[str, object]]
 
 
-def twin_environment(port: int, ca_file: Optional[Path]) -> Dict[str, str]:
+def twin_environment(port: int, ca_file: Path | None) -> dict[str, str]:
     """The environment an example runs in: server address, account, CA file,
     and the checkout first on PYTHONPATH."""
     env = dict(os.environ)
@@ -410,7 +410,7 @@ def twin_environment(port: int, ca_file: Optional[Path]) -> Dict[str, str]:
     return env
 
 
-def ruby_command(*args: str) -> List[str]:
+def ruby_command(*args: str) -> list[str]:
     """``ruby -I lib ... ARGS``, with the lib dirs listed in NET_SMTP_RUBY_LIBS.
 
     Raises:
@@ -423,7 +423,7 @@ def ruby_command(*args: str) -> List[str]:
     return ["ruby", *[f"-I{d}" for d in libs], *args]
 
 
-def python_command(script: Path) -> List[str]:
+def python_command(script: Path) -> list[str]:
     """The current interpreter running *script*."""
     return [sys.executable, str(script)]
 
@@ -450,20 +450,20 @@ def recording_path(name: str) -> Path:
     return RECORDED_DIR / f"{name}.json"
 
 
-def load_recording(name: str) -> Dict[str, object]:
+def load_recording(name: str) -> dict[str, object]:
     """The committed recording of example *name*."""
     with open(recording_path(name), encoding="utf-8") as fh:
-        data: Dict[str, object] = json.load(fh)
+        data: dict[str, object] = json.load(fh)
     return data
 
 
-def comparable(conversation: Conversation) -> Dict[str, object]:
+def comparable(conversation: Conversation) -> dict[str, object]:
     """The parts of a run that a recording fixes."""
     return {"connections": conversation.connections, "stdout": conversation.stdout,
             "exit_status": conversation.exit_status, "deliveries": conversation.deliveries}
 
 
-def ruby_versions() -> Dict[str, str]:
+def ruby_versions() -> dict[str, str]:
     """The Ruby, net-smtp and net-protocol versions that record, as Ruby reports them."""
     probe = ("require 'net/smtp'; puts RUBY_DESCRIPTION, Net::SMTP::VERSION, "
              "Net::Protocol::VERSION")
@@ -482,7 +482,7 @@ def record(name: str, versions: Mapping[str, str], workdir: Path) -> Conversatio
     run = converse(name, ruby_command(str(EXAMPLES_DIR / f"{name}.rb")), workdir)
     if run.exit_status != 0 or run.stderr:
         raise RuntimeError(f"{name}.rb exited {run.exit_status}:\n{run.stderr}")
-    data: Dict[str, object] = {
+    data: dict[str, object] = {
         "example": name,
         "recorded_with": dict(versions),
         "server": asdict(EXAMPLES[name]),
@@ -495,7 +495,7 @@ def record(name: str, versions: Mapping[str, str], workdir: Path) -> Conversatio
     return run
 
 
-def differences(name: str, workdir: Path) -> List[str]:
+def differences(name: str, workdir: Path) -> list[str]:
     """How the Python twin of *name* differs from the Ruby recording
     (empty when the conversations are identical)."""
     expected = load_recording(name)
@@ -515,7 +515,7 @@ def _names(requested: Sequence[str]) -> Iterator[str]:
         yield name
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Record the Ruby examples, or with ``--check`` compare the Python twins."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",

@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 COMPAT = HERE.parent
@@ -85,7 +85,7 @@ def mask_port(value: Any, port: int) -> Any:
     return value
 
 
-def run_ruby(scenario: Dict[str, Any], port: int) -> Dict[str, Any]:
+def run_ruby(scenario: dict[str, Any], port: int) -> dict[str, Any]:
     """Run the scenario's Ruby program once; return the runner's JSON."""
     with tempfile.TemporaryDirectory(prefix="net-smtp-parity-") as tmp:
         snippet = Path(tmp) / "snippet.rb"
@@ -99,7 +99,7 @@ def run_ruby(scenario: Dict[str, Any], port: int) -> Dict[str, Any]:
     stdout = proc.stdout.decode("utf-8", "replace")
     for line in reversed(stdout.splitlines()):
         if line.startswith(MARKER):
-            payload: Dict[str, Any] = json.loads(line[len(MARKER):])
+            payload: dict[str, Any] = json.loads(line[len(MARKER):])
             break
     else:
         raise RecordingError(f"no result line from Ruby (exit {proc.returncode}):\n"
@@ -114,7 +114,7 @@ def run_ruby(scenario: Dict[str, Any], port: int) -> Dict[str, Any]:
     return payload
 
 
-def record(scenario: Dict[str, Any], tls_context: ssl.SSLContext) -> Dict[str, Any]:
+def record(scenario: dict[str, Any], tls_context: ssl.SSLContext) -> dict[str, Any]:
     """Record one scenario; the transcript as it will be written."""
     server = GoldenServer(scenario["profile"], tls_context)
     port = server.start()
@@ -174,11 +174,11 @@ def show_deviations(tls_context: ssl.SSLContext) -> int:
     return 0
 
 
-def check_catalogue(scenarios: List[Dict[str, Any]]) -> None:
+def check_catalogue(scenarios: list[dict[str, Any]]) -> None:
     """Names unique (also against the shared goldens), profiles understood,
     every scenario tagged plain or tls."""
     golden_names = {p.stem for p in GOLDEN.glob("*.json")}
-    seen: Set[str] = set()
+    seen: set[str] = set()
     for s in scenarios:
         name = s["name"]
         if name in seen or name in golden_names:
@@ -189,8 +189,8 @@ def check_catalogue(scenarios: List[Dict[str, Any]]) -> None:
         resolve_profile(s["profile"])
 
 
-def select(scenarios: List[Dict[str, Any]], only: Optional[List[str]],
-           tags: Optional[List[str]]) -> List[Dict[str, Any]]:
+def select(scenarios: list[dict[str, Any]], only: list[str] | None,
+           tags: list[str] | None) -> list[dict[str, Any]]:
     """The scenarios named by ``--only`` and tagged as ``--tags`` asks."""
     chosen = scenarios
     if only:
@@ -203,7 +203,7 @@ def select(scenarios: List[Dict[str, Any]], only: Optional[List[str]],
     return chosen
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Command line entry point; exit status 1 if any scenario failed to record."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", metavar="NAME")

@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -74,7 +73,7 @@ def ruby_noise(text: str) -> str:
     return re.sub(r"0x[0-9a-f]{8,16}\b", "0x\u2026", text)
 
 
-def check_versions(report: Dict[str, str]) -> Dict[str, str]:
+def check_versions(report: dict[str, str]) -> dict[str, str]:
     """The versions from the probe's report, or RecordingError."""
     for lib, wanted in EXPECTED_VERSIONS.items():
         if report.get(lib) != wanted:
@@ -87,7 +86,7 @@ def check_versions(report: Dict[str, str]) -> Dict[str, str]:
     return {k: report[k] for k in ("ruby", "net-smtp", "net-protocol", "openssl-gem")}
 
 
-def record(entry: Entry, tls: TLSMaterial) -> Dict[str, Any]:
+def record(entry: Entry, tls: TLSMaterial) -> dict[str, Any]:
     """Run one entry under Ruby; the recording as it will be written."""
     with tempfile.TemporaryDirectory(prefix="net-smtp-probe-") as probe_dir:
         report_file = Path(probe_dir) / "versions.txt"
@@ -119,12 +118,12 @@ def record(entry: Entry, tls: TLSMaterial) -> Dict[str, Any]:
     }
 
 
-def dump(recording: Dict[str, Any]) -> str:
+def dump(recording: dict[str, Any]) -> str:
     """The recording's file text (stable key order, ASCII, one trailing newline)."""
     return json.dumps(recording, indent=1, ensure_ascii=True) + "\n"
 
 
-def select(entries: List[Entry], only: Optional[List[str]]) -> List[Entry]:
+def select(entries: list[Entry], only: list[str] | None) -> list[Entry]:
     if not only:
         return entries
     unknown = set(only) - {e.name for e in entries}
@@ -133,7 +132,7 @@ def select(entries: List[Entry], only: Optional[List[str]]) -> List[Entry]:
     return [e for e in entries if e.name in only]
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Command line entry point; exit status 1 if any entry failed (or differed)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: %(default)s)",

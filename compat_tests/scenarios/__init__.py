@@ -11,11 +11,11 @@ the translation rules of SPEC.md section 2, run with ``port``, ``dbg``,
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from . import addresses, auth, lifecycle, messages, replies, tls
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     *replies.SCENARIOS,
     *lifecycle.SCENARIOS,
     *auth.SCENARIOS,

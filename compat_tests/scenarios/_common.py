@@ -4,13 +4,13 @@ scenario the same shape, and the EHLO keyword lists the profiles reuse."""
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 # The scripted server's default EHLO keywords (golden_server.PROFILE_DEFAULTS).
-CAPS: List[str] = ["PIPELINING", "SIZE 10240000", "8BITMIME",
+CAPS: list[str] = ["PIPELINING", "SIZE 10240000", "8BITMIME",
                    "AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2", "ENHANCEDSTATUSCODES"]
-CAPS_SMTPUTF8: List[str] = CAPS + ["SMTPUTF8"]
-CAPS_STARTTLS: List[str] = CAPS + ["STARTTLS"]
+CAPS_SMTPUTF8: list[str] = CAPS + ["SMTPUTF8"]
+CAPS_STARTTLS: list[str] = CAPS + ["STARTTLS"]
 
 
 def code(text: str) -> str:
@@ -19,8 +19,8 @@ def code(text: str) -> str:
     return textwrap.dedent(text).strip("\n") + "\n"
 
 
-def scenario(name: str, about: str, tags: List[str], ruby: str, python: str,
-             profile: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+def scenario(name: str, about: str, tags: list[str], ruby: str, python: str,
+             profile: dict[str, Any] | None = None) -> dict[str, Any]:
     """One scenario as data (the keys ``record.py`` and the transcripts use)."""
     return {"name": name, "about": about, "tags": tags, "profile": profile or {},
             "ruby": code(ruby), "python": code(python)}

@@ -4,13 +4,13 @@ every path, non-ASCII and ``#{``/``#$``/``#@`` in commands (debug escaping),
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import CAPS_SMTPUTF8, CAPS_STARTTLS, scenario
 
 SMTPUTF8 = {"capabilities": CAPS_SMTPUTF8}
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     scenario(
         "address_param_shapes",
         "Address parameters from arrays, hashes, numbers, true/false, nil (dropped), a nil "

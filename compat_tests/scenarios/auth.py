@@ -4,7 +4,7 @@ positional and keyword credentials, ``authenticate`` called directly,
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import scenario
 
@@ -12,7 +12,7 @@ LOGIN_USER_PROMPT = "334 VXNlcm5hbWU6"
 LOGIN_PASSWORD_PROMPT = "334 UGFzc3dvcmQ6"
 LONG_SECRET = "s3cr3t-" * 12  # 84 bytes: CRAM-MD5 hashes keys over 64 bytes first
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     scenario(
         "auth_plain_4xx",
         "AUTH PLAIN answered 454: Authenticator#finish raises SMTPAuthenticationError for any "

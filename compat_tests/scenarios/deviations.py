@@ -8,7 +8,7 @@ Each has a ``rule`` naming the documented deviation it falls under.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from ._common import scenario
 
@@ -21,13 +21,13 @@ WITH_STREAM = ("open_message_stream without block= returns a MessageStream for '
                "(SPEC.md sections 2 and 3)")
 
 
-def deviation(name: str, about: str, tags: List[str], ruby: str, python: str, rule: str,
-              profile: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+def deviation(name: str, about: str, tags: list[str], ruby: str, python: str, rule: str,
+              profile: dict[str, Any] | None = None) -> dict[str, Any]:
     """A scenario plus the documented deviation it shows."""
     return dict(scenario(name, about, tags, ruby, python, profile), rule=rule)
 
 
-DEVIATIONS: List[Dict[str, Any]] = [
+DEVIATIONS: list[dict[str, Any]] = [
     deviation(
         "dev_restart_after_failed_start_eof",
         "start fails with EOF before the greeting; the next start on the same object",

@@ -4,7 +4,7 @@ read_timeout changes, debug_output timing, direct commands."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import code, scenario
 
@@ -19,7 +19,7 @@ r << smtp.open_message_stream('from@example.com', 'to@example.com') { |f| f.puts
 r += [smtp.started?, smtp.finish, smtp.started?]
 '''
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     # ------------------------------------------------------------ HELO / EHLO
     scenario(
         "ehlo_4xx_fallback_helo",

@@ -6,7 +6,7 @@ block, and blocks that raise midway."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import scenario
 
@@ -31,14 +31,14 @@ finally:
 '''
 
 
-def message_scenario(name: str, about: str, ruby_msg: str, python_msg: str) -> Dict[str, Any]:
+def message_scenario(name: str, about: str, ruby_msg: str, python_msg: str) -> dict[str, Any]:
     """One message sent on a debug-logged session (Ruby expression / Python
     expression for the message)."""
     return scenario(name, about, ["plain", "message", "debug"],
                     DEBUG_SEND_RUBY % ruby_msg, DEBUG_SEND_PYTHON % python_msg)
 
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     message_scenario(
         "msg_empty_string",
         "an empty message: one empty line, then the end marker ('wrote 5 bytes')",

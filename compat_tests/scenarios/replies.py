@@ -3,11 +3,11 @@ replies, odd line endings, 8-bit bytes, short lines, and greeting variants."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import scenario
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     scenario(
         "reply_classes_mail",
         "MAIL answered 251, 354, 421, 501, 530, 553, 199 and 700 in turn: 2xx succeeds, 3xx and "

@@ -5,14 +5,14 @@ and ssl_context_params (verify_mode: VERIFY_NONE)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
 from ._common import CAPS, CAPS_STARTTLS, scenario
 
 STARTTLS = {"capabilities": CAPS_STARTTLS}
 IMPLICIT = {"tls": True}
 
-SCENARIOS: List[Dict[str, Any]] = [
+SCENARIOS: list[dict[str, Any]] = [
     scenario(
         "implicit_tls_debug",
         "implicit TLS (tls: true) with debug output: 'Connection opened', 'TLS connection "
