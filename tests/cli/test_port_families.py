@@ -1,5 +1,5 @@
 """Rule families of ``net-smtp port`` beyond the first corpus, each a script
-of ``tests/port_families/`` checked against real Ruby: iterators and
+of ``tests/cli/port_families/`` checked against real Ruby: iterators and
 enumerator chains, blocks/procs/``yield``/``catch``, values of unknown class
 (parsed JSON), ``$~`` and regexps, files and directories, library classes
 (Set, OpenStruct, Logger, CSV), inheritance and Structs, and small idioms.
@@ -23,7 +23,7 @@ pytest.importorskip("tree_sitter_ruby", reason="net-smtp port needs the [port] e
 
 from net_smtp.cli.port.engine import translate  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FAMILIES = Path(__file__).resolve().parent / "port_families"
 SCRIPTS = sorted(FAMILIES.glob("*.rb"))
 
