@@ -4,7 +4,12 @@ public Ruby mail scripts beyond the main corpus (prompts read with
 keyword arguments, options hashes, String and Array idioms, capability
 probes, multipart bodies, ``each_slice``, an uncaught error, ``exit`` in a
 block, LOGIN over STARTTLS, ``ssl_context_params``, ``set_params``,
-low-level commands, ``self.x +=``...).
+low-level commands, ``self.x +=``...), and the batches written to measure
+the translator on scripts it had not seen (Structs and class families,
+``yield`` and ``configure`` blocks, enumerator chains, ``group_by`` /
+``partition`` / ``sort_by``, files and directories, JSON and CSV data,
+``$1`` after ``=~``, ``Timeout``, ``catch``, Logger / OpenStruct / Set,
+in-place bang methods...).
 
 Same layout and recorder as ``compat_tests/port_corpus`` (see its README):
 each script was run once under real Ruby 3.1 with net-smtp 0.5.1 against
