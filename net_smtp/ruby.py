@@ -290,13 +290,18 @@ def p(*values: Any) -> Any:
     return values[0] if len(values) == 1 else list(values)
 
 
+def _format_arg(arg: object) -> object:
+    return to_s(arg) if arg is None or isinstance(arg, (bool, list, dict)) else arg
+
+
 def format(template: str, *args: object) -> str:
     """Ruby's ``format`` / ``String#%`` for C-style templates: like Python's
     ``%``, but ``nil``, ``true`` and ``false`` print as Ruby prints them for
-    ``%s``."""
-    converted = tuple(to_s(arg) if arg is None or isinstance(arg, (bool, list, dict))
-                      else arg for arg in args)
-    return template % converted
+    ``%s``; one Hash fills named references (``%(name)s``, Ruby's
+    ``%<name>s`` and ``%{name}``)."""
+    if len(args) == 1 and isinstance(args[0], Mapping):
+        return template % {key: _format_arg(value) for key, value in args[0].items()}
+    return template % tuple(_format_arg(arg) for arg in args)
 
 
 def rfc2822(time: datetime) -> str:

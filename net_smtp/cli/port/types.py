@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NIL", "PENDING", "STR", "T", "dict_of", "join",
-           "list_of"]
+__all__ = ["ANY", "BOOL", "FLOAT", "INT", "NEVER", "NIL", "PENDING", "STR", "T", "dict_of",
+           "join", "list_of"]
 
 # kinds: str int float bool nil list dict time regex range proc smtp response
 # error smtp_error io argv env module class obj any (named "mixed" when known
@@ -73,6 +73,9 @@ class T:
         return self.kind in kinds and not self.nilable
 
 
+NEVER = T("never")
+"""The value of what does not come back (``exit``, ``abort``, ``raise``):
+nothing a join must make room for."""
 ANY = T("any")
 PENDING = T("any", name="not known yet")
 """What an earlier pass does not know yet: joins to whatever is learned."""
@@ -108,9 +111,9 @@ def _mixed(a: T, b: T) -> str:
 
 def join(a: T, b: T) -> T:
     """The type of a value that is either *a* or *b*."""
-    if a == b or b is PENDING:
+    if a == b or b is PENDING or b.kind == "never":
         return a
-    if a is PENDING:
+    if a is PENDING or a.kind == "never":
         return b
     if a.kind == "nil":
         return b.nil()

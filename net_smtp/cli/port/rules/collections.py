@@ -131,7 +131,7 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     if obj.type.kind == "proc":
         return smtp.proc_call(tr, node, obj, args)
     if len(args) != 1:
-        if obj.type.is_("str", "list") and len(args) == 2:
+        if obj.type.non_nil().is_("str", "list") and len(args) == 2:  # nil raises in both
             a, b = tr.expr(args[0]), tr.expr(args[1])
             if args[0].type == "regex":
                 return regexps.capture(tr, node, obj, args[0], b)
@@ -442,6 +442,13 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             start = f"-{n}" if n.isdigit() and n != "0" else f"max(len({recv.code}) - {n}, 0)"
             return Expr(f"{r}[{start}:]", recv.type, P_CALL)
         return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", recv.type, P_CALL)
+    if name == "pack" and len(args) == 1 and args[0].code in ("'m'", "'m0'") and \
+            recv.type.items is not None and len(recv.type.items) == 1 and elem.is_("str"):
+        # [text].pack('m'): base64 in lines of 60 (m0: in one line)
+        if args[0].code == "'m'":
+            return Expr(f"{tr.runtime('encode64')}({r}[0])", T("str", nl="yes"), P_CALL)
+        tr.need("base64")
+        return Expr(f"base64.b64encode({r}[0].encode()).decode()", T("str", nl="no"), P_CALL)
     if name == "zip" and all(a.type.is_("list", "argv") for a in args):
         parts = (elem,) + tuple((a.type.elem or tr.unknown).nil() for a in args)
         return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",

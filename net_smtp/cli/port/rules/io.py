@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
-from ..types import BOOL, FLOAT, INT, NIL, T, join, list_of
+from ..types import BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
 from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
 
@@ -152,6 +152,11 @@ def _printf(tr: Translator, call: Call) -> Expr:
 
 
 def _format(tr: Translator, call: Call) -> Expr:
+    pairs = [a for a in call.args if a.type == "pair"]
+    if pairs and call.args[:1] and call.args[0].type != "pair" and \
+            len(pairs) == len(call.args) - 1:  # format('%<n>d', n: 1): one Hash
+        hash_ = collections.hash_of(tr, pairs, str(call.node.start_byte))
+        return regexps.format_call(tr, call.node, tr.expr(call.args[0]), [hash_])
     values = _text_args(tr, call)
     if not values:
         raise tr.fail(call.node, "format without a template")
@@ -171,7 +176,7 @@ def _exit(tr: Translator, call: Call) -> Expr:
     if call.name == "exit!":
         raise tr.fail(call.node, "exit! skips ensure clauses and output flushing")
     if not call.args:
-        return Expr("sys.exit()" if call.name == "exit" else "os._exit(0)", NIL, P_CALL)
+        return Expr("sys.exit()" if call.name == "exit" else "os._exit(0)", NEVER, P_CALL)
     value = tr.expr(call.args[0])
     if value.code == "True":
         code = "0"
@@ -184,18 +189,18 @@ def _exit(tr: Translator, call: Call) -> Expr:
     else:
         raise tr.fail(call.node, "exit with a status that may not be an Integer")
     if call.name == "exit!":
-        return Expr(f"os._exit({code})", NIL, P_CALL)
-    return Expr(f"sys.exit({code})" if code != "0" else "sys.exit(0)", NIL, P_CALL)
+        return Expr(f"os._exit({code})", NEVER, P_CALL)
+    return Expr(f"sys.exit({code})" if code != "0" else "sys.exit(0)", NEVER, P_CALL)
 
 
 def _abort(tr: Translator, call: Call) -> Expr:
     tr.need("sys")
     if not call.args:
-        return Expr("sys.exit(1)", NIL, P_CALL)
+        return Expr("sys.exit(1)", NEVER, P_CALL)
     value = tr.expr(call.args[0])
     if not value.type.is_("str"):
         raise tr.fail(call.node, "abort with a message that may not be a String")
-    return Expr(f"sys.exit({value.code})", NIL, P_CALL)
+    return Expr(f"sys.exit({value.code})", NEVER, P_CALL)
 
 
 def _sleep(tr: Translator, call: Call) -> Expr:

@@ -251,7 +251,10 @@ def format_operator(tr: Translator, node: Node, template: Expr, args_node: Node)
 
 
 def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
-    """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``."""
+    """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``;
+    ``format('%<n>d %{s}', hash)`` with Python's ``%(n)d %(s)s``."""
+    if re.search(r"%<\w+>|%\{\w+\}", template.code):
+        return _named_format(tr, node, template, values)
     if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%<|%\{|%\*", template.code):
         raise tr.fail(node, "a format directive Python writes differently")
     nl = "?"
@@ -277,6 +280,16 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
+
+
+def _named_format(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
+    if template.code[:1] not in "'\"" or len(values) != 1 or not values[0].type.is_("dict"):
+        raise tr.fail(node, "named format references without a literal and one Hash")
+    text = ast.literal_eval(template.code)
+    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%\*", text):
+        raise tr.fail(node, "a format directive Python writes differently")
+    text = re.sub(r"%\{(\w+)\}", r"%(\1)s", re.sub(r"%<(\w+)>", r"%(\1)", text))
+    return Expr(f"{tr.runtime('format')}({tr.string(text)}, {values[0].code})", T("str"), P_CALL)
 
 
 def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:

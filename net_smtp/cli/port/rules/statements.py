@@ -136,7 +136,7 @@ def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
 
 def _value(tr: Translator, e: Expr, tail: Tail) -> None:
     if tail.kind == "return":
-        if e.type.kind == "nil" and e.code != "None":
+        if e.type.kind in ("nil", "never") and e.code != "None":
             tr.emit(e.code)  # and the function returns None, as Ruby's returns nil
         else:
             tr.emit(f"return {e.code}")

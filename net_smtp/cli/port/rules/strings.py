@@ -329,6 +329,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(inspect_code(tr, recv, call.node), T("str", nl="no"), P_CALL)
         if name == "hex":
             return Expr(f"int({recv.code}, 16)", INT, P_CALL)
+        if name == "ascii_only?":
+            return Expr(f"{r}.isascii()", BOOL, P_CALL)
         if name == "squeeze":
             return Expr(f"{tr.runtime('squeeze')}({recv.code})", T("str"), P_CALL)
         return None
