@@ -74,6 +74,7 @@ __all__ = [
     "sum",
     "throw",
     "timeout",
+    "to_f",
     "to_i",
     "to_s",
     "tr",
@@ -491,6 +492,25 @@ def to_i(value: object) -> int:
     if isinstance(value, (int, float)):
         return int(value)
     raise TypeError(f"undefined method `to_i' for {class_name(value)}")
+
+
+_LEADING_FLOAT = re.compile(r"\s*([-+]?(?:\d(?:_?\d)*)?(?:\.\d(?:_?\d)*)?(?:[eE][-+]?\d+)?)")
+
+
+def to_f(value: object) -> float:
+    """Ruby's ``to_f``: ``nil`` is 0.0, a string gives its leading number
+    (``'1.5x'`` -> 1.5, ``'abc'`` -> 0.0; Python's ``float`` would raise)."""
+    if value is None:
+        return 0.0
+    if isinstance(value, str):
+        match = _LEADING_FLOAT.match(value)
+        text = match.group(1).replace("_", "") if match else ""
+        if not any(c.isdigit() for c in text.split("e")[0].split("E")[0]):
+            return 0.0
+        return float(text)
+    if isinstance(value, (int, float)):
+        return float(value)
+    raise TypeError(f"undefined method `to_f' for {class_name(value)}")
 
 
 def _c_round(value: float) -> float:

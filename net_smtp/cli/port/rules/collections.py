@@ -136,8 +136,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
             if args[0].type == "regex":
                 return regexps.capture(tr, node, obj, args[0], b)
             if a.type.is_("int") and b.type.is_("int"):
-                return Expr(f"{tr.wrap(obj, P_CALL)}[{a.code}:{a.code} + {b.code}]", obj.type,
-                            P_CALL)
+                return Expr(f"{tr.wrap(obj, P_CALL)}[{a.code}:{a.code} + {b.code}]",
+                            _part(obj.type.non_nil()), P_CALL)
         raise tr.fail(node, "indexing with several arguments")
     arg = args[0]
     t = obj.type
@@ -164,7 +164,7 @@ def element_reference(tr: Translator, node: Node) -> Expr:
             else:
                 stop = f"{tr.wrap(high, 11)} + 1" if not high.code.lstrip("-").isdigit() else \
                     str(int(high.code) + 1)
-            return Expr(f"{tr.wrap(obj, P_CALL)}[{low.code}:{stop}]", t.non_nil(), P_CALL)
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{low.code}:{stop}]", _part(t.non_nil()), P_CALL)
         if arg.type == "regex":
             return regexps.capture(tr, node, obj, arg, None)
         index = tr.expr(arg)
@@ -186,6 +186,13 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(obj, P_CALL)}.group({tr.expr(arg).code})", T("str", nilable=True),
                     P_CALL)
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
+
+
+def _part(t: T) -> T:
+    """A slice of a String or an Array: a new one, of unknown length and end."""
+    if t.kind == "str":
+        return T("str")
+    return replace(t, items=None, site="")
 
 
 def element_target(tr: Translator, node: Node, t: T) -> str:
@@ -367,18 +374,18 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 return Expr(f"next(iter({recv.code}), None)", elem.nil(), P_CALL)
             return Expr(f"({recv.code} or [None])[-1]", elem.nil(), P_CALL)
         if name in ("dup", "clone", "to_a", "entries"):
-            return Expr(f"list({recv.code})", recv.type, P_CALL)
+            return Expr(f"list({recv.code})", _part(recv.type), P_CALL)
         if name in ("freeze", "itself"):
             return recv
         if name in ("sort",):
             # what Ruby cannot compare (nil, mixed kinds) Python cannot either
             if elem.kind not in iterators.COMPARABLE + ("any",):
                 raise tr.fail(call.node, "sort of items that may not compare alike")
-            return Expr(f"sorted({recv.code})", recv.type, P_CALL)
+            return Expr(f"sorted({recv.code})", _part(recv.type), P_CALL)
         if name == "reverse":
-            return Expr(f"{r}[::-1]", recv.type, P_CALL)
+            return Expr(f"{r}[::-1]", _part(recv.type), P_CALL)
         if name == "uniq":
-            return Expr(f"list(dict.fromkeys({recv.code}))", recv.type, P_CALL)
+            return Expr(f"list(dict.fromkeys({recv.code}))", _part(recv.type), P_CALL)
         if name == "compact":
             x = tr.temp("item")
             return Expr(f"[{x} for {x} in {recv.code} if {x} is not None]",
@@ -389,7 +396,7 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 x, y = tr.temp("item"), tr.temp("inner")
                 return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(inner))
             if elem.kind in ("str", "int", "float"):
-                return Expr(f"list({recv.code})", recv.type, P_CALL)
+                return Expr(f"list({recv.code})", _part(recv.type), P_CALL)
             raise tr.fail(call.node, "flatten of items that may be nested Arrays")
         if name in ("join",):
             return _join(tr, call, recv, "''")
@@ -440,8 +447,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         n = args[0].code
         if name == "last":
             start = f"-{n}" if n.isdigit() and n != "0" else f"max(len({recv.code}) - {n}, 0)"
-            return Expr(f"{r}[{start}:]", recv.type, P_CALL)
-        return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", recv.type, P_CALL)
+            return Expr(f"{r}[{start}:]", _part(recv.type), P_CALL)
+        return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", _part(recv.type), P_CALL)
     if name == "pack" and len(args) == 1 and args[0].code in ("'m'", "'m0'") and \
             recv.type.items is not None and len(recv.type.items) == 1 and elem.is_("str"):
         # [text].pack('m'): base64 in lines of 60 (m0: in one line)
@@ -532,7 +539,7 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "empty?":
             return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
         if name in ("dup", "clone", "to_h"):
-            return Expr(f"dict({recv.code})", recv.type, P_CALL)
+            return Expr(f"dict({recv.code})", replace(recv.type, site=""), P_CALL)
         if name in ("freeze",):
             return recv
         if name in ("to_a",):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, NIL, T, dict_of, list_of
+from ..types import ANY, BOOL, FLOAT, INT, NIL, T, dict_of, list_of
 from . import blocks, constants, iterators, openssl, strings
 from .calls import DONE, args_code, register_const, register_kind
 
@@ -230,10 +230,9 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "==" and len(call.args) == 1:
         other = tr.expr(call.args[0])
         return Expr(f"{recv.code} == {other.code}", BOOL, P_CMP)
-    if name == "to_i" and not call.args and recv.type.kind == "str" and recv.type.nilable:
-        return Expr(f"int({tr.wrap(recv, 3)} or 0)", INT, P_CALL)
-    if name == "to_i" and not call.args and recv.type.kind in ("any", "num", "nil"):
-        return Expr(f"{tr.runtime('to_i')}({recv.code})", INT, P_CALL)
+    if name in ("to_i", "to_f") and not call.args and recv.type.kind in ("any", "num", "nil"):
+        return Expr(f"{tr.runtime(name)}({recv.code})", INT if name == "to_i" else FLOAT,
+                    P_CALL)
     if name == "to_s" and not call.args and recv.type.kind in ("num", "list", "dict"):
         return strings.str_of(tr, recv)
     if recv.type.kind == "nil" and name == "to_a":

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
 from ..syntax import Node
-from ..types import BOOL, INT, STR, T, list_of
+from ..types import BOOL, FLOAT, INT, STR, T, list_of
 from . import calls, definitions, env, iterators, regexps
 
 if TYPE_CHECKING:
@@ -320,11 +320,9 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"list({recv.code})", list_of(T("str", nl="?")), P_CALL)
         if name == "split":
             return Expr(f"{r}.split()", list_of(T("str", nl="no")), P_CALL)
-        if name == "to_i":
-            return Expr(f"int({recv.code})", INT, P_CALL) if recv.type.is_("str") else \
-                Expr(f"int({tr.wrap(recv, 3)} or 0)", INT, P_CALL)
-        if name == "to_f":
-            return Expr(f"float({recv.code})", T("float"), P_CALL)
+        if name in ("to_i", "to_f"):  # the leading number, 0 for none (int() would raise)
+            return Expr(f"{tr.runtime(name)}({recv.code})", INT if name == "to_i" else FLOAT,
+                        P_CALL)
         if name == "inspect":
             return Expr(inspect_code(tr, recv, call.node), T("str", nl="no"), P_CALL)
         if name == "hex":
