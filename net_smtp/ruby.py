@@ -53,6 +53,7 @@ __all__ = [
     "include",
     "index",
     "inspect",
+    "integer",
     "is_empty",
     "iso8601",
     "join",
@@ -72,6 +73,7 @@ __all__ = [
     "squeeze",
     "strftime",
     "sum",
+    "symbol",
     "throw",
     "timeout",
     "to_f",
@@ -511,6 +513,45 @@ def to_f(value: object) -> float:
     if isinstance(value, (int, float)):
         return float(value)
     raise TypeError(f"undefined method `to_f' for {class_name(value)}")
+
+
+_INTEGER = re.compile(r"\s*([-+]?)(0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|"
+                      r"0[oO]?[0-7]+(?:_[0-7]+)*|[1-9][0-9]*(?:_[0-9]+)*|0)\s*")
+_BASES = {"x": 16, "b": 2, "o": 8}
+
+
+def integer(value: object, exception: bool = True) -> int | None:
+    """Ruby's ``Integer(value)``: a whole string in Ruby's notation (``0x1A``,
+    ``0b101``, ``010`` is octal, ``1_000``), a number truncated; anything
+    else raises (ArgumentError / TypeError), or with ``exception: false``
+    gives nil."""
+    error: Exception
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return int(value)
+    if isinstance(value, str):
+        match = _INTEGER.fullmatch(value)
+        if match:
+            sign, digits = match.group(1), match.group(2).replace("_", "")
+            prefix = digits[1:2].lower() if len(digits) > 1 and digits[0] == "0" else ""
+            base = _BASES.get(prefix, 8 if prefix else 10)
+            body = digits[2:] if prefix in _BASES else digits
+            return int(sign + body, base)
+        error = ValueError(f"invalid value for Integer(): {inspect(value)}")
+    elif value is None:
+        error = TypeError("can't convert nil into Integer")
+    else:
+        error = TypeError(f"can't convert {class_name(value)} into Integer")
+    if exception:
+        raise error
+    return None
+
+
+def symbol(value: object) -> object:
+    """A String answered where Ruby answers a Symbol (``starttls?`` gives
+    ``:auto``): as a :class:`Symbol`; anything else as it is."""
+    return Symbol(value) if isinstance(value, str) else value
 
 
 def _c_round(value: float) -> float:

@@ -33,7 +33,8 @@ CASES = [
     ("require_relative", "require_relative 'helper'\n", 1, "another Ruby file"),
     ("unknown_constant", "puts ObjectSpace.count_objects\n", 1, "ObjectSpace"),
     ("match_unknown", "def f(x)\n  x =~ /a/\nend\n", 2, "=~"),
-    ("setter_method", "class A\n  def x=(v)\n    @x = v\n  end\nend\n", 2, "setter"),
+    ("setter_beside_a_method", "class A\n  def x\n    1\n  end\n  def x=(v)\n    @x = v\n  end\n"
+     "end\n", 1, "setter"),
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),
     ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),

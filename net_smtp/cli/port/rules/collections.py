@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
-from . import definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
+from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
 from .calls import register_kind
 
 if TYPE_CHECKING:
@@ -271,33 +271,51 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
             exprs = [tr.expr(v) for v in values]
             for e in exprs:
                 tr.store(t, e.type)
-            tr.emit(f"{tr.wrap(root, P_CALL)}.extend([{', '.join(e.code for e in exprs)}])")
-            return DONE_EXPR
+            return _in_place_statement(tr, node, root, f"{tr.wrap(root, P_CALL)}.extend(["
+                                                       f"{', '.join(e.code for e in exprs)}])")
         v = tr.expr(values[0])
         tr.store(t, v.type)
         learn_place(tr, base, replace(t, elem=v.type if t.elem is None else join(t.elem, v.type),
                                       items=None))
         return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
     if t.is_("str"):
-        if base.type not in ("identifier", "instance_variable"):
-            raise tr.fail(node, "<< on a String that is not in a variable")
-        if base.type == "identifier" and env.is_aliased(tr, tr.text(base)):
-            raise tr.fail(node, "<< on a String that another variable also holds")
-        pieces = [tr.expr(v) for v in values]
-        for piece in pieces:
-            if not piece.type.is_("str"):
-                raise tr.fail(node, "<< of something that may not be a String")
-        joined = " + ".join(tr.wrap(piece, 11) for piece in pieces)
-        nl = pieces[-1].type.nl
-        if base.type == "identifier":
-            tr.bind(tr.text(base), T("str", nl=nl if nl == t.nl else "?"))
-        tr.emit(f"{root.code} += {joined}")
-        return DONE_EXPR
+        return extend_text(tr, node, base, root, [tr.expr(v) for v in values])
     if t.kind == "io":
         return io.io_write(tr, node, root, values)
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")
+
+
+def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list[Expr]) -> Expr:
+    """``text << a << b`` / ``text.concat(a, b)``: ``text += a + b`` on the
+    variable holding the String (none other may hold it)."""
+    if base.type not in ("identifier", "instance_variable"):
+        raise tr.fail(node, "<< on a String that is not in a variable")
+    if base.type == "identifier" and env.is_aliased(tr, tr.text(base)):
+        raise tr.fail(node, "<< on a String that another variable also holds")
+    for piece in pieces:
+        if not piece.type.is_("str"):
+            raise tr.fail(node, "<< of something that may not be a String")
+    joined = " + ".join(tr.wrap(piece, 11) for piece in pieces)
+    nl = pieces[-1].type.nl
+    if base.type == "identifier":
+        tr.bind(tr.text(base), T("str", nl=nl if nl == root.type.nl else "?"))
+    return _in_place_statement(tr, node, root, f"{root.code} += {joined}")
+
+
+def _in_place_statement(tr: Translator, node: Node, root: Expr, code: str) -> Expr:
+    """*code* changes *root* in place: a statement of its own, written
+    before the statement when the value is used (it is *root*)."""
+    if tr.stmt_node == node:
+        tr.emit(code)
+        return DONE_EXPR
+    if not blocks.hoistable(tr, node):
+        raise tr.fail(node, "a String or Array changed in place inside an expression")
+    def write() -> Expr:
+        tr.emit(code)
+        return root
+    return tr.hoist(node, write)
 
 
 DONE_EXPR = Expr("", T("nil"))
@@ -456,6 +474,13 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{tr.runtime('encode64')}({r}[0])", T("str", nl="yes"), P_CALL)
         tr.need("base64")
         return Expr(f"base64.b64encode({r}[0].encode()).decode()", T("str", nl="no"), P_CALL)
+    if name in ("grep", "grep_v") and len(call.args) == 1 and call.args[0].type == "regex":
+        x = tr.temp("item")
+        if not elem.is_("str"):
+            raise tr.fail(call.node, f"{name} of items that may not be Strings")
+        match = regexps.search(tr, regexps.compiled(tr, call.args[0]), x)
+        test = f"{match} is not None" if name == "grep" else f"{match} is None"
+        return Expr(f"[{x} for {x} in {recv.code} if {test}]", _part(recv.type))
     if name == "zip" and all(a.type.is_("list", "argv") for a in args):
         parts = (elem,) + tuple((a.type.elem or tr.unknown).nil() for a in args)
         return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",
@@ -619,6 +644,10 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
+    if name == "clamp" and len(call.args) == 2:
+        low, high = (tr.expr(a) for a in call.args)
+        return Expr(f"min(max({recv.code}, {low.code}), {high.code})", join(recv.type, join(
+            low.type, high.type)), P_CALL)
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
             n = tr.expr(call.args[0])

@@ -57,8 +57,6 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
         info = (owner.class_methods if is_singleton else owner.methods).get(name)
     if info is None:
         raise tr.fail(node, f"method {name} not found in the first pass")
-    if name.endswith("=") and name not in ("==",):
-        raise tr.fail(node, "a setter method")
     key = f"{owner.path if owner else ''}#{'.' if is_singleton else ''}{name}"
     self_code = "cls" if is_singleton else "self"
     uses_self = owner is not None and _refers_to_self(tr, node, owner, is_singleton)
@@ -231,7 +229,8 @@ def _class(tr: Translator, node: Node) -> None:
     with tr.new_scope(scope):
         with tr.indented():
             body = node.child_by_field_name("body")
-            attrs = sorted(info.readers | info.writers)
+            setters = _setters(info)
+            attrs = sorted((info.readers | info.writers) - setters)
             for attr in attrs:
                 tr.emit(f"{py_name(attr)} = None")
             assigned = _class_level_ivars(tr, body)
@@ -241,6 +240,17 @@ def _class(tr: Translator, node: Node) -> None:
                 tr.emit("")
             if body is not None:
                 _class_body(tr, list(body.named_children))
+            for attr in sorted(setters):
+                if attr in info.methods:
+                    raise tr.fail(node, f"a method {attr} beside the setter {attr}=")
+                getter = f"lambda self: self.{_ivar_attr(tr, info, attr)}" \
+                    if attr in info.readers else "None"
+                tr.emit(f"{py_name(attr)} = property({getter}, {info.methods[attr + '='].py})")
+
+
+def _setters(info: ClassInfo) -> set[str]:
+    """Names with a setter method ``def name=(value)`` of the class's own."""
+    return {name[:-1] for name in info.methods if name.endswith("=") and name not in ("==",)}
 
 
 def struct_class(tr: Translator, left: Node, right: Node) -> None:
@@ -445,7 +455,8 @@ def _ivar_attr(tr: Translator, info: ClassInfo, name: str) -> str:
     the class's family exposes it, ``_name`` otherwise (so that ``@message``
     and ``def message`` do not collide)."""
     family = descendants(tr, ancestry(tr, info)[-1])
-    exposed = any(name in c.readers or name in c.writers for c in family)
+    exposed = any(name in c.readers or name in c.writers for c in family) and not any(
+        name in _setters(c) for c in family)  # a property's own value is _name
     return py_name(name) if exposed else "_" + name
 
 
@@ -727,6 +738,13 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
         singleton = kind == "class"
         if info is not None and name in (info.class_writers if singleton else info.writers):
             tr.learn(_ivar_key(tr, info, name, singleton), t)
+            return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
+        owner = next((c for c in ancestry(tr, info) if name + "=" in c.methods), None) \
+            if info is not None and not singleton else None
+        if owner is not None:  # a setter method: the class's property calls it
+            method = owner.methods[name + "="]
+            if method.params:
+                tr.learn(f"param:{_method_key(owner, name + '=', False)}:{method.params[0]}", t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
     setter = smtp.setter(tr, node, recv, name, t) or stdlib.setter(tr, node, recv, name, t)

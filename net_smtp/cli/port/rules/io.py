@@ -212,15 +212,21 @@ def _sleep(tr: Translator, call: Call) -> Expr:
 
 
 def _integer(tr: Translator, call: Call) -> Expr:
+    """``Integer(x)`` (Ruby's notation: ``010`` is octal), ``Integer(x,
+    exception: false)``: the runtime's ``ruby.integer``."""
+    options = [a for a in call.args if a.type == "pair"]
+    quiet = [tr.text(o).replace(" ", "") for o in options] == ["exception:false"]
+    if options and not quiet:
+        raise tr.fail(call.node, "Integer() with a base or options")
+    call.args = [a for a in call.args if a.type != "pair"]
     values = _text_args(tr, call)
     if len(values) != 1:
         raise tr.fail(call.node, "Integer() with a base or options")
     v = values[0]
-    if v.type.is_("int"):
+    if v.type.is_("int") and not quiet:
         return v
-    if v.type.kind == "str" or v.type.kind == "float":
-        return Expr(f"int({v.code})", INT, P_CALL)
-    raise tr.fail(call.node, "Integer() of a value that may not be a String")
+    flag = ", exception=False" if quiet else ""
+    return Expr(f"{tr.runtime('integer')}({v.code}{flag})", INT.nil() if quiet else INT, P_CALL)
 
 
 def _float(tr: Translator, call: Call) -> Expr:

@@ -8,6 +8,7 @@ error print what Ruby prints."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr, Tail
@@ -121,6 +122,9 @@ def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.{name}({', '.join(args)})", SMTP_METHODS[name], P_CALL)
     if call.block is not None:
         return None
+    if name == "starttls?" and not call.args:  # :always, :auto or false
+        return Expr(f"{tr.runtime('symbol')}({r}.is_starttls())", T("any", name="mixed"),
+                    P_CALL)
     if name in SMTP_PREDICATES:
         args = args_code(tr, call)
         return Expr(f"{r}.is_{name[:-1]}({', '.join(args)})", SMTP_PREDICATES[name], P_CALL)
@@ -207,6 +211,8 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         raise tr.fail(call.node, f"{name} runs or inspects Ruby code at run time")
     if name == "tap" and call.block is not None and not call.args:
         return _tap(tr, call, recv)
+    if name in ("then", "yield_self") and call.block is not None and not call.args:
+        return _then(tr, call, recv)
     if call.block is not None:
         return None
     if name == "nil?" and not call.args:
@@ -269,6 +275,23 @@ def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
         tr.body(blocks.block_statements(call.block), NO_TAIL)
     iterators.to_tail(tr, call, Expr(targets[0], recv.type))
     return DONE
+
+
+def _then(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``x.then { |v| ... }``: the block's value with v standing for x (a
+    name as it is; anything else computed once, as a lambda's argument)."""
+    assert call.block is not None
+    names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block)
+    if body is None or len(names) > 1 or (names and names[0].startswith("(")):
+        raise tr.fail(call.node, f"{call.name} with a block of several statements")
+    if re.fullmatch(r"[\w.]+", recv.code) or not names:
+        codes = {n: recv.code for n in names}
+        with blocks.params_bound(tr, names, [recv.type], codes):
+            return tr.expr(body)
+    with blocks.params_bound(tr, names, [recv.type]) as targets:
+        value = tr.expr(body)
+    return Expr(f"(lambda {targets[0]}: {value.code})({recv.code})", value.type, P_CALL)
 
 
 _METAPROGRAMMING = frozenset({

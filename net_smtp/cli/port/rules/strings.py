@@ -11,7 +11,7 @@ from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
 from ..syntax import Node
 from ..types import BOOL, FLOAT, INT, STR, T, list_of
-from . import calls, definitions, env, iterators, regexps
+from . import calls, collections, definitions, env, iterators, regexps
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -364,6 +364,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         rest = "".join(f", {a.code}" for a in arg_exprs[1:])
         return Expr(f"{tr.runtime('split')}({recv.code}, {sep.code}{rest})",
                     list_of(T("str", nl="?")), P_CALL)
+    if name == "concat" and call.recv_node is not None and arg_exprs:
+        return collections.extend_text(tr, call.node, call.recv_node, recv, arg_exprs)
     if name == "squeeze" and len(arg_exprs) == 1 and arg_exprs[0].type.is_("str"):
         return Expr(f"{tr.runtime('squeeze')}({recv.code}, {arg_exprs[0].code})", T("str"),
                     P_CALL)
