@@ -33,6 +33,7 @@ __all__ = [
     "basename",
     "chomp",
     "class_name",
+    "cmp",
     "count",
     "csv_line",
     "csv_parse",
@@ -44,14 +45,17 @@ __all__ = [
     "each_slice",
     "encode64",
     "escape_html",
+    "fdiv",
     "file_join",
     "first",
+    "flatten",
     "format",
     "generate",
     "group",
     "group_by",
     "include",
     "index",
+    "inject",
     "inspect",
     "integer",
     "is_empty",
@@ -621,6 +625,70 @@ def sum(values: Iterable[Any], start: Any = 0) -> Any:
     for value in items[i:]:
         total = total + value
     return total
+
+
+_NO_START = object()
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": lambda a, b: a + b, "*": lambda a, b: a * b, "-": lambda a, b: a - b,
+}
+
+
+def inject(items: Iterable[Any], combine: Callable[[Any, Any], Any] | str,
+           start: Any = _NO_START) -> Any:
+    """Ruby's ``inject`` / ``reduce``: *combine* (a function, or ``'+'``,
+    ``'*'``, ``'-'``, ``'max'``, ``'min'``) folded over *items*; without a
+    start value the first item starts, and none gives nil."""
+    if isinstance(combine, str):
+        if combine in ("max", "min"):
+            pick = max if combine == "max" else min
+            function: Callable[[Any, Any], Any] = lambda a, b: pick(a, b)  # noqa: E731
+        else:
+            function = _OPERATORS[combine]
+    else:
+        function = combine
+    values = iter(items)
+    total = start
+    if total is _NO_START:
+        total = next(values, None)
+    for value in values:
+        total = function(total, value)
+    return total
+
+
+def flatten(items: Iterable[Any]) -> list[Any]:
+    """Ruby's ``flatten``: nested Arrays spread out, at every level."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(flatten(item))
+        else:
+            out.append(item)
+    return out
+
+
+def fdiv(a: float, b: float) -> float:
+    """Ruby's Float division: by zero it gives Infinity, -Infinity or NaN
+    (Python raises)."""
+    if b == 0:
+        if a == 0 or math.isnan(a):
+            return math.nan
+        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+    return a / b
+
+
+def cmp(a: object, b: object) -> int | None:
+    """Ruby's ``a <=> b``: -1, 0 or 1, nil when they do not compare (numbers
+    with numbers, Strings with Strings, Arrays item by item)."""
+    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b))
+    if numbers or (isinstance(a, str) and isinstance(b, str)):
+        return int((a > b) - (a < b))  # type: ignore[operator]
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        for x, y in zip(a, b):
+            found = cmp(x, y)
+            if found != 0:
+                return found
+        return (len(a) > len(b)) - (len(a) < len(b))
+    return 0 if a == b and type(a) is type(b) else None
 
 
 def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:

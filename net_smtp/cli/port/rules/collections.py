@@ -415,7 +415,9 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 return Expr(f"[{y} for {x} in {recv.code} for {y} in {x}]", list_of(inner))
             if elem.kind in ("str", "int", "float"):
                 return Expr(f"list({recv.code})", _part(recv.type), P_CALL)
-            raise tr.fail(call.node, "flatten of items that may be nested Arrays")
+            if call.args:
+                raise tr.fail(call.node, "flatten with a depth")
+            return Expr(f"{tr.runtime('flatten')}({recv.code})", list_of(tr.unknown), P_CALL)
         if name in ("join",):
             return _join(tr, call, recv, "''")
         if name in ("pop", "shift"):

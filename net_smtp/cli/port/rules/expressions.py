@@ -254,8 +254,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(a, P_CMP + 1)} {op} {tr.wrap(b, P_CMP + 1)}", BOOL, P_CMP)
     if op == "===":
         raise tr.fail(node, "=== is not translated")
-    if op == "<=>":
-        raise tr.fail(node, "<=> is not translated")
+    if op == "<=>":  # -1, 0, 1, or nil for values that do not compare
+        return Expr(f"{tr.runtime('cmp')}({a.code}, {b.code})", INT.nil(), P_CALL)
     if op not in _ARITH:
         raise tr.fail(node, f"operator {op} is not translated")
     # nil in an operation raises in Ruby (NoMethodError, TypeError) as None
@@ -292,6 +292,9 @@ def _binary(tr: Translator, node: Node) -> Expr:
             else T("num")
         if op == "/" and result == INT:
             return Expr(f"{tr.wrap(a, prec)} // {tr.wrap(b, prec + 1)}", INT, prec)
+        if op == "/" and result == FLOAT and not re.fullmatch(r"\d*\.?\d*[1-9]\d*\.?\d*", b.code):
+            # Ruby's Float division by zero gives Infinity or NaN, Python's raises
+            return Expr(f"{tr.runtime('fdiv')}({a.code}, {b.code})", FLOAT, P_CALL)
         if op in ("/", "%") and result.kind == "num":
             raise tr.fail(node, f"{op} on numbers that may be Integers or Floats")
         if op in ("&", "|", "^", "<<", ">>") and result != INT:

@@ -214,7 +214,7 @@ def iterate(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     has_block = call.block is not None or symbol_block(tr, call) is not None
     if has_block and (name in SHAPES or name in OPS):
         return _run(tr, call, recv, [])
-    if name in ("inject", "reduce") and call.args:
+    if name in ("inject", "reduce") and call.args and not has_block:
         return _reduce(tr, call, source_of(tr, call.node, recv), None)
     if not has_block and name in SHAPES and name not in ("each", "each_pair", "each_entry"):
         return materialize(tr, _shape(tr, None, recv, call))
@@ -537,30 +537,40 @@ def _with_object(tr: Translator, call: Call, src: Source, block: Block) -> Expr:
 
 
 def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Expr:
-    """``inject(init) { |acc, x| expr }`` and ``inject(init, :+)``."""
+    """``inject(init) { |acc, x| expr }``, ``inject(:+)``, ``inject(init, :*)``:
+    ``functools.reduce`` with a start value, else the runtime's ``inject``
+    (nil for an empty Array)."""
     args = [a for a in call.args if a.type != "simple_symbol"]
     symbols = [tr.text(a)[1:] for a in call.args if a.type == "simple_symbol"]
-    if len(args) != 1 or src.index is not None:
-        raise tr.fail(call.node, f"{call.name} without a start value (nil for an empty Array)")
-    start = tr.expr(args[0])
+    if len(args) > 1 or src.index is not None or len(symbols) > 1:
+        raise tr.fail(call.node, f"{call.name} with these arguments")
+    start = tr.expr(args[0]) if args else None
     elem = src.item
+    start_code = f", {start.code}" if start is not None else ""
     if symbols:
-        if symbols != ["+"] or not (start.type.is_("int") and elem.is_("int")):
+        if symbols[0] not in ("+", "*", "-"):
             raise tr.fail(call.node, f"{call.name} with :{symbols[0]}")
-        return Expr(f"sum({src.code}, {start.code})", INT, P_CALL)
+        if symbols == ["+"] and start is not None and start.type.is_("int") and elem.is_("int"):
+            return Expr(f"sum({src.code}, {start.code})", INT, P_CALL)
+        t = elem if start is None else join(start.type, elem)
+        return Expr(f"{tr.runtime('inject')}({src.code}, {tr.string(symbols[0])}{start_code})",
+                    t.nil() if start is None else t, P_CALL)
     if block is None or isinstance(block, SymbolBlock):
         raise tr.fail(call.node, f"{call.name} without a block")
     names = blocks.block_params(tr, block)
     body = blocks.one_expression(block)
     if len(names) != 2 or body is None:
         raise tr.fail(block, f"a {call.name} block of more than one expression")
-    with blocks.params_bound(tr, names, [start.type, elem]) as targets:
+    first = start.type if start is not None else elem
+    with blocks.params_bound(tr, names, [first, elem]) as targets:
         value = tr.expr(body)
-    if not (value.type == start.type or value.type.kind == start.type.kind):
+    if not (value.type == first or value.type.kind == first.kind):
         raise tr.fail(block, f"a {call.name} block whose value changes kind")
+    function = f"lambda {', '.join(targets)}: {value.code}"
+    if start is None:
+        return Expr(f"{tr.runtime('inject')}({src.code}, {function})", first.nil(), P_CALL)
     tr.need("functools")
-    return Expr(f"functools.reduce(lambda {', '.join(targets)}: {value.code}, {src.code}, "
-                f"{start.code})", start.type, P_CALL)
+    return Expr(f"functools.reduce({function}, {src.code}{start_code})", first, P_CALL)
 
 
 def transform(tr: Translator, call: Call, recv: Expr) -> Expr:

@@ -255,7 +255,7 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     ``format('%<n>d %{s}', hash)`` with Python's ``%(n)d %(s)s``."""
     if re.search(r"%<\w+>|%\{\w+\}", template.code):
         return _named_format(tr, node, template, values)
-    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%<|%\{|%\*", template.code):
+    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%<|%\{|%\*", template.code):
         raise tr.fail(node, "a format directive Python writes differently")
     nl = "?"
     if template.code[:1] in "'\"" and template.type.kind == "str":
@@ -286,7 +286,7 @@ def _named_format(tr: Translator, node: Node, template: Expr, values: list[Expr]
     if template.code[:1] not in "'\"" or len(values) != 1 or not values[0].type.is_("dict"):
         raise tr.fail(node, "named format references without a literal and one Hash")
     text = ast.literal_eval(template.code)
-    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBeEgGaAp]|%\*", text):
+    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%\*", text):
         raise tr.fail(node, "a format directive Python writes differently")
     text = re.sub(r"%\{(\w+)\}", r"%(\1)s", re.sub(r"%<(\w+)>", r"%(\1)", text))
     return Expr(f"{tr.runtime('format')}({tr.string(text)}, {values[0].code})", T("str"), P_CALL)
