@@ -14,6 +14,8 @@ import mailbox
 import signal
 import socket
 import ssl
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,10 +26,12 @@ from net_smtp import Net, __version__, cli
 from tests.support.cli import (
     InTestServer,
     ServeProcess,
+    cli_env,
     closed_port,
     ipv6_loopback_available,
     run_cli,
     run_cli_on_terminal,
+    run_cli_process,
     run_cli_with_pty_stderr,
     send_args,
     silent_server,
@@ -104,6 +108,18 @@ def test_version_names_package_and_ruby_versions() -> None:
     result = run_cli("--version")
     assert result.code == 0, result.stderr
     assert result.stdout == f"net-smtp {__version__} (Ruby net-smtp {Net.SMTP.VERSION})\n"
+
+
+def test_the_real_entry_points() -> None:
+    """``python -m net_smtp`` and the installed ``net-smtp`` script run the
+    same main (most tests here call it in this process)."""
+    expected = f"net-smtp {__version__} (Ruby net-smtp {Net.SMTP.VERSION})\n"
+    assert run_cli_process("--version").stdout == expected
+    script = Path(sys.executable).with_name("net-smtp")
+    if script.exists():  # an installed checkout (the README's set-up)
+        done = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                              env=cli_env(), timeout=60, check=False)
+        assert (done.returncode, done.stdout) == (0, expected)
 
 
 @pytest.mark.parametrize("command", [[], ["demo"], ["send"], ["serve"]])
@@ -260,7 +276,6 @@ def test_send_implicit_tls_to_a_plain_server_is_a_tls_error(
     (["--password-env", "X"], "--password-env needs --user"),
     (["--user", "joe", "--password-env", "NET_SMTP_TEST_UNSET_VARIABLE"],
      "environment variable NET_SMTP_TEST_UNSET_VARIABLE (from --password-env) is not set"),
-    (["--user", "joe"], "no terminal to ask for the password: use --password-env VAR"),
     (["--read-timeout", "0"], "must be a positive number of seconds"),
     (["--debug", "--debug-secrets"], "not allowed with argument"),
     (["--to", "x\ny@example.net"],
@@ -271,6 +286,18 @@ def test_send_option_errors_are_usage_errors(args: list, complaint: str, message
     result = run_cli(*send_args(intest_server.server, *args, str(message_file)))
     assert result.code == cli.EXIT_USAGE
     assert complaint in result.single_error_line()
+    assert intest_server.handler.messages == []
+
+
+def test_no_terminal_for_the_password_is_a_usage_error(message_file: Path,
+                                                       intest_server: InTestServer) -> None:
+    """A child with no controlling terminal (in this process, a password
+    prompt would reach the tester's terminal)."""
+    result = run_cli_process(*send_args(intest_server.server, "--user", "joe",
+                                        str(message_file)))
+    assert result.code == cli.EXIT_USAGE
+    assert result.single_error_line() == (
+        "net-smtp send: no terminal to ask for the password: use --password-env VAR")
     assert intest_server.handler.messages == []
 
 

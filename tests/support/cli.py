@@ -1,6 +1,6 @@
-"""Helpers for ``tests/cli/test_cli.py``: run ``net-smtp`` in subprocesses, a
-``net-smtp serve`` process, and an in-test aiosmtpd server that can refuse
-recipients.
+"""Helpers for ``tests/cli/test_cli.py``: run ``net-smtp`` in this process
+(``net_smtp.cli.main``) or as a child, a ``net-smtp serve`` process, and an
+in-test aiosmtpd server that can refuse recipients.
 
 Every child is started in its own session (no controlling terminal, so a
 password prompt fails at once instead of waiting on the tester's terminal)
@@ -10,6 +10,8 @@ and is always waited for; every pipe and socket is closed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import os
 import queue
 import re
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from aiosmtpd.smtp import SMTP as ServerSMTP
 from aiosmtpd.smtp import Envelope, Session
 
 import net_smtp
+from net_smtp import cli
 
 __all__ = [
     "CliResult",
@@ -39,6 +42,7 @@ __all__ = [
     "cli_command",
     "cli_env",
     "run_cli",
+    "run_cli_process",
     "run_cli_on_terminal",
     "run_cli_with_pty_stderr",
     "silent_server",
@@ -85,8 +89,43 @@ class CliResult:
 
 
 def run_cli(*args: str, stdin: bytes | None = None,
-            env: Mapping[str, str] | None = None, timeout: float = WAIT) -> CliResult:
-    """Run ``net-smtp ARGS`` to the end (killed and reaped after *timeout*)."""
+            env: Mapping[str, str] | None = None) -> CliResult:
+    """Run ``net-smtp ARGS`` in this process: ``net_smtp.cli.main(args)``
+    with *stdin* as standard input (not a terminal), standard output and
+    error captured, and *env* added to the environment for the run.
+
+    A password prompt would reach the tester's terminal here: runs that
+    need "no terminal" use :func:`run_cli_process`.
+    """
+    stdout, stderr = io.StringIO(), io.StringIO()
+    stdin_file = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    saved_env = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                _replaced_stdin(stdin_file):
+            code = cli.main(list(args))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        stdin_file.close()
+    return CliResult(code, stdout.getvalue(), stderr.getvalue())
+
+
+@contextlib.contextmanager
+def _replaced_stdin(stream: io.TextIOWrapper) -> Iterator[None]:
+    saved, sys.stdin = sys.stdin, stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def run_cli_process(*args: str, stdin: bytes | None = None,
+                    env: Mapping[str, str] | None = None, timeout: float = WAIT) -> CliResult:
+    """Run ``python -m net_smtp ARGS`` as a child with no controlling
+    terminal, to the end (killed and reaped after *timeout*): the real entry
+    point, and the runs that must find no terminal to prompt on."""
     completed = subprocess.run(
         cli_command(*args), input=stdin if stdin is not None else b"",
         capture_output=True, env=cli_env(env),
