@@ -23,10 +23,11 @@ import pytest
 import trustme
 
 from net_smtp import Net, __version__, cli
+from tests.support.aiosmtpd import AiosmtpdServer
 from tests.support.cli import (
-    InTestServer,
     ServeProcess,
     cli_env,
+    cli_test_server,
     closed_port,
     ipv6_loopback_available,
     run_cli,
@@ -98,8 +99,8 @@ def message_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def intest_server() -> Iterator[InTestServer]:
-    with InTestServer() as server:
+def intest_server() -> Iterator[AiosmtpdServer]:
+    with cli_test_server() as server:
         yield server
 
 
@@ -201,14 +202,14 @@ def test_send_missing_option_is_a_usage_error(missing: str, args: list) -> None:
     assert missing in line
 
 
-def test_send_unreadable_file_is_a_usage_error(tmp_path: Path, intest_server: InTestServer) -> None:
+def test_send_unreadable_file_is_a_usage_error(tmp_path: Path, intest_server: AiosmtpdServer) -> None:
     for path, reason in ((tmp_path / "absent.eml", "No such file or directory"),
                          (tmp_path, "Is a directory")):
         result = run_cli(*send_args(intest_server.server, str(path)))
         assert result.code == cli.EXIT_USAGE
         line = result.single_error_line()
         assert line == f"net-smtp send: cannot read message file {str(path)!r}: {reason}"
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_to_an_unreachable_server_is_a_connection_error(message_file: Path) -> None:
@@ -230,7 +231,7 @@ def test_send_to_a_silent_server_times_out(message_file: Path) -> None:
         f"net-smtp send: no greeting from 127.0.0.1:{port} within --read-timeout 0.5")
 
 
-def test_send_refused_recipient_is_a_permanent_error(intest_server: InTestServer,
+def test_send_refused_recipient_is_a_permanent_error(intest_server: AiosmtpdServer,
                                                     message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, str(message_file),
                                 recipients=["bob@example.net", "nobody@example.net"]))
@@ -239,30 +240,30 @@ def test_send_refused_recipient_is_a_permanent_error(intest_server: InTestServer
         "net-smtp send: RCPT TO:<nobody@example.net> refused: 550 5.1.1 "
         "<nobody@example.net>: Recipient address rejected: User unknown")
     assert result.stdout == ""
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_temporarily_refused_recipient_is_a_temporary_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, str(message_file),
                                 recipients=["later@example.net"]))
     assert result.code == cli.EXIT_TEMPORARY
     assert result.single_error_line() == (
         "net-smtp send: RCPT TO:<later@example.net> refused for now (try again later): "
         "451 4.2.1 Mailbox busy, try again later")
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_starttls_always_without_server_support_is_a_tls_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, "--starttls", "always", str(message_file)))
     assert result.code == cli.EXIT_TLS
     assert "does not offer STARTTLS" in result.single_error_line()
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_implicit_tls_to_a_plain_server_is_a_tls_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, "--tls", "--open-timeout", "10",
                                 str(message_file)))
     assert result.code == cli.EXIT_TLS
@@ -282,15 +283,15 @@ def test_send_implicit_tls_to_a_plain_server_is_a_tls_error(
      "RCPT TO:<x y@example.net>: A line must not contain CR or LF"),
 ])
 def test_send_option_errors_are_usage_errors(args: list, complaint: str, message_file: Path,
-                                             intest_server: InTestServer) -> None:
+                                             intest_server: AiosmtpdServer) -> None:
     result = run_cli(*send_args(intest_server.server, *args, str(message_file)))
     assert result.code == cli.EXIT_USAGE
     assert complaint in result.single_error_line()
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_no_terminal_for_the_password_is_a_usage_error(message_file: Path,
-                                                       intest_server: InTestServer) -> None:
+                                                       intest_server: AiosmtpdServer) -> None:
     """A child with no controlling terminal (in this process, a password
     prompt would reach the tester's terminal)."""
     result = run_cli_process(*send_args(intest_server.server, "--user", "joe",
@@ -298,10 +299,10 @@ def test_no_terminal_for_the_password_is_a_usage_error(message_file: Path,
     assert result.code == cli.EXIT_USAGE
     assert result.single_error_line() == (
         "net-smtp send: no terminal to ask for the password: use --password-env VAR")
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
-def test_send_bad_ca_file_is_a_usage_error(message_file: Path, intest_server: InTestServer) -> None:
+def test_send_bad_ca_file_is_a_usage_error(message_file: Path, intest_server: AiosmtpdServer) -> None:
     result = run_cli(*send_args(intest_server.server, "--tls-ca", str(message_file),
                                 str(message_file)))
     assert result.code == cli.EXIT_USAGE
@@ -485,12 +486,12 @@ def test_implicit_tls_send(tls_files: tuple[Path, Path, Path], message_file: Pat
     ca_file, cert_file, key_file = tls_files
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert_file), str(key_file))
-    with InTestServer(ssl_context=context) as server:
+    with cli_test_server(ssl_context=context) as server:
         result = run_cli(*send_args(server.server, "--tls", "--tls-ca", str(ca_file),
                                     str(message_file)))
         assert result.code == 0, result.stderr
         assert result.stdout == "250 2.0.0 Ok: queued as TEST1\n"
-        assert [normalise(body) for _, _, body in server.handler.messages] == [
+        assert [normalise(message.content) for message in server.messages] == [
             normalise(TRICKY_MESSAGE)]
 
 

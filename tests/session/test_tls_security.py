@@ -24,6 +24,7 @@ from typing import Any, Callable
 import pytest
 
 from net_smtp import SMTP, Net
+from tests.support.aiosmtpd import AiosmtpdServer
 from tests.support.tls import (
     HOST,
     SECRET,
@@ -31,7 +32,6 @@ from tests.support.tls import (
     CertKit,
     ScriptConn,
     ScriptedServer,
-    TLSSMTPServer,
     legacy_tls_server_context,
     server_context,
 )
@@ -130,7 +130,7 @@ def test_starttls_injected_reply_is_discarded(cert_kit: CertKit, injected: bytes
 # ------------------------------------------- 'always' fails closed
 def test_recorder_sees_plaintext_auth_when_tls_is_not_required() -> None:
     """Control for the tests below: the server log does catch an AUTH line."""
-    with TLSSMTPServer(auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(users={USER: SECRET}) as server:
         smtp = new_client(server.port, starttls=False)
         smtp.start(user=USER, secret=SECRET)
         smtp.finish()
@@ -139,7 +139,7 @@ def test_recorder_sees_plaintext_auth_when_tls_is_not_required() -> None:
 
 @pytest.mark.parametrize("how", ["constructor", "enable_starttls"])
 def test_always_without_starttls_fails_before_credentials(how: str) -> None:
-    with TLSSMTPServer(auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(users={USER: SECRET}) as server:
         if how == "constructor":
             smtp = new_client(server.port, starttls="always")
         else:
@@ -157,8 +157,8 @@ def test_always_without_starttls_fails_before_credentials(how: str) -> None:
 
 @pytest.mark.parametrize("starttls", ["always", "auto"])
 def test_starttls_refused_with_454_fails_closed(cert_kit: CertKit, starttls: str) -> None:
-    with TLSSMTPServer(tls_context=server_context(cert_kit.good), refuse_starttls=True,
-                       auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(tls_context=server_context(cert_kit.good), refuse_starttls=True,
+                        users={USER: SECRET}) as server:
         smtp = new_client(server.port, starttls=starttls, ssl_context_params=trusted(cert_kit))
         with pytest.raises(Net.SMTPServerBusy) as err:
             smtp.start(user=USER, secret=SECRET)
@@ -189,7 +189,7 @@ def test_bad_certificate_is_refused_and_no_credentials_sent(
     # AUTH is offered only under TLS (aiosmtpd's default), so a client that
     # accepted the certificate would authenticate right away.
     server_kwargs: Any = {"ssl_context": ctx} if mode == "tls" else {"tls_context": ctx}
-    with TLSSMTPServer(auth=True, **server_kwargs) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, **server_kwargs) as server:
         smtp = new_client(server.port, tls=(mode == "tls"),
                           starttls="always" if mode == "starttls_always" else "auto",
                           ssl_context_params=trusted(cert_kit))
@@ -201,12 +201,12 @@ def test_bad_certificate_is_refused_and_no_credentials_sent(
     assert server.auth_lines() == []
     expected = [] if mode == "tls" else [b"EHLO localhost", b"STARTTLS"]
     assert server.received_lines() == expected
-    assert server.mailbox.messages == []
+    assert server.messages == []
 
 
 def test_the_same_servers_accept_the_good_certificate(cert_kit: CertKit) -> None:
     """Control: the setup above does authenticate when the certificate is good."""
-    with TLSSMTPServer(auth=True, tls_context=server_context(cert_kit.good)) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=server_context(cert_kit.good)) as server:
         smtp = new_client(server.port, ssl_context_params=trusted(cert_kit))
         smtp.start(user=USER, secret=SECRET)
         smtp.finish()
@@ -216,7 +216,7 @@ def test_the_same_servers_accept_the_good_certificate(cert_kit: CertKit) -> None
 def test_verification_is_on_by_default_against_the_system_store(cert_kit: CertKit) -> None:
     """No params at all: the test CA is not in the system store, so even a
     CA-signed certificate is refused."""
-    with TLSSMTPServer(auth=True, tls_context=server_context(cert_kit.good)) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=server_context(cert_kit.good)) as server:
         smtp = new_client(server.port)
         with pytest.raises(ssl.SSLCertVerificationError) as err:
             smtp.start(user=USER, secret=SECRET)
@@ -228,7 +228,7 @@ def test_verification_is_on_by_default_against_the_system_store(cert_kit: CertKi
 @pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
 def test_default_context_refuses_tls_below_1_2(cert_kit: CertKit) -> None:
     legacy = legacy_tls_server_context(cert_kit.good)
-    with TLSSMTPServer(auth=True, tls_context=legacy) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=legacy) as server:
         # Control: OpenSSL here can complete a TLS 1.1 handshake with this
         # server when the client allows it (so the refusal below is the
         # default context's doing, not a broken server).
