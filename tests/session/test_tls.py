@@ -27,13 +27,12 @@ import pytest
 
 from net_smtp import SMTP, Net, OpenSSL, Response
 from tests.support.aiosmtpd import AiosmtpdServer
+from tests.support.scripted import Conn, ScriptedServer
 from tests.support.tls import (
     HOST,
     SECRET,
     USER,
     CertKit,
-    ScriptConn,
-    ScriptedServer,
     SNIRecorder,
     server_context,
 )
@@ -233,17 +232,18 @@ def test_verification_failures(cert_kit: CertKit, mode: str, cert_name: str, ver
 
 
 def test_failed_implicit_tls_verification_closes_the_connection(cert_kit: CertKit) -> None:
-    def script(conn: ScriptConn) -> bool:
+    def script(conn: Conn) -> bool:
         with pytest.raises(ssl.SSLError):  # the client's alert: unknown CA
             conn.start_tls(server_context(cert_kit.untrusted))
         return conn.wait_eof()
 
-    with ScriptedServer(script) as server:
+    with ScriptedServer() as server:
+        expected = server.expect(script)
         smtp = SpySMTP(HOST, server.port, tls=True, ssl_context_params=trusted(cert_kit))
         with pytest.raises(ssl.SSLCertVerificationError):
             smtp.start()
-    assert server.error is None
-    assert server.result is True, "the client kept the connection open"
+    expected.result()
+    assert expected.value is True, "the client kept the connection open"
 
 
 def test_wrong_host_name_fails_for_a_dns_name_too(cert_kit: CertKit) -> None:
@@ -539,15 +539,13 @@ def test_ruby_only_params_are_refused_with_what_to_write_instead(key: str, hint:
 
 
 # ------------------------------------------------- open_timeout over TLS
-def _silent_after(conn: ScriptConn, replies: dict[bytes, bytes] | None = None) -> bool:
+def _silent_after(conn: Conn, replies: dict[bytes, bytes] | None = None) -> bool:
     """Answer the listed commands, then never answer again; True when the
-    client closed its end."""
+    client closed its end (a close before STARTTLS ends the handler early)."""
     if replies is not None:
         conn.send(b"220 slow.example.test ESMTP\r\n")
         while True:
-            line = conn.readline()
-            if line is None:
-                return False
+            line = conn.readline().rstrip(b"\r\n")
             conn.send(replies[line.split(b" ")[0]])
             if line == b"STARTTLS":
                 break
@@ -561,7 +559,8 @@ STALL_REPLIES = {b"EHLO": b"250-slow.example.test\r\n250 STARTTLS\r\n",
 @pytest.mark.parametrize("mode", ["tls", "starttls"])
 def test_open_timeout_covers_the_tls_handshake(mode: str) -> None:
     replies = None if mode == "tls" else STALL_REPLIES
-    with ScriptedServer(lambda conn: _silent_after(conn, replies)) as server:
+    with ScriptedServer() as server:
+        expected = server.expect(lambda conn: _silent_after(conn, replies))
         smtp = SpySMTP(HOST, server.port, tls=(mode == "tls"))
         smtp.open_timeout = 0.5
         smtp.read_timeout = 20  # a handshake bounded by read_timeout would fail the time check
@@ -574,8 +573,8 @@ def test_open_timeout_covers_the_tls_handshake(mode: str) -> None:
         assert not smtp.is_started()
     assert 0.4 <= elapsed < 8, elapsed
     assert "TLS connection started" in debug_lines(log)
-    assert server.error is None
-    assert server.result is True, "the client did not close the connection"
+    expected.result()
+    assert expected.value is True, "the client did not close the connection"
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
 """Test kit for the TLS suites: certificates made at test time, server-side
-TLS contexts and a scripted loopback server.
+TLS contexts.
 
 Everything listens on 127.0.0.1 on a port the kernel picks (the listening
 socket is bound before the server starts, so there is no port race).
@@ -15,22 +15,20 @@ socket is bound before the server starts, so there is no port race).
   records the raw plaintext bytes of every connection, so a test can prove
   what a client did or did not send (for instance, that no ``AUTH`` line
   arrived).
-* :class:`ScriptedServer` runs a hand-written script over one real
-  loopback connection, for what a real server will not do (bytes injected
-  before the TLS handshake, a handshake that never gets an answer).
+* What a real server will not do (bytes injected before the TLS
+  handshake, a handshake that never gets an answer) is played by
+  ``tests.support.scripted.ScriptedServer`` with a handler.
 """
 
 from __future__ import annotations
 
 import datetime
 import ipaddress
-import socket
 import ssl
-import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import trustme
 from cryptography import x509
@@ -40,14 +38,12 @@ from cryptography.x509.oid import NameOID
 
 __all__ = [
     "HOST", "USER", "SECRET", "CertKit", "ServerCert", "make_cert_kit", "server_context",
-    "SNIRecorder", "ScriptedServer", "ScriptConn", "legacy_tls_server_context",
+    "SNIRecorder", "legacy_tls_server_context",
 ]
 
 HOST = "127.0.0.1"
 USER = "alice"
 SECRET = "s3cret-pass"
-# How long any server-side wait may take before a test is declared hung.
-SERVER_WAIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -179,88 +175,3 @@ def legacy_tls_server_context(cert: ServerCert) -> ssl.SSLContext:
     ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
     return ctx
 
-
-# ----------------------------------------------------------------- aiosmtpd
-# ----------------------------------------------------------------- scripted
-class ScriptConn:
-    """The server side of one scripted connection: line reads, raw writes,
-    a server-side TLS handshake, and every line received."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock: socket.socket = sock
-        self.lines: list[bytes] = []
-        self._buf = b""
-
-    def send(self, data: bytes) -> None:
-        """Write *data* in a single ``sendall``."""
-        self.sock.sendall(data)
-
-    def readline(self) -> bytes | None:
-        """One line without CRLF; ``None`` at end of file."""
-        while b"\n" not in self._buf:
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                return None
-            self._buf += chunk
-        line, self._buf = self._buf.split(b"\n", 1)
-        line = line.rstrip(b"\r")
-        self.lines.append(line)
-        return line
-
-    def start_tls(self, ctx: ssl.SSLContext) -> None:
-        """Server-side TLS handshake over the same connection."""
-        assert not self._buf, "unread bytes before the TLS handshake"
-        self.sock = ctx.wrap_socket(self.sock, server_side=True)
-
-    def wait_eof(self) -> bool:
-        """Whether the client closes its end (reads until EOF or an error)."""
-        try:
-            while self.sock.recv(4096):
-                pass
-        except socket.timeout:
-            return False
-        except OSError:
-            return True
-        return True
-
-
-class ScriptedServer:
-    """A loopback server that accepts one connection and runs *script* on
-    it in a thread. ``error`` holds what the script raised, ``result`` what
-    it returned; both are ready after leaving the ``with`` block."""
-
-    def __init__(self, script: Callable[[ScriptConn], Any]) -> None:
-        self._script = script
-        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._listener.bind((HOST, 0))
-        self._listener.listen(1)
-        self._listener.settimeout(SERVER_WAIT)
-        self.port: int = self._listener.getsockname()[1]
-        self.error: BaseException | None = None
-        self.result: Any = None
-        self.conn: ScriptConn | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        try:
-            sock, _ = self._listener.accept()
-        except OSError as exc:
-            self.error = exc
-            return
-        sock.settimeout(SERVER_WAIT)
-        self.conn = ScriptConn(sock)
-        try:
-            self.result = self._script(self.conn)
-        except BaseException as exc:  # reported to the test, never lost in the thread
-            self.error = exc
-        finally:
-            self.conn.sock.close()
-
-    def __enter__(self) -> ScriptedServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self._thread.join(SERVER_WAIT * 2)
-        self._listener.close()
-        assert not self._thread.is_alive(), "scripted server thread did not finish"
