@@ -1,7 +1,7 @@
 """Run one entry of the ``net-smtp port`` corpus against a scripted server.
 
 An entry is a Ruby script ``NAME.rb`` and its sidecar ``NAME.json`` (argv,
-environment, standard input, input files, the ``golden_server`` profile, the
+environment, standard input, input files, the ``tests.support.scripted`` profile, the
 normalisers its volatile output needs, and what the translator must do with
 it).  ``ruby/record_port.py`` runs the script under real Ruby and writes
 ``recorded/NAME.json``; ``test_port_corpus.py`` runs the translation under
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from golden_server import GoldenServer, resolve_profile
+from tests.support.scripted import ScriptedServer, resolve_profile
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE / "port_corpus"
@@ -202,7 +202,7 @@ def run_entry(entry: Entry, program: Path, command: Sequence[str], tls: TLSMater
               volatile: Callable[[str], str] = lambda text: text) -> Run:
     """Run ``command + [program.name] + argv`` in a fresh work dir holding a
     copy of *program* and the entry's input files, against a fresh
-    ``GoldenServer`` playing the entry's profile; return what it did.
+    ``ScriptedServer`` playing the entry's profile; return what it did.
 
     *volatile* removes side-specific noise from stderr before masking (the
     recorder strips Ruby object ids); stderr is only ever compared for
@@ -216,7 +216,7 @@ def run_entry(entry: Entry, program: Path, command: Sequence[str], tls: TLSMater
         ca_dir.mkdir()
         ca_file = ca_dir / "ca.pem"
         ca_file.write_bytes(tls.ca_pem)
-        server = GoldenServer(sidecar.get("profile"), tls.server_context)
+        server = ScriptedServer(sidecar.get("profile") or {}, tls.server_context)
         port = server.start()
         try:
             values = {"{PORT}": str(port), "{CA_FILE}": str(ca_file), "{TMP}": str(work)}

@@ -4,7 +4,7 @@ the project's own scenarios (``recorded/*.json``) against the port.
 Each transcript was recorded from real Ruby (net-smtp 0.5.1): a scripted
 server ``profile``, the Ruby program, what Ruby sent on the wire, what escaped,
 what it printed as debug output and what it returned.  Here the transcript's
-Python twin runs in this process against a ``GoldenServer`` playing the same
+Python twin runs in this process against a ``ScriptedServer`` playing the same
 profile over a real loopback socket, and the outcome must be the one Ruby
 produced: the same connections, the same client bytes and TLS offsets, the
 same escaped exception, the same debug text and the same normalised result.
@@ -44,9 +44,9 @@ from typing import Any, Callable
 
 import pytest
 from aborted_sessions import ABORTED, DUMMY_REPLY, port_twin
-from golden_server import GoldenServer
 
 from net_smtp import Net
+from tests.support.scripted import ScriptedServer
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
 RECORDED_DIR = Path(__file__).with_name("recorded")
@@ -363,7 +363,7 @@ def aborted_expectation(result: Any, cause: str) -> Any:
     return replace(result)
 
 
-def compare(transcript: dict[str, Any], server: GoldenServer, outcome: TwinOutcome) -> list[str]:
+def compare(transcript: dict[str, Any], server: ScriptedServer, outcome: TwinOutcome) -> list[str]:
     """Every way the replay differs from the recording (empty: identical)."""
     port = server.port
     diffs: list[str] = []
@@ -452,7 +452,7 @@ def replay(transcript: dict[str, Any], tls_context: ssl.SSLContext) -> None:
     if transcript["name"] in ABORTED:
         twin = port_twin(twin)
     code = compile_twin(transcript["name"], twin)
-    server = GoldenServer(transcript["profile"], tls_context)
+    server = ScriptedServer(transcript["profile"], tls_context)
     server.start()
     try:
         outcome = run_twin(code, server.port, server.stop)

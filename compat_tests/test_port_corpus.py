@@ -7,7 +7,7 @@ against the entry's ``expect``:
 
 - ``identical``: exit 0, then the translation runs as ``python NAME.py
   ARGV...`` (same environment, input files and standard input, its own work
-  dir) against a fresh ``GoldenServer`` playing the same profile, and must
+  dir) against a fresh ``ScriptedServer`` playing the same profile, and must
   match Ruby: per connection the client's bytes and the TLS offset, the
   server's replies (a drift check), stdout after the entry's normalisers,
   the exit status, and stderr empty exactly when Ruby's was.

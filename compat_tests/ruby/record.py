@@ -7,8 +7,8 @@
     python3 compat_tests/ruby/record.py --deviations      # documented deviations
 
 Each scenario of ``compat_tests/scenarios`` runs its Ruby program (through
-``runner.rb``) against a fresh ``golden_server.GoldenServer`` playing the
-scenario's profile on 127.0.0.1, with TLS from a throw-away ``trustme`` CA.
+``runner.rb``) against a fresh ``ScriptedServer`` (``tests/support/scripted.py``)
+playing the scenario's profile on 127.0.0.1, with TLS from a throw-away ``trustme`` CA.
 What Ruby sent on each connection, what the server answered, what escaped,
 the debug text and the normalised return value are written to
 ``compat_tests/recorded/NAME.json`` in the golden transcripts' JSON shape,
@@ -40,11 +40,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 COMPAT = HERE.parent
-sys.path.insert(0, str(COMPAT))
+sys.path[:0] = [str(COMPAT), str(COMPAT.parent)]  # the scenarios; the checkout's net_smtp and tests
 
-from golden_server import GoldenServer, resolve_profile  # noqa: E402
 from scenarios import SCENARIOS  # noqa: E402
 from scenarios.deviations import DEVIATIONS  # noqa: E402
+
+from tests.support.scripted import ScriptedServer, resolve_profile  # noqa: E402
 
 RUNNER = HERE / "runner.rb"
 RECORDED = COMPAT / "recorded"
@@ -116,7 +117,7 @@ def run_ruby(scenario: dict[str, Any], port: int) -> dict[str, Any]:
 
 def record(scenario: dict[str, Any], tls_context: ssl.SSLContext) -> dict[str, Any]:
     """Record one scenario; the transcript as it will be written."""
-    server = GoldenServer(scenario["profile"], tls_context)
+    server = ScriptedServer(scenario["profile"], tls_context)
     port = server.start()
     try:
         payload = run_ruby(scenario, port)
@@ -149,7 +150,6 @@ def record(scenario: dict[str, Any], tls_context: ssl.SSLContext) -> dict[str, A
 def show_deviations(tls_context: ssl.SSLContext) -> int:
     """Print, for each documented deviation, what Ruby did and how the
     port's twin differs (the replay test's own comparison)."""
-    sys.path.insert(0, str(COMPAT.parent))  # the checkout's net_smtp
     from test_goldens import compare, compile_twin, run_twin
 
     for s in DEVIATIONS:
@@ -158,7 +158,7 @@ def show_deviations(tls_context: ssl.SSLContext) -> int:
         except RecordingError as exc:
             print(f"== {s['name']}: Ruby side failed: {exc}")
             continue
-        server = GoldenServer(s["profile"], tls_context)
+        server = ScriptedServer(s["profile"], tls_context)
         server.start()
         try:
             outcome = run_twin(compile_twin(s["name"], s["python"]), server.port, server.stop)

@@ -8,7 +8,7 @@
 Each script of ``compat_tests/port_corpus`` (or ``--corpus`` /
 ``$NET_SMTP_PORT_CORPUS``) runs as ``ruby -I NET_PROTOCOL -I NET_SMTP
 NAME.rb ARGV...`` in a fresh work dir, with its sidecar's environment, input
-files and standard input, against a fresh ``golden_server.GoldenServer``
+files and standard input, against a fresh ``tests.support.scripted.ScriptedServer``
 playing its profile (TLS from a throw-away ``trustme`` CA).  What Ruby sent
 on each connection (and where TLS began), what the server answered, stdout,
 stderr and the exit status are written to ``recorded/NAME.json``, with the
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path[:0] = [str(HERE.parent), str(HERE.parent.parent)]  # compat_tests; the checkout
 
 from port_replay import (  # noqa: E402
     CorpusError,

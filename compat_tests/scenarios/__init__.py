@@ -3,7 +3,7 @@
 
 Each scenario is data: ``name``, ``about``, ``tags`` (``plain`` or ``tls``
 and topics, as in the golden transcripts), ``profile`` (the scripted
-server's behaviour, see ``golden_server.py``), ``ruby`` (a method body run
+server's behaviour, see ``tests/support/scripted.py``), ``ruby`` (a method body run
 with ``port`` and ``dbg`` in scope) and ``python`` (its twin, written by
 the translation rules of SPEC.md section 2, run with ``port``, ``dbg``,
 ``Net``, ``io``, ``os`` and ``sys`` in scope).

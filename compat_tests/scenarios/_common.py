@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-# The scripted server's default EHLO keywords (golden_server.PROFILE_DEFAULTS).
+# The scripted server's default EHLO keywords (tests.support.scripted.PROFILE_DEFAULTS).
 CAPS: list[str] = ["PIPELINING", "SIZE 10240000", "8BITMIME",
                    "AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2", "ENHANCEDSTATUSCODES"]
 CAPS_SMTPUTF8: list[str] = CAPS + ["SMTPUTF8"]

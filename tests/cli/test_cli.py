@@ -14,6 +14,8 @@ import mailbox
 import signal
 import socket
 import ssl
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,13 +23,16 @@ import pytest
 import trustme
 
 from net_smtp import Net, __version__, cli
+from tests.support.aiosmtpd import AiosmtpdServer
 from tests.support.cli import (
-    InTestServer,
     ServeProcess,
+    cli_env,
+    cli_test_server,
     closed_port,
     ipv6_loopback_available,
     run_cli,
     run_cli_on_terminal,
+    run_cli_process,
     run_cli_with_pty_stderr,
     send_args,
     silent_server,
@@ -94,8 +99,8 @@ def message_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def intest_server() -> Iterator[InTestServer]:
-    with InTestServer() as server:
+def intest_server() -> Iterator[AiosmtpdServer]:
+    with cli_test_server() as server:
         yield server
 
 
@@ -104,6 +109,18 @@ def test_version_names_package_and_ruby_versions() -> None:
     result = run_cli("--version")
     assert result.code == 0, result.stderr
     assert result.stdout == f"net-smtp {__version__} (Ruby net-smtp {Net.SMTP.VERSION})\n"
+
+
+def test_the_real_entry_points() -> None:
+    """``python -m net_smtp`` and the installed ``net-smtp`` script run the
+    same main (most tests here call it in this process)."""
+    expected = f"net-smtp {__version__} (Ruby net-smtp {Net.SMTP.VERSION})\n"
+    assert run_cli_process("--version").stdout == expected
+    script = Path(sys.executable).with_name("net-smtp")
+    if script.exists():  # an installed checkout (the README's set-up)
+        done = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                              env=cli_env(), timeout=60, check=False)
+        assert (done.returncode, done.stdout) == (0, expected)
 
 
 @pytest.mark.parametrize("command", [[], ["demo"], ["send"], ["serve"]])
@@ -185,14 +202,14 @@ def test_send_missing_option_is_a_usage_error(missing: str, args: list) -> None:
     assert missing in line
 
 
-def test_send_unreadable_file_is_a_usage_error(tmp_path: Path, intest_server: InTestServer) -> None:
+def test_send_unreadable_file_is_a_usage_error(tmp_path: Path, intest_server: AiosmtpdServer) -> None:
     for path, reason in ((tmp_path / "absent.eml", "No such file or directory"),
                          (tmp_path, "Is a directory")):
         result = run_cli(*send_args(intest_server.server, str(path)))
         assert result.code == cli.EXIT_USAGE
         line = result.single_error_line()
         assert line == f"net-smtp send: cannot read message file {str(path)!r}: {reason}"
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_to_an_unreachable_server_is_a_connection_error(message_file: Path) -> None:
@@ -214,7 +231,7 @@ def test_send_to_a_silent_server_times_out(message_file: Path) -> None:
         f"net-smtp send: no greeting from 127.0.0.1:{port} within --read-timeout 0.5")
 
 
-def test_send_refused_recipient_is_a_permanent_error(intest_server: InTestServer,
+def test_send_refused_recipient_is_a_permanent_error(intest_server: AiosmtpdServer,
                                                     message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, str(message_file),
                                 recipients=["bob@example.net", "nobody@example.net"]))
@@ -223,30 +240,30 @@ def test_send_refused_recipient_is_a_permanent_error(intest_server: InTestServer
         "net-smtp send: RCPT TO:<nobody@example.net> refused: 550 5.1.1 "
         "<nobody@example.net>: Recipient address rejected: User unknown")
     assert result.stdout == ""
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_temporarily_refused_recipient_is_a_temporary_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, str(message_file),
                                 recipients=["later@example.net"]))
     assert result.code == cli.EXIT_TEMPORARY
     assert result.single_error_line() == (
         "net-smtp send: RCPT TO:<later@example.net> refused for now (try again later): "
         "451 4.2.1 Mailbox busy, try again later")
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_starttls_always_without_server_support_is_a_tls_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, "--starttls", "always", str(message_file)))
     assert result.code == cli.EXIT_TLS
     assert "does not offer STARTTLS" in result.single_error_line()
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
 def test_send_implicit_tls_to_a_plain_server_is_a_tls_error(
-        intest_server: InTestServer, message_file: Path) -> None:
+        intest_server: AiosmtpdServer, message_file: Path) -> None:
     result = run_cli(*send_args(intest_server.server, "--tls", "--open-timeout", "10",
                                 str(message_file)))
     assert result.code == cli.EXIT_TLS
@@ -260,21 +277,32 @@ def test_send_implicit_tls_to_a_plain_server_is_a_tls_error(
     (["--password-env", "X"], "--password-env needs --user"),
     (["--user", "joe", "--password-env", "NET_SMTP_TEST_UNSET_VARIABLE"],
      "environment variable NET_SMTP_TEST_UNSET_VARIABLE (from --password-env) is not set"),
-    (["--user", "joe"], "no terminal to ask for the password: use --password-env VAR"),
     (["--read-timeout", "0"], "must be a positive number of seconds"),
     (["--debug", "--debug-secrets"], "not allowed with argument"),
     (["--to", "x\ny@example.net"],
      "RCPT TO:<x y@example.net>: A line must not contain CR or LF"),
 ])
 def test_send_option_errors_are_usage_errors(args: list, complaint: str, message_file: Path,
-                                             intest_server: InTestServer) -> None:
+                                             intest_server: AiosmtpdServer) -> None:
     result = run_cli(*send_args(intest_server.server, *args, str(message_file)))
     assert result.code == cli.EXIT_USAGE
     assert complaint in result.single_error_line()
-    assert intest_server.handler.messages == []
+    assert intest_server.messages == []
 
 
-def test_send_bad_ca_file_is_a_usage_error(message_file: Path, intest_server: InTestServer) -> None:
+def test_no_terminal_for_the_password_is_a_usage_error(message_file: Path,
+                                                       intest_server: AiosmtpdServer) -> None:
+    """A child with no controlling terminal (in this process, a password
+    prompt would reach the tester's terminal)."""
+    result = run_cli_process(*send_args(intest_server.server, "--user", "joe",
+                                        str(message_file)))
+    assert result.code == cli.EXIT_USAGE
+    assert result.single_error_line() == (
+        "net-smtp send: no terminal to ask for the password: use --password-env VAR")
+    assert intest_server.messages == []
+
+
+def test_send_bad_ca_file_is_a_usage_error(message_file: Path, intest_server: AiosmtpdServer) -> None:
     result = run_cli(*send_args(intest_server.server, "--tls-ca", str(message_file),
                                 str(message_file)))
     assert result.code == cli.EXIT_USAGE
@@ -458,12 +486,12 @@ def test_implicit_tls_send(tls_files: tuple[Path, Path, Path], message_file: Pat
     ca_file, cert_file, key_file = tls_files
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert_file), str(key_file))
-    with InTestServer(ssl_context=context) as server:
+    with cli_test_server(ssl_context=context) as server:
         result = run_cli(*send_args(server.server, "--tls", "--tls-ca", str(ca_file),
                                     str(message_file)))
         assert result.code == 0, result.stderr
         assert result.stdout == "250 2.0.0 Ok: queued as TEST1\n"
-        assert [normalise(body) for _, _, body in server.handler.messages] == [
+        assert [normalise(message.content) for message in server.messages] == [
             normalise(TRICKY_MESSAGE)]
 
 

@@ -106,17 +106,6 @@ def parse_blocks(page: Path) -> list[Block]:
     return blocks
 
 
-def _refuse_some(refusals: dict[str, str]) -> Any:
-    async def handle_RCPT(server: Any, session: Any, envelope: Any, address: str,
-                          options: list[str]) -> str:
-        if address in refusals:
-            return refusals[address]
-        envelope.rcpt_tos.append(address)
-        envelope.rcpt_options.extend(options)
-        return "250 OK"
-    return handle_RCPT
-
-
 @dataclass(frozen=True)
 class DocServers:
     """The three servers behind ``mail.example.com``, by documented port."""
@@ -145,7 +134,8 @@ def doc_servers(tmp_path_factory: pytest.TempPathFactory,
     ca.cert_pem.write_to_path(str(ca_file))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-    common: dict[str, Any] = dict(users=USERS, server_hostname="mail.example.com", ident="ESMTP")
+    common: dict[str, Any] = dict(users=USERS, refusals=REFUSALS,
+                                  server_hostname="mail.example.com", ident="ESMTP")
     servers = {
         25: AiosmtpdServer(**common),
         587: AiosmtpdServer(tls_context=context, **common),
@@ -153,7 +143,6 @@ def doc_servers(tmp_path_factory: pytest.TempPathFactory,
     }
     with contextlib.ExitStack() as stack:
         for server in servers.values():
-            setattr(server.handler, "handle_RCPT", _refuse_some(REFUSALS))
             stack.enter_context(server)
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("SSL_CERT_FILE", str(ca_file))

@@ -41,11 +41,10 @@ from tests.support.faults import (
     END_OF_DATA,
     FAULT_MODES,
     FAULT_STEPS,
-    Conn,
-    FaultServer,
     greet_and_serve,
     mail_session,
 )
+from tests.support.scripted import Conn, ScriptedServer
 
 ExpectedType = Union[type[BaseException], tuple[type[BaseException], ...]]
 
@@ -153,9 +152,9 @@ def tls(server_tls_context: ssl.SSLContext, client_tls_context: ssl.SSLContext) 
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
+def server() -> Iterator[ScriptedServer]:
     """A scripted server whose connections take little data unread."""
-    with FaultServer(rcvbuf=64 * 1024) as srv:
+    with ScriptedServer(rcvbuf=64 * 1024) as srv:
         yield srv
 
 
@@ -224,7 +223,7 @@ def run_session(smtp: SMTP, message: Any) -> Outcome:
     return Outcome(None, time.monotonic() - began, "done", response)
 
 
-def check_restart(smtp: SMTP, server: FaultServer, handler: Callable[..., None]) -> None:
+def check_restart(smtp: SMTP, server: ScriptedServer, handler: Callable[..., None]) -> None:
     """The same object starts a fresh session that delivers one message."""
     session = server.expect(handler)
     response = smtp.start("client.test", "user", "secret", "login").send_message(
@@ -239,7 +238,7 @@ def check_restart(smtp: SMTP, server: FaultServer, handler: Callable[..., None])
 # ------------------------------------------------------------------ the table
 @pytest.mark.parametrize("row", FAULT_TABLE,
                          ids=[f"{r.step}-{r.mode}-{r.session}" for r in FAULT_TABLE])
-def test_fault(row: Fault, server: FaultServer, tls: TLSContexts) -> None:
+def test_fault(row: Fault, server: ScriptedServer, tls: TLSContexts) -> None:
     """One fault: documented exception in time, no false success, socket
     closed, object reusable."""
     handler = functools.partial(
@@ -346,7 +345,7 @@ STREAM_FAILURES = {
 
 
 @pytest.mark.parametrize("name", sorted(STREAM_FAILURES))
-def test_exception_in_stream_drops_connection(name: str, server: FaultServer) -> None:
+def test_exception_in_stream_drops_connection(name: str, server: ScriptedServer) -> None:
     """The marker is never sent, the server sees the close at once, the
     object is not started, finish() is harmless, start() works again."""
     action, error = STREAM_FAILURES[name]
@@ -395,7 +394,7 @@ def test_exception_in_stream_delivers_nothing_to_aiosmtpd(
     assert [m.content for m in aiosmtpd_server.messages] == [second.encode()]
 
 
-def test_exception_inside_start_block_with_stream(server: FaultServer) -> None:
+def test_exception_inside_start_block_with_stream(server: ScriptedServer) -> None:
     """The class-level ``start(block=...)`` form: the stream's exception
     escapes unchanged and the dropped session is not sent QUIT."""
     session = server.expect(greet_and_serve)
@@ -424,7 +423,7 @@ def _reset_after_mail(conn: Conn) -> None:
     conn.close()
 
 
-def test_reset_is_an_os_error(server: FaultServer) -> None:
+def test_reset_is_an_os_error(server: ScriptedServer) -> None:
     """A reset instead of an orderly close surfaces as ConnectionResetError
     (an OSError), poisons the session, and finish() only closes."""
     session = server.expect(_reset_after_mail)

@@ -23,7 +23,8 @@ from typing import Any, Callable
 import pytest
 
 from net_smtp import SMTP, Net
-from tests.support.faults import Conn, FaultServer, Session, greet_and_serve, mail_session
+from tests.support.faults import greet_and_serve, mail_session
+from tests.support.scripted import Conn, Expected, ScriptedServer
 
 Address = Net.SMTP.Address
 CRLF_MESSAGE = "A line must not contain CR or LF"
@@ -31,14 +32,14 @@ BAD_CHARS = {"CR": "\r", "LF": "\n", "CRLF": "\r\n", "NUL": "\0"}
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
+def server() -> Iterator[ScriptedServer]:
     """A scripted loopback server recording every byte it receives."""
-    with FaultServer() as srv:
+    with ScriptedServer() as srv:
         yield srv
 
 
 @pytest.fixture
-def started(server: FaultServer) -> Iterator[tuple[SMTP, Session]]:
+def started(server: ScriptedServer) -> Iterator[tuple[SMTP, Expected]]:
     """A started session against the scripted server."""
     session = server.expect(greet_and_serve)
     smtp = Net.SMTP("127.0.0.1", server.port)
@@ -50,7 +51,7 @@ def started(server: FaultServer) -> Iterator[tuple[SMTP, Session]]:
             smtp.finish()
 
 
-def sent_after_ehlo(smtp: SMTP, session: Session) -> bytes:
+def sent_after_ehlo(smtp: SMTP, session: Expected) -> bytes:
     """RSET, QUIT, then every byte the server got after the EHLO line."""
     assert smtp.rset().status == "250"
     smtp.finish()
@@ -91,7 +92,7 @@ INJECTION_CALLS: dict[str, Callable[[SMTP, str], Any]] = {
 
 @pytest.mark.parametrize("char", sorted(BAD_CHARS))
 @pytest.mark.parametrize("call", sorted(INJECTION_CALLS))
-def test_injection_is_refused_before_writing(started: tuple[SMTP, Session],
+def test_injection_is_refused_before_writing(started: tuple[SMTP, Expected],
                                              call: str, char: str) -> None:
     """ArgumentError (Ruby's message for CR/LF), nothing on the wire, and
     the session still in step with the server."""
@@ -109,7 +110,7 @@ def test_injection_is_refused_before_writing(started: tuple[SMTP, Session],
 @pytest.mark.parametrize("char", sorted(BAD_CHARS))
 @pytest.mark.parametrize("where", ["rcpt-str", "rcpt-Address-param"])
 def test_bad_recipient_in_send_message_writes_no_rcpt_nor_data(
-        started: tuple[SMTP, Session], where: str, char: str) -> None:
+        started: tuple[SMTP, Expected], where: str, char: str) -> None:
     """A bad recipient: MAIL FROM has gone out (as in Ruby, recipients are
     checked one by one), but neither the bad RCPT nor DATA nor any message
     byte; the session is still usable."""
@@ -124,7 +125,7 @@ def test_bad_recipient_in_send_message_writes_no_rcpt_nor_data(
 
 @pytest.mark.parametrize("char", sorted(BAD_CHARS))
 @pytest.mark.parametrize("form", ["start-keyword", "start-positional", "class-start"])
-def test_bad_helo_domain_in_start(server: FaultServer, form: str, char: str) -> None:
+def test_bad_helo_domain_in_start(server: ScriptedServer, form: str, char: str) -> None:
     """The HELO domain given to start(): ArgumentError after the greeting,
     before EHLO is written; the socket closed, the object not started."""
     session = server.expect(greet_and_serve)
@@ -148,7 +149,7 @@ def _user_seen(conn: Conn) -> bytes:
     return base64.b64decode(lines[lines.index(b"AUTH LOGIN") + 1])
 
 
-def test_auth_credentials_never_reach_a_line_raw(server: FaultServer) -> None:
+def test_auth_credentials_never_reach_a_line_raw(server: ScriptedServer) -> None:
     """CR/LF in an AUTH user name or secret are carried inside base64:
     the server receives no extra line, and decodes the exact user name."""
     session = server.expect(mail_session)
@@ -190,7 +191,7 @@ ADDRESS_TYPE_CALLS: dict[str, Callable[[SMTP], Any]] = {
 
 
 @pytest.mark.parametrize("call", sorted(ADDRESS_TYPE_CALLS))
-def test_wrong_address_type_is_refused_before_writing(started: tuple[SMTP, Session],
+def test_wrong_address_type_is_refused_before_writing(started: tuple[SMTP, Expected],
                                                      call: str) -> None:
     """TypeError (Net.ArgumentError is one) naming the address, nothing sent."""
     smtp, session = started
@@ -214,7 +215,7 @@ MESSAGE_TYPE_CALLS: dict[str, Callable[[SMTP], Any]] = {
 
 
 @pytest.mark.parametrize("call", sorted(MESSAGE_TYPE_CALLS))
-def test_unsupported_message_is_refused_before_writing(started: tuple[SMTP, Session],
+def test_unsupported_message_is_refused_before_writing(started: tuple[SMTP, Expected],
                                                       call: str) -> None:
     """An unsupported message object: TypeError naming the message,
     raised before MAIL FROM (or DATA) is written."""
@@ -228,7 +229,7 @@ def test_unsupported_message_is_refused_before_writing(started: tuple[SMTP, Sess
 
 
 def test_bad_chunk_inside_an_iterable_drops_without_terminator(
-        started: tuple[SMTP, Session]) -> None:
+        started: tuple[SMTP, Expected]) -> None:
     """An iterable is only checked while it is read: a bad chunk in the
     middle raises ArgumentError naming the chunk, after DATA, so the
     connection is dropped and the message never terminated."""
@@ -243,7 +244,7 @@ def test_bad_chunk_inside_an_iterable_drops_without_terminator(
     assert smtp.finish() is None
 
 
-def test_supported_sources_still_pass(started: tuple[SMTP, Session]) -> None:
+def test_supported_sources_still_pass(started: tuple[SMTP, Expected]) -> None:
     """The checks refuse nothing that is documented: str, bytes, bytearray,
     memoryview, a file object and an iterable of chunks all send."""
     smtp, session = started
@@ -258,7 +259,7 @@ def test_supported_sources_still_pass(started: tuple[SMTP, Session]) -> None:
         b"tuple\r\n", b"list\r\n"]
 
 
-def test_valid_call_after_a_refused_one_is_written(server: FaultServer) -> None:
+def test_valid_call_after_a_refused_one_is_written(server: ScriptedServer) -> None:
     """Sanity of the method: a valid call right after a refused one is
     written (the recorded bytes do see commands that are sent)."""
     session = server.expect(greet_and_serve)

@@ -19,7 +19,8 @@ import pytest
 
 from net_smtp import Net
 from net_smtp.protocol import KERNEL_TIMERS
-from tests.support.faults import SAFETY, Conn, FaultServer, ehlo_reply, greet_and_serve
+from tests.support.faults import SAFETY, ehlo_reply, greet_and_serve
+from tests.support.scripted import Conn, ScriptedServer
 
 MESSAGE = "Subject: paths\r\n\r\n" + "line of the body\r\n" * 40
 BIG_MESSAGE = (b"0123456789" * 7 + b"\r\n") * (16 * 1024 * 1024 // 72)
@@ -50,9 +51,9 @@ def session_class(request: pytest.FixtureRequest) -> type:
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
+def server() -> Iterator[ScriptedServer]:
     """A scripted server with a small receive buffer."""
-    with FaultServer(rcvbuf=64 * 1024) as srv:
+    with ScriptedServer(rcvbuf=64 * 1024) as srv:
         yield srv
 
 
@@ -83,7 +84,7 @@ def _scripted(cut: bool) -> Callable[[Conn], None]:
     return handler
 
 
-def _run(server: FaultServer, handler: Callable[[Conn], None], smtp_class: type,
+def _run(server: ScriptedServer, handler: Callable[[Conn], None], smtp_class: type,
          debug: list[str] | None = None) -> tuple[list[tuple[str, str]], bytes]:
     """One session (EHLO, one message, QUIT): the replies as (status,
     string) and every byte the server received."""
@@ -98,7 +99,7 @@ def _run(server: FaultServer, handler: Callable[[Conn], None], smtp_class: type,
     return [(r.status, r.string) for r in replies], bytes(conn.received)
 
 
-def test_replies_in_pieces_read_as_whole_ones(server: FaultServer,
+def test_replies_in_pieces_read_as_whole_ones(server: ScriptedServer,
                                               session_class: type) -> None:
     """Every reply sent byte by byte (each read waiting again, within the
     reply's deadline) gives the same replies as replies sent whole (read
@@ -110,7 +111,7 @@ def test_replies_in_pieces_read_as_whole_ones(server: FaultServer,
     assert whole[0] == [("250", "250-2.0.0 Ok\n250 queued as 1\n"), ("221", "221 bye\n")]
 
 
-def test_debug_output_does_not_change_the_wire(server: FaultServer,
+def test_debug_output_does_not_change_the_wire(server: ScriptedServer,
                                                session_class: type) -> None:
     """With debug output on, the same bytes go out and the same replies come
     back as with it off; the debug text shows each reply line as read."""
@@ -123,7 +124,7 @@ def test_debug_output_does_not_change_the_wire(server: FaultServer,
     assert '<- "MAIL FROM:<a@client.test>\\r\\n"\n-> "250 2.1.0 Ok\\r\\n"\n' in text
 
 
-def test_waits_are_bounded_the_way_the_socket_allows(server: FaultServer,
+def test_waits_are_bounded_the_way_the_socket_allows(server: ScriptedServer,
                                                      session_class: type) -> None:
     """A plain socket on 64-bit Linux is left blocking (the kernel's timers
     bound each wait); any other socket carries Python's timeout."""
@@ -155,7 +156,7 @@ def _trickle(conn: Conn) -> None:
         conn.peer_closed = True
 
 
-def test_a_trickling_reply_meets_its_deadline(server: FaultServer,
+def test_a_trickling_reply_meets_its_deadline(server: ScriptedServer,
                                               session_class: type) -> None:
     """Each line of the reply arrives well within read_timeout, yet the
     reply as a whole is cut off by it: ReadTimeout, not the end of file
@@ -181,7 +182,7 @@ def _silent_after_mail(conn: Conn) -> None:
     conn.go_silent()
 
 
-def test_a_silent_server_times_out(server: FaultServer, session_class: type) -> None:
+def test_a_silent_server_times_out(server: ScriptedServer, session_class: type) -> None:
     """No reply to MAIL: ReadTimeout, and the session is aborted."""
     session = server.expect(_silent_after_mail)
     smtp = session_class("127.0.0.1", server.port)
@@ -204,7 +205,7 @@ def _stops_reading(conn: Conn) -> None:
     conn.go_silent()
 
 
-def test_a_server_that_stops_reading_times_out(server: FaultServer,
+def test_a_server_that_stops_reading_times_out(server: ScriptedServer,
                                                session_class: type) -> None:
     """A body far larger than the socket buffers, a server that reads none
     of it: WriteTimeout, and the connection is dropped."""

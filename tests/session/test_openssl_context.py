@@ -19,7 +19,8 @@ import pytest
 
 from net_smtp import Net, OpenSSL
 from net_smtp._sslcontext import Certificate, PKey
-from tests.support.tls import CertKit, ServerCert, TLSSMTPServer, server_context
+from tests.support.aiosmtpd import AiosmtpdServer
+from tests.support.tls import CertKit, ServerCert, server_context
 
 MESSAGE = "Subject: ctx\r\n\r\nbody\r\n"
 Setup = Callable[[CertKit], OpenSSL.SSL.SSLContext]
@@ -31,17 +32,17 @@ def deliver_over_tls(ctx: ssl.SSLContext, cert: ServerCert, *, starttls: bool = 
     """Send one message with *ctx* to a server presenting *cert*; the number
     of messages the server received."""
     server_ctx = server_context(cert, client_ca=client_ca)
-    server = TLSSMTPServer(tls_context=server_ctx) if starttls else \
-        TLSSMTPServer(ssl_context=server_ctx)
+    server = AiosmtpdServer(tls_context=server_ctx) if starttls else \
+        AiosmtpdServer(ssl_context=server_ctx)
     with server:
-        smtp = Net.SMTP(server.hostname, server.port)
+        smtp = Net.SMTP(server.host, server.port)
         if starttls:
             smtp.enable_starttls(ctx)
         else:
             smtp.enable_tls(ctx)
         with smtp.start():
             smtp.send_message(MESSAGE, "a@example.com", "b@example.com")
-        return len(server.mailbox.messages)
+        return len(server.messages)
 
 
 def bare(cert_kit: CertKit) -> OpenSSL.SSL.SSLContext:

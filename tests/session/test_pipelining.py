@@ -1,7 +1,7 @@
 """PIPELINING (RFC 2920), opt-in: MAIL, every RCPT and DATA in one write,
 then the replies in order, with the same outcomes as lock-step for the same
 replies. Against aiosmtpd (made to announce PIPELINING) and, for replies a
-real server will not give, the scripted FaultServer."""
+real server will not give, the scripted ScriptedServer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from aiosmtpd.smtp import Envelope, Session
 
 from net_smtp import Net
 from tests.support.aiosmtpd import AiosmtpdServer, RecordingHandler
-from tests.support.faults import EHLO_NAME, Conn, FaultServer, ehlo_reply
+from tests.support.faults import EHLO_NAME, ehlo_reply
+from tests.support.scripted import Conn, ScriptedServer
 
 FROM = "alice@example.com"
 MESSAGE = "Subject: pipelined\n\nhello\n.dot line\n"
@@ -230,7 +231,7 @@ def batch_server(script: Script, recipients: int) -> Callable[[Conn], None]:
 
 
 def run_script(script: Script, recipients: list[str]) -> Any:
-    with FaultServer() as fault:
+    with ScriptedServer() as fault:
         session = fault.expect(batch_server(script, len(recipients)))
         smtp = Net.SMTP("127.0.0.1", fault.port, pipelining=True, read_timeout=5)
         smtp.start()

@@ -20,16 +20,17 @@ from typing import Callable
 import pytest
 
 from net_smtp import SMTP, Net
-from tests.support.faults import SAFETY, Conn, FaultServer, ehlo_reply, serve_transactions
+from tests.support.faults import SAFETY, ehlo_reply, serve_transactions
+from tests.support.scripted import Conn, ScriptedServer
 
 # What a hostile server offers: far more than any limit.
 OFFERED = 64 * 1024 * 1024
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
+def server() -> Iterator[ScriptedServer]:
     """A scripted loopback server."""
-    with FaultServer() as srv:
+    with ScriptedServer() as srv:
         yield srv
 
 
@@ -69,7 +70,7 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_greeting_is_refused_with_bounded_memory(server: FaultServer, name: str) -> None:
+def test_hostile_greeting_is_refused_with_bounded_memory(server: ScriptedServer, name: str) -> None:
     """SMTPUnknownError, a peak of traced memory far below what the server
     offered (a few times the limit at most), the connection closed."""
     prefix, chunk = HOSTILE[name]
@@ -94,7 +95,7 @@ def test_hostile_greeting_is_refused_with_bounded_memory(server: FaultServer, na
     assert session.result().peer_closed
 
 
-def test_hostile_reply_after_start_poisons_and_finish_skips_quit(server: FaultServer) -> None:
+def test_hostile_reply_after_start_poisons_and_finish_skips_quit(server: ScriptedServer) -> None:
     """An endless line in answer to RSET: SMTPUnknownError; the session is
     poisoned, so finish() closes the socket without sending QUIT."""
     def handler(conn: Conn) -> None:
@@ -120,7 +121,7 @@ def test_limits_are_documented_defaults() -> None:
         64 * 1024, 1000, 1024 * 1024)
 
 
-def _start_with_greeting(server: FaultServer, greeting: bytes,
+def _start_with_greeting(server: ScriptedServer, greeting: bytes,
                          smtp: SMTP) -> tuple[SMTP, Conn]:
     """Start *smtp* against a server greeting with *greeting*, then finish."""
     session = server.expect(_greeting_then(greeting, ehlo_reply(b"8BITMIME")))
@@ -130,7 +131,7 @@ def _start_with_greeting(server: FaultServer, greeting: bytes,
 
 
 @pytest.mark.parametrize("ending", [b"\r\n", b"\n"], ids=["CRLF", "LF"])
-def test_line_limit_boundary(server: FaultServer, ending: bytes) -> None:
+def test_line_limit_boundary(server: ScriptedServer, ending: bytes) -> None:
     """A line of exactly MAX_REPLY_LINE bytes (line ending not counted) is
     read; one byte more is refused, whatever the line ending."""
     limit = Net.SMTP.MAX_REPLY_LINE
@@ -148,7 +149,7 @@ def _multiline(count: int, code: bytes = b"250") -> bytes:
     return b"".join(line + b"\r\n" for line in lines)
 
 
-def test_line_count_boundary(server: FaultServer) -> None:
+def test_line_count_boundary(server: ScriptedServer) -> None:
     """A reply of MAX_REPLY_LINES lines is read (an EHLO reply); one more
     line is refused (a greeting)."""
     limit = Net.SMTP.MAX_REPLY_LINES
@@ -175,7 +176,7 @@ def _reply_of_size(total: int, lines: int = 20) -> bytes:
     return b"".join(out)
 
 
-def test_total_size_boundary(server: FaultServer) -> None:
+def test_total_size_boundary(server: ScriptedServer) -> None:
     """A reply whose text is exactly MAX_REPLY_SIZE bytes is read; one byte
     more is refused."""
     limit = Net.SMTP.MAX_REPLY_SIZE
@@ -198,7 +199,7 @@ class TightSMTP(Net.SMTP):
     MAX_REPLY_SIZE = 300
 
 
-def test_subclass_can_lower_the_limits(server: FaultServer) -> None:
+def test_subclass_can_lower_the_limits(server: ScriptedServer) -> None:
     """Each limit, lowered in a subclass, is enforced; Net.SMTP keeps the
     defaults."""
     _start_with_greeting(server, b"220 " + b"a" * 90 + b"\r\n", TightSMTP("127.0.0.1", server.port))
@@ -213,7 +214,7 @@ def test_subclass_can_lower_the_limits(server: FaultServer) -> None:
     assert Net.SMTP.MAX_REPLY_LINE == 64 * 1024
 
 
-def test_instance_can_raise_and_lower_the_limits(server: FaultServer) -> None:
+def test_instance_can_raise_and_lower_the_limits(server: ScriptedServer) -> None:
     """Instance attributes override the class: a 100 KiB line is read once
     MAX_REPLY_LINE is raised on the object, and refused by a default one."""
     long_greeting = b"220 " + b"w" * (100 * 1024) + b"\r\n"
@@ -234,7 +235,7 @@ def test_instance_can_raise_and_lower_the_limits(server: FaultServer) -> None:
     assert Net.SMTP.MAX_REPLY_LINES == 1000
 
 
-def test_oversized_ehlo_reply_fails_start_without_helo_fallback(server: FaultServer) -> None:
+def test_oversized_ehlo_reply_fails_start_without_helo_fallback(server: ScriptedServer) -> None:
     """An EHLO reply over a limit is a broken stream, not a refusal of
     EHLO: start fails and never sends HELO (which would read the rest of
     the oversized reply as HELO's answer and shift every later reply)."""
@@ -251,7 +252,7 @@ def test_oversized_ehlo_reply_fails_start_without_helo_fallback(server: FaultSer
     assert b"HELO" not in bytes(conn.received)
 
 
-def test_large_normal_ehlo_reply_still_works(server: FaultServer) -> None:
+def test_large_normal_ehlo_reply_still_works(server: ScriptedServer) -> None:
     """A 300-line EHLO reply with long parameters (about 60 KiB) is parsed
     whole, and the session goes on to deliver a message."""
     keywords = [b"X-EXT-%03d " % i + b" ".join(b"p%d" % j for j in range(40))
@@ -274,7 +275,7 @@ def test_large_normal_ehlo_reply_still_works(server: FaultServer) -> None:
     assert len(session.result().messages) == 1
 
 
-def test_bound_error_is_documented_family(server: FaultServer) -> None:
+def test_bound_error_is_documented_family(server: ScriptedServer) -> None:
     """The bound error is caught by ``except Net.SMTPError`` and by
     ``except Net.ProtoUnknownError``, as the errors module documents."""
     session = server.expect(_endless(b"220 ", b"q" * 65536))

@@ -4,7 +4,7 @@ Ruby 0.5.1 answers with ``200 dummy reply code`` raises
 section 4, deviation 1).
 
 A real aiosmtpd server is used where it can be made to fail that way (a
-reply slower than ``read_timeout``); the scripted ``FaultServer`` where a real
+reply slower than ``read_timeout``); the scripted ``ScriptedServer`` where a real
 server will not (``DATA`` answered 451, a hang-up on MAIL).
 """
 
@@ -19,7 +19,8 @@ from aiosmtpd.smtp import Envelope, Session
 
 from net_smtp import Net
 from tests.support.aiosmtpd import AiosmtpdServer, RecordingHandler
-from tests.support.faults import EHLO_NAME, Conn, FaultServer, ehlo_reply, serve_transactions
+from tests.support.faults import EHLO_NAME, ehlo_reply, serve_transactions
+from tests.support.scripted import Conn, ScriptedServer
 
 FROM = "alice@example.com"
 TO = "bob@example.net"
@@ -53,7 +54,7 @@ def test_a_loop_after_a_refused_data_reports_every_unsent_message() -> None:
     """The issue's example: three messages after DATA was answered 451. Ruby
     reports two successes and the server gets nothing; the port raises for
     each message, sends nothing more, and the next session delivers."""
-    with FaultServer() as server:
+    with ScriptedServer() as server:
         session = server.expect(data_refused_once)
         server.expect(lambda conn: (conn.send(b"220 again\r\n"), conn.expect(b"EHLO "),
                                     conn.send(ehlo_reply(b"8BITMIME")),
@@ -90,7 +91,7 @@ def test_a_loop_after_a_refused_data_reports_every_unsent_message() -> None:
 def test_every_checked_command_raises_after_a_hang_up() -> None:
     """After EOF on MAIL, each command of Ruby's critical section raises
     without touching the wire; a message block is never called."""
-    with FaultServer() as server:
+    with ScriptedServer() as server:
         session = server.expect(hang_up_on_mail)
         smtp = Net.SMTP.start("127.0.0.1", server.port)
         with pytest.raises(EOFError) as eof:

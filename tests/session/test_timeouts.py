@@ -19,14 +19,8 @@ from typing import Any, Callable
 import pytest
 
 from net_smtp import Net
-from tests.support.faults import (
-    SAFETY,
-    Conn,
-    FaultServer,
-    ehlo_reply,
-    greet_and_serve,
-    mail_session,
-)
+from tests.support.faults import SAFETY, ehlo_reply, greet_and_serve, mail_session
+from tests.support.scripted import Conn, ScriptedServer
 
 pytestmark = pytest.mark.slow
 
@@ -49,9 +43,9 @@ def assert_near(elapsed: float, timeout: float) -> None:
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
+def server() -> Iterator[ScriptedServer]:
     """A scripted server with a small receive buffer."""
-    with FaultServer(rcvbuf=64 * 1024) as srv:
+    with ScriptedServer(rcvbuf=64 * 1024) as srv:
         yield srv
 
 
@@ -99,7 +93,7 @@ def test_open_timeout_when_never_accepted(full_backlog: int) -> None:
     assert not smtp.is_started()
 
 
-def test_open_timeout_bounds_implicit_tls_handshake(server: FaultServer) -> None:
+def test_open_timeout_bounds_implicit_tls_handshake(server: ScriptedServer) -> None:
     """SMTPS to a server that accepts but never answers the ClientHello:
     the handshake counts against open_timeout, not read_timeout."""
     session = server.expect(mail_session, ("before_greeting", "silent"))
@@ -113,7 +107,7 @@ def test_open_timeout_bounds_implicit_tls_handshake(server: FaultServer) -> None
 
 
 # ------------------------------------------------------------ read_timeout
-def test_read_timeout_when_never_greeted(server: FaultServer) -> None:
+def test_read_timeout_when_never_greeted(server: ScriptedServer) -> None:
     """Accepted, never greeted: Net.ReadTimeout near read_timeout."""
     session = server.expect(mail_session, ("before_greeting", "silent"))
     smtp = Net.SMTP("127.0.0.1", server.port)
@@ -148,7 +142,7 @@ def _trickle(data: bytes, interval: float) -> Callable[[Conn], None]:
     (b"220 a greeting that never ends ", 1.0, 2.5),
     (b"220-more\r\n", 0.25, 1.0),
 ], ids=["endless-line-1-byte-per-s", "endless-continuation-lines-4-bytes-per-s"])
-def test_trickle_is_bounded_per_reply(server: FaultServer, stream: bytes, interval: float,
+def test_trickle_is_bounded_per_reply(server: ScriptedServer, stream: bytes, interval: float,
                                       read_timeout: float) -> None:
     """A byte every *interval* seconds (well inside read_timeout) keeps
     every single read alive; the whole reply is still bounded by
@@ -180,7 +174,7 @@ def _slow_replies(piece_delay: float) -> Callable[[Conn], None]:
     return handler
 
 
-def test_slow_but_timely_replies_are_unaffected(server: FaultServer) -> None:
+def test_slow_but_timely_replies_are_unaffected(server: ScriptedServer) -> None:
     """Replies that each take 60% of read_timeout (arriving in pieces) all
     succeed, though the session as a whole lasts far longer: the deadline
     is per reply, not per session."""
@@ -197,7 +191,7 @@ def test_slow_but_timely_replies_are_unaffected(server: FaultServer) -> None:
     session.result()
 
 
-def test_read_timeout_after_start_poisons_and_finish_closes(server: FaultServer) -> None:
+def test_read_timeout_after_start_poisons_and_finish_closes(server: ScriptedServer) -> None:
     """A silence after MAIL: ReadTimeout near read_timeout; finish() then
     closes without waiting for QUIT."""
     session = server.expect(greet_and_serve, ("after_mail", "silent"))
@@ -214,7 +208,7 @@ def test_read_timeout_after_start_poisons_and_finish_closes(server: FaultServer)
 
 
 # ----------------------------------------------------------- write_timeout
-def test_write_timeout_when_server_stops_reading(server: FaultServer) -> None:
+def test_write_timeout_when_server_stops_reading(server: ScriptedServer) -> None:
     """A body much larger than the socket buffers, a server that stops
     reading after 64 KiB: Net.WriteTimeout near write_timeout (once, not
     once per retried write), the connection dropped at once."""
@@ -232,7 +226,7 @@ def test_write_timeout_when_server_stops_reading(server: FaultServer) -> None:
     assert conn.peer_closed and conn.messages == []
 
 
-def test_write_timeout_over_tls(server: FaultServer, server_tls_context: ssl.SSLContext,
+def test_write_timeout_over_tls(server: ScriptedServer, server_tls_context: ssl.SSLContext,
                                 client_tls_context: ssl.SSLContext) -> None:
     """The same bound through an SSL socket (STARTTLS)."""
     server_ctx, client_ctx = server_tls_context, client_tls_context

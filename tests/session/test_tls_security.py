@@ -24,14 +24,13 @@ from typing import Any, Callable
 import pytest
 
 from net_smtp import SMTP, Net
+from tests.support.aiosmtpd import AiosmtpdServer
+from tests.support.scripted import Conn, ScriptedServer
 from tests.support.tls import (
     HOST,
     SECRET,
     USER,
     CertKit,
-    ScriptConn,
-    ScriptedServer,
-    TLSSMTPServer,
     legacy_tls_server_context,
     server_context,
 )
@@ -67,15 +66,15 @@ AFTER_TLS_EHLO = b"250-inject.example.test\r\n250-XREAL-AFTER-TLS\r\n250 8BITMIM
 INJECTED = b"250-XFORGED-CAPABILITY\r\n250 AUTH PLAIN FORGED\r\n"
 
 
-def injecting_server(cert_kit: CertKit, injected: bytes) -> Callable[[ScriptConn], list[bytes]]:
+def injecting_server(cert_kit: CertKit, injected: bytes) -> Callable[[Conn], list[bytes]]:
     """A script: STARTTLS answered by ``220`` with *injected* in the same
     write, then TLS and an honest session; returns the lines read under TLS."""
 
-    def script(conn: ScriptConn) -> list[bytes]:
+    def script(conn: Conn) -> list[bytes]:
         conn.send(b"220 inject.example.test ESMTP\r\n")
-        assert conn.readline() == b"EHLO localhost"
+        assert conn.readline() == b"EHLO localhost\r\n"
         conn.send(b"250-inject.example.test\r\n250 STARTTLS\r\n")
-        assert conn.readline() == b"STARTTLS"
+        assert conn.readline() == b"STARTTLS\r\n"
         conn.send(b"220 2.0.0 Ready to start TLS\r\n" + injected)
         conn.start_tls(server_context(cert_kit.good))
         before = len(conn.lines)
@@ -85,14 +84,12 @@ def injecting_server(cert_kit: CertKit, injected: bytes) -> Callable[[ScriptConn
         in_data = False
         while True:
             line = conn.readline()
-            if line is None:
-                break
             if in_data:
-                if line == b".":
+                if line == b".\r\n":
                     in_data = False
                     conn.send(b"250 2.0.0 queued as REAL\r\n")
                 continue
-            verb = line.split(b" ")[0].upper()
+            verb = line.rstrip(b"\r\n").split(b" ")[0].upper()
             conn.send(replies[verb])
             in_data = verb == b"DATA"
             if verb == b"QUIT":
@@ -108,7 +105,8 @@ def injecting_server(cert_kit: CertKit, injected: bytes) -> Callable[[ScriptConn
     b"250-XFORGED-CAPABILITY\r\n",          # an unfinished reply
 ])
 def test_starttls_injected_reply_is_discarded(cert_kit: CertKit, injected: bytes) -> None:
-    with ScriptedServer(injecting_server(cert_kit, injected)) as server:
+    with ScriptedServer() as server:
+        expected = server.expect(injecting_server(cert_kit, injected))
         smtp = new_client(server.port, ssl_context_params=trusted(cert_kit))
         log: list[str] = []
         smtp.debug_output = log
@@ -117,20 +115,22 @@ def test_starttls_injected_reply_is_discarded(cert_kit: CertKit, injected: bytes
         reset = smtp.rset()
         sent = smtp.send_message(MESSAGE, "a@example.test", "b@example.test")
         smtp.finish()
-    assert server.error is None, server.error
+    expected.result()
     assert capabilities == {"XREAL-AFTER-TLS": [], "8BITMIME": []}
     assert "XFORGED-CAPABILITY" not in capabilities and "AUTH" not in capabilities
     assert reset.string == "250 2.0.0 reset\n"
     assert sent.string == "250 2.0.0 queued as REAL\n"
-    assert server.result[0] == b"EHLO localhost"
-    assert server.result[-1] == b"QUIT"
+    lines = expected.value
+    assert isinstance(lines, list)
+    assert lines[0] == b"EHLO localhost\r\n"
+    assert lines[-1] == b"QUIT\r\n"
     assert "FORGED" not in "".join(log)
 
 
 # ------------------------------------------- 'always' fails closed
 def test_recorder_sees_plaintext_auth_when_tls_is_not_required() -> None:
     """Control for the tests below: the server log does catch an AUTH line."""
-    with TLSSMTPServer(auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(users={USER: SECRET}) as server:
         smtp = new_client(server.port, starttls=False)
         smtp.start(user=USER, secret=SECRET)
         smtp.finish()
@@ -139,7 +139,7 @@ def test_recorder_sees_plaintext_auth_when_tls_is_not_required() -> None:
 
 @pytest.mark.parametrize("how", ["constructor", "enable_starttls"])
 def test_always_without_starttls_fails_before_credentials(how: str) -> None:
-    with TLSSMTPServer(auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(users={USER: SECRET}) as server:
         if how == "constructor":
             smtp = new_client(server.port, starttls="always")
         else:
@@ -157,8 +157,8 @@ def test_always_without_starttls_fails_before_credentials(how: str) -> None:
 
 @pytest.mark.parametrize("starttls", ["always", "auto"])
 def test_starttls_refused_with_454_fails_closed(cert_kit: CertKit, starttls: str) -> None:
-    with TLSSMTPServer(tls_context=server_context(cert_kit.good), refuse_starttls=True,
-                       auth=True, auth_require_tls=False) as server:
+    with AiosmtpdServer(tls_context=server_context(cert_kit.good), refuse_starttls=True,
+                        users={USER: SECRET}) as server:
         smtp = new_client(server.port, starttls=starttls, ssl_context_params=trusted(cert_kit))
         with pytest.raises(Net.SMTPServerBusy) as err:
             smtp.start(user=USER, secret=SECRET)
@@ -189,7 +189,7 @@ def test_bad_certificate_is_refused_and_no_credentials_sent(
     # AUTH is offered only under TLS (aiosmtpd's default), so a client that
     # accepted the certificate would authenticate right away.
     server_kwargs: Any = {"ssl_context": ctx} if mode == "tls" else {"tls_context": ctx}
-    with TLSSMTPServer(auth=True, **server_kwargs) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, **server_kwargs) as server:
         smtp = new_client(server.port, tls=(mode == "tls"),
                           starttls="always" if mode == "starttls_always" else "auto",
                           ssl_context_params=trusted(cert_kit))
@@ -201,12 +201,12 @@ def test_bad_certificate_is_refused_and_no_credentials_sent(
     assert server.auth_lines() == []
     expected = [] if mode == "tls" else [b"EHLO localhost", b"STARTTLS"]
     assert server.received_lines() == expected
-    assert server.mailbox.messages == []
+    assert server.messages == []
 
 
 def test_the_same_servers_accept_the_good_certificate(cert_kit: CertKit) -> None:
     """Control: the setup above does authenticate when the certificate is good."""
-    with TLSSMTPServer(auth=True, tls_context=server_context(cert_kit.good)) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=server_context(cert_kit.good)) as server:
         smtp = new_client(server.port, ssl_context_params=trusted(cert_kit))
         smtp.start(user=USER, secret=SECRET)
         smtp.finish()
@@ -216,7 +216,7 @@ def test_the_same_servers_accept_the_good_certificate(cert_kit: CertKit) -> None
 def test_verification_is_on_by_default_against_the_system_store(cert_kit: CertKit) -> None:
     """No params at all: the test CA is not in the system store, so even a
     CA-signed certificate is refused."""
-    with TLSSMTPServer(auth=True, tls_context=server_context(cert_kit.good)) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=server_context(cert_kit.good)) as server:
         smtp = new_client(server.port)
         with pytest.raises(ssl.SSLCertVerificationError) as err:
             smtp.start(user=USER, secret=SECRET)
@@ -228,7 +228,7 @@ def test_verification_is_on_by_default_against_the_system_store(cert_kit: CertKi
 @pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
 def test_default_context_refuses_tls_below_1_2(cert_kit: CertKit) -> None:
     legacy = legacy_tls_server_context(cert_kit.good)
-    with TLSSMTPServer(auth=True, tls_context=legacy) as server:
+    with AiosmtpdServer(users={USER: SECRET}, auth_require_tls=True, tls_context=legacy) as server:
         # Control: OpenSSL here can complete a TLS 1.1 handshake with this
         # server when the client allows it (so the refusal below is the
         # default context's doing, not a broken server).
@@ -254,22 +254,23 @@ def test_default_context_offers_nothing_below_1_2(cert_kit: CertKit, lax: bool) 
     (control) gets TLS 1.1 from the same server."""
     legacy = legacy_tls_server_context(cert_kit.good)
 
-    def script(conn: ScriptConn) -> str:
+    def script(conn: Conn) -> str:
         try:
             conn.start_tls(legacy)
         except ssl.SSLError as exc:
             return str(exc.reason)
         conn.send(b"220 legacy.example.test ESMTP\r\n")
-        assert conn.readline() == b"EHLO localhost"
+        assert conn.readline() == b"EHLO localhost\r\n"
         conn.send(b"250 legacy.example.test\r\n")
-        assert conn.readline() == b"QUIT"
+        assert conn.readline() == b"QUIT\r\n"
         conn.send(b"221 bye\r\n")
         return (conn.sock.version() if isinstance(conn.sock, ssl.SSLSocket) else None) or ""
 
     params: dict[str, Any] = trusted(cert_kit)
     if lax:
         params.update(min_version="TLS1", ciphers="DEFAULT:@SECLEVEL=0")
-    with ScriptedServer(script) as server:
+    with ScriptedServer() as server:
+        expected = server.expect(script)
         smtp = new_client(server.port, tls=True, ssl_context_params=params)
         if lax:
             smtp.start()
@@ -279,5 +280,5 @@ def test_default_context_offers_nothing_below_1_2(cert_kit: CertKit, lax: bool) 
                 smtp.start()
             assert not isinstance(err.value, ssl.SSLCertVerificationError)
             assert not smtp.is_started()
-    assert server.error is None, server.error
-    assert server.result == ("TLSv1.1" if lax else "UNSUPPORTED_PROTOCOL")
+    expected.result()
+    assert expected.value == ("TLSv1.1" if lax else "UNSUPPORTED_PROTOCOL")

@@ -16,6 +16,10 @@ Public API::
     AiosmtpdServer(users={'alice': 'secret'},        # PLAIN, LOGIN, CRAM-MD5
                    tokens={'alice': 'ya29.token'})   # XOAUTH2 bearer tokens
     AiosmtpdServer(refuse_ehlo=True)                 # 502 to EHLO: HELO only
+    AiosmtpdServer(refusals={'nobody@x': '550 no'})  # RCPT refused per address
+    AiosmtpdServer(tls_context=ctx, refuse_starttls=True)  # offers STARTTLS, answers 454
+    server.connections   # [ConnectionLog, ...] the raw bytes of each connection
+    server.received_lines(), server.auth_lines()
 
 ``normalize_line_endings(message)`` gives the content the server should
 store for a message (what ``ReceivedMessage.content`` is compared with).
@@ -38,15 +42,15 @@ import threading
 import time
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import MISSING, AuthResult, Envelope, LoginPassword, Session
 from aiosmtpd.smtp import SMTP as ServerSMTP
 
-__all__ = ["AiosmtpdServer", "AuthEvent", "EhloRefusingHandler", "ReceivedMessage",
-           "RecordingHandler", "normalize_line_endings"]
+__all__ = ["AiosmtpdServer", "AuthEvent", "ConnectionLog", "EhloRefusingHandler",
+           "ReceivedMessage", "RecordingHandler", "normalize_line_endings"]
 
 HOST = "127.0.0.1"
 
@@ -67,6 +71,8 @@ class ReceivedMessage:
     rcpt_options: list[str]
     smtp_utf8: bool
     authenticated_as: str | None
+    tls_version: str | None = None
+    peer_cert: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,9 +93,13 @@ class RecordingHandler:
     only offered when the server advertises AUTH.
     """
 
-    def __init__(self, users: Mapping[str, str], tokens: Mapping[str, str]) -> None:
+    def __init__(self, users: Mapping[str, str], tokens: Mapping[str, str],
+                 refusals: Mapping[str, str] | None = None,
+                 accept_reply: str = "250 2.0.0 OK: message accepted") -> None:
         self.users = dict(users)
         self.tokens = dict(tokens)
+        self.refusals = dict(refusals or {})
+        self.accept_reply = accept_reply
         self._lock = threading.Lock()
         self._messages: list[ReceivedMessage] = []
         self._authentications: list[AuthEvent] = []
@@ -111,22 +121,34 @@ class RecordingHandler:
         with self._lock:
             self._authentications.append(AuthEvent(mechanism, user, success))
 
+    async def handle_RCPT(self, server: ServerSMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        """Refuse an address of :attr:`refusals` with its reply; accept the rest."""
+        refusal = self.refusals.get(address)
+        if refusal is not None:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
     async def handle_DATA(self, server: ServerSMTP, session: Session,
                           envelope: Envelope) -> str:
-        """Store the message and accept it."""
+        """Store the message (and the TLS it came over) and accept it."""
         raw = envelope.original_content
         assert raw is not None and envelope.mail_from is not None
         user = session.auth_data if isinstance(session.auth_data, str) else None
         if isinstance(session.auth_data, LoginPassword):
             user = session.auth_data.login.decode("utf-8", "replace")
+        tls = server.transport.get_extra_info("ssl_object") if server.transport else None
         message = ReceivedMessage(
             mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos),
             content=bytes(raw), mail_options=list(envelope.mail_options),
             rcpt_options=list(envelope.rcpt_options), smtp_utf8=bool(envelope.smtp_utf8),
-            authenticated_as=user)
+            authenticated_as=user, tls_version=tls.version() if tls is not None else None,
+            peer_cert=tls.getpeercert() if tls is not None else None)
         with self._lock:
             self._messages.append(message)
-        return "250 2.0.0 OK: message accepted"
+        return self.accept_reply
 
     def authenticate(self, server: ServerSMTP, session: Session, envelope: Envelope,
                      mechanism: str, auth_data: Any) -> AuthResult:
@@ -191,9 +213,56 @@ class EhloRefusingHandler(RecordingHandler):
         return ["502 5.5.1 EHLO not implemented"]
 
 
-class _FreePortController(Controller):
-    """A Controller that binds port 0 and reads back the port the kernel chose,
-    so parallel test runs never collide on a fixed port."""
+@dataclass
+class ConnectionLog:
+    """The plaintext bytes one connection brought in (after decryption on
+    TLS), and an event set when the connection ended."""
+
+    received: bytearray = field(default_factory=bytearray)
+    closed: threading.Event = field(default_factory=threading.Event)
+
+    def lines(self) -> list[bytes]:
+        """The received command lines, without their line endings."""
+        return [line.rstrip(b"\r") for line in bytes(self.received).split(b"\n") if line]
+
+
+class _LoggingSMTP(ServerSMTP):
+    """aiosmtpd's SMTP, also appending what it receives to a ConnectionLog."""
+
+    def __init__(self, handler: Any, *, log: ConnectionLog, **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self._log = log
+
+    def data_received(self, data: bytes) -> None:
+        self._log.received += data
+        super().data_received(data)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        self._log.closed.set()
+        super().connection_lost(error)
+
+
+class _RefusingSTARTTLS(_LoggingSMTP):
+    """Advertises STARTTLS (it has a tls_context) but answers it with 454."""
+
+    async def smtp_STARTTLS(self, arg: str) -> None:
+        await self.push("454 4.7.0 TLS not available due to temporary reason")
+
+
+class _Controller(Controller):
+    """A Controller that binds port 0 and reads back the port the kernel
+    chose (parallel test runs never collide on a fixed port), and logs the
+    bytes of every connection."""
+
+    def __init__(self, handler: Any, *, refuse_starttls: bool, **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self.connections: list[ConnectionLog] = []
+        self._smtp_class = _RefusingSTARTTLS if refuse_starttls else _LoggingSMTP
+
+    def factory(self) -> _LoggingSMTP:
+        log = ConnectionLog()
+        self.connections.append(log)
+        return self._smtp_class(self.handler, log=log, **self.SMTP_kwargs)
 
     async def _bind_free_port(self) -> asyncio.AbstractServer:
         server = await self.loop.create_server(
@@ -206,27 +275,38 @@ class _FreePortController(Controller):
 
 
 class AiosmtpdServer:
-    """A running aiosmtpd server on 127.0.0.1 that records what it receives.
+    """A running aiosmtpd server on 127.0.0.1 that records what it receives:
+    the messages, the AUTH attempts and the raw bytes of every connection.
 
     Args:
         users: user -> secret for AUTH PLAIN, LOGIN and CRAM-MD5. Giving
-            ``users`` or ``tokens`` turns AUTH on (allowed without TLS, as
-            this is loopback only).
+            ``users`` or ``tokens`` turns AUTH on (allowed without TLS unless
+            ``auth_require_tls=True``, as this is loopback only).
         tokens: user -> OAuth 2 bearer token for AUTH XOAUTH2.
         ssl_context: a server context for implicit TLS (SMTPS).
         refuse_ehlo: answer EHLO with 502, so clients fall back to HELO.
+        refusals: recipient address -> the reply refusing its RCPT TO.
+        accept_reply: the reply to an accepted message.
+        refuse_starttls: offer STARTTLS (with ``tls_context=``) but answer
+            it with 454.
         handler: a handler of one's own (a RecordingHandler subclass with
-            other hooks) instead of the one *users* / *refuse_ehlo* choose.
-        **smtp_kwargs: passed to ``aiosmtpd.smtp.SMTP``; ``enable_SMTPUTF8``
-            defaults to True and ``data_size_limit`` to None (no limit).
+            other hooks) instead of the one the arguments above make.
+        **smtp_kwargs: passed to ``aiosmtpd.smtp.SMTP`` (``tls_context=``
+            offers STARTTLS, ``require_starttls=``, ``auth_require_tls=`` ...);
+            ``enable_SMTPUTF8`` defaults to True and ``data_size_limit`` to
+            None (no limit).
     """
 
     def __init__(self, *, users: Mapping[str, str] | None = None,
                  tokens: Mapping[str, str] | None = None,
                  ssl_context: ssl.SSLContext | None = None, refuse_ehlo: bool = False,
+                 refusals: Mapping[str, str] | None = None,
+                 accept_reply: str = "250 2.0.0 OK: message accepted",
+                 refuse_starttls: bool = False,
                  handler: RecordingHandler | None = None, **smtp_kwargs: Any) -> None:
         handler_class = EhloRefusingHandler if refuse_ehlo else RecordingHandler
-        self.handler: RecordingHandler = handler or handler_class(users or {}, tokens or {})
+        self.handler: RecordingHandler = handler or handler_class(
+            users or {}, tokens or {}, refusals, accept_reply)
         smtp_kwargs.setdefault("enable_SMTPUTF8", True)
         smtp_kwargs.setdefault("data_size_limit", None)
         if users or tokens:
@@ -234,8 +314,9 @@ class AiosmtpdServer:
             smtp_kwargs.setdefault("auth_require_tls", False)
         else:
             smtp_kwargs.setdefault("auth_exclude_mechanism", ["CRAM-MD5", "XOAUTH2"])
-        self._controller = _FreePortController(
-            self.handler, hostname=HOST, port=0, ssl_context=ssl_context, **smtp_kwargs)
+        self._controller = _Controller(
+            self.handler, refuse_starttls=refuse_starttls, hostname=HOST, port=0,
+            ssl_context=ssl_context, **smtp_kwargs)
         self._running = False
 
     @property
@@ -249,6 +330,11 @@ class AiosmtpdServer:
         return int(self._controller.port)
 
     @property
+    def server(self) -> str:
+        """``127.0.0.1:PORT``, as ``net-smtp send --server`` takes it."""
+        return f"{HOST}:{self.port}"
+
+    @property
     def messages(self) -> list[ReceivedMessage]:
         """The messages received so far, in order."""
         return self.handler.messages
@@ -258,9 +344,23 @@ class AiosmtpdServer:
         """The AUTH attempts so far, in order."""
         return self.handler.authentications
 
+    @property
+    def connections(self) -> list[ConnectionLog]:
+        """The bytes of every client connection so far, in order."""
+        return self._controller.connections
+
+    def received_lines(self) -> list[bytes]:
+        """Every command line any client connection sent, in order."""
+        return [line for conn in self.connections for line in conn.lines()]
+
+    def auth_lines(self) -> list[bytes]:
+        """The ``AUTH ...`` lines that reached the server."""
+        return [line for line in self.received_lines() if line.upper().startswith(b"AUTH")]
+
     def start(self) -> AiosmtpdServer:
         """Start listening; returns self."""
         self._controller.start()
+        self._controller.connections.clear()  # aiosmtpd's own wake-up connection
         self._running = True
         return self
 

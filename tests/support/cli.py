@@ -1,6 +1,6 @@
-"""Helpers for ``tests/cli/test_cli.py``: run ``net-smtp`` in subprocesses, a
-``net-smtp serve`` process, and an in-test aiosmtpd server that can refuse
-recipients.
+"""Helpers for ``tests/cli/test_cli.py``: run ``net-smtp`` in this process
+(``net_smtp.cli.main``) or as a child, a ``net-smtp serve`` process, and the
+aiosmtpd server the send tests use (it refuses two recipients).
 
 Every child is started in its own session (no controlling terminal, so a
 password prompt fails at once instead of waiting on the tester's terminal)
@@ -9,7 +9,8 @@ and is always waited for; every pipe and socket is closed.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
+import io
 import os
 import queue
 import re
@@ -20,25 +21,24 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP as ServerSMTP
-from aiosmtpd.smtp import Envelope, Session
-
 import net_smtp
+from net_smtp import cli
+from tests.support.aiosmtpd import AiosmtpdServer
 
 __all__ = [
     "CliResult",
-    "InTestServer",
+    "cli_test_server",
     "ServeProcess",
     "closed_port",
     "cli_command",
     "cli_env",
     "run_cli",
+    "run_cli_process",
     "run_cli_on_terminal",
     "run_cli_with_pty_stderr",
     "silent_server",
@@ -85,8 +85,43 @@ class CliResult:
 
 
 def run_cli(*args: str, stdin: bytes | None = None,
-            env: Mapping[str, str] | None = None, timeout: float = WAIT) -> CliResult:
-    """Run ``net-smtp ARGS`` to the end (killed and reaped after *timeout*)."""
+            env: Mapping[str, str] | None = None) -> CliResult:
+    """Run ``net-smtp ARGS`` in this process: ``net_smtp.cli.main(args)``
+    with *stdin* as standard input (not a terminal), standard output and
+    error captured, and *env* added to the environment for the run.
+
+    A password prompt would reach the tester's terminal here: runs that
+    need "no terminal" use :func:`run_cli_process`.
+    """
+    stdout, stderr = io.StringIO(), io.StringIO()
+    stdin_file = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    saved_env = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                _replaced_stdin(stdin_file):
+            code = cli.main(list(args))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        stdin_file.close()
+    return CliResult(code, stdout.getvalue(), stderr.getvalue())
+
+
+@contextlib.contextmanager
+def _replaced_stdin(stream: io.TextIOWrapper) -> Iterator[None]:
+    saved, sys.stdin = sys.stdin, stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def run_cli_process(*args: str, stdin: bytes | None = None,
+                    env: Mapping[str, str] | None = None, timeout: float = WAIT) -> CliResult:
+    """Run ``python -m net_smtp ARGS`` as a child with no controlling
+    terminal, to the end (killed and reaped after *timeout*): the real entry
+    point, and the runs that must find no terminal to prompt on."""
     completed = subprocess.run(
         cli_command(*args), input=stdin if stdin is not None else b"",
         capture_output=True, env=cli_env(env),
@@ -201,77 +236,15 @@ class ServeProcess:
 
 
 # ---------------------------------------------------------------- in-test server
-class RefusingHandler:
-    """Accepts mail, but refuses ``nobody@...`` for good (550) and
-    ``later@...`` for now (451); records what it accepts."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_RCPT(self, server: ServerSMTP, session: Session, envelope: Envelope,
-                          address: str, rcpt_options: list[str]) -> str:
-        if address.startswith("nobody@"):
-            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
-        if address.startswith("later@"):
-            return "451 4.2.1 Mailbox busy, try again later"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: ServerSMTP, session: Session,
-                          envelope: Envelope) -> str:
-        self.messages.append((envelope.mail_from or "", list(envelope.rcpt_tos),
-                              envelope.original_content or b""))
-        return "250 2.0.0 Ok: queued as TEST1"
-
-
-class _PreboundController(Controller):
-    """aiosmtpd's Controller on a socket bound beforehand to a free port
-    (so there is no window in which another process can take the port)."""
-
-    def __init__(self, handler: Any, ssl_context: ssl.SSLContext | None) -> None:
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            self._sock.bind((LOCALHOST, 0))
-            self._sock.listen(16)
-        except OSError:
-            self._sock.close()
-            raise
-        super().__init__(handler, hostname=LOCALHOST, port=self._sock.getsockname()[1],
-                         ssl_context=ssl_context, server_hostname="intest.localhost")
-
-    def _create_server(self) -> asyncio.Future[asyncio.AbstractServer]:
-        return self.loop.create_server(  # type: ignore[return-value]
-            self._factory_invoker, sock=self._sock, ssl=self.ssl_context)
-
-    def stop(self, no_assert: bool = False) -> None:
-        super().stop(no_assert)
-        self._sock.close()
-
-
-class InTestServer:
-    """A real aiosmtpd server on 127.0.0.1 in this process (``with``), with a
-    :class:`RefusingHandler`; *ssl_context* makes it implicit TLS."""
-
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
-        self.handler = RefusingHandler()
-        self._controller = _PreboundController(self.handler, ssl_context)
-        self.port = self._controller.port
-
-    @property
-    def server(self) -> str:
-        """``127.0.0.1:PORT`` for ``send --server``."""
-        return f"{LOCALHOST}:{self.port}"
-
-    def __enter__(self) -> InTestServer:
-        try:
-            self._controller.start()
-        except BaseException:
-            self._controller.stop(no_assert=True)
-            raise
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._controller.stop()
+def cli_test_server(ssl_context: ssl.SSLContext | None = None) -> AiosmtpdServer:
+    """The aiosmtpd server the send tests talk to (``with``): it refuses
+    ``nobody@example.net`` for good (550) and ``later@example.net`` for now
+    (451); *ssl_context* makes it implicit TLS."""
+    return AiosmtpdServer(
+        ssl_context=ssl_context, accept_reply="250 2.0.0 Ok: queued as TEST1",
+        refusals={"nobody@example.net": "550 5.1.1 <nobody@example.net>: Recipient address "
+                                        "rejected: User unknown",
+                  "later@example.net": "451 4.2.1 Mailbox busy, try again later"})
 
 
 def closed_port() -> socket.socket:

@@ -1,12 +1,21 @@
-"""A scripted SMTP server that plays back a golden transcript's ``profile``.
+"""The one scripted SMTP server of the tests: a real listening socket on
+127.0.0.1 whose connections follow a script, for what a real server will
+not do on request. Two kinds of script:
 
-The golden transcripts in ``golden/`` were recorded by running real Ruby
-against a scripted server; each one stores that server's behaviour as a
-*profile* (a JSON object).  ``GoldenServer`` understands the same profile
-format, listens on 127.0.0.1, answers every connection it accepts from the
-profile, and keeps a ``ConnectionLog`` per connection: every byte the client
-sent (after TLS decryption), the offset in it where TLS began, every byte sent
-back, and anything that went wrong on the server side.
+* a *profile* (a JSON object, the format of the golden transcripts in
+  ``compat_tests/``): the server plays a whole SMTP server from it, and
+  keeps a :class:`ConnectionLog` per connection (every byte the client sent,
+  after TLS decryption, the offset where TLS began, every byte sent back,
+  and anything that went wrong on the server side). The compat replay, the
+  Ruby recorders and the translator's replay use it;
+* a *handler*, a plain function given a :class:`Conn` (read lines, send
+  bytes, start TLS, go silent, close), queued with :meth:`ScriptedServer.expect`
+  for the next connection: the fault steps of ``tests.support.faults`` and
+  every byte-level misbehaviour of the session tests.
+
+``ScriptedServer(profile)`` serves every connection from *profile* (unless
+a handler is queued for it); ``ScriptedServer()`` serves each connection
+with the next queued handler.
 
 Profile keys (anything else is a ``ProfileError``):
 
@@ -42,9 +51,10 @@ line as data and answer it with that action), or ``{"seq": [...]}`` (the
 n-th use of that verb on a connection takes the n-th entry, the last one
 repeating).
 
-Delays end early when the client hangs up or the server is stopped: neither
-can change what the client sent.  A stopped server waits for each client to
-close its end; one still connected is reported as a server-side problem.
+Delays end early when the client has hung up or the server is stopped:
+neither can change what the client sent.  A stopped server waits for each
+client to close its end; one still connected is reported as a server-side
+problem.
 """
 
 from __future__ import annotations
@@ -53,13 +63,14 @@ import base64
 import copy
 import hashlib
 import hmac
+import queue
 import select
 import socket
 import ssl
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 Action = Union[None, str, list[str], dict[str, Any]]
 
@@ -456,26 +467,248 @@ class _Session:
         self.act(AUTH_OK if ok else AUTH_FAILED, None, "AUTH")
 
 
-class GoldenServer:
-    """Accepts connections on 127.0.0.1 and serves each from one profile.
+# ------------------------------------------------------------- handlers
+SAFETY = 10.0  # no handler-side wait lasts longer: a broken test fails, never hangs
+END_OF_DATA = b"\r\n.\r\n"
+BODY_FAULT_AFTER = 64 * 1024  # body bytes read before the ``during_body`` fault
+
+
+class FaultDone(Exception):
+    """Ends a handler after its fault was injected."""
+
+
+class PeerClosed(Exception):
+    """The client closed the connection while the handler waited for data."""
+
+
+class Conn:
+    """The server side of one accepted connection, driven by a handler.
+
+    ``received`` holds every byte read from the client (decrypted once TLS
+    is on), ``lines`` every line :meth:`readline` returned, ``messages``
+    the DATA bodies a handler kept, ``peer_closed`` whether the client was
+    seen closing its end. ``fault`` is the ``(step, mode)`` the test queued
+    with the handler: :meth:`point` injects it at that step.
+    """
+
+    def __init__(self, sock: socket.socket, expected: Expected) -> None:
+        self.sock: socket.socket = sock
+        self.sock.settimeout(SAFETY)
+        self._expected = expected
+        self.fault = expected.fault
+        self.received = bytearray()
+        self.lines: list[bytes] = []
+        self.messages: list[bytes] = []
+        self.peer_closed = False
+        self._rbuf = bytearray()
+
+    # -------------------------------------------------------------- I/O
+    def send(self, data: bytes) -> None:
+        """Send *data* as it is."""
+        self.sock.sendall(data)
+
+    def _recv(self, size: int = 65536) -> bytes:
+        try:
+            data = self.sock.recv(size)
+        except socket.timeout:
+            raise  # the client neither sent nor closed: the test's failure
+        except OSError as exc:
+            self.peer_closed = True
+            raise PeerClosed(str(exc)) from exc
+        if not data:
+            self.peer_closed = True
+            raise PeerClosed("end of file")
+        self.received += data
+        return data
+
+    def readline(self) -> bytes:
+        """One line from the client, CRLF included.
+
+        Raises:
+            PeerClosed: the client closed the connection first.
+        """
+        while True:
+            end = self._rbuf.find(b"\n")
+            if end >= 0:
+                line = bytes(self._rbuf[:end + 1])
+                del self._rbuf[:end + 1]
+                self.lines.append(line)
+                return line
+            self._rbuf += self._recv()
+
+    def expect(self, prefix: bytes) -> bytes:
+        """Read one line and check that it starts with *prefix*."""
+        line = self.readline()
+        if not line.upper().startswith(prefix.upper()):
+            raise AssertionError(f"server expected {prefix!r}, got {line!r}")
+        return line
+
+    def read_exactly(self, size: int) -> bytes:
+        """Exactly *size* bytes (raw, for TLS records)."""
+        while len(self._rbuf) < size:
+            self._rbuf += self._recv(size - len(self._rbuf))
+        data = bytes(self._rbuf[:size])
+        del self._rbuf[:size]
+        return data
+
+    def read_body(self) -> bytes:
+        """A DATA body up to the terminating dot (not included). The
+        ``during_body`` fault fires once 64 KiB have arrived without it."""
+        checked = False
+        start = 0
+        while True:
+            end = self._rbuf.find(END_OF_DATA, start)
+            if end >= 0:
+                body = bytes(self._rbuf[:end + 2])
+                del self._rbuf[:end + len(END_OF_DATA)]
+                return body
+            if not checked and len(self._rbuf) >= BODY_FAULT_AFTER:
+                checked = True
+                self.point("during_body")
+            start = max(0, len(self._rbuf) - len(END_OF_DATA) + 1)
+            self._rbuf += self._recv()
+
+    def wait_eof(self) -> bool:
+        """Read until the client closes its end; whether it did (False when
+        it stayed silent for the handler's whole wait)."""
+        try:
+            while True:
+                self._recv()
+        except PeerClosed:
+            return True
+        except socket.timeout:
+            return False
+
+    def close(self) -> None:
+        """Close the connection abruptly (no TLS close_notify)."""
+        self.sock.close()
+
+    # -------------------------------------------------------------- faults
+    def point(self, step: str) -> None:
+        """Inject the queued fault if this is its step: ``drop`` closes the
+        connection, ``silent`` stops answering (:meth:`go_silent`)."""
+        if self.fault is None or self.fault[0] != step:
+            return
+        if self.fault[1] == "drop":
+            self.close()
+        else:
+            self.go_silent()
+        raise FaultDone(step)
+
+    def go_silent(self) -> None:
+        """Neither read nor answer until the test releases the handler, then
+        read until the client's end of file (sets ``peer_closed``)."""
+        self._expected.released.wait(SAFETY)
+        if not self.wait_eof():
+            self.peer_closed = False
+
+    def start_tls(self, context: ssl.SSLContext) -> None:
+        """Server side of the TLS handshake; the ``during_tls_handshake``
+        fault answers the real ClientHello with half of a real first flight."""
+        if self._rbuf:
+            raise AssertionError(f"client sent {bytes(self._rbuf)!r} before the handshake")
+        if self.fault is not None and self.fault[0] == "during_tls_handshake":
+            header = self.read_exactly(5)
+            hello = header + self.read_exactly(int.from_bytes(header[3:5], "big"))
+            incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+            tls = context.wrap_bio(incoming, outgoing, server_side=True)
+            incoming.write(hello)
+            try:
+                tls.do_handshake()
+            except ssl.SSLWantReadError:
+                pass
+            flight = outgoing.read()
+            self.send(flight[:len(flight) // 2])
+            self.point("during_tls_handshake")
+        self.sock = context.wrap_socket(self.sock, server_side=True)
+
+
+Handler = Callable[[Conn], object]
+
+
+class Expected:
+    """One connection a test expects: its handler, then what happened on it
+    (``conn``, the handler's return ``value`` or its ``error``)."""
+
+    def __init__(self, handler: Handler, fault: tuple[str, str] | None) -> None:
+        self.handler = handler
+        self.fault = fault
+        self.released = threading.Event()
+        self.finished = threading.Event()
+        self.conn: Conn | None = None
+        self.value: object = None
+        self.error: BaseException | None = None
+
+    def release(self) -> None:
+        """Let a silent handler go on to wait for the client's close."""
+        self.released.set()
+
+    def result(self, timeout: float = SAFETY + 5) -> Conn:
+        """Wait for the handler to end; its Conn (handler errors re-raised)."""
+        self.released.set()
+        if not self.finished.wait(timeout):
+            raise AssertionError("the scripted server's handler did not finish")
+        if self.error is not None:
+            raise self.error
+        assert self.conn is not None
+        return self.conn
+
+    def run(self, sock: socket.socket) -> None:
+        """Run the handler on *sock* (in the connection's thread)."""
+        conn = Conn(sock, self)
+        self.conn = conn
+        try:
+            self.value = self.handler(conn)
+        except (FaultDone, PeerClosed):
+            pass
+        except BaseException as exc:  # reported to the test, never lost in the thread
+            self.error = exc
+        finally:
+            conn.close()
+            self.finished.set()
+
+
+# ---------------------------------------------------------------- server
+class ScriptedServer:
+    """Accepts connections on 127.0.0.1 and serves each one: with the next
+    handler queued by :meth:`expect`, else from the profile. ``{}`` plays
+    the default profile; ``None`` (no profile) makes each connection wait
+    for its handler.
+
+    *rcvbuf* sets SO_RCVBUF on the listener (inherited by connections), so
+    a server that stops reading makes the client block sooner.
 
     Use as a context manager, or call ``start()`` and ``stop()``; ``stop()``
     joins every thread and closes every socket it opened."""
 
     def __init__(self, profile: dict[str, Any] | None = None,
-                 tls_context: ssl.SSLContext | None = None) -> None:
+                 tls_context: ssl.SSLContext | None = None, *,
+                 rcvbuf: int | None = None) -> None:
+        self._handlers_only = profile is None
         self.profile = resolve_profile(profile)
         self.tls_context = tls_context
         self.connections: list[ConnectionLog] = []
-        self._sessions: list[tuple[ConnectionLog, threading.Thread]] = []
+        self._sessions: list[tuple[ConnectionLog | None, threading.Thread]] = []
+        self._expected: queue.Queue[Expected] = queue.Queue()
+        self._all_expected: list[Expected] = []
         self._beacon, self._beacon_trigger = socket.socketpair()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if rcvbuf is not None:
+            self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(16)
         self.port: int = self._listener.getsockname()[1]
-        self._acceptor = threading.Thread(target=self._accept_loop, name="golden-accept",
+        self._acceptor = threading.Thread(target=self._accept_loop, name="scripted-accept",
                                           daemon=True)
         self._stopped = False
+
+    def expect(self, handler: Handler, fault: tuple[str, str] | None = None) -> Expected:
+        """Queue *handler* for the next connection, with *fault* as
+        ``(step, mode)`` for :meth:`Conn.point`."""
+        expected = Expected(handler, fault)
+        self._all_expected.append(expected)
+        self._expected.put(expected)
+        return expected
 
     def start(self) -> int:
         """Start accepting; returns the port."""
@@ -500,6 +733,12 @@ class GoldenServer:
 
     def _serve(self, sock: socket.socket) -> None:
         sock.setblocking(True)
+        if not self._expected.empty() or self._handlers_only:
+            thread = threading.Thread(target=self._run_handler, args=(sock,),
+                                      name="scripted-handler", daemon=True)
+            self._sessions.append((None, thread))
+            thread.start()
+            return
         log = ConnectionLog(len(self.connections))
         self.connections.append(log)
         try:
@@ -509,16 +748,30 @@ class GoldenServer:
             sock.close()
             return
         session = _Session(sock, profile, log, self._beacon, self.tls_context)
-        thread = threading.Thread(target=session.run, name=f"golden-conn-{log.index}",
+        thread = threading.Thread(target=session.run, name=f"scripted-conn-{log.index}",
                                   daemon=True)
         self._sessions.append((log, thread))
         thread.start()
+
+    def _run_handler(self, sock: socket.socket) -> None:
+        """The next queued handler serves *sock* (waited for until stop)."""
+        while True:
+            try:
+                expected = self._expected.get(timeout=0.1)
+                break
+            except queue.Empty:
+                if self._stopped:
+                    sock.close()
+                    return
+        expected.run(sock)
 
     def stop(self) -> None:
         """Stop accepting, let every session see its client go, close all."""
         if self._stopped:
             return
         self._stopped = True
+        for expected in self._all_expected:
+            expected.released.set()
         self._beacon_trigger.send(b"!")
         if self._acceptor.ident is not None:
             self._acceptor.join(JOIN_TIMEOUT)
@@ -526,7 +779,7 @@ class GoldenServer:
         deadline = time.monotonic() + JOIN_TIMEOUT
         for log, thread in self._sessions:
             thread.join(max(0.0, deadline - time.monotonic()))
-            if thread.is_alive():
+            if thread.is_alive() and log is not None:
                 log.problems.append("session thread still running after stop")
         if not self._acceptor.is_alive() and not any(t.is_alive() for _, t in self._sessions):
             # (a thread still running would fail on a closed beacon; it is reported instead)
@@ -537,7 +790,7 @@ class GoldenServer:
         """Every server-side problem, prefixed by its connection number."""
         return [f"connection {log.index}: {p}" for log in self.connections for p in log.problems]
 
-    def __enter__(self) -> GoldenServer:
+    def __enter__(self) -> ScriptedServer:
         self.start()
         return self
 
