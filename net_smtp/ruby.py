@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import IO, Any, NoReturn
 
-from . import errors
+from . import _ruby, errors
 
 __all__ = [
     "array",
@@ -192,12 +192,8 @@ def to_s(value: object) -> str:
     net-smtp 0.5.1 ``SMTPError`` overrides ``message`` but not ``to_s``,
     so ``"#{e}"`` prints the class and ``e.message`` the server's reply.
     """
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
+    if value is None or isinstance(value, (bool, bytes, bytearray)):
+        return _ruby.to_s(value)
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, float):
@@ -1156,6 +1152,15 @@ class OpenStruct:
     __str__ = __repr__ = inspect
 
 
+def _log_at(severity: int) -> Callable[..., bool]:
+    """A Logger method (``info``, ``warn`` ...): a line at *severity*."""
+
+    def log(self: Logger, message: object = None) -> bool:
+        return self.add(severity, None, message)
+
+    return log
+
+
 class Logger:
     """Ruby's ``Logger`` (``require 'logger'``) on a stream: the levels,
     ``formatter`` (called with severity, time, progname and message, as
@@ -1201,23 +1206,7 @@ class Logger:
         self.stream.write(line)
         return True
 
-    def debug(self, message: object = None) -> bool:
-        return self.add(Logger.DEBUG, None, message)
-
-    def info(self, message: object = None) -> bool:
-        return self.add(Logger.INFO, None, message)
-
-    def warn(self, message: object = None) -> bool:
-        return self.add(Logger.WARN, None, message)
-
-    def error(self, message: object = None) -> bool:
-        return self.add(Logger.ERROR, None, message)
-
-    def fatal(self, message: object = None) -> bool:
-        return self.add(Logger.FATAL, None, message)
-
-    def unknown(self, message: object = None) -> bool:
-        return self.add(Logger.UNKNOWN, None, message)
+    debug, info, warn, error, fatal, unknown = (_log_at(level) for level in range(6))
 
 
 # ---------------------------------------------------------------- CSV

@@ -227,6 +227,23 @@ def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *
                       authtype=_ruby.or_(authtype, args[3]), block=block)
 
 
+
+def _live_timeout(name: str, doc: str) -> property:
+    """A timeout attribute of :class:`SMTP` that, as Ruby's ``read_timeout=``
+    and ``write_timeout=`` do, applies at once to an open session too."""
+    private = f"_{name}"
+
+    def get(smtp: SMTP) -> float | None:
+        value: float | None = getattr(smtp, private)
+        return value
+
+    def put(smtp: SMTP, sec: float | None) -> None:
+        if smtp._socket is not None:
+            setattr(smtp._socket, name, sec)
+        setattr(smtp, private, sec)
+
+    return property(get, put, doc=f"{doc} A change applies at once to an open session.")
+
 class SMTP:
     """An SMTP client session.
 
@@ -503,28 +520,14 @@ class SMTP:
         self._ssl_context_starttls = None
 
     # ------------------------------------------------------------ settings
-    @property
-    def read_timeout(self) -> float | None:
-        """Seconds a whole reply may take (``None``: wait forever); a change
-        applies at once to an open session."""
-        return self._read_timeout
-
-    @read_timeout.setter
-    def read_timeout(self, sec: float | None) -> None:
-        if self._socket is not None:
-            self._socket.read_timeout = sec
-        self._read_timeout = sec
-
-    @property
-    def write_timeout(self) -> float | None:
-        """Seconds the server may stop reading before ``WriteTimeout``."""
-        return self._write_timeout
-
-    @write_timeout.setter
-    def write_timeout(self, sec: float | None) -> None:
-        if self._socket is not None:
-            self._socket.write_timeout = sec
-        self._write_timeout = sec
+    if TYPE_CHECKING:
+        read_timeout: float | None
+        write_timeout: float | None
+    else:
+        read_timeout = _live_timeout(
+            "read_timeout", "Seconds a whole reply may take (``None``: wait forever).")
+        write_timeout = _live_timeout(
+            "write_timeout", "Seconds the server may stop reading before ``WriteTimeout``.")
 
     @property
     def debug_output(self) -> Any:

@@ -16,6 +16,8 @@ from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, 
 from .calls import register_kind
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from ..engine import Translator
 
 __all__ = ["array_literal", "element_reference", "element_target", "hash_key", "hash_literal",
@@ -351,11 +353,18 @@ def _in_place(tr: Translator, call: Call, recv: Expr) -> Expr:
     return DONE_EXPR
 
 
+def _in_place_or_iterate(tr: Translator, call: Call, recv: Expr,
+                         in_place: Container[str]) -> Expr | None:
+    """What every collection's methods try first: a bang method that
+    changes *recv* in place, then the iterators (None: neither)."""
+    if call.name in in_place:
+        return _in_place(tr, call, recv)
+    return iterators.iterate(tr, call, recv)
+
+
 def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods of an Array (and of a list standing for another collection)."""
-    if call.name in _IN_PLACE:
-        return _in_place(tr, call, recv)
-    found = iterators.iterate(tr, call, recv)
+    found = _in_place_or_iterate(tr, call, recv, _IN_PLACE)
     if found is not None:
         return found
     name = call.name
@@ -365,9 +374,7 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return None
     args = [tr.expr(a) for a in call.args if a.type not in ("block_argument",)]
     if not args:
-        if name in ("size", "length"):
-            return Expr(f"len({recv.code})", INT, P_CALL)
-        if name == "count":
+        if name in ("size", "length", "count"):
             return Expr(f"len({recv.code})", INT, P_CALL)
         if name == "empty?":
             return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
@@ -527,19 +534,19 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
                 P_CALL)
 
 
+_DICT_IN_PLACE = ("select!", "filter!", "keep_if", "reject!", "delete_if", "transform_values!")
+
+
 def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    if call.name in ("select!", "filter!", "keep_if", "reject!", "delete_if",
-                     "transform_values!"):
-        return _in_place(tr, call, recv)
-    found = iterators.iterate(tr, call, recv)
+    found = _in_place_or_iterate(tr, call, recv, _DICT_IN_PLACE)
     if found is not None:
         return found
-    name = call.name
-    r = tr.wrap(recv, P_CALL)
-    if name in ("transform_values", "transform_keys"):
+    if call.name in ("transform_values", "transform_keys"):
         return iterators.transform(tr, call, recv)
     if call.block is not None:
         return None
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
     args = [tr.expr(a) for a in call.args]
     value = recv.type.elem or tr.unknown
     key = recv.type.key or ANY

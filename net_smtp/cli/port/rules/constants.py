@@ -58,9 +58,12 @@ def py_path(info: ClassInfo) -> str:
     return ".".join(reversed(parts))
 
 
-def find_class(tr: Translator, path: str) -> ClassInfo | None:
+def find_class(tr: Translator, path: str, scope: ClassInfo | None = None) -> ClassInfo | None:
+    """The script's class or module *path* (``A::B``) names, resolved as
+    Ruby resolves a constant: in *scope* (default: the class being
+    translated) and each enclosing one outward, then at the top level."""
     first, _, rest = path.partition("::")
-    owner = _lexical_class(tr)
+    owner = _lexical_class(tr) if scope is None else scope
     while owner is not None:
         if owner.name == first and not rest:
             return owner

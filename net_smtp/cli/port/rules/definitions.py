@@ -426,16 +426,10 @@ def ancestry(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
 
 
 def _superclass(tr: Translator, info: ClassInfo) -> ClassInfo | None:
-    first, _, rest = info.superclass.partition("::")
-    scope = info.outer
-    while scope is not None:
-        if first in scope.classes:
-            found: ClassInfo | None = scope.classes[first]
-            for part in rest.split("::") if rest else []:
-                found = found.classes.get(part) if found is not None else None
-            return found
-        scope = scope.outer
-    return tr.classes.get(info.superclass)
+    """The script's class *info* inherits from (None: a library class or none)."""
+    if not info.superclass or info.outer is None:
+        return tr.classes.get(info.superclass)
+    return constants.find_class(tr, info.superclass, info.outer)
 
 
 def descendants(tr: Translator, info: ClassInfo) -> list[ClassInfo]:

@@ -740,20 +740,16 @@ def _return(tr: Translator, node: Node, tail: Tail) -> None:
     tr.emit(f"return {e.code}")
 
 
-def _break(tr: Translator, node: Node, tail: Tail) -> None:
-    if node.named_children:
-        raise tr.fail(node, "break with a value")
-    if not tr.loop_depth:
-        raise tr.fail(node, "break outside a loop")
-    tr.emit("break")
+_LOOP_JUMPS = {"break": "break", "next": "continue"}
 
 
-def _next(tr: Translator, node: Node, tail: Tail) -> None:
+def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
+    """``break`` and ``next`` without a value, inside a loop."""
     if node.named_children:
-        raise tr.fail(node, "next with a value")
+        raise tr.fail(node, f"{node.type} with a value")
     if not tr.loop_depth:
-        raise tr.fail(node, "next outside a loop")
-    tr.emit("continue")
+        raise tr.fail(node, f"{node.type} outside a loop")
+    tr.emit(_LOOP_JUMPS[node.type])
 
 
 def _parenthesized(tr: Translator, node: Node, tail: Tail) -> None:
@@ -787,8 +783,8 @@ _STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "begin": _begin,
     "retry": _retry,
     "return": _return,
-    "break": _break,
-    "next": _next,
+    "break": _loop_jump,
+    "next": _loop_jump,
     "rescue_modifier": _rescue_modifier,
     "parenthesized_statements": _parenthesized,
     "alias": _unsupported("alias is not translated"),
