@@ -13,8 +13,9 @@ that drifted from the recorded conversation cannot pass by accident.
 
 ``recorded/`` holds the same JSON shape, recorded by ``ruby/record.py`` from
 the scenarios in ``scenarios/``; the checks are the same.  Where the port is
-known to differ from Ruby, the recording's test is a strict xfail listed in
-``KNOWN_PORT_DIFFERENCES`` with the reason, so it turns red once fixed.
+where the port differs from Ruby on purpose, ``PORT_OUTCOMES`` says why and
+what the port does instead (its exception, result, and which of Ruby's
+lines it does not send), and the replay must show exactly that.
 
 Where Ruby answers a command on an aborted session with ``200 dummy reply
 code`` (SPEC.md section 4, deviation 1), the port's twin from
@@ -53,29 +54,86 @@ RECORDED_DIR = Path(__file__).with_name("recorded")
 TWIN_TIMEOUT = 30.0  # seconds; a twin still running then is a failure, not a hang
 
 # Recordings (``recorded/``) where the port differs from Ruby on purpose (each
-# is a deliberate, documented deviation - safer input checks, no silent
-# mutation of the caller's dict - or a Ruby shape Python typing keeps out):
-# scenario name -> what differs.  Each is a strict xfail, so a change of the
-# port's behaviour turns it red until its line is removed here.
-KNOWN_PORT_DIFFERENCES: dict[str, str] = {
-    "command_nul_byte":
-        "Ruby sends a NUL inside a command; the port raises ArgumentError('A line must not "
-        "contain NUL')",
-    "rcptto_list_without_block":
+# a deliberate, documented deviation: safer input checks, no silent mutation
+# of the caller's dict, or a Ruby shape Python typing keeps out).
+RUBY = object()  # "as Ruby did"
+
+
+@dataclass(frozen=True)
+class PortOutcome:
+    """What the port does instead of what Ruby recorded: *exception* (class
+    and message) escapes, *result* is returned, *connections* are opened
+    (``None``: Ruby's), and the client lines containing *unsent* (with the
+    server's reply to each) do not go out."""
+
+    why: str
+    exception: dict[str, str] | None = None
+    result: Any = RUBY
+    connections: int | None = None
+    unsent: str | None = None
+
+
+PORT_OUTCOMES: dict[str, PortOutcome] = {
+    "command_nul_byte": PortOutcome(
+        "Ruby sends a NUL inside a command; the port refuses the line",
+        exception={"class": "ArgumentError", "message": "A line must not contain NUL"},
+        unsent="\0"),
+    "rcptto_list_without_block": PortOutcome(
         "rcptto_list without a block: Ruby raises LocalJumpError after the RCPTs; the port "
-        "returns None",
-    "response_parse_empty":
-        "Response.parse('').message: Ruby nil, the port ''",
-    "ssl_context_params_filled_by_start":
+        "returns None", result=None),
+    "response_parse_empty": PortOutcome(
+        "Response.parse('').message: Ruby nil, the port ''", result=["", False, "", "", {}]),
+    "ssl_context_params_filled_by_start": PortOutcome(
         "Ruby's start stores verify_mode into the caller's ssl_context_params Hash; the port "
-        "leaves it unchanged",
-    "ssl_context_params_ruby_only_key":
+        "leaves it unchanged", result=[{}, {}]),
+    "ssl_context_params_ruby_only_key": PortOutcome(
         "ssl_context_params verify_depth: Ruby accepts it; the port refuses it before "
-        "connecting",
-    "starttls_true_value":
+        "connecting", connections=0,
+        exception={"class": "ArgumentError",
+                   "message": "ssl_context_params key 'verify_depth' has no Python equivalent: "
+                              "Python's ssl cannot limit the chain depth; leave it out"}),
+    "starttls_true_value": PortOutcome(
         "starttls: true: Ruby keeps it (no STARTTLS: neither :always nor :auto); the port "
-        "raises ArgumentError",
+        "refuses it before connecting", connections=0,
+        exception={"class": "ArgumentError",
+                   "message": "starttls must be 'always', 'auto' or False, not True"}),
 }
+
+
+def _without_unsent(connection: dict[str, Any], unsent: str) -> dict[str, Any]:
+    """A recorded connection without the client lines containing *unsent*
+    and the server's reply to each (reply n + 1 answers client line n: the
+    greeting comes first; no DATA body in these recordings)."""
+    replies: list[str] = [""]
+    for line in connection["server"].splitlines(keepends=True):
+        replies[-1] += line
+        if line[3:4] == " ":
+            replies.append("")
+    client = connection["client"].splitlines(keepends=True)
+    dropped = {n for n, line in enumerate(client) if unsent in line}
+    return dict(connection,
+                client="".join(line for n, line in enumerate(client) if n not in dropped),
+                server="".join(reply for k, reply in enumerate(replies) if k - 1 not in dropped))
+
+
+def port_expectation(transcript: dict[str, Any]) -> dict[str, Any]:
+    """The recording as the port must replay it: Ruby's, or for a
+    deliberate deviation what ``PORT_OUTCOMES`` says the port does."""
+    outcome = PORT_OUTCOMES.get(transcript["name"])
+    if outcome is None:
+        return transcript
+    expected = dict(transcript, exception=outcome.exception)
+    if outcome.exception is not None:
+        expected["result_norm"] = None
+    elif outcome.result is not RUBY:
+        expected["result_norm"] = outcome.result
+    if outcome.connections is not None:
+        expected["connections"] = transcript["connections"][:outcome.connections]
+    if outcome.unsent is not None:
+        expected["connections"] = [_without_unsent(c, outcome.unsent)
+                                   for c in expected["connections"]]
+    return expected
+
 
 # Ruby exception classes whose Python name is not simply the Ruby one without
 # ``Net::`` (``Net::SMTPFatalError`` -> ``SMTPFatalError``).
@@ -103,16 +161,6 @@ def load_transcripts(folder: Path = GOLDEN_DIR) -> list[dict[str, Any]]:
 
 TRANSCRIPTS = load_transcripts()
 RECORDINGS = load_transcripts(RECORDED_DIR)
-
-
-def recorded_params() -> list[Any]:
-    """The recordings as test parameters, known port differences as strict xfails."""
-    params = []
-    for transcript in RECORDINGS:
-        reason = KNOWN_PORT_DIFFERENCES.get(transcript["name"])
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(transcript, id=transcript["name"], marks=marks))
-    return params
 
 
 # ------------------------------------------------------------ running a twin
@@ -409,7 +457,7 @@ def test_golden(transcript: dict[str, Any], golden_tls_context: ssl.SSLContext) 
     replay(transcript, golden_tls_context)
 
 
-@pytest.mark.parametrize("transcript", recorded_params())
+@pytest.mark.parametrize("transcript", RECORDINGS, ids=[t["name"] for t in RECORDINGS])
 def test_recorded(transcript: dict[str, Any], golden_tls_context: ssl.SSLContext) -> None:
     """The same checks for the project's own recordings from real Ruby."""
     replay(transcript, golden_tls_context)
@@ -421,7 +469,7 @@ def test_recordings_are_distinct_and_listed_differences_exist() -> None:
     recorded = [t["name"] for t in RECORDINGS]
     assert len(recorded) == len(set(recorded))
     assert not golden & set(recorded)
-    assert set(KNOWN_PORT_DIFFERENCES) <= set(recorded)
+    assert set(PORT_OUTCOMES) <= set(recorded)
 
 
 def test_recordings_match_their_scenarios() -> None:
@@ -452,6 +500,7 @@ def replay(transcript: dict[str, Any], tls_context: ssl.SSLContext) -> None:
     if transcript["name"] in ABORTED:
         twin = port_twin(twin)
     code = compile_twin(transcript["name"], twin)
+    transcript = port_expectation(transcript)
     server = ScriptedServer(transcript["profile"], tls_context)
     server.start()
     try:
