@@ -2,8 +2,10 @@
 its Python twin sends the same bytes.
 
 Each example ``NAME.rb`` runs under real Ruby (net-smtp 0.5.1) against a
-scripted SMTP server on 127.0.0.1; every byte the client sends is kept, one
-entry per connection, and written to ``docs/examples/recorded/NAME.json``.
+the tests' scripted SMTP server (``tests/support/scripted.py``) on 127.0.0.1;
+every byte the client sends is kept, one entry per connection, with the
+messages the server accepted, and written to
+``docs/examples/recorded/NAME.json``.
 Where a connection switches to TLS the server records the decrypted bytes and
 ``tls_start`` says at which offset TLS began, so the whole conversation is
 compared, not only its plaintext part. The Python twin ``NAME.py`` is run
@@ -27,23 +29,21 @@ Python's) read for their default trust store.
 from __future__ import annotations
 
 import argparse
-import base64
-import binascii
-import hashlib
-import hmac
 import json
 import os
-import socket
 import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the tests' scripted server
+
+from tests.support.scripted import ConnectionLog, ScriptedServer  # noqa: E402
+
 EXAMPLES_DIR = ROOT / "docs" / "examples"
 RECORDED_DIR = EXAMPLES_DIR / "recorded"
 
@@ -53,10 +53,8 @@ USER = "alice"
 SECRET = "s3cret"
 # A fixed CRAM-MD5 challenge keeps the client's answer, and so the recording,
 # the same on every run.
-CRAM_MD5_CHALLENGE = b"<20261128093000.4711@mail.example.com>"
-# How long the server waits for a client line, and a twin may run, in seconds.
-IO_WAIT = 15.0
-RUN_WAIT = 60.0
+CRAM_MD5_CHALLENGE = "<20261128093000.4711@mail.example.com>"
+RUN_WAIT = 60.0  # seconds an example may run
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,19 @@ class ServerProfile:
     tls: str = "none"
     auth: tuple[str, ...] = ()
     refuse: Mapping[str, str] = field(default_factory=dict)
+
+    def scripted(self) -> dict[str, object]:
+        """This behaviour as a profile of the tests' scripted server."""
+        keywords = ["8BITMIME", "SMTPUTF8", "SIZE 10485760"]
+        if self.tls == "starttls":
+            keywords.append("STARTTLS")
+        if self.auth:
+            keywords.append("AUTH " + " ".join(self.auth))
+        return {"hostname": SERVER_NAME, "greeting": f"220 {SERVER_NAME} ESMTP scripted",
+                "capabilities": keywords, "tls": self.tls == "implicit",
+                "auth": {"user": USER, "secret": SECRET, "cram_challenge": CRAM_MD5_CHALLENGE},
+                "refuse_rcpt": dict(self.refuse),
+                "replies": {"DATA_END": "250 2.0.0 Ok: queued"}}
 
 
 AUTH_ALL = ("PLAIN", "LOGIN", "CRAM-MD5")
@@ -98,22 +109,10 @@ EXAMPLES: dict[str, ServerProfile] = {
 
 
 # ---------------------------------------------------------------- the server
-@dataclass
-class ConnectionRecord:
-    """What the client sent on one connection (decrypted after TLS began)."""
-
-    client: bytearray = field(default_factory=bytearray)
-    tls_start: int | None = None
-
-    def as_json(self) -> dict[str, object]:
-        """The record as JSON data (bytes kept exactly, as latin-1 text)."""
-        return {"client": bytes(self.client).decode("latin-1"), "tls_start": self.tls_start}
-
-
 @dataclass(frozen=True)
 class Delivery:
-    """One message the scripted server accepted: the sender's mailbox and
-    MAIL FROM parameters, the accepted recipients, and the content with its
+    """One message the server accepted: the sender's mailbox and MAIL FROM
+    parameters, the accepted recipients, and the content with its
     dot-stuffing removed (lines still ended by CRLF)."""
 
     mail_from: str
@@ -134,234 +133,47 @@ def _mailbox_and_parameters(arg: str) -> tuple[str, list[str]]:
     return mailbox, params.split()
 
 
-class _Session:
-    """The server side of one connection, following a ServerProfile."""
+def _replies(server_text: str) -> Iterator[str]:
+    """The server's replies in order, each with all its lines."""
+    reply = ""
+    for line in server_text.splitlines(keepends=True):
+        reply += line
+        if line[3:4] != "-":
+            yield reply
+            reply = ""
 
-    def __init__(self, sock: socket.socket, profile: ServerProfile,
-                 tls_context: ssl.SSLContext | None, record: ConnectionRecord,
-                 deliveries: list[Delivery], lock: threading.Lock) -> None:
-        self._raw = sock
-        self._sock = sock
-        self._profile = profile
-        self._tls_context = tls_context
-        self._record = record
-        self._deliveries = deliveries
-        self._lock = lock
-        self._buffer = b""
-        self._tls = False
-        self._mail_from: tuple[str, list[str]] | None = None
-        self._rcpt_to: list[str] = []
 
-    # -- wire
-    def _reply(self, *lines: str) -> None:
-        text = "".join(f"{line[:3]}-{line[4:]}\r\n" for line in lines[:-1])
-        self._sock.sendall((text + lines[-1] + "\r\n").encode("utf-8"))
-
-    def _readline(self) -> bytes | None:
-        while b"\n" not in self._buffer:
-            try:
-                chunk = self._sock.recv(65536)
-            except (OSError, ssl.SSLError):
-                return None
-            if not chunk:
-                return None
-            self._record.client += chunk
-            self._buffer += chunk
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        return line[:-1] if line.endswith(b"\r") else line
-
-    def _start_tls(self) -> None:
-        assert self._tls_context is not None
-        self._record.tls_start = len(self._record.client)
-        self._sock = self._tls_context.wrap_socket(self._sock, server_side=True)
-        self._tls = True
-
-    # -- conversation
-    def run(self) -> None:
-        """Serve the connection until QUIT or the client goes away, then
-        close it."""
-        try:
-            if self._profile.tls == "implicit":
-                self._start_tls()
-            self._reply(f"220 {SERVER_NAME} ESMTP scripted")
-            while True:
-                line = self._readline()
-                if line is None:
-                    return
-                verb, _, arg = line.decode("utf-8", "replace").partition(" ")
-                if not self._command(verb.upper(), arg):
-                    return
-        except (OSError, ssl.SSLError):
-            return
-        finally:
-            self._sock.close()
-            self._raw.close()
-
-    def _capabilities(self) -> list[str]:
-        caps = ["8BITMIME", "SMTPUTF8", "SIZE 10485760"]
-        if self._profile.tls == "starttls" and not self._tls:
-            caps.append("STARTTLS")
-        if self._profile.auth:
-            caps.append("AUTH " + " ".join(self._profile.auth))
-        return caps
-
-    def _command(self, verb: str, arg: str) -> bool:
-        if verb == "EHLO":
-            self._reply(f"250 {SERVER_NAME}", *[f"250 {cap}" for cap in self._capabilities()])
-        elif verb == "HELO":
-            self._reply(f"250 {SERVER_NAME}")
-        elif verb == "STARTTLS" and "STARTTLS" in self._capabilities():
-            self._reply("220 2.0.0 Ready to start TLS")
-            self._start_tls()
-        elif verb == "AUTH":
-            self._auth(arg.split())
-        elif verb == "MAIL":
-            self._mail_from = _mailbox_and_parameters(arg)
-            self._rcpt_to = []
-            self._reply("250 2.1.0 Ok")
-        elif verb == "RCPT":
-            self._rcpt(arg)
-        elif verb == "DATA":
-            self._data()
+def deliveries(log: ConnectionLog) -> list[Delivery]:
+    """The messages the server accepted on one connection, read back from
+    both sides of the conversation (one reply per command: no pipelining;
+    none for the lines of a message)."""
+    replies = _replies(log.server_text)
+    next(replies, None)  # the greeting
+    found: list[Delivery] = []
+    sender: tuple[str, list[str]] | None = None
+    recipients: list[str] = []
+    body: list[str] | None = None
+    for line in log.client_text.split("\r\n")[:-1]:
+        if body is not None and line != ".":
+            body.append(line[1:] if line.startswith(".") else line)
+            continue
+        reply = next(replies, "")
+        verb, _, arg = line.partition(" ")
+        verb = verb.upper()
+        if body is not None:
+            if reply.startswith("2") and sender is not None:
+                content = "".join(f"{x}\r\n" for x in body).encode("latin-1")
+                found.append(Delivery(sender[0], sender[1], recipients, content))
+            body, sender, recipients = None, None, []
+        elif verb == "MAIL" and reply.startswith("2"):
+            sender, recipients = _mailbox_and_parameters(arg), []
+        elif verb == "RCPT" and reply.startswith("2"):
+            recipients.append(_mailbox_and_parameters(arg)[0])
+        elif verb == "DATA" and reply.startswith("3"):
+            body = []
         elif verb == "RSET":
-            self._mail_from = None
-            self._rcpt_to = []
-            self._reply("250 2.0.0 Ok")
-        elif verb == "NOOP":
-            self._reply("250 2.0.0 Ok")
-        elif verb == "QUIT":
-            self._reply("221 2.0.0 Bye")
-            return False
-        else:
-            self._reply("502 5.5.2 Error: command not recognized")
-        return True
-
-    def _rcpt(self, arg: str) -> None:
-        mailbox, _ = _mailbox_and_parameters(arg)
-        refusal = self._profile.refuse.get(mailbox)
-        if refusal is not None:
-            self._reply(refusal)
-            return
-        self._rcpt_to.append(mailbox)
-        self._reply("250 2.1.5 Ok")
-
-    def _data(self) -> None:
-        if self._mail_from is None or not self._rcpt_to:
-            self._reply("503 5.5.1 Error: need RCPT command")
-            return
-        self._reply("354 End data with <CR><LF>.<CR><LF>")
-        lines: list[bytes] = []
-        while True:
-            line = self._readline()
-            if line is None:
-                return
-            if line == b".":
-                break
-            lines.append(line[1:] if line.startswith(b".") else line)
-        with self._lock:
-            self._deliveries.append(Delivery(
-                self._mail_from[0], self._mail_from[1], list(self._rcpt_to),
-                b"".join(x + b"\r\n" for x in lines)))
-        self._mail_from = None
-        self._rcpt_to = []
-        self._reply("250 2.0.0 Ok: queued")
-
-    # -- AUTH
-    def _ask(self, challenge: bytes) -> bytes | None:
-        """Send a 334 challenge; the decoded answer, None if cancelled."""
-        self._reply("334 " + base64.b64encode(challenge).decode("ascii"))
-        line = self._readline()
-        if line is None or line == b"*":
-            return None
-        try:
-            return base64.b64decode(line, validate=True)
-        except binascii.Error:
-            return None
-
-    def _auth(self, words: list[str]) -> None:
-        mechanism = words[0].upper() if words else ""
-        if mechanism not in self._profile.auth:
-            self._reply("504 5.5.4 Unrecognized authentication type")
-            return
-        initial: bytes | None = None
-        if len(words) > 1:
-            try:
-                initial = base64.b64decode(words[1], validate=True)
-            except binascii.Error:
-                self._reply("501 5.5.2 Cannot decode the initial response")
-                return
-        ok = False
-        if mechanism == "PLAIN":
-            answer = initial if initial is not None else self._ask(b"")
-            parts = answer.split(b"\0") if answer is not None else []
-            ok = len(parts) == 3 and parts[1:] == [USER.encode(), SECRET.encode()]
-        elif mechanism == "LOGIN":
-            user = initial if initial is not None else self._ask(b"Username:")
-            secret = self._ask(b"Password:") if user is not None else None
-            ok = user == USER.encode() and secret == SECRET.encode()
-        elif mechanism == "CRAM-MD5":
-            answer = self._ask(CRAM_MD5_CHALLENGE)
-            expected = hmac.new(SECRET.encode(), CRAM_MD5_CHALLENGE, hashlib.md5).hexdigest()
-            ok = answer == f"{USER} {expected}".encode()
-        if ok:
-            self._reply("235 2.7.0 Authentication successful")
-        else:
-            self._reply("535 5.7.8 Authentication credentials invalid")
-
-
-class ScriptedSMTPServer:
-    """A small SMTP server on 127.0.0.1 that records every client byte.
-
-    It accepts any number of connections (each served in its own thread)
-    until the ``with`` block ends; :attr:`connections` lists their records
-    in the order they were accepted, :attr:`deliveries` the messages.
-    """
-
-    def __init__(self, profile: ServerProfile, tls_context: ssl.SSLContext | None = None) -> None:
-        if profile.tls != "none" and tls_context is None:
-            raise ValueError("a TLS profile needs a server context")
-        self.profile = profile
-        self.connections: list[ConnectionRecord] = []
-        self.deliveries: list[Delivery] = []
-        self._tls_context = tls_context
-        self._lock = threading.Lock()
-        self._threads: list[threading.Thread] = []
-        self._stopping = threading.Event()
-        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._listener.bind((HOST, 0))
-        self._listener.listen(8)
-        self._listener.settimeout(0.1)
-        self.port: int = self._listener.getsockname()[1]
-        self._acceptor = threading.Thread(target=self._accept_loop, daemon=True)
-
-    def _accept_loop(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                sock, _ = self._listener.accept()
-            except socket.timeout:
-                continue
-            except OSError:
-                return
-            sock.settimeout(IO_WAIT)
-            record = ConnectionRecord()
-            self.connections.append(record)
-            thread = threading.Thread(target=self._serve, args=(sock, record), daemon=True)
-            self._threads.append(thread)
-            thread.start()
-
-    def _serve(self, sock: socket.socket, record: ConnectionRecord) -> None:
-        _Session(sock, self.profile, self._tls_context, record, self.deliveries, self._lock).run()
-
-    def __enter__(self) -> ScriptedSMTPServer:
-        self._acceptor.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stopping.set()
-        self._acceptor.join(IO_WAIT)
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(IO_WAIT)
+            sender, recipients = None, []
+    return found
 
 
 # ----------------------------------------------------------------- certificates
@@ -433,15 +245,19 @@ def converse(name: str, command: Sequence[str], workdir: Path) -> Conversation:
     example's profile; *workdir* receives the certificate files."""
     profile = EXAMPLES[name]
     kit = make_tls_kit(workdir) if profile.tls != "none" else None
-    with ScriptedSMTPServer(profile, kit.server_context if kit else None) as server:
+    with ScriptedServer(profile.scripted(), kit.server_context if kit else None) as server:
         done = subprocess.run(list(command), env=twin_environment(server.port, kit.ca_file if kit else None),
                               cwd=str(ROOT), capture_output=True, timeout=RUN_WAIT)
+    problems = server.problems()
+    if problems:
+        raise RuntimeError(f"{name}: the scripted server saw: {'; '.join(problems)}")
     return Conversation(
-        connections=[record.as_json() for record in server.connections],
+        connections=[{"client": log.client_text, "tls_start": log.tls_start}
+                     for log in server.connections],
         stdout=done.stdout.decode("utf-8"),
         stderr=done.stderr.decode("utf-8", "replace"),
         exit_status=done.returncode,
-        deliveries=[delivery.as_json() for delivery in server.deliveries],
+        deliveries=[d.as_json() for log in server.connections for d in deliveries(log)],
     )
 
 

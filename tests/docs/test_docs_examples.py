@@ -5,8 +5,8 @@
   issued at test time by trustme and trusted through ``SSL_CERT_FILE``, AUTH
   checked by aiosmtpd - and the server must receive exactly the messages the
   Ruby twin delivered when it was recorded.
-* Every ``.py`` twin runs against the scripted server of
-  ``tools/record_examples.py`` and must send, byte for byte, what real Ruby
+* Every ``.py`` twin runs against the tests' scripted server, playing the
+  profile ``tools/record_examples.py`` gives it, and must send, byte for byte, what real Ruby
   net-smtp 0.5.1 sent there (``docs/examples/recorded/NAME.json``), print the
   same lines and exit with the same status. No Ruby is needed for this.
 * Where Ruby and the net-smtp sources are available (``NET_SMTP_RUBY_LIBS``),

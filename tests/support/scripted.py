@@ -34,6 +34,9 @@ Profile keys (anything else is a ``ProfileError``):
     ``xoauth2_failure`` (``"535"``, or ``"334"`` for a Gmail-style JSON
     challenge before the 535) for the built-in PLAIN, LOGIN, CRAM-MD5 and
     XOAUTH2 exchanges.
+``refuse_rcpt``
+    mailbox -> the reply line its ``RCPT TO`` gets (a ``replies`` entry for
+    RCPT answers the others).
 ``replies``
     per-verb actions replacing the built-in reply: EHLO HELO MAIL RCPT DATA
     DATA_END (after the message) RSET NOOP VRFY HELP QUIT STARTTLS AUTH or any
@@ -91,6 +94,7 @@ PROFILE_DEFAULTS: dict[str, Any] = {
     "tls": False,
     "tls_handshake_delay": 0,
     "auth": AUTH_DEFAULTS,
+    "refuse_rcpt": {},
     "replies": {},
     "close_on_quit": True,
     "per_connection": [],
@@ -423,6 +427,10 @@ class _Session:
             self.act(override, STOCK_REPLIES["QUIT"], verb)
             if self.profile["close_on_quit"]:
                 self.hang_up()
+        elif verb == "RCPT":
+            mailbox = text.partition("<")[2].partition(">")[0]
+            refusal = self.profile["refuse_rcpt"].get(mailbox)
+            self.act(override if refusal is None else refusal, STOCK_REPLIES[verb], verb)
         elif verb in STOCK_REPLIES and verb != "DATA_END":
             self.act(override, STOCK_REPLIES[verb], verb)
         else:
