@@ -202,14 +202,39 @@ class BufferedIO:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _timeval(timeout))
             self._write_bound = timeout
 
-    def _find(self, terminator: bytes, limit: int | None) -> int:
-        """The offset in the buffer of the next *terminator*, receiving more
-        as needed, each wait within the current read's deadline; -1 once
-        more than *limit* bytes have come without one.
+    def _receive(self) -> bytes:
+        """One wait for more bytes, within the current read's deadline (set
+        at its first wait).
 
         Raises:
             ReadTimeout: the deadline passed.
             EOFError: the peer closed the connection.
+        """
+        timeout = self.read_timeout
+        if timeout is not None:
+            now = time.monotonic()
+            if self._deadline is None:
+                self._deadline = now + timeout
+            else:
+                timeout = self._deadline - now
+            if timeout <= 0:
+                raise ReadTimeout(self._describe())
+        if timeout != self._read_bound:
+            self._bound(timeout, True)
+        try:
+            data = self._io.recv(READ_CHUNK)
+        except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
+            raise ReadTimeout(self._describe()) from exc
+        if not data:
+            raise EOFError("end of file reached")
+        return data
+
+    def _find(self, terminator: bytes, limit: int | None) -> int:
+        """The offset in the buffer of the next *terminator*, receiving more
+        as needed; -1 once more than *limit* bytes have come without one.
+
+        Raises:
+            ReadTimeout, EOFError: as :meth:`_receive`.
         """
         rbuf = self._rbuf
         end = rbuf.find(terminator, self._rpos) if rbuf else -1
@@ -217,23 +242,7 @@ class BufferedIO:
             rest = rbuf[self._rpos:] if rbuf else rbuf
             if limit is not None and len(rest) > limit:
                 return -1
-            timeout = self.read_timeout
-            if timeout is not None:
-                now = time.monotonic()
-                if self._deadline is None:
-                    self._deadline = now + timeout
-                else:
-                    timeout = self._deadline - now
-                if timeout <= 0:
-                    raise ReadTimeout(self._describe())
-            if timeout != self._read_bound:
-                self._bound(timeout, True)
-            try:
-                data = self._io.recv(READ_CHUNK)
-            except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
-                raise ReadTimeout(self._describe()) from exc
-            if not data:
-                raise EOFError("end of file reached")
+            data = self._receive()
             self._rpos = 0
             if rest:
                 rbuf = self._rbuf = rest + data
@@ -287,6 +296,18 @@ class BufferedIO:
         """
         if not continued:
             self._deadline = None
+        if not self._rbuf and self.debug_output is None:
+            # The common case: one wait brings exactly one whole line.
+            data = self._receive()
+            end = len(data) - 1
+            if data.find(b"\n") == end:
+                stop = end - 1 if end > 0 and data[end - 1] == 0x0D else end
+                if limit is not None and stop > limit:
+                    raise LineTooLong(f"reply line longer than {limit} bytes")
+                line = self._last_line = data[:stop]
+                return line
+            self._rbuf = data
+            self._rpos = 0
         end = self._find(b"\n", None if limit is None else limit + 2)
         start = self._rpos
         stop = end - 1 if end > start and self._rbuf[end - 1] == 0x0D else end
