@@ -189,12 +189,23 @@ def _gathered(chunks: Iterable[Any]) -> Iterator[bytes]:
         yield b"".join(raws)
 
 
-def message_chunks(src: MessageSource) -> Iterator[bytes]:
+def message_chunks(src: MessageSource) -> Iterable[bytes]:
     """The bytes of a message source, in bounded chunks, never read whole.
 
     Raises:
-        ArgumentError: *src* (or one of its chunks) is of an unsupported type.
+        ArgumentError: *src* (or one of its chunks) is of an unsupported type
+            (when the chunks are read).
     """
+    # The common case, a str or bytes that is one chunk, without a generator.
+    if type(src) is str and 0 < len(src) <= SOURCE_CHUNK:
+        return (src.encode("utf-8"),)
+    if type(src) is bytes and 0 < len(src) <= SOURCE_CHUNK:
+        return (src,)
+    return _chunks(src)
+
+
+def _chunks(src: MessageSource) -> Iterator[bytes]:
+    """:func:`message_chunks` of any source, read one chunk at a time."""
     if isinstance(src, str):
         for start in range(0, len(src), SOURCE_CHUNK):
             yield src[start:start + SOURCE_CHUNK].encode("utf-8")
