@@ -869,7 +869,11 @@ class SMTP:
         sender). Every address is checked first (ArgumentError for one
         neither str nor Address)."""
         _address_text(from_addr)
-        if any([_requires_smtputf8(a) for a in to_addrs]) and self.is_capable("SMTPUTF8"):
+        needs_utf8 = False
+        for addr in to_addrs:  # each one checked, even past a non-ASCII one
+            text = addr if isinstance(addr, str) else _address_text(addr)
+            needs_utf8 = needs_utf8 or not text.isascii()
+        if needs_utf8 and self.is_capable("SMTPUTF8"):
             return Address(from_addr, "SMTPUTF8")
         return from_addr
 
@@ -888,11 +892,12 @@ class SMTP:
         reply; with ``refused='return'`` a refused recipient is noted, not
         raised (and RSET ends a transaction nobody was accepted for)."""
         self.mailfrom(sender)
-        if refused == "raise":
-            self.rcptto_list(to_addrs)
-            return self._open_data()
         if not to_addrs:
             raise ArgumentError("mail destination not given")
+        if refused == "raise":
+            for addr in to_addrs:
+                self.rcptto(addr)
+            return self._open_data()
         rejected: dict[str, Response] = {}
         accepted = 0
         for addr in to_addrs:
@@ -1225,7 +1230,7 @@ class SMTP:
 
     def _exchange(self, reqline: str) -> Response:
         """Write *reqline* and read its reply, unchecked."""
-        bio = self._io()
+        bio = self._socket or self._io()  # _io() raises when there is no socket
         bio.writeline(reqline)
         return self._recv_response(bio)
 
