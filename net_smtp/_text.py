@@ -57,7 +57,8 @@ def redact_command(line: str, answers_challenge: bool) -> str:
 
 # Line starts to dot-stuff: a regular expression finds this two-byte
 # pattern several times faster than bytes.replace, which calls its search
-# once per match.
+# once per match, and faster than ``in`` (it returns the bytes as they are
+# when there is none, so no test comes first).
 _LINE_DOT = re.compile(rb"\n\.")
 
 
@@ -99,8 +100,7 @@ class MessageEncoder:
             data = b"\r\n".join(lines)
         else:
             data = data.replace(b"\n", b"\r\n")
-        if b"\n." in data:
-            data = _LINE_DOT.sub(b"\n..", data)
+        data = _LINE_DOT.sub(b"\n..", data)
         if self._line_start and data[0] == 0x2E:
             data = b"." + data
         self._line_start = data[-1] == 0x0A
