@@ -39,7 +39,7 @@ def truthy(value: object) -> bool:
 def or_(*values: Any) -> Any:
     """Ruby's ``a || b || c``: the first Ruby-true value, else the last."""
     for value in values:
-        if truthy(value):
+        if value is not None and value is not False:  # truthy(value), inlined: every start
             return value
     return values[-1]
 
@@ -91,6 +91,8 @@ _WHITESPACE_TO_SPACE = {ord(c): " " for c in "\t\n\v\f\r"}
 
 def split(text: str) -> list[str]:
     """Ruby's ``str.split(' ')``: split on runs of ASCII white space."""
+    if text.isascii() and text.isprintable():  # the common case: a space is the only one
+        return text.split()
     return [w for w in text.translate(_WHITESPACE_TO_SPACE).split(" ") if w]
 
 
