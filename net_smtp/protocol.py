@@ -297,14 +297,13 @@ class BufferedIO:
         if not continued:
             self._deadline = None
         if not self._rbuf and self.debug_output is None:
-            # The common case: one wait brings exactly one whole line.
+            # The common case: one wait brings exactly one line, ended by CRLF.
             data = self._receive()
-            end = len(data) - 1
-            if data.find(b"\n") == end:
-                stop = end - 1 if end > 0 and data[end - 1] == 0x0D else end
-                if limit is not None and stop > limit:
+            if data.endswith(b"\r\n") and data.count(b"\n") == 1:
+                line = data[:-2]
+                if limit is not None and len(line) > limit:
                     raise LineTooLong(f"reply line longer than {limit} bytes")
-                line = self._last_line = data[:stop]
+                self._last_line = line
                 return line
             self._rbuf = data
             self._rpos = 0
