@@ -1335,7 +1335,7 @@ class DataPhase:
         smtp._claim()
         try:
             self.refused = self._opening(*self._args)
-            self._writer = smtp._io().begin_message(self._label)
+            self._writer = MessageWriter(smtp._io(), self._label)
         except BaseException:
             smtp._in_use.release()
             raise
@@ -1357,12 +1357,13 @@ class DataPhase:
             smtp._in_use.release()
 
     def _commit(self, writer: MessageWriter) -> Response:
+        smtp = self._smtp
         try:
             writer.commit()
         except BaseException as exc:
-            self._smtp._abort(exc)
+            smtp._abort(exc)
             raise
-        return self._smtp._recv_response(self._smtp._io())
+        return smtp._recv_response(smtp._socket or smtp._io())
 
 
 class MessageStream:
