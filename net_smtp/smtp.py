@@ -217,14 +217,15 @@ def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *
     if len(args) > 4:
         raise ArgumentError(
             f"wrong number of arguments (given {len(args) + 2}, expected 1..6)")
-    args += (None,) * (4 - len(args))
     smtp = cls(address, port, tls=tls, starttls=starttls, tls_verify=tls_verify,
                tls_hostname=tls_hostname, ssl_context_params=ssl_context_params,
                open_timeout=open_timeout, read_timeout=read_timeout,
                write_timeout=write_timeout, ssl_context=ssl_context, pipelining=pipelining)
-    return smtp.start(helo=_ruby.or_(helo, args[0], "localhost"), user=_ruby.or_(user, args[1]),
-                      secret=_ruby.or_(secret, password, args[2]),
-                      authtype=_ruby.or_(authtype, args[3]), block=block)
+    # Ruby resolves ``helo ||= args[0] || 'localhost'`` (and the rest) here and
+    # again in the instance start; once gives the same session (a user, secret
+    # or authtype left false instead of nil is refused and defaulted alike).
+    return smtp.start(*args, helo=helo, user=user, secret=secret, password=password,
+                      authtype=authtype, block=block)
 
 
 
