@@ -7,7 +7,6 @@ Every name of ``Net`` is also importable from the package itself.
 loads when first used.
 """
 
-import importlib
 from types import ModuleType as _ModuleType
 
 from . import _net as Net
@@ -29,5 +28,7 @@ def __getattr__(name: str) -> _ModuleType:
     """``net_smtp.ruby`` without importing it first (it is not loaded by
     ``import net_smtp``)."""
     if name == "ruby":
+        import importlib  # loaded on first use: importing the package does not need it
+
         return importlib.import_module(f"{__name__}.ruby")
     raise AttributeError(f"module 'net_smtp' has no attribute {name!r}")
