@@ -224,8 +224,9 @@ def _class_start(cls: type[SMTP], address: str, port: int | str | None = None, *
     # Ruby resolves ``helo ||= args[0] || 'localhost'`` (and the rest) here and
     # again in the instance start; once gives the same session (a user, secret
     # or authtype left false instead of nil is refused and defaulted alike).
-    return smtp.start(*args, helo=helo, user=user, secret=secret, password=password,
-                      authtype=authtype, block=block)
+    start: Callable[..., Any] = smtp.start  # one signature: the arguments are as given
+    return start(*args, helo=helo, user=user, secret=secret, password=password,
+                 authtype=authtype, block=block)
 
 
 
