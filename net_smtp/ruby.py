@@ -47,6 +47,7 @@ __all__ = [
     "escape_html",
     "fdiv",
     "file_join",
+    "fields",
     "first",
     "flatten",
     "format",
@@ -859,6 +860,13 @@ def join(value: object, separator: str | None = None) -> str:
         raise _no_method("join", value)
     sep = "" if separator is None else separator
     return sep.join(join(item, sep) if _is_array(item) else to_s(item) for item in value)
+
+
+def fields(values: Iterable[Any], count: int) -> list[Any]:
+    """Ruby's ``a, b, c = values``: exactly *count* values, the missing
+    ones nil and the extra ones dropped (Python's unpacking raises)."""
+    listed = list(values)[:count]
+    return listed + [None] * (count - len(listed))
 
 
 def first(value: object) -> Any:

@@ -3,7 +3,9 @@ of ``tests/cli/port_families/`` checked against real Ruby: iterators and
 enumerator chains, blocks/procs/``yield``/``catch``, values of unknown class
 (parsed JSON), ``$~`` and regexps, files and directories, library classes
 (Set, OpenStruct, Logger, CSV), inheritance and Structs, numbers and
-reductions (``inject``, ``<=>``, Float division by zero), and small idioms.
+reductions (``inject``, ``<=>``, Float division by zero), multiple
+assignment from Arrays of any length, ``split`` with a limit, Symbols made
+with ``to_sym``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

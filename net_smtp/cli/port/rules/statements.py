@@ -279,10 +279,11 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
         types = []
         rhs = value.code
         count = len(left.named_children)
-        if any(c.type == "rest_assignment" for c in left.named_children):
-            types = [elem] * count
-        else:
-            types = [elem] * count
+        types = [elem] * count
+        exact = value.type.items is not None and len(value.type.items) == count
+        if not exact and not any(c.type == "rest_assignment" for c in left.named_children):
+            rhs = f"{tr.runtime('fields')}({value.code}, {count})"
+            types = [elem.nil()] * count
     if left.type != "left_assignment_list":
         targets_nodes = [left]
     else:

@@ -299,6 +299,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 return Expr(f"{r}[::-1]", T("str"), P_CALL)
             if name in ("to_s", "to_str", "id2name", "name") and recv.type.symbol:
                 return Expr(recv.code, T("str", nl=nl), recv.prec)
+            if name == "to_sym":  # a Symbol: its inspect (and p) shows :name
+                return Expr(recv.code, T("str", nl=nl, symbol=True), recv.prec)
             if not suffix:
                 return recv
             return Expr(f"{r}.{suffix}", T("str", nl=new_nl), P_CALL)
@@ -359,7 +361,7 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{tr.runtime('split')}({recv.code}, {pattern})",
                         list_of(T("str", nl="?")), P_CALL)
         sep = arg_exprs[0]
-        if sep.code in ("' '", '" "'):
+        if sep.code in ("' '", '" "') and len(arg_exprs) == 1:
             return Expr(f"{r}.split()", list_of(T("str", nl="no")), P_CALL)
         rest = "".join(f", {a.code}" for a in arg_exprs[1:])
         return Expr(f"{tr.runtime('split')}({recv.code}, {sep.code}{rest})",
