@@ -4,6 +4,8 @@ test session, and the certificates made from it."""
 from __future__ import annotations
 
 import ssl
+import threading
+from collections.abc import Iterator
 
 import pytest
 import trustme
@@ -38,3 +40,13 @@ def client_tls_context(test_ca: trustme.CA) -> ssl.SSLContext:
     context = ssl.create_default_context()
     test_ca.configure_trust(context)
     return context
+
+
+@pytest.fixture
+def no_thread_leak() -> Iterator[None]:
+    """Fails a test that leaves a thread running: each test must stop the
+    servers it starts (aiosmtpd or scripted)."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert left == [], left

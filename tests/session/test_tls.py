@@ -17,9 +17,7 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,8 @@ from tests.support.tls import (
     SNIRecorder,
     server_context,
 )
+
+pytestmark = pytest.mark.usefixtures("no_thread_leak")
 
 MESSAGE = ("From: a@example.test\r\nTo: b@example.test\r\nSubject: over TLS\r\n"
            "\r\nHello over TLS.\r\n")
@@ -575,12 +575,3 @@ def test_open_timeout_covers_the_tls_handshake(mode: str) -> None:
     assert "TLS connection started" in debug_lines(log)
     expected.result()
     assert expected.value is True, "the client did not close the connection"
-
-
-@pytest.fixture(autouse=True)
-def _no_thread_leak() -> Iterator[None]:
-    """Each test stops the servers it starts (aiosmtpd or scripted)."""
-    before = set(threading.enumerate())
-    yield
-    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert left == [], left

@@ -17,8 +17,6 @@ would be caught, encrypted or not.
 from __future__ import annotations
 
 import ssl
-import threading
-from collections.abc import Iterator
 from typing import Any, Callable
 
 import pytest
@@ -35,17 +33,9 @@ from tests.support.tls import (
     server_context,
 )
 
+pytestmark = pytest.mark.usefixtures("no_thread_leak")
+
 MESSAGE = "Subject: secret\r\n\r\nconfidential body\r\n"
-
-
-
-@pytest.fixture(autouse=True)
-def _no_thread_leak() -> Iterator[None]:
-    """Each test stops the servers it starts."""
-    before = set(threading.enumerate())
-    yield
-    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert left == [], left
 
 
 def new_client(port: int, **kwargs: Any) -> SMTP:
