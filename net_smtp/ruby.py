@@ -73,17 +73,20 @@ __all__ = [
     "rfc2822",
     "round",
     "scan",
+    "select",
     "size",
     "split",
     "squeeze",
     "strftime",
     "sum",
     "symbol",
+    "symbolize_names",
     "throw",
     "timeout",
     "to_f",
     "to_i",
     "to_s",
+    "to_sym",
     "tr",
     "truthy",
     "zip",
@@ -298,13 +301,36 @@ def _format_arg(arg: object) -> object:
     return to_s(arg) if arg is None or isinstance(arg, (bool, list, dict)) else arg
 
 
+_DIRECTIVE = re.compile(r"%(%|\{(\w+)\}|<(\w+)>|[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z]?))")
+
+
+def _python_template(template: str) -> str:
+    """A Ruby format template as Python's ``%`` reads it: ``%<name>d`` as
+    ``%(name)d``, ``%{name}`` as ``%({name})s`` (the value's ``to_s``, filled
+    in by :func:`format`); a directive Python has not (``%b``, ``%a``, ``%p``,
+    ``%*d``) raises ValueError rather than print something else."""
+    def convert(found: re.Match[str]) -> str:
+        text, braced, angled, kind = found.group(0), found.group(2), found.group(3), found.group(4)
+        if braced is not None:
+            return f"%({{{braced}}})s"
+        if angled is not None:
+            return f"%({angled})"
+        if "*" in text or kind in ("b", "B", "a", "A", "p"):
+            raise ValueError(f"format directive {text} (Ruby's) is not in the port's runtime")
+        return text
+    return _DIRECTIVE.sub(convert, template)
+
+
 def format(template: str, *args: object) -> str:
     """Ruby's ``format`` / ``String#%`` for C-style templates: like Python's
     ``%``, but ``nil``, ``true`` and ``false`` print as Ruby prints them for
-    ``%s``; one Hash fills named references (``%(name)s``, Ruby's
+    ``%s``; one Hash fills named references (Python's ``%(name)s``, Ruby's
     ``%<name>s`` and ``%{name}``)."""
+    template = _python_template(template)
     if len(args) == 1 and isinstance(args[0], Mapping):
-        return template % {key: _format_arg(value) for key, value in args[0].items()}
+        values = {key: _format_arg(value) for key, value in args[0].items()}
+        values.update({f"{{{key}}}": to_s(value) for key, value in args[0].items()})
+        return template % values
     return template % tuple(_format_arg(arg) for arg in args)
 
 
@@ -553,6 +579,20 @@ def symbol(value: object) -> object:
     """A String answered where Ruby answers a Symbol (``starttls?`` gives
     ``:auto``): as a :class:`Symbol`; anything else as it is."""
     return Symbol(value) if isinstance(value, str) else value
+
+
+def symbolize_names(entries: dict[str, Any]) -> dict[str, Any]:
+    """``JSON.parse(text, symbolize_names: true)``: a JSON object's keys as
+    Symbols (``json.loads(text, object_hook=symbolize_names)``)."""
+    return {Symbol(key): value for key, value in entries.items()}
+
+
+def to_sym(value: object) -> Symbol:
+    """``value.to_sym`` for a value of unknown class: a String (or Symbol) as
+    a :class:`Symbol`; anything else raises, as Ruby's NoMethodError."""
+    if isinstance(value, str):
+        return Symbol(value)
+    raise _no_method("to_sym", value)
 
 
 def _c_round(value: float) -> float:
@@ -950,6 +990,18 @@ def each(value: object, arity: int = 1) -> list[Any]:
         return items
     return [tuple((list(item) + [None] * arity)[:arity]) if _is_array(item) else
             (item,) + (None,) * (arity - 1) for item in items]
+
+
+def select(value: object, test: Callable[[Any], bool], keep: bool = True) -> Any:
+    """``value.select { |x| ... }`` (``reject`` with *keep* false) for a value
+    that turns out an Array or a Hash only at run time: an Array gives the
+    items kept, a Hash a Hash of the entries kept (a block of one parameter
+    receives the key, as in Ruby)."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if bool(test(k)) is keep}
+    if _is_array(value):
+        return [x for x in value if bool(test(x)) is keep]  # type: ignore[attr-defined]
+    raise _no_method("select" if keep else "reject", value)
 
 
 def message(exc: BaseException) -> str:

@@ -4,6 +4,7 @@ values were printed by real Ruby with net-smtp 0.5.1; see the comments)."""
 from __future__ import annotations
 
 import io
+import json
 import sys
 from contextlib import redirect_stdout
 from datetime import datetime, timedelta, timezone
@@ -345,3 +346,37 @@ def test_timeout_stops_what_runs_too_long() -> None:
             time.sleep(5)
     with ruby.timeout(None):  # nil: no limit
         pass
+
+
+def test_format_reads_rubys_named_references_at_run_time() -> None:
+    # puts format("%{a}|%<b>05.1f|%%|", {a: nil, b: 2.25})  => "|002.2|%|"
+    assert ruby.format("%{a}|%<b>05.1f|%%|", {"a": None, "b": 2.25}) == "|002.2|%|"
+    # puts format("%<n>d items, %{n}", n: 3)  => "3 items, 3"
+    assert ruby.format("%<n>d items, %{n}", {"n": 3}) == "3 items, 3"
+    # puts "%-4s|%5.2f" % ["ab", 1.005]  => "ab  | 1.00"
+    assert ruby.format("%-4s|%5.2f", "ab", 1.005) == "ab  | 1.00"
+    # a template the translator already wrote in Python's words is kept
+    assert ruby.format("%(name)s!", {"name": "x"}) == "x!"
+    with pytest.raises(ValueError, match="%b"):
+        ruby.format("%b", 5)
+
+
+def test_select_of_an_array_or_a_hash_known_at_run_time() -> None:
+    # p [1, nil, 2].select { |x| x }  => [1, 2];  p [1, nil].reject { |x| x }  => [nil]
+    assert ruby.select([1, None, 2], ruby.truthy) == [1, 2]
+    assert ruby.select([1, None], ruby.truthy, keep=False) == [None]
+    # p({a: 1, b: 2}.select { |k| k == :a })  => {:a=>1}: one parameter gets the key
+    assert ruby.select({"a": 1, "b": 2}, lambda k: k == "a") == {"a": 1}
+    with pytest.raises(AttributeError, match="undefined method `select' for 5:Integer"):
+        ruby.select(5, ruby.truthy)
+
+
+def test_symbols_made_at_run_time() -> None:
+    # p "x".to_sym  => :x;  5.to_sym raises NoMethodError
+    assert ruby.inspect(ruby.to_sym("x")) == ":x"
+    with pytest.raises(AttributeError, match="undefined method `to_sym' for 5:Integer"):
+        ruby.to_sym(5)
+    # p JSON.parse('{"a": {"b": 1}}', symbolize_names: true)  => {:a=>{:b=>1}}
+    parsed = json.loads('{"a": {"b": 1}}', object_hook=ruby.symbolize_names)
+    assert ruby.inspect(parsed) == "{:a=>{:b=>1}}"
+    assert parsed["a"]["b"] == 1

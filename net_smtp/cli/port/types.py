@@ -152,5 +152,6 @@ def join(a: T, b: T) -> T:
     if a.items is not None and b.items is not None and len(a.items) == len(b.items):
         items = tuple(join(x, y) for x, y in zip(a.items, b.items))
     return T(a.kind, nilable, _join_opt(a.elem, b.elem), _join_opt(a.key, b.key),
-             a.nl if a.nl == b.nl else "?", a.name, keys, a.symbol and b.symbol, fields, items,
+             a.nl if a.nl == b.nl else "?", a.name if a.name == b.name or a.kind != "str" else "",
+             keys, a.symbol and b.symbol, fields, items,
              a.site if a.site == b.site else "", a.bases)

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
     from ..engine import Translator
 
-__all__ = ["array_literal", "element_reference", "element_target", "hash_key", "hash_literal",
-           "iterable", "list_method", "range_expr", "shovel"]
+__all__ = ["array_literal", "check_key", "element_reference", "element_target", "hash_key",
+           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "range_expr",
+           "shovel"]
 
 
 def array_literal(tr: Translator, node: Node) -> Expr:
@@ -144,6 +145,7 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     arg = args[0]
     t = obj.type
     if t.kind == "dict":
+        check_key(tr, node, t, key_type(tr, arg))
         key = hash_key(tr, arg) if arg.type != "simple_symbol" else tr.string(tr.text(arg)[1:])
         value = t.field(key) or t.elem or tr.unknown
         if t.name.startswith("default:"):
@@ -207,8 +209,9 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
     if len(args) != 1:
         raise tr.fail(node, "indexing with several arguments")
     if obj.type.kind == "dict":
+        check_key(tr, node, obj.type, key_type(tr, args[0]))
         key = hash_key(tr, args[0])
-        tr.store(obj.type, t, key, _key_type(tr, args[0]))
+        tr.store(obj.type, t, key, key_type(tr, args[0]))
         if obj_node.type == "identifier":
             var = tr.local(tr.text(obj_node))
             if var is not None:
@@ -226,10 +229,42 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
     raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
 
 
-def _key_type(tr: Translator, key: Node) -> T:
+def key_type(tr: Translator, key: Node) -> T:
+    """The type of a Hash key written in the script (``:a``, ``a:``, ``'a'``...)."""
     if key.type in ("hash_key_symbol", "simple_symbol"):
         return T("str", nl="no", symbol=True)
     return tr.expr(key).type
+
+
+def _key_kind(t: T) -> str:
+    """``'Symbol'``, ``'String'`` or ``''`` (neither, or not known)."""
+    if t.kind != "str":
+        return ""
+    return "Symbol" if t.symbol else "String"
+
+
+def json_keys(t: T) -> T | None:
+    """The keys of the Hashes inside parsed JSON *t*: Strings, or Symbols
+    after ``symbolize_names: true``; None for a value not known to be JSON."""
+    if t.name not in ("json", "json:symbols"):
+        return None
+    return T("str", nl="no", symbol=t.name == "json:symbols")
+
+
+def check_key(tr: Translator, node: Node, hash_t: T, key_t: T) -> None:
+    """Ruby's ``:a`` and ``'a'`` are different keys, Python's ``'a'`` is both:
+    a key of the other kind than the Hash's keys (which Ruby never finds or
+    keeps apart), or any text key of a Hash holding both kinds, is marked.
+    *hash_t* may also be parsed JSON of unknown shape."""
+    held = hash_t.key if hash_t.kind == "dict" else json_keys(hash_t)
+    asked = _key_kind(key_t)
+    if held is None or not asked:
+        return
+    if held.kind == "any" and held.symbol:
+        raise tr.fail(node, "a key of a Hash whose keys may be Symbols or Strings")
+    if _key_kind(held) not in ("", asked):
+        raise tr.fail(node, f"a {asked} key for a Hash whose keys are {_key_kind(held)}s "
+                            f"(Ruby tells them apart)")
 
 
 def learn_place(tr: Translator, place: Node, t: T) -> None:
@@ -249,7 +284,7 @@ def learn_place(tr: Translator, place: Node, t: T) -> None:
         key = hash_key(tr, args[0])
         fields = dict(var.type.fields or ())
         fields[key] = join(fields[key], t) if key in fields else t
-        tr.store(var.type, t, key, _key_type(tr, args[0]))
+        tr.store(var.type, t, key, key_type(tr, args[0]))
         tr.bind(tr.text(obj_node), replace(var.type, fields=tuple(sorted(fields.items()))))
 
 
@@ -513,7 +548,6 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "each_slice" and len(args) == 1 and call.block is None:
         return None
     return None
-    return None
 
 
 def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
@@ -534,6 +568,10 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
                 P_CALL)
 
 
+_KEYED = frozenset({"fetch", "key?", "has_key?", "include?", "member?", "dig", "delete",
+                    "values_at", "slice", "except"})
+"""Hash methods whose arguments are keys (only the first, for fetch and delete)."""
+
 _DICT_IN_PLACE = ("select!", "filter!", "keep_if", "reject!", "delete_if", "transform_values!")
 
 
@@ -552,6 +590,9 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     key = recv.type.key or ANY
     pair = T("list", elem=join(key, value), items=(key, value))
     k, v = tr.temp("key"), tr.temp("value")
+    if name in _KEYED:
+        for node, arg in list(zip(call.args, args))[:1 if name in ("fetch", "delete") else None]:
+            check_key(tr, node, recv.type, arg.type)
     if not args:
         if name == "sort":
             if key.kind not in ("str", "int", "float"):

@@ -190,7 +190,7 @@ def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
         if kind == "splat_parameter":
             t = T("list", elem=t.elem if t.kind == "list" else ANY)
         elif kind == "hash_splat_parameter":
-            t = T("dict", key=T("str"), elem=ANY)
+            t = T("dict", key=T("str", nl="no", symbol=True), elem=ANY)  # keywords
         elif kind == "block_parameter":
             t = block_type(tr, key)
         elif kind in ("optional_parameter", "keyword_parameter"):
@@ -560,11 +560,15 @@ def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
     pairs = [a for a in call.args if a.type == "pair"]
     if pairs and not m.takes_keywords and len(positional) < len(m.params):
         fields = {}
+        key_t: T | None = None
         for pair in pairs:
-            k = collections.hash_key(tr, pair.child_by_field_name("key"))
-            fields[k] = tr.expr(pair.child_by_field_name("value")).type
+            key_node = pair.child_by_field_name("key")
+            fields[collections.hash_key(tr, key_node)] = \
+                tr.expr(pair.child_by_field_name("value")).type
+            found = collections.key_type(tr, key_node)
+            key_t = found if key_t is None else join(key_t, found)
         tr.learn(f"param:{key}:{m.params[len(positional)]}",
-                 T("dict", key=T("str"), fields=tuple(sorted(fields.items()))))
+                 T("dict", key=key_t, fields=tuple(sorted(fields.items()))))
     for arg in call.args:
         if arg.type == "pair":
             k = arg.child_by_field_name("key")

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, Call, Expr
+from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T
-from . import calls, iterators
+from . import calls, collections, iterators
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -37,6 +37,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "include?": ("include", (1,), BOOL),
     "member?": ("include", (1,), BOOL),
     "dig": ("dig", (1, 2, 3, 4, 5), ANY),
+    "to_sym": ("to_sym", (0,), T("str", nl="no", symbol=True)),
 }
 
 STRING_ONLY = frozenset({
@@ -59,16 +60,39 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if result.code == recv.code:
             return None  # a String's identity would let another value through
         return result
+    if name in ("keys", "values", "key?", "has_key?") and len(call.args) == (name[-1] == "?"):
+        return _hash_only(tr, call, recv)
     if name not in RUNTIME:
         return None
     function, counts, result_t = RUNTIME[name]
     if len(call.args) not in counts or any(
             a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
         return None
+    if name in ("dig", "include?", "member?"):
+        for arg in call.args:
+            collections.check_key(tr, arg, recv.type, collections.key_type(tr, arg))
     args = [recv.code] + [tr.expr(a).code for a in call.args]
     return Expr(f"{tr.runtime(function)}({', '.join(args)})", result_t, P_CALL)
 
 
+def _hash_only(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``keys``, ``values``, ``key?``: methods only a Hash has, through the
+    ``dict`` methods no other kind has (another value raises, as in Ruby)."""
+    r = tr.wrap(recv, P_CALL)
+    part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+    if call.name == "keys":
+        return Expr(f"list({r}.keys())", T("list", elem=part), P_CALL)
+    if call.name == "values":
+        return Expr(f"list({r}.values())", T("list", elem=part), P_CALL)
+    key = call.args[0]
+    collections.check_key(tr, key, recv.type, collections.key_type(tr, key))
+    return Expr(f"{tr.wrap(tr.expr(key), P_CMP + 1)} in {r}.keys()", BOOL, P_CMP)
+
+
 def index(tr: Translator, obj: Expr, key: Node) -> Expr:
-    """``obj[key]`` for an *obj* that may be a Hash, an Array or a String."""
-    return Expr(f"{tr.runtime('index')}({obj.code}, {tr.expr(key).code})", ANY, P_CALL)
+    """``obj[key]`` for an *obj* that may be a Hash, an Array or a String
+    (inside parsed JSON, what it finds is JSON too)."""
+    collections.check_key(tr, key, obj.type, collections.key_type(tr, key))
+    found = T("any", nilable=True, name=obj.type.name) if collections.json_keys(obj.type) \
+        else ANY
+    return Expr(f"{tr.runtime('index')}({obj.code}, {tr.expr(key).code})", found, P_CALL)

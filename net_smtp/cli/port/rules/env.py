@@ -126,7 +126,7 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         current = tr.expr(left)
         value = tr.expr(right)
         target = collections.element_target(tr, left, value.type)
-        tr.emit(f"if {expressions._negate(tr.truth(current)).code}:")
+        tr.emit(f"if {expressions.negate(tr.truth(current)).code}:")
         with tr.indented():
             tr.emit(f"{target} = {value.code}")
         return
@@ -141,7 +141,7 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         current = Expr(var.py, var.type)
         test = tr.truth(current)
         tr.declare(name, value.type)
-        negated = expressions._negate(test)
+        negated = expressions.negate(test)
         tr.emit(f"if {negated.code}:")
         with tr.indented():
             tr.emit(f"{var.py} = {value.code}")
@@ -151,7 +151,7 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         value = tr.expr(right)
         target = definitions.ivar(tr, left, value.type).code if left.type != "call" else \
             definitions.attribute_target(tr, left, value.type)
-        negated = expressions._negate(tr.truth(current))
+        negated = expressions.negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
         with tr.indented():
             tr.emit(f"{target} = {value.code}")
@@ -222,6 +222,14 @@ def _env_call(tr: Translator, call: Call) -> Expr | None:
 def _argv_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     a = argv(tr)
+    if name == "fetch" and len(call.args) == 2 and call.args[0].type == "integer" and \
+            not tr.argv_mutated and call.block is None:
+        # ARGV.fetch(0, default): the script's argument, read as a person would
+        place = int(tr.text(call.args[0])) + 1
+        fallback = tr.expr(call.args[1])
+        if place > 0:
+            return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
+                        f"{tr.wrap(fallback, 1)}", join(ARG, fallback.type), 1)
     if name in ("shift", "pop") and not call.args:
         if not tr.argv_mutated:
             tr.want_argv = True

@@ -117,7 +117,7 @@ def expression(tr: Translator, node: Node) -> Expr:
         # ``x if cond`` used for its value: x, or nil
         c = condition(tr, node.child_by_field_name("condition"))
         if kind == "unless_modifier":
-            c = _negate(Expr(c, BOOL, P_OR)).code
+            c = negate(Expr(c, BOOL, P_OR)).code
         body = tr.expr(node.child_by_field_name("body"))
         return Expr(f"{tr.wrap(body, P_OR)} if {c} else None", body.type.nil(), P_TERNARY)
     if kind == "parenthesized_statements":
@@ -186,7 +186,7 @@ def _cond(tr: Translator, node: Node) -> Expr:
         op = tr.text(node.child_by_field_name("operator"))
         if op in ("!", "not"):
             e = _cond(tr, node.child_by_field_name("operand"))
-            return _negate(e)
+            return negate(e)
     if kind == "binary":
         op = tr.text(node.child_by_field_name("operator"))
         if op in ("&&", "and", "||", "or"):
@@ -210,7 +210,9 @@ def _cond(tr: Translator, node: Node) -> Expr:
     return truth_of(tr, tr.expr(node))
 
 
-def _negate(e: Expr) -> Expr:
+def negate(e: Expr) -> Expr:
+    """Python for Ruby's ``!e``, written the way a person would (``is None``,
+    ``!=``, ``not in``) where the test allows."""
     if e.prec == P_CMP and " is not None" in e.code and e.code.count(" is not ") == 1 \
             and " and " not in e.code and " or " not in e.code:
         return Expr(e.code.replace(" is not None", " is None"), BOOL, P_CMP)
@@ -266,7 +268,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         combined = stdlib.set_operator(tr, node, op, a, b)
         if combined is not None:
             return combined
-    if op == "%" and ta.is_("str"):
+    if op == "%" and (ta.is_("str") or ta.kind == "any" and tb.kind in ("dict", "list")):
+        # (a value % a Hash or an Array: a String, or Ruby raises too)
         return regexps.format_operator(tr, node, a, right_node)
     if op == "+" and ta.is_("str"):
         if not tb.is_("str"):
@@ -392,7 +395,7 @@ def _unary(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     operand = node.child_by_field_name("operand")
     if op in ("!", "not"):
-        return Expr(_negate(_cond(tr, operand)).code, BOOL, P_NOT)
+        return Expr(negate(_cond(tr, operand)).code, BOOL, P_NOT)
     e = tr.expr(operand)
     if op == "-":
         if e.type.kind not in ("int", "float"):

@@ -646,18 +646,43 @@ register_const("Base64", _base64)
 def _json(tr: Translator, call: Call) -> Expr | None:
     if "json" not in tr.ruby_requires:
         return None
+    if call.name == "parse":
+        return _json_parse(tr, call)
     pairs = [a for a in call.args if a.type == "pair"]
     if pairs and len(pairs) != len(call.args):
-        return None  # options (symbolize_names: ...) read otherwise
+        return None
     args = [collections.hash_of(tr, pairs, str(call.node.start_byte))] if pairs else \
         [tr.expr(a) for a in call.args]
-    if call.name in ("parse", "load") and len(args) == 1 and not pairs:
-        tr.need("json")
-        return Expr(f"json.loads({args[0].code})",
-                    T("dict", key=T("str"), elem=T("any", name="json")), P_CALL)
+    if call.name == "load" and len(args) == 1 and not pairs:
+        return _json_parse(tr, call)
     if call.name in ("generate", "dump", "pretty_generate") and len(args) == 1:
         return _generate(tr, call, args[0], call.name == "pretty_generate")
     return None
+
+
+def _json_parse(tr: Translator, call: Call) -> Expr | None:
+    """``JSON.parse(text)`` and ``JSON.parse(text, symbolize_names: true)``:
+    ``json.loads``; the keys' kind (String or Symbol) goes with the type,
+    so that a lookup with the other kind is marked (Ruby finds nothing)."""
+    if not call.args or call.args[0].type == "pair":
+        return None
+    symbols = False
+    for option in call.args[1:]:
+        key = option.child_by_field_name("key") if option.type == "pair" else None
+        value = option.child_by_field_name("value") if key is not None else None
+        if key is None or value is None or tr.text(key).rstrip(":") != "symbolize_names" or \
+                value.type not in ("true", "false"):
+            raise tr.fail(option, f"JSON.{call.name} with this option")
+        symbols = value.type == "true"
+    tr.need("json")
+    text = tr.expr(call.args[0])
+    if not symbols:
+        return Expr(f"json.loads({text.code})",
+                    T("dict", key=T("str", nl="no"), elem=T("any", name="json")), P_CALL)
+    # the keys become ruby.Symbol: p and inspect show them as Ruby does
+    key = T("str", nl="no", symbol=True, name="json:symbols")
+    return Expr(f"json.loads({text.code}, object_hook={tr.runtime('symbolize_names')})",
+                T("dict", key=key, elem=T("any", name="json:symbols")), P_CALL)
 
 
 def _generate(tr: Translator, call: Call, value: Expr, pretty: bool) -> Expr:

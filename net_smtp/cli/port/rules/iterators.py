@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
-from ..engine import P_CALL, P_NOT, Call, Expr, Tail
+from ..engine import P_CALL, P_NOT, P_OR, Call, Expr, Tail
 from ..syntax import Node
 from ..types import BOOL, INT, T, dict_of, join, list_of
-from . import blocks, calls
+from . import blocks, calls, collections, expressions
 from .calls import DONE
 
 if TYPE_CHECKING:
@@ -89,8 +89,14 @@ def source_of(tr: Translator, node: Node, recv: Expr) -> Source:
     if t.kind in ("list", "argv", "range") and not t.nilable:
         return Source(recv.code, t.elem or tr.unknown)
     if t.kind == "any":  # an Array or a Hash: Ruby's each tells them apart at run time
-        return Source(f"{tr.runtime('each')}({recv.code})", tr.unknown)
+        return Source(f"{tr.runtime('each')}({recv.code})", _json_part(tr, t))
     raise tr.fail(node, "iterating over a value that may not be an Array")
+
+
+def _json_part(tr: Translator, t: T) -> T:
+    """What iterating over *t* gives: parsed JSON gives JSON (an item, or a
+    Hash's key or pair), anything else values of unknown class."""
+    return T("any", name=t.name) if collections.json_keys(t) is not None else tr.unknown
 
 
 def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
@@ -348,7 +354,9 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
 
 def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
            base: Expr) -> Expr:
-    if base.type.kind == "any" and op in ("select", "filter", "find_all", "reject", "to_h"):
+    if base.type.kind == "any" and op in ("select", "filter", "find_all", "reject"):
+        return _select_either(tr, call, base, op, block)
+    if base.type.kind == "any" and op == "to_h":
         raise tr.fail(call.node, f"{op} of a value that may be an Array or a Hash (the "
                                  f"results differ)")
     if op in SHAPES or op == "each":
@@ -365,6 +373,21 @@ def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
                              "find_index"):
         return _by_item(tr, call, src, op, block)
     return _comprehension(tr, call, src, op, block)
+
+
+def _select_either(tr: Translator, call: Call, base: Expr, op: str, block: Block) -> Expr:
+    """``select``/``reject`` of a value that may be an Array or a Hash (parsed
+    JSON): the runtime keeps an Array an Array and a Hash a Hash."""
+    names = _names(tr, block)
+    if len(names) != 1 or names[0].startswith("("):
+        raise tr.fail(call.node, f"{op} with other than one block parameter of a value that "
+                                 f"may be an Array or a Hash")
+    part = _json_part(tr, base.type)
+    with blocks.params_bound(tr, names, [part]) as targets:
+        test = tr.truth(_value(tr, call, block, Expr(targets[0], part)))
+    keep = ", keep=False" if op == "reject" else ""
+    return Expr(f"{tr.runtime('select')}({base.code}, lambda {targets[0]}: {test.code}{keep})",
+                replace(base.type, nilable=False), P_CALL)
 
 
 def loop_over(tr: Translator, call: Call, src: Source, block: Node, value: Expr) -> Expr:
@@ -442,7 +465,7 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
     item, item_t = whole.code, src.item
     lam = f"lambda {item}: "
     if op in ("select", "filter", "find_all", "reject"):
-        test = truth.code if op != "reject" else f"not {tr.wrap(truth, P_NOT)}"
+        test = tr.wrap(truth if op != "reject" else expressions.negate(truth), P_OR)
         if src.pairs:  # a Hash's select keeps a Hash
             key, val = item_t.items or (tr.unknown, tr.unknown)
             return Expr(f"dict({item} for {item} in {src.code} if {test})",
@@ -503,8 +526,8 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
                 tr.emit(f"if {tr.truth(seen).code}:")
                 tr.emit(f"    {result}.append({value})")
             else:
-                negate = "not " if op == "reject" else ""
-                tr.emit(f"if {negate}{tr.wrap(tr.truth(seen), P_NOT)}:")
+                test = tr.truth(seen)
+                tr.emit(f"if {(expressions.negate(test) if op == 'reject' else test).code}:")
                 tr.emit(f"    {result}.append({item})")
     t = seen.type if op in ("map", "collect") else seen.type.non_nil() \
         if op == "filter_map" else src.item
@@ -562,8 +585,22 @@ def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Exp
     if len(names) != 2 or body is None:
         raise tr.fail(block, f"a {call.name} block of more than one expression")
     first = start.type if start is not None else elem
-    with blocks.params_bound(tr, names, [first, elem]) as targets:
-        value = tr.expr(body)
+    if names[0].startswith("("):
+        raise tr.fail(block, f"a {call.name} block that takes its running value apart")
+    if names[1].startswith("("):
+        # |acc, (a, b)|: a lambda cannot take an item apart; its parts are
+        # read by index from an item of known length (padded as Ruby does).
+        parts = names[1].strip("()").split(",")
+        src = _spread(tr, src, parts)
+        item = tr.temp("item")
+        codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
+        with blocks.params_bound(tr, names[:1], [first]) as targets, \
+                blocks.params_bound(tr, parts, _types(tr, call.node, src, parts), codes):
+            value = tr.expr(body)
+        targets.append(item)
+    else:
+        with blocks.params_bound(tr, names, [first, elem]) as targets:
+            value = tr.expr(body)
     if not (value.type == first or value.type.kind == first.kind):
         raise tr.fail(block, f"a {call.name} block whose value changes kind")
     function = f"lambda {', '.join(targets)}: {value.code}"

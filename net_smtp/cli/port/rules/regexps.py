@@ -118,13 +118,20 @@ def last_match(tr: Translator, node: Node, group: Expr | None) -> Expr:
 
 
 def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node) -> Expr:
-    """``str =~ /re/`` as a condition (the match position is rarely used)."""
+    """``str =~ /re/`` (or a Regexp held in a name) as a condition (the match
+    position is rarely used)."""
     if right.type == "regex":
         pattern, subject = compiled(tr, right), tr.expr(left)
     elif left.type == "regex":
         pattern, subject = compiled(tr, left), tr.expr(right)
     else:
-        raise tr.fail(node, "=~ without a regexp literal")
+        lhs, rhs = tr.expr(left), tr.expr(right)
+        if rhs.type.is_("regex"):
+            pattern, subject = tr.wrap(rhs, P_CALL), lhs
+        elif lhs.type.is_("regex"):
+            pattern, subject = tr.wrap(lhs, P_CALL), rhs
+        else:
+            raise tr.fail(node, "=~ with no side known to be a Regexp")
     found = search(tr, pattern, subject.code)
     if not subject.type.is_("str"):
         if subject.type.kind == "str":
@@ -253,6 +260,10 @@ def format_operator(tr: Translator, node: Node, template: Expr, args_node: Node)
 def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
     """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``;
     ``format('%<n>d %{s}', hash)`` with Python's ``%(n)d %(s)s``."""
+    if template.code.lstrip("f")[:1] not in "'\"":
+        # a template computed at run time: the runtime reads Ruby's directives
+        codes = ", ".join([template.code] + [v.code for v in values])
+        return Expr(f"{tr.runtime('format')}({codes})", T("str"), P_CALL)
     if re.search(r"%<\w+>|%\{\w+\}", template.code):
         return _named_format(tr, node, template, values)
     if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%<|%\{|%\*", template.code):
@@ -283,8 +294,8 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
 
 
 def _named_format(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
-    if template.code[:1] not in "'\"" or len(values) != 1 or not values[0].type.is_("dict"):
-        raise tr.fail(node, "named format references without a literal and one Hash")
+    if len(values) != 1 or not values[0].type.is_("dict"):
+        raise tr.fail(node, "named format references without one Hash")
     text = ast.literal_eval(template.code)
     if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%\*", text):
         raise tr.fail(node, "a format directive Python writes differently")

@@ -170,6 +170,9 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="?"), P_CALL)
     if name == "response":
         return Expr(f"{r}.response", RESPONSE if smtp else RESPONSE.nil(), P_CALL)
+    if name == "key" and recv.type.name == "KeyError":
+        # Python's KeyError carries the missing key as its only argument.
+        return Expr(f"{r}.args[0]", ANY, P_CALL)
     if name == "class":
         return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
                     P_CALL)

@@ -92,7 +92,7 @@ def _logical_statement(tr: Translator, node: Node) -> None:
     else:
         test = tr.truth(tr.expr(left))
     if op in ("or", "||"):
-        test = expressions._negate(test)
+        test = expressions.negate(test)
     tr.emit(f"if {test.code}:")
     with tr.indented():
         statement(tr, right, NO_TAIL)
@@ -386,7 +386,7 @@ def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     cond_node = node.child_by_field_name("condition")
     c = tr.cond(cond_node)
     if negate:
-        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     _branch(tr, node.child_by_field_name("consequence"), tail)
     alternative = node.child_by_field_name("alternative")
@@ -438,7 +438,7 @@ def _unless(tr: Translator, node: Node, tail: Tail) -> None:
 def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     c = tr.cond(node.child_by_field_name("condition"))
     if negate:
-        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
         statement(tr, node.child_by_field_name("body"), tail)
@@ -462,7 +462,7 @@ def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None
             with tr.indented():
                 tr.body(list(body.named_children), NO_TAIL)
                 c = tr.cond(cond_node)
-                c = c if negate else expressions._negate(
+                c = c if negate else expressions.negate(
                     Expr(c, BOOL, _cond_prec(c))).code
                 tr.emit(f"if {c}:")
                 with tr.indented():
@@ -471,7 +471,7 @@ def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None
         return
     c = tr.cond(cond_node)
     if negate:
-        c = expressions._negate(Expr(c, BOOL, _cond_prec(c))).code
+        c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"while {c}:")
     with tr.loop():
         if node.type.endswith("_modifier"):
@@ -693,6 +693,8 @@ def _rescued_type(classes: list[str]) -> T:
         return T("smtp_error", name="reply")
     if classes and all(c in smtp for c in classes):
         return T("smtp_error")
+    if classes == ["KeyError"]:
+        return T("error", name="KeyError")
     return T("error")
 
 

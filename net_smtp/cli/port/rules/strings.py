@@ -69,8 +69,11 @@ def str_of(tr: Translator, e: Expr) -> Expr:
 
 
 def _has_symbols(t: T) -> bool:
-    """Whether *t* is or holds a Symbol, or may: a value of unknown class
-    may be a Symbol (not one of several known kinds, nor parsed JSON)."""
+    """Whether *t* is or holds a Symbol that Python shows as text, or may: a
+    value of unknown class may be a Symbol (not one of several known kinds,
+    nor parsed JSON, whose Symbol keys are ``ruby.Symbol`` at run time)."""
+    if t.name == "json:symbols":
+        return False
     if t.symbol or t.kind == "any":
         return t.symbol or t.name not in ("json", "mixed")
     if t.kind == "list" and t.items is not None:
