@@ -34,6 +34,31 @@ class Snippet:
 
 
 SNIPPETS = [
+    Snippet('module_methods_and_socket_errors', r'''require "socket"
+module Mailer
+  @count = 0
+  def Mailer.bump(by = 1)
+    @count += by
+  end
+end
+Mailer.bump
+puts Mailer.bump(2)
+def lookup(kind)
+  raise SocketError, "getaddrinfo: nope" if kind == :dns
+  raise Errno::ECONNREFUSED if kind == :refused
+  'ok'
+end
+[:dns, :refused, :fine].each do |k|
+  begin
+    puts lookup(k)
+  rescue SocketError => e
+    puts "socket: #{e.class}"
+  rescue SystemCallError => e
+    puts "syscall: #{e.class}"
+  end
+end
+''',
+            '3\nsocket: SocketError\nsyscall: Errno::ECONNREFUSED\nok\n'),
     Snippet('puts_rules', r'''puts "a", ["b", ["c", nil]], nil
 puts "ends\n"
 puts []

@@ -47,7 +47,8 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
     is_singleton = singleton or node.type == "singleton_method"
     if node.type == "singleton_method":
         obj = node.child_by_field_name("object")
-        if obj is None or tr.text(obj) != "self":
+        # def self.x, or def Mailer.x inside Mailer (the same)
+        if obj is None or tr.text(obj) != "self" and (owner is None or tr.text(obj) != owner.name):
             raise tr.fail(node, "a singleton method on something but self")
     if owner is None:
         if is_singleton:

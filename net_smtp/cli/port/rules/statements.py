@@ -26,7 +26,7 @@ EXCEPTIONS = {
     "ArgumentError": "ValueError", "TypeError": "TypeError", "KeyError": "KeyError",
     "IndexError": "IndexError", "NameError": "NameError", "NoMethodError": "AttributeError",
     "ZeroDivisionError": "ZeroDivisionError", "IOError": "OSError", "EOFError": "EOFError",
-    "SystemCallError": "OSError", "SocketError": "OSError", "Timeout::Error": "TimeoutError",
+    "SystemCallError": "OSError", "SocketError": "socket.gaierror", "Timeout::Error": "TimeoutError",
     "Errno::ECONNREFUSED": "ConnectionRefusedError", "Errno::ECONNRESET": "ConnectionResetError",
     "Errno::EPIPE": "BrokenPipeError", "Errno::ETIMEDOUT": "TimeoutError",
     "Errno::ENOENT": "FileNotFoundError", "Errno::EACCES": "PermissionError",
@@ -705,6 +705,8 @@ def exception_class(tr: Translator, node: Node) -> str:
         mapped = EXCEPTIONS[path]
         if mapped.startswith("Net."):
             tr.need("net_smtp:Net")
+        elif mapped.startswith("socket."):  # a failed host name lookup, as Ruby's SocketError
+            tr.need("socket")
         return mapped
     if path.startswith("Net::") and "::" not in path[5:]:
         tr.need("net_smtp:Net")
