@@ -7,7 +7,8 @@ reductions (``inject``, ``<=>``, Float division by zero), multiple
 assignment from Arrays of any length, ``split`` with a limit, Symbols made
 with ``to_sym``, parsed JSON with String or Symbol keys (``select`` of it,
 ``%`` with a template read at run time), a Regexp held in a constant,
-``KeyError#key``, ``inject`` taking each item apart, and small idioms.
+``KeyError#key``, ``inject`` taking each item apart, ``Date`` (days, weekdays),
+and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

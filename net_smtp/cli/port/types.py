@@ -19,7 +19,8 @@ __all__ = ["ANY", "BOOL", "FLOAT", "INT", "NEVER", "NIL", "PENDING", "STR", "T",
 # to be one of several kinds the script made, "json" when parsed JSON)
 NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
                          "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
-                         "module", "class", "obj", "ctx", "set", "ostruct", "logger", "match"})
+                         "module", "class", "obj", "ctx", "set", "ostruct", "logger", "match",
+                         "date", "days"})
 
 
 @dataclass(frozen=True)

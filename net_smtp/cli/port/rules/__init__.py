@@ -23,8 +23,9 @@ from . import (
                statements,
                stdlib,
                strings,
+               times,
 )
 
 __all__ = ["blocks", "calls", "collections", "constants", "definitions", "dynamic", "env",
            "expressions", "files", "io", "iterators", "openssl", "optparse", "output", "regexps",
-           "smtp", "statements", "stdlib", "strings"]
+           "smtp", "statements", "stdlib", "strings", "times"]

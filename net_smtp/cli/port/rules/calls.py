@@ -193,7 +193,8 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
                                  f".{call.name} does on it")
     ruby_kind = {"str": "String", "int": "Integer", "float": "Float", "list": "Array",
                  "dict": "Hash", "smtp": "Net::SMTP", "response": "Net::SMTP::Response",
-                 "nil": "nil", "bool": "true/false", "time": "Time"}.get(kind, kind)
+                 "nil": "nil", "bool": "true/false", "time": "Time",
+                 "date": "Date"}.get(kind, kind)
     raise tr.fail(call.node, f"{ruby_kind}#{call.name} is not translated")
 
 

@@ -39,6 +39,7 @@ from . import (
     statements,
     stdlib,
     strings,
+    times,
 )
 
 if TYPE_CHECKING:
@@ -287,8 +288,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", replace(ta, site=""), prec)
     if op == "*" and ta.is_("list") and tb.is_("str"):
         return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
-    if op in ("-", "+") and ta.is_("time"):
-        return io.time_arithmetic(tr, node, op, a, b)
+    if op in ("-", "+") and ta.is_("time", "date"):
+        return times.arithmetic(tr, node, op, a, b)
     numeric = ("int", "float", "num")
     if ta.is_(*numeric) and tb.is_(*numeric):
         result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \

@@ -1,8 +1,8 @@
 """Kernel and I/O: ``require``, ``puts``/``print``/``p``/``printf``/
 ``warn``, ``$stdout``/``$stderr``/``STDOUT``, ``exit``/``abort``,
 ``sleep``, ``Integer()``/``format``, ``File.read``/``File.open``/
-``File.basename``..., ``Time.now``/``Time.utc``/``rfc2822``/``strftime``,
-``__FILE__ == $0``, ``DATA``, ``SecureRandom``."""
+``File.basename``..., ``__FILE__ == $0``, ``DATA``, ``SecureRandom``
+(``Time`` and ``Date`` are :mod:`.times`)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from .calls import DONE, register_const, register_kernel, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["global_variable", "io_write", "special_constant", "time_arithmetic"]
+__all__ = ["global_variable", "io_write", "special_constant"]
 
 STDOUT = T("io", name="stdout")
 STDERR = T("io", name="stderr")
 STDIN = T("io", name="stdin")
-TIME = T("time")
 
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
@@ -129,15 +128,7 @@ def _p(tr: Translator, call: Call) -> Expr:
             continue
         value = tr.expr(arg)
         types.append(value.type)
-        strings.shown_as_hash(tr, value.type)
-        if value.type.kind == "obj":
-            raise tr.fail(arg, "p of an object of the script (Ruby shows its address)")
-        if value.type.symbol and value.type.kind == "str":
-            values.append(f"{tr.runtime('Symbol')}({value.code})")
-        elif value.type.kind in ("list", "dict", "any") and strings._has_symbols(value.type):
-            raise tr.fail(arg, "p of a value that is or holds Symbols")
-        else:
-            values.append(value.code)
+        values.append(strings.inspected(tr, value, arg, "p"))
     t = types[0] if len(types) == 1 else NIL if not types else \
         T("list", elem=functools.reduce(join, types), items=tuple(types))
     return Expr(f"{tr.runtime('p')}({', '.join(values)})", t, P_CALL)
@@ -502,75 +493,6 @@ register_kind("io", _stream_method)
 
 
 
-# ---------------------------------------------------------------- Time
-
-
-def _time_call(tr: Translator, call: Call) -> Expr | None:
-    tr.need("datetime")
-    if call.name == "now" and not call.args:
-        return Expr("datetime.now().astimezone()", TIME, P_CALL)
-    if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
-        args = [tr.expr(a) for a in call.args]
-        if not all(a.type.is_("int") for a in args):
-            raise tr.fail(call.node, "Time.utc with values that may not be Integers")
-        codes = [a.code for a in args] + (["1"] * (3 - len(args)) if len(args) < 3 else [])
-        if call.name in ("local", "mktime"):
-            return Expr(f"datetime({', '.join(codes)}).astimezone()", TIME, P_CALL)
-        tr.need("timezone")
-        return Expr(f"datetime({', '.join(codes)}, tzinfo=timezone.utc)", TIME, P_CALL)
-    if call.name == "at" and len(call.args) == 1:
-        value = tr.expr(call.args[0])
-        return Expr(f"datetime.fromtimestamp({value.code}).astimezone()", TIME, P_CALL)
-    return None
-
-
-def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    name = call.name
-    r = tr.wrap(recv, P_CALL)
-    if name in ("rfc2822", "rfc822", "iso8601", "xmlschema", "httpdate") and \
-            "time" not in tr.ruby_requires:
-        raise tr.fail(call.node, f"Time#{name} without require 'time' (a NoMethodError in Ruby)")
-    if name in ("rfc2822", "rfc822") and not call.args:
-        return Expr(f"{tr.runtime('rfc2822')}({recv.code})", T("str", nl="no"), P_CALL)
-    if name in ("iso8601", "xmlschema") and len(call.args) <= 1:
-        digits = "".join(f", {tr.expr(a).code}" for a in call.args)
-        return Expr(f"{tr.runtime('iso8601')}({recv.code}{digits})", T("str", nl="no"), P_CALL)
-    if name == "strftime" and len(call.args) == 1:
-        fmt = tr.expr(call.args[0])
-        if any(code in fmt.code for code in ("%L", "%N", "%s", "%:z", "%P", "%e", "%l", "%k")):
-            return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})", T("str", nl="no"),
-                        P_CALL)
-        return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
-    if name == "to_i" and not call.args:
-        return Expr(f"int({r}.timestamp())", INT, P_CALL)
-    if name == "to_f" and not call.args:
-        return Expr(f"{r}.timestamp()", FLOAT, P_CALL)
-    if name in ("year", "month", "day", "hour", "minute", "second") and not call.args:
-        return Expr(f"{r}.{name}", INT, P_CALL)
-    if name == "min" and not call.args:
-        return Expr(f"{r}.minute", INT, P_CALL)
-    if name == "sec" and not call.args:
-        return Expr(f"{r}.second", INT, P_CALL)
-    if name == "wday" and not call.args:
-        return Expr(f"({r}.weekday() + 1) % 7", INT, P_CALL)
-    if name == "utc" and not call.args:
-        tr.need("timezone")
-        return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
-    if name in ("to_s", "inspect") and not call.args:
-        return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
-    return None
-
-
-def time_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
-    """``time - time`` (seconds, a Float), ``time + n`` / ``time - n``."""
-    if op == "-" and b.type.is_("time"):
-        return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
-    if b.type.is_("int", "float", "num"):
-        tr.need("timedelta")
-        return Expr(f"{tr.wrap(a, 10)} {op} timedelta(seconds={b.code})", TIME, 10)
-    raise tr.fail(node, f"Time {op} something that may not be a number")
-
-
 def _cgi(tr: Translator, call: Call) -> Expr | None:
     """``CGI.escapeHTML`` (Ruby's ``&#39;``), ``CGI.escape`` / ``unescape``
     (form encoding, as ``urllib.parse``'s ``quote_plus`` does it)."""
@@ -604,8 +526,6 @@ def _math(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("Math", _math)
-register_const("Time", _time_call)
-register_kind("time", _time_method)
 
 
 def _securerandom(tr: Translator, call: Call) -> Expr | None:
@@ -726,14 +646,6 @@ register_const("Socket", _socket)
 
 
 
-def _date(tr: Translator, call: Call) -> Expr | None:
-    if call.name == "today" and not call.args and "date" in tr.ruby_requires:
-        tr.need("date")
-        return Expr("date.today()", TIME, P_CALL)
-    return None
-
-
-register_const("Date", _date)
 
 
 def _array(tr: Translator, call: Call) -> Expr:

@@ -40,7 +40,7 @@ OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_in
                     "min_by", "max_by", "sort_by", "group_by", "partition", "each_with_object",
                     "inject", "reduce", "to_h"}
 KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition"})
-COMPARABLE = ("str", "int", "float", "num", "time", "list")
+COMPARABLE = ("str", "int", "float", "num", "time", "date", "list")
 """Kinds whose order Ruby's <=> and Python's < agree on."""
 
 

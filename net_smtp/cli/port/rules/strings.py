@@ -16,7 +16,7 @@ from . import calls, collections, definitions, env, iterators, regexps
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["heredoc_expr", "inspect_code", "interpolated", "str_of", "string_expr"]
+__all__ = ["heredoc_expr", "inspect_code", "inspected", "interpolated", "str_of", "string_expr"]
 
 Part = tuple[bool, str, T]  # (is_code, text_or_code, type)
 
@@ -49,6 +49,8 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return Expr(f"{tr.wrap(e, 3)} or ''", T("str", nl=t.nl), 2)
     if t.is_("bool"):
         return Expr(f"str({e.code}).lower()", T("str", nl="no"), P_CALL)
+    if t.is_("date"):  # 2024-03-05, as Ruby's Date#to_s
+        return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
     if t.kind == "nil":
         return Expr("''", T("str", nl="no"))
     if t.is_("float") and e.code.replace(".", "").replace("_", "").isdigit():
@@ -85,16 +87,25 @@ def _has_symbols(t: T) -> bool:
     return any(_has_symbols(x) for x in parts)
 
 
-def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
-    """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str:
+    """The value whose runtime ``inspect`` is Ruby's ``e.inspect``: a Symbol
+    made one; marked (*what*: ``inspect`` or ``p``) where the text cannot
+    be Ruby's."""
     shown_as_hash(tr, e.type)
     if e.type.kind == "obj":
-        raise tr.fail(node, "inspect of an object of the script (Ruby shows its address)")
+        raise tr.fail(node, f"{what} of an object of the script (Ruby shows its address)")
+    if e.type.kind in ("date", "days"):
+        raise tr.fail(node, f"{what} of a Date (Ruby shows its Julian day numbers)")
     if e.type.symbol and e.type.kind == "str":
-        return f"{tr.runtime('inspect')}({tr.runtime('Symbol')}({e.code}))"
+        return f"{tr.runtime('Symbol')}({e.code})"
     if e.type.kind in ("list", "dict", "any") and _has_symbols(e.type):
-        raise tr.fail(node, "inspect of a value that is or holds Symbols")
-    return f"{tr.runtime('inspect')}({e.code})"
+        raise tr.fail(node, f"{what} of a value that is or holds Symbols")
+    return e.code
+
+
+def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
+    """Python for Ruby's ``e.inspect`` (what ``p`` prints)."""
+    return f"{tr.runtime('inspect')}({inspected(tr, e, node)})"
 
 
 def _part_code(tr: Translator, node: Node) -> Part:

@@ -1,0 +1,188 @@
+"""``Time`` and ``Date``: ``Time.now``/``Time.utc``/``Time.at``, ``rfc2822``,
+``iso8601``, ``strftime``, arithmetic in seconds; ``Date.today``/
+``Date.new``, arithmetic in days, the weekday questions. A Time is a
+``datetime``, a Date a ``date``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine import P_CALL, P_CMP, Call, Expr
+from ..syntax import Node
+from ..types import BOOL, FLOAT, INT, T
+from .calls import register_const, register_kind
+
+if TYPE_CHECKING:
+    from ..engine import Translator
+
+__all__ = ["DATE", "TIME", "arithmetic"]
+
+TIME = T("time")
+DATE = T("date")
+_RUBY_ONLY = ("%L", "%N", "%s", "%:z", "%P", "%e", "%l", "%k")
+"""strftime directives Python writes otherwise (or not at all): the runtime's."""
+
+
+def _time_call(tr: Translator, call: Call) -> Expr | None:
+    tr.need("datetime")
+    if call.name == "now" and not call.args:
+        return Expr("datetime.now().astimezone()", TIME, P_CALL)
+    if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
+        args = [tr.expr(a) for a in call.args]
+        if not all(a.type.is_("int") for a in args):
+            raise tr.fail(call.node, "Time.utc with values that may not be Integers")
+        codes = [a.code for a in args] + (["1"] * (3 - len(args)) if len(args) < 3 else [])
+        if call.name in ("local", "mktime"):
+            return Expr(f"datetime({', '.join(codes)}).astimezone()", TIME, P_CALL)
+        tr.need("timezone")
+        return Expr(f"datetime({', '.join(codes)}, tzinfo=timezone.utc)", TIME, P_CALL)
+    if call.name == "at" and len(call.args) == 1:
+        value = tr.expr(call.args[0])
+        return Expr(f"datetime.fromtimestamp({value.code}).astimezone()", TIME, P_CALL)
+    return None
+
+
+def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    if name in ("rfc2822", "rfc822", "iso8601", "xmlschema", "httpdate") and \
+            "time" not in tr.ruby_requires:
+        raise tr.fail(call.node, f"Time#{name} without require 'time' (a NoMethodError in Ruby)")
+    if name in ("rfc2822", "rfc822") and not call.args:
+        return Expr(f"{tr.runtime('rfc2822')}({recv.code})", T("str", nl="no"), P_CALL)
+    if name in ("iso8601", "xmlschema") and len(call.args) <= 1:
+        digits = "".join(f", {tr.expr(a).code}" for a in call.args)
+        return Expr(f"{tr.runtime('iso8601')}({recv.code}{digits})", T("str", nl="no"), P_CALL)
+    if name == "strftime" and len(call.args) == 1:
+        fmt = tr.expr(call.args[0])
+        if any(code in fmt.code for code in _RUBY_ONLY):
+            return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})", T("str", nl="no"),
+                        P_CALL)
+        return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
+    if name == "to_i" and not call.args:
+        return Expr(f"int({r}.timestamp())", INT, P_CALL)
+    if name == "to_f" and not call.args:
+        return Expr(f"{r}.timestamp()", FLOAT, P_CALL)
+    if name in ("year", "month", "day", "hour", "minute", "second") and not call.args:
+        return Expr(f"{r}.{name}", INT, P_CALL)
+    if name == "min" and not call.args:
+        return Expr(f"{r}.minute", INT, P_CALL)
+    if name == "sec" and not call.args:
+        return Expr(f"{r}.second", INT, P_CALL)
+    if name == "wday" and not call.args:
+        return Expr(f"({r}.weekday() + 1) % 7", INT, P_CALL)
+    if name == "utc" and not call.args:
+        tr.need("timezone")
+        return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
+    if name in ("to_s", "inspect") and not call.args:
+        return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
+    return None
+
+
+def arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
+    """``time - time`` (seconds, a Float), ``time + n`` / ``time - n`` (seconds);
+    ``date + n`` / ``date - n`` (days), ``(date - date).to_i`` (days)."""
+    if a.type.is_("date"):
+        return _date_arithmetic(tr, node, op, a, b)
+    if op == "-" and b.type.is_("time"):
+        return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
+    if b.type.is_("int", "float", "num"):
+        tr.need("timedelta")
+        return Expr(f"{tr.wrap(a, 10)} {op} timedelta(seconds={b.code})", TIME, 10)
+    raise tr.fail(node, f"Time {op} something that may not be a number")
+
+
+def _date_call(tr: Translator, call: Call) -> Expr | None:
+    if "date" not in tr.ruby_requires and "time" not in tr.ruby_requires:
+        return None
+    tr.need("date")
+    if call.name == "today" and not call.args:
+        return Expr("date.today()", DATE, P_CALL)
+    if call.name in ("new", "civil") and 1 <= len(call.args) <= 3:
+        args = [tr.expr(a) for a in call.args]
+        if not all(a.type.is_("int") and not a.code.startswith("-") for a in args):
+            raise tr.fail(call.node, "Date.new with values that may not be positive Integers")
+        codes = [a.code for a in args] + ["1"] * (3 - len(args))
+        return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    name = call.name
+    r = tr.wrap(recv, P_CALL)
+    if call.block is not None:
+        return None
+    if name == "strftime" and len(call.args) == 1:
+        fmt = tr.expr(call.args[0])
+        if any(code in fmt.code for code in _RUBY_ONLY):
+            raise tr.fail(call.node, "Date#strftime with a directive Python writes otherwise")
+        return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
+    if call.args:
+        if name in ("next_day", "prev_day") and len(call.args) == 1:
+            days = tr.expr(call.args[0])
+            if not days.type.is_("int"):
+                raise tr.fail(call.node, f"Date#{name} of a value that may not be an Integer")
+            return _shifted(tr, recv, "+" if name == "next_day" else "-", days.code)
+        return None
+    if name in ("to_s", "iso8601", "xmlschema"):
+        return Expr(f"{r}.isoformat()", T("str", nl="no"), P_CALL)
+    if name in ("year", "month", "day"):
+        return Expr(f"{r}.{name}", INT, P_CALL)
+    if name in ("mon", "mday"):
+        return Expr(f"{r}.{'month' if name == 'mon' else 'day'}", INT, P_CALL)
+    if name == "wday":
+        return Expr(f"{r}.isoweekday() % 7", INT, P_CALL)
+    if name == "cwday":
+        return Expr(f"{r}.isoweekday()", INT, P_CALL)
+    if name == "cweek":
+        return Expr(f"{r}.isocalendar()[1]", INT, P_CALL)
+    if name == "yday":
+        return Expr(f"{r}.timetuple().tm_yday", INT, P_CALL)
+    if name.endswith("?") and name[:-1] in _WEEKDAYS:
+        return Expr(f"{r}.weekday() == {_WEEKDAYS.index(name[:-1])}", BOOL, P_CMP)
+    if name in ("next_day", "prev_day", "succ", "next"):
+        return _shifted(tr, recv, "-" if name == "prev_day" else "+", "1")
+    return None
+
+
+def _shifted(tr: Translator, day: Expr, op: str, days: str) -> Expr:
+    tr.need("timedelta")
+    return Expr(f"{tr.wrap(day, 10)} {op} timedelta(days={days})", DATE, 10)
+
+
+def _date_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
+    if b.type.is_("int"):
+        return _shifted(tr, a, op, b.code)
+    outer = node.parent
+    call = outer.parent if outer is not None and outer.type == "parenthesized_statements" \
+        else None
+    if op == "-" and b.type.is_("date") and call is not None and call.type == "call" and \
+            tr.text(call.child_by_field_name("method")) == "to_i":
+        # (date - date).to_i: the days between (Ruby's Rational of days, whole)
+        return Expr(f"({a.code} - {b.code}).days", T("days"), P_CALL)
+    raise tr.fail(node, f"Date {op} something other than a number of days "
+                        f"(date - date is a Rational)")
+
+
+def _days_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """The ``to_i`` that ``(date - date).to_i`` was written for."""
+    if call.name == "to_i" and not call.args and call.block is None:
+        return Expr(recv.code, INT, recv.prec)
+    return None
+
+
+def _to_date(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name == "to_date" and not call.args and "date" in tr.ruby_requires:
+        return Expr(f"{tr.wrap(recv, P_CALL)}.date()", DATE, P_CALL)
+    return None
+
+
+register_const("Time", _time_call)
+register_kind("time", _time_method)
+register_kind("time", _to_date)
+register_const("Date", _date_call)
+register_kind("date", _date_method)
+register_kind("days", _days_method)
