@@ -332,7 +332,7 @@ def _class_body(tr: Translator, children: list[Node]) -> None:
         if child.type == "call" and tr.text(child).startswith(("include ", "extend ")):
             if tr.text(child) == "extend self":
                 continue
-            tr.statement(_Fail(child, "include/extend of a module"))
+            tr.mark(child, tr.fail(child, "include/extend of a module"))
             continue
         tr.statement(child)
         previous = child.type
@@ -349,20 +349,6 @@ def _static_method(tr: Translator, node: Node) -> None:
         tr.mark(node, exc)
     finally:
         tr.current_line = saved_line
-
-
-class _Fail:
-    """A stand-in node whose translation is a marker."""
-
-    def __init__(self, node: Node, why: str) -> None:
-        self.node = node
-        self.why = why
-        self.type = "port_fail"
-        self.start_point = node.start_point
-        self.end_point = node.end_point
-        self.start_byte = node.start_byte
-        self.named_children: list[Node] = []
-        self.text = node.text
 
 
 def _singleton_class(tr: Translator, node: Node) -> None:
@@ -383,7 +369,7 @@ def _singleton_class(tr: Translator, node: Node) -> None:
         elif child.type in ("identifier",) and tr.text(child) == "private":
             continue
         else:
-            tr.statement(_Fail(child, "this statement inside class << self"))
+            tr.mark(child, tr.fail(child, "this statement inside class << self"))
 
 
 # ---------------------------------------------------------------- self and members
