@@ -604,7 +604,14 @@ def _c_round(value: float) -> float:
 def round(number: float, digits: int = 0) -> float | int:
     """Ruby's ``Float#round``: halves go away from zero (``2.5`` -> 3, where
     Python gives 2), with Ruby's correction for decimals a float cannot
-    hold exactly (``1.005.round(2)`` is 1.01); an Integer without *digits*."""
+    hold exactly (``1.005.round(2)`` is 1.01); an Integer without *digits*.
+    An Integer stays one (``1250.round(-2)`` is 1300)."""
+    if isinstance(number, int):
+        if digits >= 0:
+            return number
+        unit = 10 ** -digits
+        whole, rest = divmod(abs(number), unit)
+        return int(math.copysign((whole + (2 * rest >= unit)) * unit, number))
     if digits <= 0:
         return int(_c_round(number))
     scale = 10.0 ** digits

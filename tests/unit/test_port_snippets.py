@@ -34,6 +34,12 @@ class Snippet:
 
 
 SNIPPETS = [
+    Snippet('numbers_of_either_kind', r'''Item = Struct.new(:qty, :price)
+items = [Item.new(2, 49.5), Item.new(4, 20)]
+grand = items.sum { |i| i.qty * i.price }
+puts grand.round(2), grand.round, 1250.round(-2), grand.to_i, grand.abs.zero?
+''',
+            '179.0\n179\n1300\n179\nfalse\n'),
     Snippet('module_methods_and_socket_errors', r'''require "socket"
 module Mailer
   @count = 0

@@ -127,6 +127,12 @@ def test_round_goes_half_away_from_zero() -> None:
     assert [ruby.round(2.5), ruby.round(-2.5), ruby.round(0.125, 2), ruby.round(3.14159, 2),
             ruby.round(1.005, 2), ruby.round(12.0, 1), ruby.round(2.675, 2),
             ruby.round(-1.005, 2)] == [3, -3, 0.13, 3.14, 1.01, 12.0, 2.68, -1.01]
+    # p 1250.round(-2), -1250.round(-2), 1249.round(-2), 179.round(2), 7.round
+    #   => 1300, -1300, 1200, 179, 7 (an Integer stays one)
+    rounded = [ruby.round(1250, -2), ruby.round(-1250, -2), ruby.round(1249, -2),
+               ruby.round(179, 2), ruby.round(7)]
+    assert rounded == [1300, -1300, 1200, 179, 7]
+    assert all(type(n) is int for n in rounded)
 
 
 def test_times() -> None:

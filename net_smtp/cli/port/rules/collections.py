@@ -700,8 +700,7 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             low.type, high.type)), P_CALL)
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
-            n = tr.expr(call.args[0])
-            return Expr(f"round({recv.code}, {n.code})", recv.type, P_CALL)
+            return _num_method(tr, call, recv)
         return None
     r = tr.wrap(recv, P_CALL)
     simple = {"to_i": recv, "to_int": recv, "floor": recv, "ceil": recv, "round": recv,
@@ -741,9 +740,33 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return simple.get(name)
 
 
+def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A number that may be an Integer or a Float: the forms right for both
+    (``round`` through the runtime, which keeps an Integer one)."""
+    name = call.name
+    if call.block is not None:
+        return None
+    if name == "round" and len(call.args) <= 1:
+        digits = [tr.expr(a) for a in call.args]
+        if digits and not digits[0].type.is_("int"):
+            raise tr.fail(call.node, f"{name} with options")
+        args = "".join(f", {d.code}" for d in digits)
+        result = INT if not digits or recv.type.is_("int") else recv.type
+        return Expr(f"{tr.runtime('round')}({recv.code}{args})", result, P_CALL)
+    if call.args:
+        return None
+    simple = {"to_i": Expr(f"int({recv.code})", INT, P_CALL),
+              "to_f": Expr(f"float({recv.code})", T("float"), P_CALL),
+              "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
+              "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL),
+              "zero?": Expr(f"{tr.wrap(recv, P_CMP + 1)} == 0", BOOL, P_CMP)}
+    return simple.get(name)
+
+
 register_kind("list", list_method)
 register_kind("argv", list_method)
 register_kind("dict", _dict_method)
 register_kind("range", _range_method)
 register_kind("int", _int_method)
 register_kind("float", _float_method)
+register_kind("num", _num_method)
