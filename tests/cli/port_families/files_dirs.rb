@@ -11,4 +11,5 @@ FileUtils.cp('out/a.txt', 'out/sub/a2.txt')
 File.delete('out/a.txt')
 p Dir.children('out/sub').sort, File.file?('out/a.txt')
 File.foreach('out/sub/a2.txt') { |l| print l.chomp, '|' }
+p File.foreach('out/sub/a2.txt').map(&:chomp).reject(&:empty?)
 puts

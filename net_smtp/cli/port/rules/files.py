@@ -82,6 +82,8 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     if name == "read" and one:
         return Expr(f"open({args[0].code}, encoding='utf-8', newline='').read()", T("str"),
                     P_CALL)
+    if name == "foreach" and one:  # its Enumerator gives the lines, as readlines does
+        name = "readlines"
     if name == "readlines" and one:
         if chomp:
             return Expr(f"{tr.runtime('readlines')}({args[0].code}, chomp=True)",
