@@ -75,6 +75,7 @@ __all__ = [
     "scan",
     "select",
     "size",
+    "slice",
     "split",
     "squeeze",
     "strftime",
@@ -937,6 +938,19 @@ def _offset(key: object) -> int:
     if isinstance(key, bool) or not isinstance(key, (int, float)):
         raise TypeError(f"no implicit conversion of {class_name(key)} into Integer")
     return int(key)
+
+
+def slice(value: Any, start: object, length: object) -> Any:
+    """``value[start, length]`` of a String or an Array: *length* items from
+    *start* (from the end when negative); nil for a start past the end or a
+    negative length, as Ruby answers (Python's slices answer empty)."""
+    begin, count = _offset(start), _offset(length)
+    size = len(value)
+    if begin < 0:
+        begin += size
+    if begin < 0 or begin > size or count < 0:
+        return None
+    return value[begin:begin + count]
 
 
 def index(value: object, key: object) -> Any:

@@ -7,7 +7,9 @@ reductions (``inject``, ``<=>``, Float division by zero), multiple
 assignment from Arrays of any length, ``split`` with a limit, Symbols made
 with ``to_sym``, parsed JSON with String or Symbol keys (``select`` of it,
 ``%`` with a template read at run time), a Regexp held in a constant,
-``KeyError#key``, ``inject`` taking each item apart, ``Date`` (days, weekdays),
+``KeyError#key``, ``inject`` taking each item apart, ``Date`` (days,
+weekdays), more core methods (``partition``, ``rindex``, ``s[start, length]``
+as Ruby counts it, ``minmax``, ``delete_at``, ``divmod``, ``to_s(base)``...),
 and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ..engine import Translator
 
 __all__ = ["array_literal", "check_key", "element_reference", "element_target", "hash_key",
-           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "range_expr",
-           "shovel"]
+           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "part_of",
+           "range_expr", "shovel"]
 
 
 def array_literal(tr: Translator, node: Node) -> Expr:
@@ -111,6 +111,18 @@ def range_expr(tr: Translator, node: Node) -> Expr:
     return Expr(f"range({start}{end})", T("range", elem=INT), P_CALL)
 
 
+def part_of(tr: Translator, obj: Expr, start: Expr, length: Expr) -> Expr:
+    """``s[start, length]`` / ``slice(start, length)``: a plain slice for the
+    first *length* items (both written as numbers), else the runtime's (a
+    negative start counts from the end; past the end, or for a negative
+    length, Ruby gives nil where a Python slice gives an empty one)."""
+    t = _part(obj.type.non_nil())
+    if start.code == "0" and length.code.isdigit():
+        return Expr(f"{tr.wrap(obj, P_CALL)}[:{length.code}]", t, P_CALL)
+    return Expr(f"{tr.runtime('slice')}({obj.code}, {start.code}, {length.code})", t.nil(),
+                P_CALL)
+
+
 def iterable(tr: Translator, node: Node) -> Expr:
     e = tr.expr(node)
     if e.type.kind == "dict":
@@ -139,8 +151,7 @@ def element_reference(tr: Translator, node: Node) -> Expr:
             if args[0].type == "regex":
                 return regexps.capture(tr, node, obj, args[0], b)
             if a.type.is_("int") and b.type.is_("int"):
-                return Expr(f"{tr.wrap(obj, P_CALL)}[{a.code}:{a.code} + {b.code}]",
-                            _part(obj.type.non_nil()), P_CALL)
+                return part_of(tr, obj, a, b)
         raise tr.fail(node, "indexing with several arguments")
     arg = args[0]
     t = obj.type
@@ -465,9 +476,12 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("pop", "shift"):
             return Expr(f"{r}.pop({'0' if name == 'shift' else ''}) if {recv.code} else None",
                         elem.nil(), 1)
-        if name in ("max", "min"):
+        if name in ("max", "min", "minmax"):
             if elem.kind not in iterators.COMPARABLE + ("any",):
                 raise tr.fail(call.node, f"{name} of items that may not compare alike")
+            if name == "minmax":
+                return Expr(f"[min({recv.code}, default=None), max({recv.code}, default=None)]",
+                            T("list", elem=elem.nil(), items=(elem.nil(), elem.nil())))
             return Expr(f"{name}({recv.code}, default=None)", elem.nil(), P_CALL)
         if name == "sum":
             if elem.is_("int"):
@@ -529,6 +543,15 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         parts = (elem,) + tuple((a.type.elem or tr.unknown).nil() for a in args)
         return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",
                     list_of(T("list", elem=functools.reduce(join, parts), items=parts)), P_CALL)
+    if name == "delete_at" and len(args) == 1 and args[0].type.is_("int") and \
+            re.fullmatch(r"[\w.]+", recv.code) and re.fullmatch(r"-?\w+", args[0].code):
+        i = args[0].code
+        return Expr(f"{r}.pop({i}) if -len({recv.code}) <= {i} < len({recv.code}) else None",
+                    elem.nil(), 1)
+    if name == "rindex" and len(args) == 1 and re.fullmatch(r"[\w.]+", recv.code):
+        i = tr.temp("index")
+        return Expr(f"next(({i} for {i} in range(len({recv.code}) - 1, -1, -1) if {r}[{i}] == "
+                    f"{args[0].code}), None)", INT.nil(), P_CALL)
     if name == "count" and len(args) == 1:
         x = tr.temp("item")
         return Expr(f"sum(1 for {x} in {recv.code} if {x} == {args[0].code})", INT, P_CALL)
@@ -630,6 +653,13 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     P_CALL)
     if name in ("key?", "has_key?", "include?", "member?"):
         return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
+    if name in ("value?", "has_value?") and len(args) == 1:
+        return Expr(f"{tr.wrap(args[0], P_CMP + 1)} in {r}.values()", BOOL, P_CMP)
+    if name == "store" and len(args) == 2 and call.statement:
+        check_key(tr, call.args[0], recv.type, key_type(tr, call.args[0]))
+        tr.store(recv.type, args[1].type, args[0].code, key_type(tr, call.args[0]))
+        tr.emit(f"{r}[{args[0].code}] = {args[1].code}")
+        return DONE_EXPR
     if name == "dig":
         return Expr(f"{tr.runtime('dig')}({', '.join([recv.code] + [a.code for a in args])})",
                     ANY, P_CALL)
@@ -683,6 +713,8 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return found
     if call.name == "to_a" and not call.args:
         return Expr(f"list({recv.code})", list_of(INT), P_CALL)
+    if call.name == "sum" and not call.args:
+        return Expr(f"sum({recv.code})", INT, P_CALL)
     if call.name == "include?" and len(call.args) == 1:
         value = tr.expr(call.args[0])
         return Expr(f"{value.code} in {recv.code}", BOOL, P_CMP)
@@ -701,6 +733,18 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
             return _num_method(tr, call, recv)
+        if name == "fdiv" and len(call.args) == 1 and call.block is None:
+            other = tr.expr(call.args[0])
+            if other.type.is_("int", "float", "num"):  # by zero: Infinity or NaN, as Ruby
+                return Expr(f"{tr.runtime('fdiv')}({recv.code}, {other.code})", T("float"),
+                            P_CALL)
+        if name == "divmod" and len(call.args) == 1 and call.block is None:
+            other = tr.expr(call.args[0])
+            if other.type.is_("int"):  # both floor, as Ruby's
+                return Expr(f"list(divmod({recv.code}, {other.code}))", list_of(INT), P_CALL)
+        if name == "to_s" and len(call.args) == 1 and tr.text(call.args[0]) in _BASES:
+            return Expr(f"format({recv.code}, '{_BASES[tr.text(call.args[0])]}')",
+                        T("str", nl="no"), P_CALL)
         return None
     r = tr.wrap(recv, P_CALL)
     simple = {"to_i": recv, "to_int": recv, "floor": recv, "ceil": recv, "round": recv,
@@ -738,6 +782,10 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("floor", "ceil"):
         tr.need("math")
     return simple.get(name)
+
+
+_BASES = {"2": "b", "8": "o", "10": "d", "16": "x"}
+"""Integer#to_s(base): the bases Python's format writes alike."""
 
 
 def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -347,6 +347,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{r}.isascii()", BOOL, P_CALL)
         if name == "squeeze":
             return Expr(f"{tr.runtime('squeeze')}({recv.code})", T("str"), P_CALL)
+        if name == "bytes":
+            return Expr(f"list({r}.encode())", list_of(INT), P_CALL)
         return None
     arg_exprs = [tr.expr(a) for a in args if a.type not in ("regex",)]
     if name in ("start_with?", "end_with?") and len(arg_exprs) == len(args):
@@ -366,6 +368,19 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("ljust", "rjust", "center") and arg_exprs:
         method = {"ljust": "ljust", "rjust": "rjust", "center": "center"}[name]
         return Expr(f"{r}.{method}({', '.join(a.code for a in arg_exprs)})", T("str"), P_CALL)
+    if name in ("partition", "rpartition") and len(args) == 1 and args[0].type != "regex" and \
+            arg_exprs[0].type.is_("str"):
+        return Expr(f"list({r}.{name}({arg_exprs[0].code}))", list_of(T("str")), P_CALL)
+    if name == "casecmp?" and len(args) == 1 and arg_exprs[0].type.is_("str"):
+        return Expr(f"{r}.casefold() == {tr.wrap(arg_exprs[0], P_CALL)}.casefold()", BOOL,
+                    P_CMP)
+    if name == "rindex" and len(args) == 1 and args[0].type != "regex" and \
+            arg_exprs[0].type.is_("str"):
+        at = tr.temp("at")
+        return Expr(f"{at} if ({at} := {r}.rfind({arg_exprs[0].code})) >= 0 else None",
+                    INT.nil(), 1)
+    if name == "slice" and len(args) == 2 and all(a.type.is_("int") for a in arg_exprs):
+        return collections.part_of(tr, recv, arg_exprs[0], arg_exprs[1])
     if name == "*" and len(arg_exprs) == 1:
         return Expr(f"{tr.wrap(recv, P_MUL)} * {tr.wrap(arg_exprs[0], P_MUL + 1)}",
                     T("str", nl=nl), P_MUL)
