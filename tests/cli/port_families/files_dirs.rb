@@ -13,3 +13,5 @@ p Dir.children('out/sub').sort, File.file?('out/a.txt')
 File.foreach('out/sub/a2.txt') { |l| print l.chomp, '|' }
 p File.foreach('out/sub/a2.txt').map(&:chomp).reject(&:empty?)
 puts
+puts File.expand_path('x/../y.txt', '/tmp'), File.expand_path('/a/b/../c')
+puts File.expand_path('conf.json', '/etc/app/'), File.expand_path('out/sub') == File.join(Dir.pwd, 'out/sub')

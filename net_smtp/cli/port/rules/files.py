@@ -66,6 +66,13 @@ def _statement(tr: Translator, call: Call, code: str) -> Expr:
     return DONE
 
 
+def _home(code: str) -> str:
+    """A path with ``~`` expanded (written as is where it is a literal without one)."""
+    if code[:1] in "'\"" and code[1:2] != "~":
+        return code
+    return f"os.path.expanduser({code})"
+
+
 def _file_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     chomp = name == "readlines" and _chomp_option(tr, call)
@@ -102,6 +109,12 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     if name == "dirname" and one:
         return Expr(f"{tr.runtime('dirname')}({args[0].code})", PATH, P_CALL)
     tr.need("os")
+    if name == "expand_path" and len(args) in (1, 2):
+        # Ruby expands ~ and makes the path absolute (from the second argument)
+        path = _home(args[0].code)
+        if len(args) == 2:
+            path = f"os.path.join({_home(args[1].code)}, {path})"
+        return Expr(f"os.path.abspath({path})", PATH, P_CALL)
     checks = {"exist?": "exists", "exists?": "exists", "file?": "isfile",
               "directory?": "isdir", "symlink?": "islink"}
     if name in checks and one:
