@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, T, dict_of, join, list_of
+from ..types import ANY, BOOL, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
 from .calls import register_kind
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ..engine import Translator
 
 __all__ = ["array_literal", "check_key", "element_reference", "element_target", "hash_key",
-           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "part_of",
+           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "or_default",
+           "part_of",
            "range_expr", "shovel"]
 
 
@@ -109,6 +110,27 @@ def range_expr(tr: Translator, node: Node) -> Expr:
         str(int(high.code) + 1) if high.code.isdigit() else f"{tr.wrap(high, 11)} + 1")
     start = "" if low.code == "0" else f"{low.code}, "
     return Expr(f"range({start}{end})", T("range", elem=INT), P_CALL)
+
+
+def or_default(tr: Translator, node: Node) -> Expr:
+    """``(h[k] ||= [])`` used as a value (``<< x`` after it): ``setdefault``,
+    where no value the Hash holds is nil or false (Ruby would replace one)."""
+    left = node.child_by_field_name("left")
+    op = tr.text(node.child_by_field_name("operator"))
+    obj_node = left.child_by_field_name("object") if left.type == "element_reference" else None
+    args = [c for c in left.named_children if c != obj_node] if obj_node is not None else []
+    if op != "||=" or obj_node is None or len(args) != 1:
+        raise tr.fail(node, f"{op} used as a value")
+    obj = tr.expr(obj_node)
+    value = tr.expr(node.child_by_field_name("right"))
+    held = obj.type.elem
+    if not obj.type.is_("dict") or not value.type.always_true or \
+            held is not None and held is not PENDING and not held.always_true:
+        raise tr.fail(node, "||= used as a value on an entry that may be nil or false")
+    check_key(tr, args[0], obj.type, key_type(tr, args[0]))
+    key = hash_key(tr, args[0])
+    tr.store(obj.type, value.type, key, key_type(tr, args[0]))
+    return Expr(f"{tr.wrap(obj, P_CALL)}.setdefault({key}, {value.code})", value.type, P_CALL)
 
 
 def part_of(tr: Translator, obj: Expr, start: Expr, length: Expr) -> Expr:

@@ -126,7 +126,9 @@ def expression(tr: Translator, node: Node) -> Expr:
         if len(inside) != 1:
             raise tr.fail(node, "several statements in parentheses")
         e = tr.expr(inside[0])
-        return Expr(f"({e.code})", e.type, P_ATOM) if e.prec < P_ATOM else e
+        return Expr(f"({e.code})", e.type, P_ATOM) if e.prec < P_CALL else e
+    if kind == "operator_assignment":
+        return collections.or_default(tr, node)
     if kind == "range":
         return collections.range_expr(tr, node)
     if kind == "lambda":

@@ -111,10 +111,10 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("os")
     if name == "expand_path" and len(args) in (1, 2):
         # Ruby expands ~ and makes the path absolute (from the second argument)
-        path = _home(args[0].code)
+        full = _home(args[0].code)
         if len(args) == 2:
-            path = f"os.path.join({_home(args[1].code)}, {path})"
-        return Expr(f"os.path.abspath({path})", PATH, P_CALL)
+            full = f"os.path.join({_home(args[1].code)}, {full})"
+        return Expr(f"os.path.abspath({full})", PATH, P_CALL)
     checks = {"exist?": "exists", "exists?": "exists", "file?": "isfile",
               "directory?": "isdir", "symlink?": "islink"}
     if name in checks and one:

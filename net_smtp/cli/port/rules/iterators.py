@@ -542,17 +542,26 @@ def _with_object(tr: Translator, call: Call, src: Source, block: Block) -> Expr:
     if not call.statement and not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, "each_with_object inside an expression")
     names = blocks.block_params(tr, block)
-    if len(names) != 2 or names[1].startswith("(") or src.index is not None:
+    if len(names) != 2 or names[1].startswith("("):
         raise tr.fail(block, "each_with_object with other than an item and a memo")
     memo = tr.expr(call.args[0])
-    types = _types(tr, call.node, src, names[:1]) + [memo.type]
-    with blocks.params_bound(tr, names, types) as targets:
-        tr.emit(f"{targets[1]} = {memo.code}")
-        tr.emit(f"for {targets[0]} in {src.code}:")
+    # |(a, b), memo|: the item taken apart (an index from each_with_index last)
+    parts = names[0].strip("()").split(",") if names[0].startswith("(") else names[:1]
+    if src.index is not None and len(parts) != 2:
+        raise tr.fail(block, "each_with_object of an indexed item without (item, index)")
+    src = _spread(tr, src, parts)
+    types = _types(tr, call.node, src, parts) + [memo.type]
+    with blocks.params_bound(tr, parts + names[1:], types) as targets:
+        tr.emit(f"{targets[-1]} = {memo.code}")
+        if src.index is not None:
+            start = "" if src.index == "0" else f", {src.index}"
+            tr.emit(f"for {targets[1]}, {targets[0]} in enumerate({src.code}{start}):")
+        else:
+            tr.emit(f"for {', '.join(targets[:-1])} in {src.code}:")
         with tr.loop():
             blocks.block_body(tr, block)
         var = tr.local(names[1])
-        value = Expr(targets[1], var.type if var is not None else memo.type)
+        value = Expr(targets[-1], var.type if var is not None else memo.type)
     if call.statement:
         to_tail(tr, call, value)
         return DONE

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node
-from ..types import ANY, BOOL, NIL, T, join
+from ..types import ANY, BOOL, NIL, PENDING, T, join
 from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         if left.type != "identifier":
             raise tr.fail(node, "a statement's value assigned to something but a local")
         name = tr.text(left)
-        var = tr.declare(name, NIL) if tr.local(name) is None else tr.local(name)
+        var = tr.declare(name, PENDING) if tr.local(name) is None else tr.local(name)
         assert var is not None
 
         def learned(t: T) -> None:
