@@ -34,6 +34,15 @@ class Snippet:
 
 
 SNIPPETS = [
+    Snippet('reserved_keywords_into_opts', r'''def deliver(to:, **opts)
+  "#{opts.fetch(:from, 'none')} -> #{to} (#{opts.keys.size})"
+end
+def send_it(from:, to:)
+  "#{from}/#{to}"
+end
+puts deliver(to: 'a', from: 'b', class: 'x'), send_it(from: 'c', to: 'd')
+''',
+            'b -> a (2)\nc/d\n'),
     Snippet('numbers_of_either_kind', r'''Item = Struct.new(:qty, :price)
 items = [Item.new(2, 49.5), Item.new(4, 20)]
 grand = items.sum { |i| i.qty * i.price }

@@ -6,6 +6,7 @@ attribute of one of its classes. A call nobody knows is marked."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Callable, Optional
 
 from ..engine import P_ATOM, P_CALL, Call, Expr
@@ -68,12 +69,17 @@ def split_call(tr: Translator, node: Node) -> Call:
 
 
 def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
-              rename: Callable[[str], str] | None = None, block: str = "block") -> list[str]:
+              rename: Callable[[str], str] | None = None, block: str = "block",
+              declared: Collection[str] | None = None) -> list[str]:
     """The Python arguments of *call*: positional, ``*splat``, keywords
     (from ``key: value`` pairs), ``**hash``, and ``&blk`` as ``block=blk``
-    (the keyword named *block*)."""
+    (the keyword named *block*). A keyword that Python reserves (``from:``)
+    is renamed (``from_=``) where the method of the script declares it
+    (*declared*: its Ruby keywords); else it reaches the method's ``**opts``
+    under its own name (``**{'from': ...}``)."""
     out: list[str] = []
     pairs_as_dict: list[str] = []
+    spread: list[str] = []
     for arg in call.args:
         kind = arg.type
         if kind == "splat_argument":
@@ -87,7 +93,10 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
             value = tr.expr(arg.child_by_field_name("value"))
             if key.type == "hash_key_symbol" and keyword_ok:
                 name = tr.text(key)
-                out.append(f"{rename(name) if rename else py_name(name)}={value.code}")
+                if declared is not None and py_name(name) != name and name not in declared:
+                    spread.append(f"{tr.string(name)}: {value.code}")
+                else:
+                    out.append(f"{rename(name) if rename else py_name(name)}={value.code}")
             else:
                 k = collections.hash_key(tr, key)
                 pairs_as_dict.append(f"{k}: {value.code}")
@@ -104,6 +113,8 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
             out.append(tr.expr(arg).code)
     if pairs_as_dict:
         out.append("{" + ", ".join(pairs_as_dict) + "}")
+    if spread:
+        out.append("**{" + ", ".join(spread) + "}")
     return out
 
 

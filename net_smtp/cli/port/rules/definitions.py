@@ -526,7 +526,8 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
                 _learn_args(tr, call, override, override_key)
                 t = tr.known(f"ret:{override_key}") or tr.unknown
                 result = t if result is None else join(result, t)
-        args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block)
+        args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block,
+                         declared=m.keywords)
         return Expr(f"{owner_code}.{m.py}({', '.join(args)})", result or tr.unknown, P_CALL)
     if name in readers and not call.args and call.block is None:
         ikey = _ivar_key(tr, info, name, singleton)
@@ -575,7 +576,8 @@ def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: 
     types = [tr.known(f"lambda:{proc}:{i}") or tr.unknown for i in range(len(params))]
     fn = tr.hoist(call.block, lambda: Expr(blocks.function_for_block(
         tr, call.block, "block", types, lambda t: tr.learn(f"lambda:{proc}:value", t)))).code
-    args = args_code(tr, call, keyword_ok=m.takes_keywords) + [f"{m.block}={fn}"]
+    args = args_code(tr, call, keyword_ok=m.takes_keywords, declared=m.keywords) + \
+        [f"{m.block}={fn}"]
     return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
 
@@ -597,7 +599,8 @@ def self_call(tr: Translator, call: Call) -> Expr | None:
         if call.block is not None:
             return _call_with_block(tr, call, function, function.py, key)
         _learn_args(tr, call, function, key)
-        args = args_code(tr, call, keyword_ok=function.takes_keywords, block=function.block)
+        args = args_code(tr, call, keyword_ok=function.takes_keywords, block=function.block,
+                         declared=function.keywords)
         result = tr.known(f"ret:{key}") or tr.unknown
         return Expr(f"{function.py}({', '.join(args)})", result, P_CALL)
     return None
@@ -630,7 +633,8 @@ def _new(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr:
         _learn_args(tr, call, init, f"{owner.path}#initialize")
     elif owner.struct:
         _learn_members(tr, call, owner)
-    args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords)
+    args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords,
+                     declared=init.keywords if init is not None else None)
     return Expr(f"{code}({', '.join(args)})", instance(tr, info), P_CALL)
 
 
