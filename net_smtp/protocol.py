@@ -317,33 +317,41 @@ class BufferedIO:
     # ------------------------------------------------------------- writing
     def send(self, data: bytes | bytearray) -> None:
         """Send raw bytes, all of them within write_timeout (no debug text)."""
-        timeout = self.write_timeout
-        if timeout != self._write_bound:
-            self._bound(timeout, False)
         sock = self._timed_socket
         try:
             if sock is None:
+                timeout = self.write_timeout
+                if timeout != self._write_bound:
+                    self._bound(timeout, False)
                 self._io.sendall(data)
                 return
-            began = time.monotonic()
-            sent = sock.send(data)
+            try:  # what the socket buffer takes at once needs no timer
+                sent = sock.send(data, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                sent = 0
             if sent < len(data):
-                self._send_rest(sock, data, sent, began, timeout)
+                self._send_rest(sock, data, sent)
         except (socket.timeout, BlockingIOError) as exc:  # a kernel timer: EAGAIN
             raise WriteTimeout(self._describe()) from exc
 
-    def _send_rest(self, sock: socket.socket, data: bytes | bytearray, sent: int,
-                   began: float, timeout: float | None) -> None:
-        """The rest of a send over a blocking socket that the kernel timer
-        or a signal cut short after *sent* bytes: it goes on with the time
-        left, so the whole write (from *began*) is bounded, not each send."""
-        while sent < len(data):
+    def _send_rest(self, sock: socket.socket, data: bytes | bytearray, sent: int) -> None:
+        """The rest of a write that the socket buffer could not take at once:
+        blocking sends bounded by the kernel timer, each resumed with the
+        time left after one a timer or a signal cut short, so the whole
+        write (its first part took no time) is bounded by write_timeout."""
+        timeout = left = self.write_timeout
+        began = time.monotonic()
+        view = memoryview(data)
+        while True:
+            if left != self._write_bound:
+                self._bound(left, False)
+            sent += sock.send(view[sent:])
+            if sent >= len(data):
+                return
             if timeout is not None:
                 left = timeout - (time.monotonic() - began)
                 if left <= 0:
                     raise socket.timeout("timed out")
-                self._bound(left, False)
-            sent += sock.send(memoryview(data)[sent:])
 
     def write(self, data: str | bytes) -> int:
         """Send *data* as it is; returns the number of bytes written."""
