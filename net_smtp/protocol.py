@@ -398,16 +398,14 @@ class MessageWriter:
     line alone outgrows MAX_HELD_LINE).
     """
 
-    __slots__ = ("_io", "_encoder", "_pending", "_written", "_encoded", "_completed",
-                 "_failed", "_adapter")
+    __slots__ = ("_io", "_encoder", "_pending", "_written", "_lines_sent", "_failed", "_adapter")
 
     def __init__(self, bio: BufferedIO, label: str) -> None:
         self._io = bio
         self._encoder = MessageEncoder()
         self._pending = bytearray()
         self._written = 0
-        self._encoded = 0
-        self._completed = 0
+        self._lines_sent = 0  # wire bytes up to the end of the last line sent
         self._failed = False
         self._adapter: WriteAdapter | None = None
         if bio.debug_output is not None:  # no formatting per message otherwise
@@ -418,22 +416,26 @@ class MessageWriter:
         """The stream a ``data`` block writes to (made on first use: most
         messages are fed directly)."""
         if self._adapter is None:
-            self._adapter = WriteAdapter(self.feed)
+            self._adapter = WriteAdapter(self.write)
         return self._adapter
 
-    def feed(self, data: bytes) -> int:
-        """Encode and queue *data*; returns how many wire bytes of complete
-        lines it added (Ruby's ``WriteAdapter#write`` value)."""
-        encoded = self._encoder.feed(data)
-        self._pending += encoded
+    def feed(self, data: bytes) -> None:
+        """Encode and queue *data*."""
+        self._pending += self._encoder.feed(data)
         if len(self._pending) >= WRITE_CHUNK:
             self._flush_lines()
-        before = self._completed
-        last_end = encoded.rfind(b"\n")
-        if last_end >= 0:
-            self._completed = self._encoded + last_end + 1
-        self._encoded += len(encoded)
-        return self._completed - before
+
+    def write(self, data: bytes) -> int:
+        """:meth:`feed` *data*; returns how many wire bytes of complete lines
+        it added (Ruby's ``WriteAdapter#write`` value)."""
+        before = self._lines_end()
+        self.feed(data)
+        return self._lines_end() - before
+
+    def _lines_end(self) -> int:
+        """Wire bytes encoded so far up to the end of the last complete line."""
+        last = self._pending.rfind(b"\n")
+        return self._lines_sent if last < 0 else self._written + last + 1
 
     def _send_head(self, cut: int) -> None:
         """Send the first *cut* queued bytes; the rest stays queued."""
@@ -442,6 +444,9 @@ class MessageWriter:
         self._failed = True  # until the send returns
         self._io.send(head)
         self._failed = False
+        last = head.rfind(b"\n")
+        if last >= 0:
+            self._lines_sent = self._written + last + 1
         self._written += cut
 
     def _flush_lines(self) -> None:
