@@ -196,12 +196,22 @@ def message_chunks(src: MessageSource) -> Iterable[bytes]:
         ArgumentError: *src* (or one of its chunks) is of an unsupported type
             (when the chunks are read).
     """
-    # The common case, a str or bytes that is one chunk, without a generator.
+    whole = whole_message(src)
+    return _chunks(src) if whole is None else (whole,)
+
+
+def whole_message(src: MessageSource) -> bytes | None:
+    """The bytes of a str or bytes message that is one chunk (the common
+    case: it can be encoded and sent at once); None for any other source.
+
+    Raises:
+        UnicodeEncodeError: a str that UTF-8 cannot encode (a lone surrogate).
+    """
     if type(src) is str and 0 < len(src) <= SOURCE_CHUNK:
-        return (src.encode("utf-8"),)
+        return src.encode("utf-8")
     if type(src) is bytes and 0 < len(src) <= SOURCE_CHUNK:
-        return (src,)
-    return _chunks(src)
+        return src
+    return None
 
 
 def _chunks(src: MessageSource) -> Iterator[bytes]:

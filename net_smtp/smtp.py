@@ -1,7 +1,8 @@
 """``Net::SMTP``: the session (port of Ruby's net/smtp.rb, net-smtp 0.5.1).
 
-Every command goes through one funnel: ``validate_line`` -> ``writeline`` ->
-``_recv_response`` -> ``Response`` -> ``_check_response``.
+Every command goes through one funnel: ``validate_line`` -> ``_exchange``
+(the line written, the reply read within its bounds) -> ``Response`` ->
+``_check_response``.
 
 The error-occurred ("critical") rule, kept exactly as narrow as Ruby's: an
 exception raised while a command run by ``_getok`` or ``data`` is on the
@@ -55,7 +56,13 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from . import _email, _ruby
-from ._text import message_chunks, source_class_name, validate_line
+from ._text import (
+    MessageEncoder,
+    message_chunks,
+    source_class_name,
+    validate_line,
+    whole_message,
+)
 from .address import Address
 from .auth_cram_md5 import AuthCramMD5
 from .auth_login import AuthLogin
@@ -87,7 +94,7 @@ if TYPE_CHECKING:
     from email.message import Message
     from typing import Any, Callable, Protocol, TypeVar, overload
 
-    from typing_extensions import TypeAlias, TypedDict, Unpack
+    from typing_extensions import TypeAlias, TypedDict, TypeGuard, Unpack
 
     from ._types import AddressLike, Credential, MessageSource, SocketLike
     from .tls import SSLContextParams
@@ -138,13 +145,17 @@ def _requires_smtputf8(address: Any) -> bool:
     return not _address_text(address).isascii()
 
 
-def _check_message(msgstr: Any) -> None:
-    if isinstance(msgstr, (str, bytes, bytearray, memoryview)) or _email.is_email_message(msgstr):
-        return
+def _is_email_message(msgstr: Any) -> TypeGuard[Message]:
+    """Whether *msgstr* is an ``email.message.Message``, once it is known to
+    be a message source at all (ArgumentError for anything else)."""
+    if isinstance(msgstr, (str, bytes, bytearray, memoryview)):
+        return False
+    if _email.is_email_message(msgstr):
+        return True
     if callable(getattr(msgstr, "read", None)):
-        return
+        return False
     if hasattr(msgstr, "__iter__") and not isinstance(msgstr, (Mapping, AbstractSet)):
-        return
+        return False
     raise ArgumentError("message must be str, bytes, a file object, an iterable of "
                         f"chunks or an email.message.Message, not {type(msgstr).__name__}")
 
@@ -690,11 +701,12 @@ class SMTP:
         sock: SocketLike | None = None
         try:
             sock = self._connect()
-            self._logging(f"Connection opened: {self._address}:{self._port}")
+            if self._debug_output is not None:  # no formatting otherwise
+                self._logging(f"Connection opened: {self._address}:{self._port}")
             if self._tls:
                 sock = self._tlsconnect(sock, self._tls_context())
-            bio = self._socket = self._new_internet_message_io(sock)
-            self._check_response(self._critical(self._recv_response, bio))
+            self._socket = self._new_internet_message_io(sock)
+            self._check_response(self._critical(self._exchange))
             self._do_helo(helo_domain)
             if not self._tls and (self.is_starttls_always()
                                   or (self.is_capable_starttls() and self.is_starttls_auto())):
@@ -826,25 +838,28 @@ class SMTP:
         if refused not in _REFUSED_MODES:
             raise ArgumentError(f"refused must be 'raise' or 'return', not {refused!r}")
         flat = _ruby.flatten(to_addrs)
-        _check_message(msgstr)
-        self._claim()
-        try:
-            if _email.is_email_message(msgstr):
-                sender, flat, msgstr = self._email_envelope(msgstr, from_addr, flat)
-            else:
-                if self._socket is None:
-                    raise IOError("closed session")
-                sender = self._sender_for(from_addr, flat)  # type: ignore[arg-type]
-            phase = self._message_phase(sender, flat, source_class_name(msgstr), refused)
+        if _is_email_message(msgstr):
+            sender, flat, msgstr = self._email_envelope(msgstr, from_addr, flat)
+        else:
+            if self._socket is None:
+                raise IOError("closed session")
+            sender = self._sender_for(from_addr, flat)  # type: ignore[arg-type]
+        # A message in memory is encoded and sent at once, unless debug output
+        # wants the streaming writer's account of it.
+        whole = whole_message(msgstr) if self._io().debug_output is None else None
+        # The phase holds the session for this thread from MAIL FROM to the reply.
+        phase = self._message_phase(sender, flat, "String" if whole is not None
+                                    else source_class_name(msgstr), refused)
+        if whole is not None:
+            res = phase.send_whole(whole)
+        else:
             with phase as message:
                 for chunk in message_chunks(msgstr):
                     message.feed(chunk)
             res = phase.response
-            self._check_response(res)
-            res.refused = phase.refused
-            return res
-        finally:
-            self._in_use.release()
+        self._check_response(res)
+        res.refused = phase.refused
+        return res
 
     def _email_envelope(self, msg: Message, from_addr: AddressLike | None,
                         to_addrs: list[Any]) -> tuple[AddressLike, list[Any], bytes]:
@@ -893,7 +908,7 @@ class SMTP:
         """MAIL FROM, RCPT TO for each address, DATA, each waiting for its
         reply; with ``refused='return'`` a refused recipient is noted, not
         raised (and RSET ends a transaction nobody was accepted for)."""
-        self.mailfrom(sender)
+        self.mailfrom(sender)  # a subclass's mailfrom/rcptto run, as in Ruby
         if not to_addrs:
             raise ArgumentError("mail destination not given")
         if refused == "raise":
@@ -1153,8 +1168,7 @@ class SMTP:
         if msgstr is None and block is None:
             raise ArgumentError("message or block is required")
         if msgstr is not None:
-            _check_message(msgstr)
-            if _email.is_email_message(msgstr):
+            if _is_email_message(msgstr):
                 msgstr = _email.flatten(msgstr)
         phase = DataPhase(self, "block" if msgstr is None else source_class_name(msgstr),
                           self._open_data)
@@ -1230,23 +1244,15 @@ class SMTP:
         self._check_response(res)
         return res
 
-    def _exchange(self, reqline: str) -> Response:
-        """Write *reqline* and read its reply, unchecked."""
+    def _exchange(self, reqline: str | None = None) -> Response:
+        """Write *reqline* (the greeting and the end of data have none) and
+        read the next reply, unchecked, within the reply bounds."""
         bio = self._socket or self._io()  # _io() raises when there is no socket
-        bio.writeline(reqline)
-        return self._recv_response(bio)
-
-    def _exchange_all(self, lines: list[str]) -> list[Response]:
-        """Write *lines* in one go (a pipelined batch), then read a reply
-        for each, unchecked."""
-        bio = self._io()
-        bio.writelines(lines)
-        return [self._recv_response(bio) for _ in lines]
-
-    def _recv_response(self, bio: InternetMessageIO) -> Response:
-        """The next reply on *bio*, within the reply bounds."""
         try:
-            line = bio.readline(self.MAX_REPLY_LINE)
+            if reqline is None:
+                line = bio.readline(self.MAX_REPLY_LINE)
+            else:
+                line = bio.exchange(reqline, self.MAX_REPLY_LINE)
             if line[3:4] == b"-":
                 line = self._continued_reply(bio, line)
         except LineTooLong as exc:
@@ -1257,6 +1263,12 @@ class SMTP:
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
         return Response(text[:3], text)
+
+    def _exchange_all(self, lines: list[str]) -> list[Response]:
+        """Write *lines* in one go (a pipelined batch), then read a reply
+        for each, unchecked."""
+        self._io().writelines(lines)
+        return [self._exchange() for _ in lines]
 
     def _continued_reply(self, bio: InternetMessageIO, first: bytes) -> bytes:
         """The lines of a multi-line reply, from *first* on, joined by LF;
@@ -1289,7 +1301,7 @@ class SMTP:
 
     @staticmethod
     def _check_response(res: Response) -> None:
-        if not res.is_success():
+        if res._status[:1] != "2":  # not res.is_success(): every reply passes here
             raise res.exception_class(res)
 
 
@@ -1306,7 +1318,8 @@ class DataPhase:
     the marker and reads the reply into :attr:`response` (unchecked). An
     exception from the body leaves the marker unsent, drops the connection
     (the server discards the partial message) and propagates unchanged.
-    The session is released on exit.
+    The session is released on exit. :meth:`send_whole` runs the same
+    steps for a body already in memory, sent in one write with the marker.
     """
 
     __slots__ = ("_smtp", "_label", "_opening", "_args", "_writer", "_response", "refused")
@@ -1354,18 +1367,37 @@ class DataPhase:
                 writer.abandon()
                 smtp._abort(exc)
                 return
-            self._response = smtp._critical(self._commit, writer)
+            self._response = smtp._critical(self._end, writer.commit)
         finally:
             smtp._in_use.release()
 
-    def _commit(self, writer: MessageWriter) -> Response:
+    def send_whole(self, body: bytes) -> Response:
+        """Run the phase for a message already in memory, without debug
+        output (which only the streaming writer gives): the opening, then
+        the encoded body and the end-of-data marker in one write, and the
+        reply (unchecked, also kept in :attr:`response`). A failed write
+        drops the connection, as a failed body does."""
+        encoder = MessageEncoder()
+        wire = encoder.feed(body) + encoder.finish()
+        smtp = self._smtp
+        smtp._claim()
+        try:
+            self.refused = self._opening(*self._args)
+            self._response = smtp._critical(self._end, smtp._io().send, wire)
+        finally:
+            smtp._in_use.release()
+        return self._response
+
+    def _end(self, write: Callable[..., object], *args: Any) -> Response:
+        """``write(*args)``, which sends the end of the body and the marker,
+        then the reply; a failed write drops the connection."""
         smtp = self._smtp
         try:
-            writer.commit()
+            write(*args)
         except BaseException as exc:
             smtp._abort(exc)
             raise
-        return smtp._recv_response(smtp._socket or smtp._io())
+        return smtp._exchange()
 
 
 class MessageStream:

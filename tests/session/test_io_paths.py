@@ -21,6 +21,7 @@ from net_smtp import Net
 from net_smtp.protocol import KERNEL_TIMERS
 from tests.support.faults import SAFETY, ehlo_reply, greet_and_serve
 from tests.support.scripted import Conn, ScriptedServer
+from tests.support.wire import encode_message
 
 MESSAGE = "Subject: paths\r\n\r\n" + "line of the body\r\n" * 40
 BIG_MESSAGE = (b"0123456789" * 7 + b"\r\n") * (16 * 1024 * 1024 // 72)
@@ -85,7 +86,8 @@ def _scripted(cut: bool) -> Callable[[Conn], None]:
 
 
 def _run(server: ScriptedServer, handler: Callable[[Conn], None], smtp_class: type,
-         debug: list[str] | None = None) -> tuple[list[tuple[str, str]], bytes]:
+         debug: list[str] | None = None,
+         message: str | bytes = MESSAGE) -> tuple[list[tuple[str, str]], bytes]:
     """One session (EHLO, one message, QUIT): the replies as (status,
     string) and every byte the server received."""
     session = server.expect(handler)
@@ -93,7 +95,7 @@ def _run(server: ScriptedServer, handler: Callable[[Conn], None], smtp_class: ty
     if debug is not None:
         smtp.debug_output = debug
     smtp.start("client.test")
-    replies = [smtp.send_message(MESSAGE, "a@client.test", "b@client.test")]
+    replies = [smtp.send_message(message, "a@client.test", "b@client.test")]
     replies.append(smtp.finish())
     conn = session.result()
     return [(r.status, r.string) for r in replies], bytes(conn.received)
@@ -122,6 +124,32 @@ def test_debug_output_does_not_change_the_wire(server: ScriptedServer,
     text = "".join(log)
     assert '-> "250-fault.test\\r\\n"\n-> "250-PIPELINING\\r\\n"\n-> "250 8BITMIME\\r\\n"\n' in text
     assert '<- "MAIL FROM:<a@client.test>\\r\\n"\n-> "250 2.1.0 Ok\\r\\n"\n' in text
+
+
+# Messages whose line ends and dots the encoder must rewrite.
+AWKWARD = [
+    ".leading dot\nlone LF\rlone CR\r\n.\r\n..two\n",
+    "no final line end.",
+    "ends in a CR\r",
+    "\n",
+    ".",
+    b"\xc3\xa9 bytes\r\n.dot\n\r\r\n",
+    "\u00e9t\u00e9 \u2603\r\n",
+]
+
+
+@pytest.mark.parametrize("message", AWKWARD, ids=range(len(AWKWARD)))
+def test_a_message_sent_whole_is_the_streamed_one(server: ScriptedServer, session_class: type,
+                                                  message: str | bytes) -> None:
+    """Without debug output a message in memory is encoded and sent at once;
+    with it, the streaming writer sends it: the DATA bytes are the same,
+    and they are what the encoder makes of the message."""
+    quiet = _run(server, greet_and_serve, session_class, message=message)
+    streamed = _run(server, greet_and_serve, session_class, debug=[], message=message)
+    assert streamed == quiet
+    raw = message.encode() if isinstance(message, str) else message
+    body = encode_message([raw])
+    assert quiet[1].count(b"DATA\r\n" + body) == 1
 
 
 def test_waits_are_bounded_the_way_the_socket_allows(server: ScriptedServer,
@@ -252,3 +280,4 @@ def test_a_send_cut_short_by_a_signal_goes_on() -> None:
         theirs.close()
     assert interrupted == [signal.SIGALRM]
     assert bytes(received) == data
+
