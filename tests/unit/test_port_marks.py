@@ -74,6 +74,12 @@ CASES = [
     ("block_to_a_method_without_one", "def m\n  1\nend\nm { 2 }\n", 4, "takes none"),
     ("logger_block", "require 'logger'\nl = Logger.new($stdout)\nl.debug { 'x' }\n", 3,
      "block"),
+    ("fetch_computed_key", "h = { 'a' => 1 }\nk = 'a'\nputs h.fetch(k.upcase) { |x| x }\n", 3,
+     "computed"),
+    ("env_fetch_two_params", "v = ENV.fetch('X') { |a, b| a }\nputs v\n", 1, "parameters"),
+    ("step_by_a_variable", "n = 2\n1.step(9, n) { |i| puts i }\n", 2, "cannot tell"),
+    ("range_step_backwards", "(1..9).step(-1) { |i| puts i }\n", 1, "negative"),
+    ("method_name_outside_def", "puts __method__\n", 1, "outside a def"),
 ]
 
 

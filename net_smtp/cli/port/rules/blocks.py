@@ -16,8 +16,8 @@ from ..types import ANY, T
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["block_body", "block_params", "contains", "function_for_block", "hoistable",
-           "is_statement_block", "lambda_expr", "one_expression", "proc_value"]
+__all__ = ["block_body", "block_params", "contains", "fallback", "function_for_block",
+           "hoistable", "is_statement_block", "lambda_expr", "one_expression", "proc_value"]
 
 # Calls whose block becomes a statement (with / for) rather than a value.
 STATEMENT_BLOCKS = frozenset({"start", "open_message_stream", "ready", "each", "each_with_index",
@@ -132,6 +132,37 @@ def params_bound(tr: Translator, names: list[str], types: list[T],
                 tr.bind_param(n, t)
                 targets.append(lookup[n])
         yield targets
+
+
+# Keys that may be written twice (once for the lookup, once for the block's
+# parameter) without running anything twice.
+PLAIN_KEYS = ("string", "simple_symbol", "integer", "identifier", "constant",
+               "instance_variable")
+
+
+def fallback(tr: Translator, block: Node, key_node: Node, key: Expr, key_type: T,
+             what: str, tail: Tail | None = None) -> Expr | None:
+    """The block of a ``fetch(key) { |k| ... }``, which runs only when the key
+    is missing, its parameter standing for the key: as an expression, or
+    (with *tail*) as statements ending in *tail*, returning None.
+
+    Raises:
+        Unsupported: a block of several statements where an expression is
+            needed, more than one parameter, or a key that is not plain.
+    """
+    names = block_params(tr, block)
+    if len(names) > 1 or (names and names[0].startswith("(")):
+        raise tr.fail(block, f"{what} with a block of several parameters")
+    if names and (key_node.type not in PLAIN_KEYS or "(" in key.code):
+        raise tr.fail(block, f"{what} with a block parameter for a key that is computed")
+    with params_bound(tr, names, [key_type], {names[0]: key.code} if names else None):
+        if tail is not None:
+            block_body(tr, block, tail)
+            return None
+        expr_node = one_expression(block)
+        if expr_node is None:
+            raise tr.fail(block, f"{what} with a block of several statements")
+        return tr.expr(expr_node)
 
 
 def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:

@@ -613,6 +613,21 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
                 P_CALL)
 
 
+def _fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``h.fetch(k) { |key| ... }``: the value, or the block's when k is missing."""
+    assert call.block is not None
+    key_node = call.args[0]
+    key = tr.expr(key_node)
+    if key_node.type not in blocks.PLAIN_KEYS or "(" in key.code:
+        raise tr.fail(call.node, "Hash#fetch with a block, for a key that is computed")
+    check_key(tr, key_node, recv.type, key.type)
+    found = blocks.fallback(tr, call.block, key_node, key, key.type, "Hash#fetch")
+    assert found is not None
+    r = tr.wrap(recv, P_CALL)
+    return Expr(f"{r}[{key.code}] if {tr.wrap(key, P_CMP + 1)} in {r} else "
+                f"{tr.wrap(found, 1)}", join(recv.type.elem or tr.unknown, found.type), 1)
+
+
 _KEYED = frozenset({"fetch", "key?", "has_key?", "include?", "member?", "dig", "delete",
                     "values_at", "slice", "except"})
 """Hash methods whose arguments are keys (only the first, for fetch and delete)."""
@@ -626,6 +641,8 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return found
     if call.name in ("transform_values", "transform_keys"):
         return iterators.transform(tr, call, recv)
+    if call.name == "fetch" and call.block is not None and len(call.args) == 1:
+        return _fetch_or_block(tr, call, recv)
     if call.block is not None:
         return None
     name = call.name

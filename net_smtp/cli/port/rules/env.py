@@ -180,7 +180,8 @@ def special_assignment(tr: Translator, node: Node, left: Node, right: Node) -> s
 
     def learned(t: T) -> None:
         tr.declare(tr.text(left), t)
-    blocks.block_body(tr, call.block, Tail("assign", var.py, learned))
+    blocks.fallback(tr, call.block, call.args[0], key, T("str", nl="no"), "ENV.fetch",
+                    Tail("assign", var.py, learned))
     return var.py
 
 
@@ -202,10 +203,9 @@ def _env_call(tr: Translator, call: Call) -> Expr | None:
                         join(T("str", nl="no"), args[1].type), P_CALL)
     if name == "fetch" and call.block is not None and len(call.args) == 1:
         key = tr.expr(call.args[0])
-        expr_node = blocks.one_expression(call.block)
-        if expr_node is None or blocks.block_params(tr, call.block):
-            raise tr.fail(call.node, "ENV.fetch with a block of several statements")
-        fallback = tr.expr(expr_node)
+        fallback = blocks.fallback(tr, call.block, call.args[0], key, T("str", nl="no"),
+                                   "ENV.fetch")
+        assert fallback is not None
         return Expr(f"os.environ[{key.code}] if {key.code} in os.environ else "
                     f"{tr.wrap(fallback, 1)}", join(T("str", nl="no"), fallback.type), 1)
     if name in ("key?", "has_key?", "include?", "member?") and len(call.args) == 1:

@@ -156,8 +156,11 @@ def _identifier(tr: Translator, node: Node) -> Expr:
     if name == "__dir__":
         tr.need("os")
         return Expr("os.path.dirname(os.path.abspath(__file__))", T("str", nl="no"), P_CALL)
-    if name == "__method__":
-        raise tr.fail(node, "__method__ is not translated")
+    if name == "__method__":  # the Symbol of the enclosing def's name
+        method = tr.scope.method
+        if method is None or tr.scope.kind != "def":
+            raise tr.fail(node, "__method__ outside a def")
+        return Expr(tr.string(method.name), T("str", nl="no", symbol=True))
     return calls.call_expr(tr, node)
 
 

@@ -31,8 +31,8 @@ __all__ = ["Source", "chained", "iterate", "loop_over", "to_tail", "transform"]
 
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
-                    "each_slice", "times", "upto", "downto", "each_line", "each_char",
-                    "reverse_each", "each_key", "each_value", "each_index"})
+                    "each_slice", "times", "upto", "downto", "step", "each_line",
+                    "each_char", "reverse_each", "each_key", "each_value", "each_index"})
 # What the block is for; the first group may also wait for a with_index.
 COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
                         "find_all", "reject", "filter_map"})
@@ -112,6 +112,8 @@ def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
         if name == "upto":
             return Source(f"range({base.code}, {tr.wrap(end, 11)} + 1)", INT)
         return Source(f"range({base.code}, {tr.wrap(end, 11)} - 1, -1)", INT)
+    if name == "step" and (t.is_("int") and len(args) == 2 or t.kind == "range" and len(args) == 1):
+        return _step(tr, base, stage)
     if name == "each_line" and not args and t.is_("str"):
         return Source(f"{tr.runtime('lines')}({base.code})", T("str", nl="one"))
     if name in ("each_line", "each") and not args and t.kind == "io" and t.name in (
@@ -129,6 +131,26 @@ def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
                 "each_index"):
         raise tr.fail(stage.node, f"{name} on a value the translator cannot tell")
     return None
+
+
+def _step(tr: Translator, base: Expr, stage: Call) -> Source:
+    """``a.step(limit, n)`` and ``(a..b).step(n)`` over Integers, *n* a
+    literal (its sign tells which way the limit is passed)."""
+    try:
+        by = int(tr.text(stage.args[-1]))
+    except ValueError:
+        by = 0
+    if by == 0:
+        raise tr.fail(stage.node, "step by a value the translator cannot tell")
+    if base.type.kind == "range":
+        if by < 0:
+            raise tr.fail(stage.node, "Range#step with a negative step")
+        return Source(f"{tr.wrap(base, P_CALL)}[::{by}]", INT)
+    limit = tr.expr(stage.args[0])
+    if not limit.type.is_("int"):
+        raise tr.fail(stage.node, "step to a value that may not be an Integer")
+    past = f"{tr.wrap(limit, 11)} + 1" if by > 0 else f"{tr.wrap(limit, 11)} - 1"
+    return Source(f"range({base.code}, {past}, {by})", INT)
 
 
 def _shape(tr: Translator, src: Source | None, base: Expr, stage: Call) -> Source:
