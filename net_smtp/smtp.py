@@ -858,7 +858,8 @@ class SMTP:
                     message.feed(chunk)
             res = phase.response
         self._check_response(res)
-        res.refused = phase.refused
+        if phase.refused:  # Response.refused is {} until set
+            res.refused = phase.refused
         return res
 
     def _email_envelope(self, msg: Message, from_addr: AddressLike | None,
