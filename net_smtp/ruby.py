@@ -711,6 +711,31 @@ def flatten(items: Iterable[Any]) -> list[Any]:
     return out
 
 
+def _named(value: object) -> str:
+    """How Ruby's conversion errors name a value: nil, true and false by
+    themselves, anything else by its class."""
+    if value is None or value is True or value is False:
+        return to_s(value) or "nil"
+    return class_name(value)
+
+
+def plus(a: Any, b: Any) -> Any:
+    """Ruby's ``a + b`` for values whose classes are known only at run time
+    (parsed JSON): numbers add, Strings and Arrays join; any other pair
+    raises Ruby's TypeError, or NoMethodError (an AttributeError) when *a*
+    has no ``+`` (nil, true, a Hash)."""
+    if isinstance(a, (int, float)) and not isinstance(a, bool):
+        if isinstance(b, (int, float)) and not isinstance(b, bool):
+            return a + b
+        raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
+    if isinstance(a, str) and isinstance(b, str) or isinstance(a, list) and isinstance(b, list):
+        return a + b
+    if isinstance(a, (str, list)):
+        into = "String" if isinstance(a, str) else "Array"
+        raise TypeError(f"no implicit conversion of {_named(b)} into {into}")
+    raise _no_method("+", a)
+
+
 def fdiv(a: float, b: float) -> float:
     """Ruby's Float division: by zero it gives Infinity, -Infinity or NaN
     (Python raises)."""

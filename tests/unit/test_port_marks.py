@@ -80,6 +80,9 @@ CASES = [
     ("step_by_a_variable", "n = 2\n1.step(9, n) { |i| puts i }\n", 2, "cannot tell"),
     ("range_step_backwards", "(1..9).step(-1) { |i| puts i }\n", 1, "negative"),
     ("method_name_outside_def", "puts __method__\n", 1, "outside a def"),
+    ("keyword_args_unknown", "s = 'x'\nputs s.encode('UTF-8', invalid: :replace)\n", 2,
+     "keyword arguments"),
+    ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 
 

@@ -386,3 +386,28 @@ def test_symbols_made_at_run_time() -> None:
     parsed = json.loads('{"a": {"b": 1}}', object_hook=ruby.symbolize_names)
     assert ruby.inspect(parsed) == "{:a=>{:b=>1}}"
     assert parsed["a"]["b"] == 1
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (1, 2, 3), (1, 2.5, 3.5), ("a", "b", "ab"), ([1], [2], [1, 2]),
+])
+def test_plus_of_values_known_at_run_time(a: object, b: object, expected: object) -> None:
+    assert ruby.plus(a, b) == expected
+
+
+@pytest.mark.parametrize("a, b, error, text", [
+    (1, "a", TypeError, "String can't be coerced into Integer"),
+    (1.5, None, TypeError, "nil can't be coerced into Float"),
+    (1, True, TypeError, "true can't be coerced into Integer"),
+    ("a", 1, TypeError, "no implicit conversion of Integer into String"),
+    ("a", False, TypeError, "no implicit conversion of false into String"),
+    ([1], "a", TypeError, "no implicit conversion of String into Array"),
+    (None, 1, AttributeError, "undefined method `+' for nil:NilClass"),
+    (True, 1, AttributeError, "undefined method `+' for true:TrueClass"),
+    ({"a": 1}, 1, AttributeError, "undefined method `+' for {\"a\"=>1}:Hash"),
+])
+def test_plus_refuses_as_ruby_does(a: object, b: object, error: type, text: str) -> None:
+    """Ruby 3.1's TypeError / NoMethodError texts (checked against ruby -e)."""
+    with pytest.raises(error) as info:
+        ruby.plus(a, b)
+    assert str(info.value) == text

@@ -26,7 +26,7 @@ from ..engine import (
     Expr,
 )
 from ..syntax import Node
-from ..types import BOOL, FLOAT, INT, NIL, STR, T, join
+from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, join
 from . import (
     blocks,
     calls,
@@ -143,6 +143,9 @@ def expression(tr: Translator, node: Node) -> Expr:
         return Expr(tr.string(tr.text(node)[1:]), STR)
     if kind == "subshell":
         raise tr.fail(node, "backticks run a shell command")
+    if kind == "pair":  # key: value among a call's arguments
+        raise tr.fail(node, "keyword arguments (or a Hash without braces) given to a method "
+                            "the translator knows without them")
     raise tr.fail(node, f"{kind.replace('_', ' ')} is not translated")
 
 
@@ -319,6 +322,12 @@ def _binary(tr: Translator, node: Node) -> Expr:
     if op == "|" and ta.is_("list") and tb.is_("list"):
         return Expr(f"list(dict.fromkeys({tr.wrap(a, P_ADD)} + {tr.wrap(b, P_ADD + 1)}))",
                     join(ta, tb), P_CALL)
+    if op == "+" and "any" in (ta.kind, tb.kind):
+        # a value of parsed JSON: its class decides at run time, as in Ruby
+        known = tb if ta.kind == "any" else ta
+        result = T("num") if known.is_("int", "float", "num") else \
+            replace(known, site="") if known.is_("str", "list") else ANY
+        return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", result, P_CALL)
     raise tr.fail(node, f"cannot tell the types on both sides of {op}")
 
 

@@ -198,6 +198,10 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
     if name == "match" and len(args) == 1 and args[0].type == "regex" and call.block is None:
         return Expr(search(tr, compiled(tr, args[0]), recv.code), MATCH, P_CALL)
+    if name in ("gsub", "sub") and len(args) >= 2 and args[0].type == "regex" and \
+            call.block is None and (args[1].type == "pair" or len(args) == 2 and args[1].type in (
+                "identifier", "constant") and tr.expr(args[1]).type.is_("dict")):
+        return _sub_with_hash(tr, call, recv)
     if name in ("gsub", "sub") and len(args) == 2 and call.block is None:
         if args[0].type == "regex":
             pattern = compiled(tr, args[0])
@@ -318,6 +322,29 @@ def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     count = ", count=1" if call.name == "sub" else ""
     return Expr(f"{pattern}.sub(lambda {found}: {value.code}, {recv.code}{count})", T("str"),
                 P_CALL)
+
+
+def _sub_with_hash(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``gsub(/re/, 'a' => 'b')`` (or a Hash held in a variable or constant):
+    each match is replaced by the Hash's value for the matched text, the
+    empty String when it has none, as in Ruby."""
+    rest = call.args[1:]
+    if rest[0].type == "pair":
+        if any(a.type != "pair" for a in rest):
+            raise tr.fail(call.node, f"{call.name} with a Hash and more arguments")
+        from .collections import hash_of  # collections uses this module
+
+        table = hash_of(tr, rest, str(call.node.start_byte))
+    else:
+        table = tr.expr(rest[0])
+    found = tr.temp("found")
+    looked = f"{tr.wrap(table, P_CALL)}.get({found}.group(0))"
+    value = table.type.elem
+    shown = f"{looked} or ''" if value is not None and value.is_("str") else \
+        f"{tr.runtime('to_s')}({looked})"
+    count = ", count=1" if call.name == "sub" else ""
+    return Expr(f"{compiled(tr, call.args[0])}.sub(lambda {found}: {shown}, {recv.code}{count})",
+                T("str"), P_CALL)
 
 
 def _match_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -350,7 +350,9 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "bytes":
             return Expr(f"list({r}.encode())", list_of(INT), P_CALL)
         return None
-    arg_exprs = [tr.expr(a) for a in args if a.type not in ("regex",)]
+    # (the pairs of gsub(/re/, 'a' => 'b') are the Hash regexps.py reads)
+    arg_exprs = [tr.expr(a) for a in args if a.type != "regex" and not (
+        a.type == "pair" and name in ("gsub", "sub"))]
     if name in ("start_with?", "end_with?") and len(arg_exprs) == len(args):
         method = "startswith" if name == "start_with?" else "endswith"
         inner = arg_exprs[0].code if len(arg_exprs) == 1 else \
