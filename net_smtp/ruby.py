@@ -728,7 +728,9 @@ def plus(a: Any, b: Any) -> Any:
         if isinstance(b, (int, float)) and not isinstance(b, bool):
             return a + b
         raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
-    if isinstance(a, str) and isinstance(b, str) or isinstance(a, list) and isinstance(b, list):
+    if isinstance(a, str) and isinstance(b, str):
+        return a + b
+    if isinstance(a, list) and isinstance(b, list):
         return a + b
     if isinstance(a, (str, list)):
         into = "String" if isinstance(a, str) else "Array"
