@@ -1469,6 +1469,8 @@ class ArgumentParser(argparse.ArgumentParser):
     def __init__(self, banner: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
         super().__init__(**kwargs)
+        # --[no-]name: true for --name (and its short flag), false for --no-name
+        self.register("action", "negatable", argparse.BooleanOptionalAction)
         program = os.path.splitext(os.path.basename(sys.argv[0] or "-"))[0]
         self.banner = banner if banner is not None else f"Usage: {program} [options]"
         self._summary: list[tuple[list[str], str, list[str]] | str] = []
@@ -1477,10 +1479,13 @@ class ArgumentParser(argparse.ArgumentParser):
         """argparse's ``add_argument``; also remembers the option for the
         Ruby-style help of :meth:`__str__`."""
         metavar = kwargs.get("metavar")
-        takes_value = kwargs.get("action") not in ("store_true", "store_false", "count")
+        action = kwargs.get("action")
+        takes_value = action not in ("store_true", "store_false", "count", "negatable")
         arg = f" {metavar}" if metavar and takes_value else ""
         help_text = kwargs.get("help")
-        self._summary.append(([str(f) for f in flags], arg, [help_text] if help_text else []))
+        shown = [f"--[no-]{f[2:]}" if action == "negatable" and str(f).startswith("--") else str(f)
+                 for f in flags]
+        self._summary.append((shown, arg, [help_text] if help_text else []))
         return super().add_argument(*flags, **kwargs)
 
     def separator(self, text: str) -> None:

@@ -82,6 +82,8 @@ CASES = [
     ("method_name_outside_def", "puts __method__\n", 1, "outside a def"),
     ("keyword_args_unknown", "s = 'x'\nputs s.encode('UTF-8', invalid: :replace)\n", 2,
      "keyword arguments"),
+    ("optparse_optional_value", "require 'optparse'\nOptionParser.new do |o|\n"
+     "  o.on('--cc [ADDR]') { |v| puts v }\nend.parse!\n", 3, "may be left out"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

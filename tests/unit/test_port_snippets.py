@@ -34,6 +34,16 @@ class Snippet:
 
 
 SNIPPETS = [
+    Snippet('negatable_options', r'''require 'optparse'
+opts = { verbose: nil, tls: true }
+OptionParser.new do |o|
+  o.banner = 'Usage: send [options]'
+  o.on('-v', '--[no-]verbose', 'talk more') { |v| opts[:verbose] = v }
+  o.on('--[no-]tls', 'use TLS') { |v| opts[:tls] = v }
+end.parse!
+puts "verbose=#{opts[:verbose].inspect} tls=#{opts[:tls]}"
+puts ARGV.join(',')
+''', "verbose=true tls=false\na,b\n", argv=["--no-tls", "-v", "a", "b"]),
     Snippet('reserved_keywords_into_opts', r'''def deliver(to:, **opts)
   "#{opts.fetch(:from, 'none')} -> #{to} (#{opts.keys.size})"
 end

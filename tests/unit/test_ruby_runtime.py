@@ -411,3 +411,19 @@ def test_plus_refuses_as_ruby_does(a: object, b: object, error: type, text: str)
     with pytest.raises(error) as info:
         ruby.plus(a, b)
     assert str(info.value) == text
+
+
+def test_negatable_options_as_option_parser() -> None:
+    """``--[no-]verbose``: true for -v and --verbose, false for --no-verbose,
+    nil when not given; the help shows the flag as Ruby does (text from
+    ruby -roptparse)."""
+    parser = ruby.ArgumentParser("Usage: x [options]")
+    parser.add_argument("-v", "--verbose", help="talk more", action="negatable", dest="verbose")
+    parser.add_argument("--tls", action="negatable", dest="tls")
+    assert str(parser) == ("Usage: x [options]\n"
+                           "    -v, --[no-]verbose               talk more\n"
+                           "        --[no-]tls\n")
+    given, rest = parser.parse(["--no-verbose", "-v", "--no-tls", "x"])
+    assert (given.verbose, given.tls, rest) == (True, False, ["x"])
+    given, _ = parser.parse(["--no-verbose"])
+    assert (given.verbose, given.tls) == (False, None)

@@ -42,6 +42,8 @@ class _Option:
     block: Node | None
     value_type: T
     appends: bool
+    negatable: bool = False
+    """``--[no-]name``: the block gets true or false."""
 
 
 def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None:
@@ -50,6 +52,7 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     descriptions: list[str] = []
     py_type = ""
     value_type = T("str", nl="no")
+    negatable = False
     for arg in call.args:
         if arg.type == "string":
             text = tr.expr(arg)
@@ -59,8 +62,11 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
             if value.startswith("-"):
                 spec = value.replace("=", " ", 1)
                 flag, _, meta = spec.partition(" ")
+                if flag.startswith("--[no-]") and not meta:
+                    negatable = True
+                    flag = "--" + flag[len("--[no-]"):]
                 if "[" in flag or meta.startswith("["):
-                    raise tr.fail(arg, "an optional or negatable option")
+                    raise tr.fail(arg, "an option whose value may be left out")
                 flags.append(flag)
                 if meta:
                     metavar = meta
@@ -85,13 +91,15 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     if call.block is not None and metavar:
         body = tr.text(call.block)
         appends = "<<" in body or ".push" in body or ".append" in body
-    if not metavar:
+    if negatable:
+        parts.append("action='negatable'")
+    elif not metavar:
         parts.append("action='store_true'")
     elif appends:
         parts.append("action='append'")
     parts.append(f"dest={tr.string(dest)}")
     tr.emit(f"{parser}.add_argument({', '.join(parts)})")
-    options.append(_Option(dest, bool(metavar), call.block, value_type, appends))
+    options.append(_Option(dest, bool(metavar), call.block, value_type, appends, negatable))
 
 
 def _literal(code: str) -> str:
@@ -192,7 +200,7 @@ def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
                 with tr.loop():
                     blocks.block_body(tr, option.block)
             continue
-        if option.takes_value:
+        if option.takes_value or option.negatable:
             tr.emit(f"if {value} is not None:")
         else:
             tr.emit(f"if {value}:")
