@@ -790,6 +790,15 @@ def each_slice(items: Iterable[Any], size: int) -> list[list[Any]]:
     return [listed[i:i + size] for i in range(0, len(listed), size)]
 
 
+def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
+    """Ruby's ``each_cons(size).to_a``: every run of *size* consecutive
+    items, in order (none when there are fewer items)."""
+    if size <= 0:
+        raise ValueError("invalid size")
+    listed = list(items)
+    return [listed[i:i + size] for i in range(len(listed) - size + 1)]
+
+
 def basename(path: str, suffix: str | None = None) -> str:
     """Ruby's ``File.basename``: trailing slashes do not count (``a/b/`` ->
     ``b``); *suffix* is cut off unless it is the whole name; ``.*`` cuts the

@@ -11,7 +11,7 @@ with ``to_sym``, parsed JSON with String or Symbol keys (``select`` of it,
 weekdays), more core methods (``partition``, ``rindex``, ``s[start, length]``
 as Ruby counts it, ``minmax``, ``delete_at``, ``divmod``, ``to_s(base)``...),
 ``each_with_object`` taking its item apart, ``(h[k] ||= []) << x``,
-``fetch`` with a block (``ENV`` and Hash), ``step``, ``__method__``, ``gsub``/``sub``
+``fetch`` with a block (``ENV`` and Hash), ``step``, ``each_cons``, ``__method__``, ``gsub``/``sub``
 with a Hash, ``+`` on values of parsed JSON (``ruby.plus``),
 and small idioms.
 

@@ -39,3 +39,9 @@ class Notifier
   end
 end
 puts Notifier.new.notify
+
+loads = [3, 5, 4, 9, 2]
+p loads.each_cons(2).map { |a, b| b - a }
+loads.each_cons(3) { |run| puts run.sum }
+p loads.each_cons(4).to_a
+p [1].each_cons(2).to_a
