@@ -84,6 +84,8 @@ CASES = [
      "keyword arguments"),
     ("optparse_optional_value", "require 'optparse'\nOptionParser.new do |o|\n"
      "  o.on('--cc [ADDR]') { |v| puts v }\nend.parse!\n", 3, "may be left out"),
+    ("loop_value", "i = 0\nr = loop do\n  i += 1\n  break i if i > 2\nend\nputs r\n", 2,
+     "used for its value"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

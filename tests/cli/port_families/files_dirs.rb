@@ -15,3 +15,14 @@ p File.foreach('out/sub/a2.txt').map(&:chomp).reject(&:empty?)
 puts
 puts File.expand_path('x/../y.txt', '/tmp'), File.expand_path('/a/b/../c')
 puts File.expand_path('conf.json', '/etc/app/'), File.expand_path('out/sub') == File.join(Dir.pwd, 'out/sub')
+
+# File.open's value is its block's: assigned, and returned from a method
+File.write('value.txt', "first\nsecond\n")
+content = File.open('value.txt') { |f| f.read }
+puts content.lines.size
+def last_line_of(path)
+  File.open(path) do |f|
+    f.read.lines.last.chomp
+  end
+end
+puts last_line_of('value.txt')

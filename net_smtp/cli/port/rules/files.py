@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, Call, Expr
+from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, INT, NIL, T, list_of
 from . import blocks, iterators
@@ -147,7 +147,8 @@ def _open(tr: Translator, call: Call) -> Expr:
     with blocks.params_bound(tr, names, [FILE]) as targets:
         target = f" as {targets[0]}" if targets else ""
         tr.emit(f"with {opened}{target}:")
-        blocks.block_body(tr, call.block)
+        # the block's value is File.open's: assigned or returned where it goes
+        blocks.block_body(tr, call.block, call.tail or NO_TAIL)
     return DONE
 
 

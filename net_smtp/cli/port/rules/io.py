@@ -262,7 +262,7 @@ def _raise(tr: Translator, call: Call) -> Expr:
 
 
 def _loop(tr: Translator, call: Call) -> Expr:
-    if call.block is None or not call.statement:
+    if call.block is None or call.tail is None or call.tail.kind != "none":
         raise tr.fail(call.node, "loop without a block, or used for its value")
     tr.emit("while True:")
     with tr.loop():
