@@ -790,6 +790,21 @@ def each_slice(items: Iterable[Any], size: int) -> list[list[Any]]:
     return [listed[i:i + size] for i in range(0, len(listed), size)]
 
 
+def push(items: list[Any], *values: Any) -> list[Any]:
+    """Ruby's ``push`` / ``append`` / ``<<`` / ``concat`` used as a value:
+    *values* added at the end of *items*, which is returned (Python's
+    ``append`` returns None)."""
+    items.extend(values)
+    return items
+
+
+def unshift(items: list[Any], *values: Any) -> list[Any]:
+    """Ruby's ``unshift`` / ``prepend`` used as a value: *values* put in
+    front, in their order; the same list returned."""
+    items[0:0] = values
+    return items
+
+
 def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
     """Ruby's ``each_cons(size).to_a``: every run of *size* consecutive
     items, in order (none when there are fewer items)."""
@@ -1079,6 +1094,10 @@ def message(exc: BaseException) -> str:
         return exc.strerror
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         return f"key not found: {inspect(exc.args[0])}"
+    if isinstance(exc, ZeroDivisionError) and str(exc) in (
+            "division by zero", "integer division or modulo by zero",
+            "integer modulo by zero"):
+        return "divided by 0"
     text = str(exc)
     found = re.fullmatch(r"invalid literal for int\(\) with base 10: '(.*)'", text)
     if found:

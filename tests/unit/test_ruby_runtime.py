@@ -427,3 +427,15 @@ def test_negatable_options_as_option_parser() -> None:
     assert (given.verbose, given.tls, rest) == (True, False, ["x"])
     given, _ = parser.parse(["--no-verbose"])
     assert (given.verbose, given.tls) == (False, None)
+
+
+def test_push_and_unshift_give_the_list_itself() -> None:
+    items = [2]
+    assert ruby.push(items, 3, 4) is items and items == [2, 3, 4]
+    assert ruby.unshift(items, 0, 1) is items and items == [0, 1, 2, 3, 4]
+
+
+def test_zero_division_is_worded_as_ruby() -> None:
+    with pytest.raises(ZeroDivisionError) as info:
+        print(1 // (len([]) * 1))
+    assert ruby.message(info.value) == "divided by 0"

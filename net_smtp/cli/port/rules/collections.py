@@ -347,6 +347,8 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
         tr.store(t, v.type)
         learn_place(tr, base, replace(t, elem=v.type if t.elem is None else join(t.elem, v.type),
                                       items=None))
+        if tr.stmt_node != node:  # used as a value: Ruby gives the Array itself
+            return Expr(f"{tr.runtime('push')}({root.code}, {v.code})", t, P_CALL)
         return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
     if t.is_("str"):
         return extend_text(tr, node, base, root, [tr.expr(v) for v in values])
@@ -533,6 +535,12 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("push", "append", "unshift", "prepend", "concat"):
         for arg in args:
             tr.store(recv.type, (arg.type.elem or tr.unknown) if name == "concat" else arg.type)
+    if name in ("push", "append", "unshift", "prepend", "concat") and not call.statement:
+        # used as a value: Ruby gives the Array itself (list.append gives None)
+        listed = ", ".join(a.code if name != "concat" else f"*{tr.wrap(a, P_CALL)}"
+                           for a in args)
+        helper = "unshift" if name in ("unshift", "prepend") else "push"
+        return Expr(f"{tr.runtime(helper)}({recv.code}, {listed})", recv.type, P_CALL)
     if name in ("push", "append") and len(args) == 1:
         return Expr(f"{r}.append({args[0].code})", recv.type, P_CALL)
     if name in ("push", "append", "concat"):
