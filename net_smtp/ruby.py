@@ -798,6 +798,13 @@ def push(items: list[Any], *values: Any) -> list[Any]:
     return items
 
 
+def update(entries: dict[Any, Any], other: dict[Any, Any]) -> dict[Any, Any]:
+    """Ruby's ``merge!`` / ``update`` used as a value: *other*'s entries
+    stored in *entries*, which is returned (``dict.update`` returns None)."""
+    entries.update(other)
+    return entries
+
+
 def unshift(items: list[Any], *values: Any) -> list[Any]:
     """Ruby's ``unshift`` / ``prepend`` used as a value: *values* put in
     front, in their order; the same list returned."""

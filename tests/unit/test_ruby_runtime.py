@@ -439,3 +439,8 @@ def test_zero_division_is_worded_as_ruby() -> None:
     with pytest.raises(ZeroDivisionError) as info:
         print(1 // (len([]) * 1))
     assert ruby.message(info.value) == "divided by 0"
+
+
+def test_update_gives_the_hash_itself() -> None:
+    entries = {"a": 1}
+    assert ruby.update(entries, {"b": 2}) is entries and entries == {"a": 1, "b": 2}

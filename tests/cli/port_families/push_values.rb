@@ -20,3 +20,7 @@ begin
 rescue ZeroDivisionError => e
   puts "#{e.class}: #{e.message}"
 end
+defaults = { 'port' => 25 }
+settings = defaults.merge!({ 'host' => 'relay' })
+puts settings.size
+puts defaults.update({ 'tls' => 'no' }).keys.join(',')

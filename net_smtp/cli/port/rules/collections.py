@@ -526,6 +526,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)
         if name == "clear":
+            if not call.statement:
+                raise tr.fail(call.node, "the value of Array#clear")
             return Expr(f"{r}.clear()", T("nil"), P_CALL)
         return None
     if name == "join":
@@ -718,6 +720,9 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             tr.store(recv.type, entry_t, entry, other.key)
         if not other.fields:
             tr.store(recv.type, other.elem or tr.unknown, None, other.key)
+        if not call.statement:  # used as a value: Ruby gives the Hash itself
+            return Expr(f"{tr.runtime('update')}({recv.code}, {args[0].code})",
+                        replace(recv.type, site=""), P_CALL)
         return Expr(f"{r}.update({args[0].code})", T("nil"), P_CALL)
     if name == "merge" and len(args) == 1:
         return Expr(f"{{**{recv.code}, **{args[0].code}}}",
