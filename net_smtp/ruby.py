@@ -110,6 +110,29 @@ class Symbol(str):
     __slots__ = ()
 
 
+def symbolized(value: Any, shape: Any) -> Any:
+    """*value* with its Symbols made :class:`Symbol`, for ``p`` and
+    ``inspect``: the translator knows from the types where they are.
+    *shape*: ``"sym"`` a Symbol, ``""`` nothing to change, ``("list",
+    item)``, ``("items", (first, second, ...))``, ``("dict", key, value,
+    ((name, value of that key), ...))``."""
+    if not shape or value is None:
+        return value
+    if shape == "sym":
+        return Symbol(value) if isinstance(value, str) else value
+    kind = shape[0]
+    if kind == "list" and isinstance(value, list):
+        return [symbolized(item, shape[1]) for item in value]
+    if kind == "items" and isinstance(value, list):
+        return [symbolized(item, part) for item, part in zip(value, shape[1])] + \
+            value[len(shape[1]):]
+    if kind == "dict" and isinstance(value, dict):
+        fields = dict(shape[3])
+        return {symbolized(key, shape[1]): symbolized(item, fields.get(key, shape[2]))
+                for key, item in value.items()}
+    return value
+
+
 def truthy(value: object) -> bool:
     """Ruby's truth: everything is true but ``nil`` and ``false`` (``0``,
     ``''`` and ``[]`` are true)."""
@@ -174,7 +197,9 @@ def class_name(value: object) -> str:
     if value is False:
         return "FalseClass"
     if cls.__module__ == errors.__name__:
-        return "EOFError" if cls is errors.EOFError else f"Net::{cls.__name__}"
+        # EOFError and ArgumentError are Ruby's own classes, the rest Net::'s
+        core = cls is errors.EOFError or cls is errors.ArgumentError
+        return cls.__name__ if core else f"Net::{cls.__name__}"
     if cls.__module__ == "ssl":
         return "OpenSSL::SSL::SSLError"
     if cls.__name__ == "gaierror":
@@ -790,12 +815,46 @@ def each_slice(items: Iterable[Any], size: int) -> list[list[Any]]:
     return [listed[i:i + size] for i in range(0, len(listed), size)]
 
 
+def _padding(pad: str, size: int) -> str:
+    if not pad:
+        raise ValueError("zero width padding")
+    return (pad * (size // len(pad) + 1))[:max(size, 0)]
+
+
+def ljust(text: str, width: int, pad: str = " ") -> str:
+    """Ruby's ``ljust``: *pad* repeated (and cut) after *text* up to *width*."""
+    return text + _padding(pad, width - len(text))
+
+
+def rjust(text: str, width: int, pad: str = " ") -> str:
+    """Ruby's ``rjust``: *pad* repeated (and cut) before *text*."""
+    return _padding(pad, width - len(text)) + text
+
+
+def center(text: str, width: int, pad: str = " ") -> str:
+    """Ruby's ``center``: the odd character of padding goes on the right
+    (Python's ``str.center`` may put it on the left)."""
+    room = max(width - len(text), 0)
+    return _padding(pad, room // 2) + text + _padding(pad, room - room // 2)
+
+
 def push(items: list[Any], *values: Any) -> list[Any]:
     """Ruby's ``push`` / ``append`` / ``<<`` / ``concat`` used as a value:
     *values* added at the end of *items*, which is returned (Python's
     ``append`` returns None)."""
     items.extend(values)
     return items
+
+
+def merge(entries: dict[Any, Any], other: dict[Any, Any],
+          resolve: Callable[[Any, Any, Any], Any]) -> dict[Any, Any]:
+    """Ruby's ``merge`` with a block: *other*'s entries over a copy of
+    *entries*, ``resolve(key, old, new)`` giving the value of each key both
+    have."""
+    merged = dict(entries)
+    for key, value in other.items():
+        merged[key] = resolve(key, merged[key], value) if key in merged else value
+    return merged
 
 
 def update(entries: dict[Any, Any], other: dict[Any, Any]) -> dict[Any, Any]:

@@ -13,7 +13,8 @@ as Ruby counts it, ``minmax``, ``delete_at``, ``divmod``, ``to_s(base)``...),
 ``each_with_object`` taking its item apart, ``(h[k] ||= []) << x``,
 ``fetch`` with a block (``ENV`` and Hash), ``step``, ``each_cons``, ``__method__``, ``gsub``/``sub``
 with a Hash, ``+`` on values of parsed JSON (``ruby.plus``), ``push``/``<<``/``unshift`` used
-as values (``ruby.push``), ZeroDivisionError's message,
+as values (``ruby.push``), ZeroDivisionError's message, ``p``/``pp``/``inspect`` of
+Hashes and lists holding Symbols (``ruby.symbolized``), ``center`` as Ruby pads,
 and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

@@ -22,7 +22,7 @@ CASES = [
     ("shell", "out = `date`\nputs out\n", 1, "shell"),
     ("system", "system('ls')\n", 1, "shell command"),
     ("object_text", "class A\nend\np A.new\n", 3, "address"),
-    ("symbol_keys", "h = {a: 1}\np h\n", 2, "Symbols"),
+    ("symbol_and_string_keys", "h = {a: 1, 'b' => 2}\np h\n", 2, "Symbols"),
     ("rfc2822_without_time", "puts Time.now.rfc2822\n", 1, "require 'time'"),
     ("exit_bang", "exit! 3\n", 1, "exit!"),
     ("srand", "srand(1)\n", 1, "srand"),

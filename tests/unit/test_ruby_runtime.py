@@ -9,6 +9,7 @@ import sys
 from contextlib import redirect_stdout
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -444,3 +445,23 @@ def test_zero_division_is_worded_as_ruby() -> None:
 def test_update_gives_the_hash_itself() -> None:
     entries = {"a": 1}
     assert ruby.update(entries, {"b": 2}) is entries and entries == {"a": 1, "b": 2}
+
+
+def test_symbolized_follows_the_shape() -> None:
+    shape = ("dict", "sym", "", (("tags", ("list", "sym")),))
+    shown = ruby.symbolized({"host": "h", "tags": ["a"], "n": None}, shape)
+    assert ruby.inspect(shown) == '{:host=>"h", :tags=>[:a], :n=>nil}'
+    assert ruby.inspect(ruby.symbolized(["x", 1], ("items", ("sym", "")))) == "[:x, 1]"
+
+
+@pytest.mark.parametrize("call, expected", [
+    (lambda: ruby.center("free", 9, "*"), "**free***"),
+    (lambda: ruby.center("ab", 7), "  ab   "),
+    (lambda: ruby.center("x", 6, "ab"), "abxaba"),
+    (lambda: ruby.ljust("abc", 8, "12"), "abc12121"),
+    (lambda: ruby.rjust("abc", 7, "xy"), "xyxyabc"),
+    (lambda: ruby.center("toolong", 3), "toolong"),
+])
+def test_padding_as_ruby(call: Any, expected: str) -> None:
+    """Texts from ruby -e (Ruby 3.1)."""
+    assert call() == expected

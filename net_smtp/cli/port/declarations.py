@@ -25,7 +25,34 @@ def symbol_names(tr: Translator, args: Node | None) -> list[str]:
             names.append(tr.text(arg)[1:])
         elif arg.type in ("string", "delimited_symbol"):
             names.append("".join(tr.text(c) for c in arg.named_children))
+        elif arg.type == "splat_argument":  # *COLUMNS: a constant's %i[...] or [:a, ...]
+            listed = _constant_symbols(tr, arg.named_children[0] if arg.named_children else None)
+            if listed is None:
+                return []
+            names += listed
     return names
+
+
+def _constant_symbols(tr: Translator, node: Node | None) -> list[str] | None:
+    """The Symbols of a constant assigned once, at the top of the script, a
+    literal ``%i[...]`` or ``[:a, :b]`` (``.freeze`` allowed); None when it
+    is anything else."""
+    if node is None or node.type != "constant":
+        return None
+    name = tr.text(node)
+    found = [s for s in tr.root.named_children if s.type == "assignment"
+             and tr.text(s.child_by_field_name("left")) == name]
+    if len(found) != 1:
+        return None
+    value = found[0].child_by_field_name("right")
+    if value.type == "call" and tr.text(value.child_by_field_name("method")) == "freeze":
+        value = value.child_by_field_name("receiver")
+    if value.type == "symbol_array":
+        return [tr.text(c) for c in value.named_children]
+    if value.type == "array" and value.named_children and all(
+            c.type == "simple_symbol" for c in value.named_children):
+        return [tr.text(c)[1:] for c in value.named_children]
+    return None
 
 
 def _params(tr: Translator, node: Node | None) -> tuple[list[str], list[str]]:

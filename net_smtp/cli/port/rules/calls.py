@@ -178,6 +178,9 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
         call.recv = present
         call.maybe_nil = True
         translated = _dispatch(tr, call, present)
+        if translated.code == recv.code and call.name == "to_sym" and not call.args:
+            # ruby.to_sym raises for nil as Ruby does
+            return Expr(f"{tr.runtime('to_sym')}({recv.code})", translated.type, P_CALL)
         if translated.code == recv.code:
             # An identity in Python (to_sym, encode...) would let nil through
             # where Ruby raises NoMethodError.
@@ -196,7 +199,8 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
         found = dynamic.method(tr, call, recv)
         if found is not None:
             return found
-    what = tr.text(call.recv_node)
+    # (a symbol block's call has no receiver node: the item stands for it)
+    what = tr.text(call.recv_node) if call.recv_node is not None else "the item"
     if len(what) > 30:
         what = what[:27] + "..."
     if kind in ("any", "num", "error"):

@@ -638,6 +638,33 @@ def _fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
                 f"{tr.wrap(found, 1)}", join(recv.type.elem or tr.unknown, found.type), 1)
 
 
+def _merge(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``h.merge(key: value, ...)`` (a Hash without braces) and
+    ``h.merge(other) { |key, old, new| ... }``, the block deciding each key
+    both have (``ruby.merge``)."""
+    if all(a.type == "pair" for a in call.args):
+        other = hash_of(tr, call.args, str(call.node.start_byte))
+    elif len(call.args) == 1:
+        other = tr.expr(call.args[0])
+    else:
+        raise tr.fail(call.node, "Hash#merge of several Hashes")
+    if not other.type.is_("dict"):
+        raise tr.fail(call.node, "Hash#merge of something that may not be a Hash")
+    merged = _merged(recv.type, other.type, str(call.node.start_byte))
+    if call.block is None:
+        return Expr(f"{{**{recv.code}, **{other.code}}}", merged)
+    names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block)
+    if len(names) != 3 or body is None:
+        raise tr.fail(call.block, "Hash#merge with a block other than { |key, old, new| ... }")
+    value_t = join(recv.type.elem or tr.unknown, other.type.elem or tr.unknown)
+    with blocks.params_bound(tr, names, [merged.key or ANY, value_t, value_t]) as pys:
+        resolved = tr.expr(body)
+    return Expr(f"{tr.runtime('merge')}({recv.code}, {other.code}, "
+                f"lambda {', '.join(pys)}: {resolved.code})",
+                replace(merged, elem=join(value_t, resolved.type), fields=None), P_CALL)
+
+
 _KEYED = frozenset({"fetch", "key?", "has_key?", "include?", "member?", "dig", "delete",
                     "values_at", "slice", "except"})
 """Hash methods whose arguments are keys (only the first, for fetch and delete)."""
@@ -653,6 +680,9 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return iterators.transform(tr, call, recv)
     if call.name == "fetch" and call.block is not None and len(call.args) == 1:
         return _fetch_or_block(tr, call, recv)
+    if call.name == "merge" and call.args and (call.block is not None or all(
+            a.type == "pair" for a in call.args)):
+        return _merge(tr, call, recv)
     if call.block is not None:
         return None
     name = call.name

@@ -235,8 +235,13 @@ def _class(tr: Translator, node: Node) -> None:
             for attr in attrs:
                 tr.emit(f"{py_name(attr)} = None")
             assigned = _class_level_ivars(tr, body)
+            defaults = {py_name(a) for a in attrs}
             for attr in sorted((info.class_readers | info.class_writers) - assigned):
                 tr.emit(f"{py_name(attr)} = None")
+                defaults.add(py_name(attr))
+            for attr in sorted(_memoized_ivars(tr, info, body) - defaults):
+                tr.emit(f"{attr} = None")  # nil until assigned, as in Ruby
+                attrs.append(attr)
             if attrs and body is not None:
                 tr.emit("")
             if body is not None:
@@ -270,7 +275,8 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
             if tr.text(arg).replace(" ", "") not in ("keyword_init:true", ":keyword_init=>true"):
                 raise tr.fail(arg, "a Struct option")
             keyword = True
-        elif arg.type != "simple_symbol":
+        elif arg.type != "simple_symbol" and not (arg.type == "splat_argument" and info.struct):
+            # (a splat is a constant's Symbols, which the declarations read)
             raise tr.fail(arg, "a Struct member that is not a Symbol")
     members = [py_name(m) for m in info.struct]
     star = ["*"] if keyword else []
@@ -297,6 +303,35 @@ def _class_level_ivars(tr: Translator, body: Node | None) -> set[str]:
             if left is not None and left.type == "instance_variable":
                 names.add(tr.text(left)[1:])
     return names
+
+
+def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[str]:
+    """The attributes of the ``@x ||= value`` of the class's methods: each
+    needs a class-level None, as Ruby reads an unassigned one as nil."""
+    found: set[str] = set()
+
+    def walk(node: Node, method: Node | None) -> None:
+        if node.type in ("class", "module", "singleton_class"):
+            return
+        if node.type in ("method", "singleton_method"):
+            method = node
+        if node.type == "operator_assignment" and method is not None and \
+                tr.text(node.child_by_field_name("operator")) == "||=":
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "instance_variable":
+                name = tr.text(left)[1:]
+                defined = tr.text(method.child_by_field_name("name"))
+                singleton = method.type == "singleton_method" or (
+                    defined in info.class_methods and defined not in info.methods)
+                found.add("_" + name if singleton and name not in (
+                    info.class_readers | info.class_writers) else
+                          py_name(name) if singleton else _ivar_attr(tr, info, name))
+        for child in node.named_children:
+            walk(child, method)
+
+    for child in body.named_children if body is not None else []:
+        walk(child, None)
+    return found
 
 
 def _class_body(tr: Translator, children: list[Node]) -> None:

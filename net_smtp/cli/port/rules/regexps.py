@@ -147,10 +147,10 @@ def capture(tr: Translator, node: Node, obj: Expr, regex: Node, group: Expr | No
         raise tr.fail(node, "[/re/] on a value that may not be a String")
     keeps_no_match(tr, node, "String#[] with a regexp")
     pattern = compiled(tr, regex)
-    name = tr.temp("found")
     index = group.code if group is not None else "0"
-    return Expr(f"{name}.group({index}) if ({name} := {pattern}.search({obj.code})) else None",
-                T("str", nilable=True), 1)
+    # (a function, not a walrus: this may sit in a comprehension's iterable)
+    return Expr(f"{tr.runtime('group')}({pattern}.search({obj.code}), {index})",
+                T("str", nilable=True), P_CALL)
 
 
 def _replacement(tr: Translator, node: Node) -> str:

@@ -84,11 +84,17 @@ def _start(tr: Translator, call: Call, head: str) -> Expr:
     args = args_code(tr, call)
     if call.block is None:
         return Expr(f"{head}({', '.join(args)})", SMTP, P_CALL)
-    if not call.statement:
-        raise tr.fail(call.node, "a start block used inside an expression")
     names = blocks.block_params(tr, call.block)
     if len(names) > 1:
         raise tr.fail(call.block, "a start block with several parameters")
+    if not call.statement:  # its value is the block's: start(..., block=lambda)
+        body = blocks.one_expression(call.block)
+        if body is None:
+            raise tr.fail(call.node, "a start block of several statements inside an expression")
+        with blocks.params_bound(tr, names or ["_"], [SMTP]) as targets:
+            value = tr.expr(body)
+        return Expr(f"{head}({', '.join([*args, f'block=lambda {targets[0]}: {value.code}'])})",
+                    value.type, P_CALL)
     with blocks.params_bound(tr, names, [SMTP]) as targets:
         target = f" as {targets[0]}" if targets else ""
         tr.emit(f"with {head}({', '.join(args)}){target}:")

@@ -321,15 +321,26 @@ def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail)
     _after_assign(tr, target, tail, value.type)
 
 
+def _inner_statement(tr: Translator, node: Node, tail: Tail) -> None:
+    """The statement a modifier (``x if c``, ``x rescue y``, ``x while c``)
+    applies to, translated as a statement of its own (``a << b if c``
+    changes ``a``; its value goes nowhere)."""
+    saved, tr.stmt_node = tr.stmt_node, node
+    try:
+        statement(tr, node, tail)
+    finally:
+        tr.stmt_node = saved
+
+
 def _rescue_modifier(tr: Translator, node: Node, tail: Tail) -> None:
     body = node.child_by_field_name("body")
     handler = node.child_by_field_name("handler")
     tr.emit("try:")
     with tr.indented():
-        statement(tr, body, tail)
+        _inner_statement(tr, body, tail)
     tr.emit("except Exception:")
     with tr.indented():
-        statement(tr, handler, tail)
+        _inner_statement(tr, handler, tail)
 
 
 def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
@@ -442,7 +453,7 @@ def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
-        statement(tr, node.child_by_field_name("body"), tail)
+        _inner_statement(tr, node.child_by_field_name("body"), tail)
     if tail.kind == "assign":
         tr.emit("else:")
         with tr.indented():
@@ -477,7 +488,7 @@ def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None
     with tr.loop():
         if node.type.endswith("_modifier"):
             with tr.indented():
-                statement(tr, body, NO_TAIL)
+                _inner_statement(tr, body, NO_TAIL)
         else:
             _branch(tr, body, NO_TAIL)
     _nil_tail(tr, tail)

@@ -4,8 +4,9 @@ literals, and the String methods scripts use."""
 
 from __future__ import annotations
 
+import ast
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
@@ -99,8 +100,40 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('Symbol')}({e.code})"
     if e.type.kind in ("list", "dict", "any") and _has_symbols(e.type):
-        raise tr.fail(node, f"{what} of a value that is or holds Symbols")
+        shape = _symbol_shape(e.type)
+        if shape is None:
+            raise tr.fail(node, f"{what} of a value that is or holds Symbols")
+        return f"{tr.runtime('symbolized')}({e.code}, {shape!r})"
     return e.code
+
+
+def _symbol_shape(t: T) -> Any:
+    """Where the Symbols are in a value of type *t*, for ``ruby.symbolized``
+    (see there); None when the type cannot tell (a value of unknown class
+    inside)."""
+    if not _has_symbols(t):
+        return ""
+    if t.kind == "str":
+        return "sym" if t.symbol else ""
+    if t.kind in ("int", "float", "num", "bool", "nil", "time"):
+        return ""
+    if t.kind == "list" and t.items is not None:
+        parts = [_symbol_shape(x) for x in t.items]
+        return None if None in parts else ("items", tuple(parts))
+    if t.kind == "list":
+        elem = _symbol_shape(t.elem) if t.elem is not None else ""
+        return None if elem is None else ("list", elem)
+    if t.kind == "dict":
+        key = _symbol_shape(t.key) if t.key is not None else ""
+        fields = {}
+        for code, v in t.fields or ():
+            name = ast.literal_eval(code) if code[:1] in "'\"" else None
+            fields[name] = _symbol_shape(v)
+        value = _symbol_shape(t.elem) if t.elem is not None else ""
+        if key is None or value is None or None in fields or None in fields.values():
+            return None
+        return ("dict", key, value, tuple(sorted((k, v) for k, v in fields.items() if v)))
+    return None
 
 
 def inspect_code(tr: Translator, e: Expr, node: Node) -> str:
@@ -259,7 +292,8 @@ def word_array(tr: Translator, node: Node) -> Expr:
     for child in node.named_children:
         items.append(pystr.literal("".join(unescape(tr.text(c)) if c.type == "escape_sequence"
                                            else tr.text(c) for c in child.named_children)))
-    return Expr("[" + ", ".join(items) + "]", list_of(T("str", nl="no")))
+    return Expr("[" + ", ".join(items) + "]",
+                list_of(T("str", nl="no", symbol=node.type == "symbol_array")))
 
 
 # ---------------------------------------------------------------- String methods
@@ -368,8 +402,13 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             arg_exprs[0].code.strip("'\"").upper().replace("-", "") == "UTF8":
         return recv  # a Python str is text already
     if name in ("ljust", "rjust", "center") and arg_exprs:
-        method = {"ljust": "ljust", "rjust": "rjust", "center": "center"}[name]
-        return Expr(f"{r}.{method}({', '.join(a.code for a in arg_exprs)})", T("str"), P_CALL)
+        codes = ", ".join(a.code for a in arg_exprs)
+        one_char = len(arg_exprs) == 1 or re.fullmatch(r"'[^'\\]'|\"[^\"\\]\"", arg_exprs[1].code)
+        if name != "center" and one_char:
+            return Expr(f"{r}.{name}({codes})", T("str"), P_CALL)
+        # Python's center puts an odd space on the other side, and neither
+        # pads with several characters
+        return Expr(f"{tr.runtime(name)}({recv.code}, {codes})", T("str"), P_CALL)
     if name in ("partition", "rpartition") and len(args) == 1 and args[0].type != "regex" and \
             arg_exprs[0].type.is_("str"):
         return Expr(f"list({r}.{name}({arg_exprs[0].code}))", list_of(T("str")), P_CALL)
