@@ -204,6 +204,16 @@ _VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
 def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
+    if left.type == "left_assignment_list" and right.type in _VALUE_STATEMENTS:
+        # a, b = case ... end: the statement's value first, then taken apart
+        held = tr.temp("value")
+        found: list[T] = []
+        statement(tr, right, Tail("assign", held, found.append))
+        held_t = found[0] if found else tr.unknown
+        for t in found[1:]:  # each branch's value
+            held_t = join(held_t, t)
+        _multiple(tr, left, right, tail, Expr(held, held_t))
+        return
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
         return
@@ -266,14 +276,15 @@ def assignment_expr(tr: Translator, node: Node) -> Expr:
     return Expr(f"({var.py} := {value.code})", value.type, P_ATOM)
 
 
-def _multiple(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
+def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
+              held: Expr | None = None) -> None:
     targets = []
-    if right.type == "right_assignment_list":
+    if held is None and right.type == "right_assignment_list":
         values = [tr.expr(v) for v in right.named_children]
         types = [v.type for v in values]
         rhs = ", ".join(v.code for v in values)
     else:
-        value = tr.expr(right)
+        value = held if held is not None else tr.expr(right)
         if value.type.kind != "list" and value.type.kind != "argv":
             raise tr.fail(right, "several targets from a value that may not be an Array")
         elem = value.type.elem or tr.unknown
