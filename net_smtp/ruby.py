@@ -1552,6 +1552,15 @@ def _summarize(flags: list[str], arg: str, description: list[str]) -> list[str]:
     return out
 
 
+def option_list(text: str) -> list[str | None]:
+    """OptionParser's ``Array`` acceptor: the value split at commas, an
+    empty part nil (trailing empty parts dropped, as Ruby's ``split``)."""
+    parts = text.split(",")
+    while parts and not parts[-1]:
+        parts.pop()
+    return [part or None for part in parts]
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """``argparse`` that fails the way Ruby's ``OptionParser`` does: an
     error raises :class:`OptionError` worded as Ruby words it (``invalid

@@ -34,6 +34,14 @@ class Snippet:
 
 
 SNIPPETS = [
+    Snippet('array_option', r'''require 'optparse'
+opts = { to: [] }
+OptionParser.new do |o|
+  o.banner = 'Usage: x [options]'
+  o.on('-t', '--to A,B', Array, 'recipients') { |v| opts[:to].concat(v) }
+end.parse!
+puts opts[:to].inspect
+''', '["a", nil, "b", "x"]\n', argv=["-t", "a,,b", "--to", "x"]),
     Snippet('negatable_options', r'''require 'optparse'
 opts = { verbose: nil, tls: true }
 OptionParser.new do |o|

@@ -465,3 +465,10 @@ def test_symbolized_follows_the_shape() -> None:
 def test_padding_as_ruby(call: Any, expected: str) -> None:
     """Texts from ruby -e (Ruby 3.1)."""
     assert call() == expected
+
+
+def test_option_list_splits_as_option_parser() -> None:
+    """OptionParser's Array acceptor (ruby -roptparse): a,,b -> ["a", nil, "b"]."""
+    assert ruby.option_list("a,,b") == ["a", None, "b"]
+    assert ruby.option_list(",c,") == [None, "c"]
+    assert ruby.option_list("x") == ["x"]

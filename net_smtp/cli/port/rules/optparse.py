@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
-from ..types import BOOL, INT, T
+from ..types import BOOL, INT, T, list_of
 from . import blocks, calls
 from .calls import DONE, register_const, register_kind
 
@@ -74,6 +74,9 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
                 descriptions.append(value)
         elif arg.type == "constant" and tr.text(arg) in _TYPES:
             py_type, value_type = _TYPES[tr.text(arg)]
+        elif arg.type == "constant" and tr.text(arg) == "Array":  # a,b,c -> a list
+            py_type = tr.runtime("option_list")
+            value_type = list_of(T("str", nl="no", nilable=True))
         else:
             raise tr.fail(arg, "an option declared with an Array, a Hash or a Regexp")
     if not flags:
@@ -90,7 +93,7 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     appends = False
     if call.block is not None and metavar:
         body = tr.text(call.block)
-        appends = "<<" in body or ".push" in body or ".append" in body
+        appends = any(op in body for op in ("<<", ".push", ".append", ".concat"))
     if negatable:
         parts.append("action='negatable'")
     elif not metavar:
