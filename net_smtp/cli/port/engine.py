@@ -500,6 +500,12 @@ def _reads_last_match(node: Node, top: Node) -> bool:
         return True
     if node.type == "call" and node.text.startswith(b"Regexp.last_match"):
         return True
+    block = node.child_by_field_name("block") if node.type == "call" else None
+    if block is not None and node.child_by_field_name("method") is not None and \
+            node.child_by_field_name("method").text in (b"gsub", b"sub"):
+        # $~ in gsub's block is that block's match: it needs no last_match
+        return any(_reads_last_match(child, top) for child in node.named_children
+                   if child != block)
     return any(_reads_last_match(child, top) for child in node.named_children)
 
 

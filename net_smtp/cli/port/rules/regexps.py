@@ -316,7 +316,7 @@ def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     if body is None or len(names) > 1:
         raise tr.fail(call.node, f"{call.name} with a block of several statements")
     pattern = compiled(tr, call.args[0])
-    found = "last_match" if tr.reads_last_match() else tr.temp("found")
+    found = "last_match"  # the lambda's own: $~ in the block is its match
     with blocks.params_bound(tr, names, [T("str")], {n: f"{found}.group(0)" for n in names}):
         value = strings.str_of(tr, tr.expr(body))  # Ruby takes the block's to_s
     count = ", count=1" if call.name == "sub" else ""
