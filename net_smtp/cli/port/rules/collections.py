@@ -572,7 +572,11 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         test = f"{match} is not None" if name == "grep" else f"{match} is None"
         return Expr(f"[{x} for {x} in {recv.code} if {test}]", _part(recv.type))
     if name == "zip" and all(a.type.is_("list", "argv") for a in args):
-        parts = (elem,) + tuple((a.type.elem or tr.unknown).nil() for a in args)
+        # an item of a shorter list is nil (unless the lengths are known to fit)
+        count = len(recv.type.items) if recv.type.items is not None else None
+        parts = (elem,) + tuple(
+            (a.type.elem or tr.unknown) if count is not None and a.type.items is not None and
+            len(a.type.items) >= count else (a.type.elem or tr.unknown).nil() for a in args)
         return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",
                     list_of(T("list", elem=functools.reduce(join, parts), items=parts)), P_CALL)
     if name == "delete_at" and len(args) == 1 and args[0].type.is_("int") and \

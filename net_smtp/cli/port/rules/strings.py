@@ -292,8 +292,9 @@ def word_array(tr: Translator, node: Node) -> Expr:
     for child in node.named_children:
         items.append(pystr.literal("".join(unescape(tr.text(c)) if c.type == "escape_sequence"
                                            else tr.text(c) for c in child.named_children)))
-    return Expr("[" + ", ".join(items) + "]",
-                list_of(T("str", nl="no", symbol=node.type == "symbol_array")))
+    word = T("str", nl="no", symbol=node.type == "symbol_array")
+    return Expr("[" + ", ".join(items) + "]", T("list", elem=word, site=str(node.start_byte),
+                                                 items=(word,) * len(items)))
 
 
 # ---------------------------------------------------------------- String methods
