@@ -31,7 +31,7 @@ REQUIRES = {
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
     "English": None, "logger": None, "json": None, "erb": "!", "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
-    "net/http": "!", "tempfile": "!", "stringio": "!", "set": None, "ostruct": None,
+    "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None,
 }
 
@@ -475,6 +475,10 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return None
     if name in ("tty?", "isatty"):
         return Expr(f"{recv.code}.isatty()", BOOL, P_CALL)
+    if recv.type.name == "stringio" and not call.args and name in ("string", "read"):
+        if name == "read":  # what is left to read: all of it, as nothing moved the position
+            raise tr.fail(call.node, "StringIO#read (it reads from the position)")
+        return Expr(f"{recv.code}.getvalue()", T("str"), P_CALL)
     if name == "close" and recv.type.name == "file":
         return Expr(f"{recv.code}.close()", NIL, P_CALL)
     if name == "read" and recv.type.name == "file":
@@ -511,6 +515,22 @@ def _cgi(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("CGI", _cgi)
+
+
+def _stringio(tr: Translator, call: Call) -> Expr | None:
+    """``StringIO.new`` (optionally with its first text): ``io.StringIO``,
+    written to as a file; ``string`` gives everything written."""
+    if call.name != "new" or call.block is not None or len(call.args) > 1:
+        return None
+    tr.need("io")
+    text = tr.expr(call.args[0]) if call.args else None
+    if text is not None and not text.type.is_("str"):
+        raise tr.fail(call.node, "StringIO.new of something but a String")
+    return Expr(f"io.StringIO({text.code if text is not None else ''})",
+                T("io", name="stringio"), P_CALL)
+
+
+register_const("StringIO", _stringio)
 
 
 def _math(tr: Translator, call: Call) -> Expr | None:
