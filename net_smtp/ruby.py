@@ -23,7 +23,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import IO, Any, NoReturn
 
 from . import _ruby, errors
@@ -387,21 +387,37 @@ def escape_html(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-def strftime(time: datetime, template: str) -> str:
-    """Ruby's ``Time#strftime``, with Ruby's ``%L`` (milliseconds), ``%N``
-    (nanoseconds), ``%s`` (epoch seconds) and ``%:z`` (``+09:00``) too."""
+def strftime(time: datetime | date, template: str) -> str:
+    """Ruby's ``Time#strftime`` (and ``Date#strftime``), with Ruby's ``%L``
+    (milliseconds), ``%N`` (nanoseconds), ``%s`` (epoch seconds), ``%:z``
+    (``+09:00``), ``%e`` / ``%k`` / ``%l`` (day, hour, 12-hour clock padded
+    with a space) and ``%P`` (``am``) written here, not left to the C
+    library."""
+    hour = getattr(time, "hour", 0)
+    micro = getattr(time, "microsecond", 0)
+
     def ruby_only(match: re.Match[str]) -> str:
         code = match.group(0)
         if code == "%L":
-            return f"{time.microsecond // 1000:03d}"
+            return f"{micro // 1000:03d}"
         if code == "%N":
-            return f"{time.microsecond * 1000:09d}"
+            return f"{micro * 1000:09d}"
+        if code == "%e":
+            return f"{time.day:2d}"
+        if code == "%k":
+            return f"{hour:2d}"
+        if code == "%l":
+            return f"{hour % 12 or 12:2d}"
+        if code == "%P":
+            return "am" if hour < 12 else "pm"
+        moment = time if isinstance(time, datetime) else \
+            datetime(time.year, time.month, time.day, tzinfo=timezone.utc)
         if code == "%s":
-            return str(int(time.timestamp()))
-        offset = time.strftime("%z")
+            return str(int(moment.timestamp()))
+        offset = moment.strftime("%z")
         return offset[:3] + ":" + offset[3:] if offset else ""
-    return time.strftime(re.sub(r"%(?:L|N|s|:z)", ruby_only, template.replace("%%", "\0"))
-                         ).replace("\0", "%")
+    return time.strftime(re.sub(r"%(?:L|N|s|:z|e|k|l|P)", ruby_only,
+                                template.replace("%%", "\0"))).replace("\0", "%")
 
 
 def chomp(text: str, suffix: str | None = None) -> str:
@@ -869,6 +885,13 @@ def unshift(items: list[Any], *values: Any) -> list[Any]:
     front, in their order; the same list returned."""
     items[0:0] = values
     return items
+
+
+def date_range(first: date, last: date, exclusive: bool = False) -> list[date]:
+    """Ruby's ``(first..last)`` (``...`` with *exclusive*) of Dates: every
+    day from *first* on, in order."""
+    count = (last - first).days + (0 if exclusive else 1)
+    return [first + timedelta(days=n) for n in range(max(count, 0))]
 
 
 def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:

@@ -472,3 +472,14 @@ def test_option_list_splits_as_option_parser() -> None:
     assert ruby.option_list("a,,b") == ["a", None, "b"]
     assert ruby.option_list(",c,") == [None, "c"]
     assert ruby.option_list("x") == ["x"]
+
+
+def test_date_range_and_strftime_of_a_date() -> None:
+    from datetime import date
+
+    days = ruby.date_range(date(2024, 2, 27), date(2024, 3, 1))
+    assert [d.day for d in days] == [27, 28, 29, 1]
+    assert ruby.date_range(date(2024, 1, 2), date(2024, 1, 2), exclusive=True) == []
+    # ruby -rdate -e 'puts Date.new(2024,2,5).strftime("%a %b %e|%k|%l|%P|%s")'
+    assert ruby.strftime(date(2024, 2, 5), "%a %b %e|%k|%l|%P|%s") == \
+        "Mon Feb  5| 0|12|am|1707091200"

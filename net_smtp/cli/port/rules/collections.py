@@ -104,6 +104,10 @@ def range_expr(tr: Translator, node: Node) -> Expr:
     low = tr.expr(node.child_by_field_name("begin"))
     high = tr.expr(node.child_by_field_name("end"))
     op = tr.text(node.child_by_field_name("operator"))
+    if low.type.is_("date") and high.type.is_("date"):  # the days, as a list
+        last = ", exclusive=True" if op == "..." else ""
+        return Expr(f"{tr.runtime('date_range')}({low.code}, {high.code}{last})",
+                    T("range", elem=low.type.non_nil()), P_CALL)
     if not (low.type.is_("int") and high.type.is_("int")):
         raise tr.fail(node, "a range of values that may not be Integers")
     end = high.code if op == "..." else (
@@ -216,7 +220,11 @@ def element_reference(tr: Translator, node: Node) -> Expr:
             return Expr(f"{tr.wrap(obj, P_CALL)}[{i}:{end}] or None", T("str", nilable=True,
                                                                         nl="?"), 2)
         elem = (t.elem or tr.unknown)
-        return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", elem, P_CALL)
+        literal = re.fullmatch(r"-?\d+", index.code)
+        if literal and t.items is not None and -len(t.items) <= int(index.code) < len(t.items):
+            return Expr(f"{tr.wrap(obj, P_CALL)}[{index.code}]", t.items[int(index.code)], P_CALL)
+        # past the end Ruby gives nil where Python raises IndexError
+        return Expr(f"{tr.runtime('index')}({obj.code}, {index.code})", elem.nil(), P_CALL)
     if t.kind == "any" and arg.type not in ("range", "regex"):
         return dynamic.index(tr, obj, arg)
     if t.kind == "match" and arg.type in ("integer", "simple_symbol", "string"):

@@ -145,7 +145,7 @@ def _step(tr: Translator, base: Expr, stage: Call) -> Source:
     if base.type.kind == "range":
         if by < 0:
             raise tr.fail(stage.node, "Range#step with a negative step")
-        return Source(f"{tr.wrap(base, P_CALL)}[::{by}]", INT)
+        return Source(f"{tr.wrap(base, P_CALL)}[::{by}]", base.type.elem or INT)
     limit = tr.expr(stage.args[0])
     if not limit.type.is_("int"):
         raise tr.fail(stage.node, "step to a value that may not be an Integer")

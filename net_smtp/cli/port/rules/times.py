@@ -118,7 +118,8 @@ def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "strftime" and len(call.args) == 1:
         fmt = tr.expr(call.args[0])
         if any(code in fmt.code for code in _RUBY_ONLY):
-            raise tr.fail(call.node, "Date#strftime with a directive Python writes otherwise")
+            return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})",
+                        T("str", nl="no"), P_CALL)
         return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
     if call.args:
         if name in ("next_day", "prev_day") and len(call.args) == 1:
