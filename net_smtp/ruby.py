@@ -1109,6 +1109,27 @@ def index(value: object, key: object) -> Any:
     raise _no_method("[]", value)
 
 
+def fetch(value: object, key: Any, *default: Any) -> Any:
+    """``value.fetch(key[, default])`` for a Hash or an Array known only at
+    run time: the entry, else *default*, else Ruby's KeyError (``key not
+    found``) or IndexError."""
+    if isinstance(value, dict):
+        if key in value:
+            return value[key]
+        if default:
+            return default[0]
+        raise KeyError(key)
+    if _is_array(value):
+        i = _offset(key)
+        size = len(value)  # type: ignore[arg-type]
+        if -size <= i < size:
+            return value[i]  # type: ignore[index]
+        if default:
+            return default[0]
+        raise IndexError(f"index {i} outside of array bounds: {-size}...{size}")
+    raise _no_method("fetch", value)
+
+
 def include(value: object, item: object) -> bool:
     """``value.include?(item)``: a substring, an Array's item (by ``==``, and
     ``true`` is not ``1``), a Hash's key."""

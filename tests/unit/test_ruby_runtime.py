@@ -483,3 +483,14 @@ def test_date_range_and_strftime_of_a_date() -> None:
     # ruby -rdate -e 'puts Date.new(2024,2,5).strftime("%a %b %e|%k|%l|%P|%s")'
     assert ruby.strftime(date(2024, 2, 5), "%a %b %e|%k|%l|%P|%s") == \
         "Mon Feb  5| 0|12|am|1707091200"
+
+
+def test_fetch_of_parsed_json_as_ruby() -> None:
+    """ruby -e: [1,2,3].fetch(5) -> IndexError 'index 5 outside of array bounds: -3...3'."""
+    assert ruby.fetch({"a": 1}, "a") == 1 and ruby.fetch({"a": 1}, "b", 0) == 0
+    assert ruby.fetch([1, 2, 3], -1) == 3 and ruby.fetch([1], 4, None) is None
+    with pytest.raises(KeyError) as missing:
+        ruby.fetch({"a": 1}, "b")
+    assert ruby.message(missing.value) == 'key not found: "b"'
+    with pytest.raises(IndexError, match=r"^index 5 outside of array bounds: -3\.\.\.3$"):
+        ruby.fetch([1, 2, 3], 5)

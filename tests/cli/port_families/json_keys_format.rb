@@ -53,3 +53,15 @@ count = rows.inject(0) { |n, (_region, _amount, units)| n + units }
 p count
 short = [['a', 1], ['b']]
 p short.inject([]) { |acc, (name, value)| acc + [value.inspect] }
+
+# a JSON Array at the top; fetch and min_by on parsed values
+tickets = JSON.parse('[{"id": 7, "status": "open", "opened": "2024-05-02"}, {"id": 9, "status": "closed", "opened": "2024-04-30"}]')
+p tickets.map { |t| t['status'] }.tally
+oldest = tickets.min_by { |t| t['opened'] }
+puts "##{oldest['id']} #{oldest.fetch('status').inspect} #{oldest.fetch('owner', 'nobody')}"
+begin
+  tickets.first.fetch('owner')
+rescue KeyError => e
+  puts "KeyError: #{e.message}"
+end
+puts tickets.fetch(1)['id'], tickets.size

@@ -37,6 +37,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "include?": ("include", (1,), BOOL),
     "member?": ("include", (1,), BOOL),
     "dig": ("dig", (1, 2, 3, 4, 5), ANY),
+    "fetch": ("fetch", (1, 2), ANY),
     "to_sym": ("to_sym", (0,), T("str", nl="no", symbol=True)),
 }
 
@@ -68,10 +69,12 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if len(call.args) not in counts or any(
             a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
         return None
-    if name in ("dig", "include?", "member?"):
-        for arg in call.args:
+    if name in ("dig", "include?", "member?", "fetch"):
+        for arg in call.args[:1] if name == "fetch" else call.args:
             collections.check_key(tr, arg, recv.type, collections.key_type(tr, arg))
     args = [recv.code] + [tr.expr(a).code for a in call.args]
+    if result_t is ANY and collections.json_keys(recv.type) is not None:
+        result_t = T("any", name=recv.type.name)  # a part of parsed JSON is JSON
     return Expr(f"{tr.runtime(function)}({', '.join(args)})", result_t, P_CALL)
 
 

@@ -616,13 +616,12 @@ def _json_parse(tr: Translator, call: Call) -> Expr | None:
         symbols = value.type == "true"
     tr.need("json")
     text = tr.expr(call.args[0])
+    # a Hash or an Array (or a bare value): its class is known at run time
     if not symbols:
-        return Expr(f"json.loads({text.code})",
-                    T("dict", key=T("str", nl="no"), elem=T("any", name="json")), P_CALL)
+        return Expr(f"json.loads({text.code})", T("any", name="json"), P_CALL)
     # the keys become ruby.Symbol: p and inspect show them as Ruby does
-    key = T("str", nl="no", symbol=True, name="json:symbols")
     return Expr(f"json.loads({text.code}, object_hook={tr.runtime('symbolize_names')})",
-                T("dict", key=key, elem=T("any", name="json:symbols")), P_CALL)
+                T("any", name="json:symbols"), P_CALL)
 
 
 def _generate(tr: Translator, call: Call, value: Expr, pretty: bool) -> Expr:

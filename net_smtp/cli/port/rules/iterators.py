@@ -514,7 +514,9 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
     if op == "group_by":
         return Expr(f"{tr.runtime('group_by')}({src.code}, {lam}{value.code})",
                     dict_of(value.type, list_of(item_t)), P_CALL)
-    if value.type.kind not in COMPARABLE:  # nil raises in both
+    # nil raises in both; parts of parsed JSON compare as Ruby's do (Strings,
+    # numbers) or raise in both (mixed kinds, Arrays of them, Hashes)
+    if value.type.kind not in COMPARABLE and collections.json_keys(value.type) is None:
         raise tr.fail(call.node, f"{op} by values that may not compare alike")
     if op == "sort_by":
         # Ruby's sort_by is glibc's qsort_r, a merge sort: stable, as sorted() is
