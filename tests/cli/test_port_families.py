@@ -16,7 +16,8 @@ with a Hash, ``+`` on values of parsed JSON (``ruby.plus``), ``push``/``<<``/``u
 as values (``ruby.push``), ZeroDivisionError's message, ``p``/``pp``/``inspect`` of
 Hashes and lists holding Symbols (``ruby.symbolized``), ``center`` as Ruby pads,
 rescue in do ... end blocks, targets assigned from a case, StringIO, an Array's item
-past its end (nil), ranges of Dates, Date#strftime with %e,
+past its end (nil), ranges of Dates, Date#strftime with %e, open-ended ranges in
+``when``, ``between?``,
 and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

@@ -824,6 +824,12 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         low, high = (tr.expr(a) for a in call.args)
         return Expr(f"min(max({recv.code}, {low.code}), {high.code})", join(recv.type, join(
             low.type, high.type)), P_CALL)
+    if name == "between?" and len(call.args) == 2:
+        low, high = (tr.expr(a) for a in call.args)
+        if not (low.type.is_("int", "float") and high.type.is_("int", "float")):
+            raise tr.fail(call.node, "between? values that may not be numbers")
+        return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(recv, P_CMP + 1)} <= "
+                    f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
             return _num_method(tr, call, recv)

@@ -574,14 +574,16 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
         return tr.cond(node)
     kind = node.type
     s = subject.code
-    if kind == "range":
-        low = tr.expr(node.child_by_field_name("begin"))
-        high = tr.expr(node.child_by_field_name("end"))
+    if kind == "range":  # 80...90, and 90.. or ..10 with an open end
+        begin, end = node.child_by_field_name("begin"), node.child_by_field_name("end")
+        low = tr.expr(begin) if begin is not None else None
+        high = tr.expr(end) if end is not None else None
         op = tr.text(node.child_by_field_name("operator"))
-        if not low.type.is_("int", "float") or not high.type.is_("int", "float"):
+        if any(b is not None and not b.type.is_("int", "float") for b in (low, high)):
             raise tr.fail(node, "a range of values that may not be numbers")
         upper = "<=" if op == ".." else "<"
-        test = f"{low.code} <= {s} {upper} {high.code}"
+        test = " ".join(([f"{low.code} <="] if low is not None else []) + [s] +
+                        ([f"{upper} {high.code}"] if high is not None else []))
         if subject.type.is_("int", "float", "num"):
             return test
         # Ruby's Range#=== is false for a value of another kind; Python's < raises.
