@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, Expr
+from ..engine import P_ATOM, P_CALL, Expr
 from ..scope import ClassInfo
 from ..syntax import Node
 from ..types import T
@@ -80,6 +80,15 @@ def constant(tr: Translator, node: Node) -> Expr:
     """A constant used as a value."""
     path = constant_path(tr, node)
     if path is None:
+        scope = node.child_by_field_name("scope") if node.type == "scope_resolution" else None
+        name = node.child_by_field_name("name")
+        if scope is not None and name is not None and tr.text(scope) == "self.class":
+            # self.class::NAME: the object's own class's, as Python's lookup finds it
+            obj = tr.expr(scope.child_by_field_name("receiver"))
+            info = tr.classes.get(obj.type.name) if obj.type.kind == "obj" else None
+            known = constant_named(tr, node, f"{info.path}::{tr.text(name)}").type \
+                if info is not None and tr.text(name) in info.constants else tr.unknown
+            return Expr(f"type({obj.code}).{tr.text(name)}", known, P_CALL)
         raise tr.fail(node, "a constant on an expression")
     return constant_named(tr, node, path)
 

@@ -760,7 +760,10 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
     if kind in ("obj", "class"):
         info = tr.classes.get(recv.type.name)
         singleton = kind == "class"
-        if info is not None and name in (info.class_writers if singleton else info.writers):
+        holder = (info if name in info.class_writers else None) if singleton else next(
+            (c for c in ancestry(tr, info) if name in c.writers), None) if info is not None \
+            else None  # an attr_writer of the class or one it inherits from
+        if info is not None and holder is not None:
             tr.learn(_ivar_key(tr, info, name, singleton), t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         owner = next((c for c in ancestry(tr, info) if name + "=" in c.methods), None) \
