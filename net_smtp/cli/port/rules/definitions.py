@@ -760,9 +760,11 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
     if kind in ("obj", "class"):
         info = tr.classes.get(recv.type.name)
         singleton = kind == "class"
-        holder = (info if name in info.class_writers else None) if singleton else next(
-            (c for c in ancestry(tr, info) if name in c.writers), None) if info is not None \
-            else None  # an attr_writer of the class or one it inherits from
+        holder: ClassInfo | None = None  # the class (or an ancestor) with the attr_writer
+        if info is not None and singleton:
+            holder = info if name in info.class_writers else None
+        elif info is not None:
+            holder = next((c for c in ancestry(tr, info) if name in c.writers), None)
         if info is not None and holder is not None:
             tr.learn(_ivar_key(tr, info, name, singleton), t)
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
