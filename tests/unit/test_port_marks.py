@@ -87,6 +87,7 @@ CASES = [
     ("loop_value", "i = 0\nr = loop do\n  i += 1\n  break i if i > 2\nend\nputs r\n", 2,
      "used for its value"),
     ("clear_value", "a = [1]\nputs a.clear.size\n", 2, "the value of Array#clear"),
+    ("negative_power", "puts 2**-1\n", 1, "Rational"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

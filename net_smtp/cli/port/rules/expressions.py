@@ -304,6 +304,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
             else T("num")
         if op == "/" and result == INT:
             return Expr(f"{tr.wrap(a, prec)} // {tr.wrap(b, prec + 1)}", INT, prec)
+        if op == "**" and result == INT and b.code.replace(" ", "").startswith(("-", "(-")):
+            raise tr.fail(node, "an Integer to a negative power (a Rational in Ruby)")
         if op == "/" and result == FLOAT and not re.fullmatch(r"\d*\.?\d*[1-9]\d*\.?\d*", b.code):
             # Ruby's Float division by zero gives Infinity or NaN, Python's raises
             return Expr(f"{tr.runtime('fdiv')}({a.code}, {b.code})", FLOAT, P_CALL)
