@@ -323,6 +323,94 @@ def p(*values: Any) -> Any:
     return values[0] if len(values) == 1 else list(values)
 
 
+# A document for the pretty printer: ("text", s), ("break", sep),
+# ("group", [docs]) and ("nest", indent, [docs]), as Ruby's PrettyPrint.
+_Doc = tuple[Any, ...]
+
+
+def _pp_doc(value: Any) -> _Doc:
+    """*value* as Ruby's PP lays it out: an Array as ``[a, b]``, a Hash as
+    ``{k=>v}`` (each pair a group, its value on the next line when too
+    long), anything else as its ``inspect``."""
+    if isinstance(value, (list, tuple)):
+        items = [_pp_doc(item) for item in value]
+        return ("group", [("text", "["), ("group", [("nest", 1, _commas(items))]), ("text", "]")])
+    if isinstance(value, dict):
+        pairs = [("group", [("text", inspect(key) + "=>"),
+                            ("group", [("nest", 1, [("break", ""), _pp_doc(item)])])])
+                 for key, item in value.items()]
+        return ("group", [("text", "{"), ("group", [("nest", 1, _commas(pairs))]), ("text", "}")])
+    return ("text", inspect(value))
+
+
+def _commas(items: list[_Doc]) -> list[_Doc]:
+    out: list[_Doc] = []
+    for n, item in enumerate(items):
+        if n:
+            out += [("text", ","), ("break", " ")]
+        out.append(item)
+    return out
+
+
+def _layout(doc: _Doc, width: int) -> str:
+    """Lay *doc* out within *width* columns: a group whose content fits on
+    the rest of the line stays on it; otherwise each of its breaks is a new
+    line at the indentation the nests give."""
+    out: list[str] = []
+    column = 0
+    stack: list[tuple[int, bool, _Doc]] = [(0, False, doc)]  # (indent, flat, doc)
+    while stack:
+        indent, flat, item = stack.pop()
+        kind = item[0]
+        if kind == "text":
+            out.append(item[1])
+            column += len(item[1])
+        elif kind == "break":
+            if flat:
+                out.append(item[1])
+                column += len(item[1])
+            else:
+                out.append("\n" + " " * indent)
+                column = indent
+        elif kind == "nest":
+            stack.extend((indent + item[1], flat, part) for part in reversed(item[2]))
+        else:  # a group
+            fits = flat or _fits(width - column, [(indent, True, item)] + stack[::-1])
+            stack.extend((indent, fits, part) for part in reversed(item[1]))
+    return "".join(out)
+
+
+def _fits(room: int, items: list[tuple[int, bool, _Doc]]) -> bool:
+    """Whether what comes next, up to the next line break, takes at most
+    *room* columns (the first item laid out flat)."""
+    pending = list(reversed(items))
+    while room >= 0 and pending:
+        indent, flat, item = pending.pop()
+        kind = item[0]
+        if kind == "text":
+            room -= len(item[1])
+        elif kind == "break":
+            if not flat:
+                return True
+            room -= len(item[1])
+        elif kind == "nest":
+            pending.extend((indent + item[1], flat, part) for part in reversed(item[2]))
+        else:
+            pending.extend((indent, flat, part) for part in reversed(item[1]))
+    return room >= 0
+
+
+def pp(*values: Any) -> Any:
+    """Ruby's ``pp``: as :func:`p`, but a value longer than a line (79
+    columns, as for output that is not a terminal) is laid out over several
+    lines as Ruby's PP lays it out."""
+    for value in values:
+        sys.stdout.write(_layout(_pp_doc(value), 79) + "\n")
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else list(values)
+
+
 def _format_arg(arg: object) -> object:
     return to_s(arg) if arg is None or isinstance(arg, (bool, list, dict)) else arg
 

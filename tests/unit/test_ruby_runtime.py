@@ -494,3 +494,14 @@ def test_fetch_of_parsed_json_as_ruby() -> None:
     assert ruby.message(missing.value) == 'key not found: "b"'
     with pytest.raises(IndexError, match=r"^index 5 outside of array bounds: -3\.\.\.3$"):
         ruby.fetch([1, 2, 3], 5)
+
+
+def test_pp_lays_out_as_ruby(capsys: pytest.CaptureFixture[str]) -> None:
+    """Texts from ruby -e 'pp ...' (Ruby 3.1, output not a terminal: 79 columns)."""
+    assert ruby.pp({"key": "v" * 90}) == {"key": "v" * 90}
+    ruby.pp({"a": {"b": {"c": "d" * 60, "e": 1}}})
+    ruby.pp([1, 2])
+    assert capsys.readouterr().out == (
+        '{"key"=>\n  "' + "v" * 90 + '"}\n'
+        '{"a"=>\n  {"b"=>\n    {"c"=>"' + "d" * 60 + '",\n     "e"=>1}}}\n'
+        "[1, 2]\n")

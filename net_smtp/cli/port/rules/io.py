@@ -131,7 +131,8 @@ def _p(tr: Translator, call: Call) -> Expr:
         values.append(strings.inspected(tr, value, arg, "p"))
     t = types[0] if len(types) == 1 else NIL if not types else \
         T("list", elem=functools.reduce(join, types), items=tuple(types))
-    return Expr(f"{tr.runtime('p')}({', '.join(values)})", t, P_CALL)
+    # pp lays a value longer than a line out over several, as Ruby's PP does
+    return Expr(f"{tr.runtime(call.name)}({', '.join(values)})", t, P_CALL)
 
 
 def _printf(tr: Translator, call: Call) -> Expr:
