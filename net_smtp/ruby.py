@@ -455,6 +455,12 @@ def rfc2822(time: datetime) -> str:
     return time.strftime("%a, %d %b %Y %H:%M:%S ") + zone
 
 
+def httpdate(time: datetime) -> str:
+    """Ruby's ``Time#httpdate`` (``require 'time'``): RFC 1123, in GMT (the
+    names are English: Python leaves the C locale in place)."""
+    return time.astimezone(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
 def iso8601(time: datetime, digits: int = 0) -> str:
     """Ruby's ``Time#iso8601`` / ``xmlschema``: ``Z`` for a UTC time, else
     the offset with a colon; *digits* of the second's fraction (none by

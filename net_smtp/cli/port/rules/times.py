@@ -71,6 +71,12 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.second", INT, P_CALL)
     if name == "wday" and not call.args:
         return Expr(f"({r}.weekday() + 1) % 7", INT, P_CALL)
+    if name == "yday" and not call.args:
+        return Expr(f"{r}.timetuple().tm_yday", INT, P_CALL)
+    if name.endswith("?") and name[:-1] in _WEEKDAYS and not call.args:
+        return Expr(f"{r}.weekday() == {_WEEKDAYS.index(name[:-1])}", BOOL, P_CMP)
+    if name == "httpdate" and not call.args:  # always in GMT, English names
+        return Expr(f"{tr.runtime('httpdate')}({recv.code})", T("str", nl="no"), P_CALL)
     if name == "utc" and not call.args:
         tr.need("timezone")
         return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
