@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr, Tail
+from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, T, dict_of, list_of
 from . import blocks, constants, iterators, openssl, strings
@@ -102,9 +102,27 @@ def _start(tr: Translator, call: Call, head: str) -> Expr:
     return DONE
 
 
+# Ruby's Net::SMTP 0.5.1 public instance methods (Net::SMTP.public_instance_methods(false)),
+# and the Object methods scripts ask about: what respond_to? answers true for.
+_RUBY_SMTP_METHODS = frozenset("""
+address auth_capable? authenticate capabilities capable? capable_auth_types
+capable_cram_md5_auth? capable_login_auth? capable_plain_auth? capable_starttls? data
+debug_output= disable_ssl disable_starttls disable_tls ehlo enable_ssl enable_starttls
+enable_starttls_auto enable_tls esmtp esmtp= esmtp? finish get_response helo inspect mailfrom
+open_message_stream open_timeout open_timeout= port quit rcptto rcptto_list read_timeout
+read_timeout= ready rset send_mail send_message sendmail set_debug_output ssl?
+ssl_context_params ssl_context_params= start started? starttls starttls? starttls_always?
+starttls_auto? tls? tls_hostname tls_hostname= tls_verify tls_verify=
+to_s class nil? is_a? kind_of? instance_of? respond_to? frozen? object_id hash dup tap then
+""".split())
+
+
 def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
+    if name == "respond_to?" and len(call.args) == 1 and call.args[0].type == "simple_symbol":
+        # known from Ruby's own class: no need to ask the Python object
+        return Expr(str(tr.text(call.args[0])[1:] in _RUBY_SMTP_METHODS), BOOL, P_ATOM)
     if name == "start":
         return _start(tr, call, f"{r}.start")
     if name in ("open_message_stream", "ready") and call.block is not None:
