@@ -88,6 +88,14 @@ CASES = [
      "used for its value"),
     ("clear_value", "a = [1]\nputs a.clear.size\n", 2, "the value of Array#clear"),
     ("negative_power", "puts 2**-1\n", 1, "Rational"),
+    ("shovel_on_an_alias", "a = +'x'\nb = a\nb << 'y'\nputs a\n", 3, "something else"),
+    ("shovel_on_a_hash_value", "h = {'k' => +'v'}\ns = h['k']\ns << '!'\n", 3,
+     "something else"),
+    ("shovel_on_a_parameter", "def add(text)\n  text << '!'\nend\nm = +'x'\nadd(m)\nputs m\n",
+     2, "something else"),
+    ("shovel_on_a_block_item", "[+'a'].each { |t| t << '1' }\n", 1, "something else"),
+    ("shovel_on_a_frozen_literal", "# frozen_string_literal: true\ns = 'x'\ns << 'y'\n", 3,
+     "frozen"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

@@ -117,6 +117,74 @@ def makes_static(tr: Translator, node: Node) -> bool:
     return text in ("module_function", "extend self")
 
 
+# Calls whose value is a new String (Ruby's non-bang String methods, and
+# what builds one): a local assigned only such values holds its own String.
+_NEW_STRING_CALLS = frozenset({
+    "dup", "clone", "+@", "new", "join", "strip", "lstrip", "rstrip", "chomp", "chop",
+    "upcase", "downcase", "capitalize", "swapcase", "gsub", "sub", "tr", "delete",
+    "squeeze", "center", "ljust", "rjust", "reverse", "format", "sprintf", "succ",
+    "encode", "unpack1", "inspect", "read", "gets", "strftime", "rfc2822", "iso8601",
+})
+
+
+def shared_strings(tr: Translator, root: Node) -> set[str]:
+    """The locals whose String ``<<`` may not change by ``+=``: another name,
+    a collection or the caller may hold the same String (a parameter, a
+    local assigned from anything but a new String, a local assigned to
+    another name or put in an Array or Hash), or it is frozen (a plain
+    literal under ``# frozen_string_literal: true``)."""
+    frozen = any(b"frozen_string_literal: true" in line for line in root.text.split(b"\n")[:3])
+    shared: set[str] = set()
+
+    def fresh(value: Node) -> bool:
+        kind = value.type
+        if kind in ("string", "heredoc_beginning", "chained_string"):
+            interpolated = any(c.type == "interpolation" for c in value.named_children)
+            return interpolated or not frozen or kind == "heredoc_beginning"
+        if kind == "unary" and tr.text(value).startswith("+"):
+            return True
+        if kind == "binary":
+            return tr.text(value.child_by_field_name("operator")) in ("+", "*", "%")
+        if kind == "call":
+            method = value.child_by_field_name("method")
+            return method is not None and tr.text(method) in _NEW_STRING_CALLS
+        return kind in ("integer", "float", "true", "false", "nil", "array", "hash",
+                        "simple_symbol")
+
+    def walk(node: Node) -> None:
+        kind = node.type
+        if kind in ("method_parameters", "block_parameters", "lambda_parameters"):
+            for param in node.named_children:
+                name = param if param.type == "identifier" else param.child_by_field_name("name")
+                if name is not None:
+                    shared.add(tr.text(name))
+        elif kind in ("assignment", "operator_assignment"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and left.type == "identifier" and right is not None and \
+                    not fresh(right):
+                shared.add(tr.text(left))
+            if right is not None and right.type == "identifier":
+                shared.add(tr.text(right))
+        elif kind in ("array", "pair", "argument_list") and node.parent is not None:
+            for child in node.named_children:  # put in a collection (or handed over)
+                if child.type == "identifier" and (kind != "argument_list" or _stores(tr, node)):
+                    shared.add(tr.text(child))
+        for child in node.named_children:
+            walk(child)
+
+    walk(root)
+    return shared
+
+
+def _stores(tr: Translator, arguments: Node) -> bool:
+    """Whether a call with these arguments keeps them (``push``, ``<<``,
+    ``store``, ``new`` of an object...)."""
+    call = arguments.parent
+    method = call.child_by_field_name("method") if call is not None else None
+    return method is not None and tr.text(method) in (
+        "push", "append", "unshift", "prepend", "store", "insert", "new", "concat", "add")
+
+
 def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
     beginnings: list[Node] = []

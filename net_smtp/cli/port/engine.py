@@ -364,9 +364,10 @@ class Translator:
 
     # ------------------------------------------------------------------ program
     def program(self) -> None:
-        from .declarations import collect
+        from .declarations import collect, shared_strings
 
         collect(self, self.root)
+        self.aliased = shared_strings(self, self.root)
         # the script's own functions and classes keep their names
         self.scope.taken |= {f.py for f in self.functions.values()} | {
             c.py for c in self.classes.values() if c.outer is None}

@@ -373,7 +373,8 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
     if base.type not in ("identifier", "instance_variable"):
         raise tr.fail(node, "<< on a String that is not in a variable")
     if base.type == "identifier" and env.is_aliased(tr, tr.text(base)):
-        raise tr.fail(node, "<< on a String that another variable also holds")
+        raise tr.fail(node, "<< on a String that something else may also hold (a parameter, "
+                            "another name, a collection) or that is frozen")
     for piece in pieces:
         if not piece.type.is_("str"):
             raise tr.fail(node, "<< of something that may not be a String")

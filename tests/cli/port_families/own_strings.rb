@@ -1,0 +1,11 @@
+# frozen_string_literal: true
+# << on a String only this local holds (+'', an interpolation) is +=.
+body = +''
+body << 'a' << 'b'
+name = 'x'
+msg = "hi #{name}"
+msg << '!'
+puts body, msg
+lines = []
+lines << body
+puts lines.size
