@@ -96,6 +96,10 @@ CASES = [
     ("shovel_on_a_block_item", "[+'a'].each { |t| t << '1' }\n", 1, "something else"),
     ("shovel_on_a_frozen_literal", "# frozen_string_literal: true\ns = 'x'\ns << 'y'\n", 3,
      "frozen"),
+    ("shovel_after_a_store", "s = +'a'\nlist = []\nlist << s\ns << 'b'\np list\n", 4,
+     "something else"),
+    ("shovel_in_a_loop_that_stores", "out = []\nacc = +''\n[1, 2].each do |i|\n"
+     "  acc << i.to_s\n  out << acc\nend\np out\n", 4, "something else"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

@@ -127,14 +127,28 @@ _NEW_STRING_CALLS = frozenset({
 })
 
 
-def shared_strings(tr: Translator, root: Node) -> set[str]:
-    """The locals whose String ``<<`` may not change by ``+=``: another name,
-    a collection or the caller may hold the same String (a parameter, a
-    local assigned from anything but a new String, a local assigned to
-    another name or put in an Array or Hash), or it is frozen (a plain
-    literal under ``# frozen_string_literal: true``)."""
+class Sharing:
+    """Where locals' Strings start to be shared (see :func:`shared_strings`)
+    and where a new String is assigned to them."""
+
+    def __init__(self) -> None:
+        self.shared: dict[str, list[Node]] = {}
+        self.renewed: dict[str, list[Node]] = {}
+
+
+def shared_strings(tr: Translator, root: Node) -> Sharing:
+    """Where each local's String starts to be held by something else too,
+    so that a ``<<`` from there on may not be a ``+=``: a parameter (the
+    method or block), an assignment from anything but a new String, an
+    assignment to another name, a value put in an Array or Hash or handed
+    to a call that keeps it; or a frozen String (a plain literal under
+    ``# frozen_string_literal: true``)."""
     frozen = any(b"frozen_string_literal: true" in line for line in root.text.split(b"\n")[:3])
-    shared: set[str] = set()
+    sharing = Sharing()
+    shared, renewed = sharing.shared, sharing.renewed
+
+    def share(name: Node, at: Node) -> None:
+        shared.setdefault(tr.text(name), []).append(at)
 
     def fresh(value: Node) -> bool:
         kind = value.type
@@ -157,23 +171,55 @@ def shared_strings(tr: Translator, root: Node) -> set[str]:
             for param in node.named_children:
                 name = param if param.type == "identifier" else param.child_by_field_name("name")
                 if name is not None:
-                    shared.add(tr.text(name))
+                    share(name, node.parent or node)
         elif kind in ("assignment", "operator_assignment"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is not None and left.type == "identifier" and right is not None and \
                     not fresh(right):
-                shared.add(tr.text(left))
+                share(left, node)
+            elif left is not None and left.type == "identifier" and kind == "assignment":
+                renewed.setdefault(tr.text(left), []).append(node)
             if right is not None and right.type == "identifier":
-                shared.add(tr.text(right))
+                share(right, node)
+        elif kind == "binary" and tr.text(node.child_by_field_name("operator")) == "<<":
+            right = node.child_by_field_name("right")
+            if right is not None and right.type == "identifier":  # list << s keeps s
+                share(right, node)
         elif kind in ("array", "pair", "argument_list") and node.parent is not None:
             for child in node.named_children:  # put in a collection (or handed over)
                 if child.type == "identifier" and (kind != "argument_list" or _stores(tr, node)):
-                    shared.add(tr.text(child))
+                    share(child, node)
         for child in node.named_children:
             walk(child)
 
     walk(root)
-    return shared
+    return sharing
+
+
+_REPEATED = ("while", "until", "for", "do_block", "block", "method", "singleton_method",
+             "lambda")
+
+
+def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
+    """Whether the String in local *name* may be held by something else
+    where *use* changes it: after a place that shares it, or in a loop,
+    block or method that also shares it (run again, the change comes after)
+    unless that body first assigns the local a new String."""
+    renewals = sharing.renewed.get(name, [])
+    for at in sharing.shared.get(name, []):
+        if at.start_byte <= use.start_byte:
+            return True
+        node: Node | None = use.parent
+        while node is not None:
+            if node.type in _REPEATED and node.start_byte <= at.start_byte and \
+                    at.end_byte <= node.end_byte:
+                body = node.child_by_field_name("body")
+                renewed = body is not None and any(
+                    r.parent == body and r.end_byte <= use.start_byte for r in renewals)
+                if not renewed:
+                    return True
+            node = node.parent
+    return False
 
 
 def _stores(tr: Translator, arguments: Node) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from . import pystr
+from .declarations import Sharing
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node
 from .types import ANY, PENDING, T, join
@@ -135,7 +136,7 @@ class Translator:
         self.rescue_stack: list[str] = []
         self.top_constants: set[str] = set()
         self.option_parsers: dict[str, Any] = {}
-        self.aliased: set[str] = set()
+        self.aliased = Sharing()  # where locals' Strings are shared (for <<)
         self.want_argv = False
         self.data_used = False
         self.has_data = b"\n__END__\n" in source or source.startswith(b"__END__\n")

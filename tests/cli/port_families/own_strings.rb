@@ -9,3 +9,15 @@ puts body, msg
 lines = []
 lines << body
 puts lines.size
+built = +''
+built << 'x' << 'y'
+kept = []
+kept << built
+puts kept.first
+rows = []
+3.times do |i|
+  row = +'n'
+  row << i.to_s
+  rows << row
+end
+p rows

@@ -372,7 +372,7 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
     variable holding the String (none other may hold it)."""
     if base.type not in ("identifier", "instance_variable"):
         raise tr.fail(node, "<< on a String that is not in a variable")
-    if base.type == "identifier" and env.is_aliased(tr, tr.text(base)):
+    if base.type == "identifier" and env.is_aliased(tr, tr.text(base), node):
         raise tr.fail(node, "<< on a String that something else may also hold (a parameter, "
                             "another name, a collection) or that is frozen")
     for piece in pieces:

@@ -185,10 +185,13 @@ def special_assignment(tr: Translator, node: Node, left: Node, right: Node) -> s
     return var.py
 
 
-def is_aliased(tr: Translator, name: str) -> bool:
-    """Whether local *name* was assigned from another variable (so that
-    changing the String in place would be seen through both)."""
-    return name in tr.aliased
+def is_aliased(tr: Translator, name: str, use: Node) -> bool:
+    """Whether the String in local *name* may be held by something else
+    where *use* changes it in place (so that Python's ``+=``, which makes a
+    new String, would leave the other holder unchanged)."""
+    from ..declarations import is_shared_at
+
+    return is_shared_at(tr.aliased, name, use)
 
 
 def _env_call(tr: Translator, call: Call) -> Expr | None:

@@ -309,7 +309,7 @@ def _bang(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if not call.statement or call.recv_node is None or call.recv_node.type != "identifier":
         raise tr.fail(call.node, f"{call.name} changes a String in place")
     name = tr.text(call.recv_node)
-    if env.is_aliased(tr, name):
+    if env.is_aliased(tr, name, call.node):
         raise tr.fail(call.node, f"{call.name} on a String that another variable also holds")
     plain = Call(call.node, call.name[:-1], call.recv_node, call.args, call.block)
     value = _str_method(tr, plain, recv)
