@@ -455,6 +455,22 @@ def rfc2822(time: datetime) -> str:
     return time.strftime("%a, %d %b %Y %H:%M:%S ") + zone
 
 
+_XMLSCHEMA = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
+def time_iso8601(text: str) -> datetime:
+    """Ruby's ``Time.iso8601`` (``require 'time'``): a date and time with
+    ``Z`` or an offset; anything else raises Ruby's ArgumentError."""
+    found = _XMLSCHEMA.fullmatch(text)
+    if not found:
+        raise errors.ArgumentError(f"invalid xmlschema format: {inspect(text)}")
+    fraction, zone = found.group(1) or "", found.group(2)
+    micro = (fraction[1:] + "000000")[:6] if fraction else ""
+    moment = datetime.fromisoformat(text[:19] + (f".{micro}" if micro else "") +
+                                    ("+00:00" if zone == "Z" else zone))
+    return moment.astimezone(timezone.utc) if zone == "Z" else moment
+
+
 def httpdate(time: datetime) -> str:
     """Ruby's ``Time#httpdate`` (``require 'time'``): RFC 1123, in GMT (the
     names are English: Python leaves the C locale in place)."""

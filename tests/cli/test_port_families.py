@@ -18,7 +18,7 @@ Hashes and lists holding Symbols (``ruby.symbolized``), ``center`` as Ruby pads,
 rescue in do ... end blocks, targets assigned from a case, StringIO, an Array's item
 past its end (nil), ranges of Dates, Date#strftime with %e, open-ended ranges in
 ``when``, ``between?``, inherited attr_writers, ``self.class::CONST``, ``pp``'s layout,
-Time#yday/httpdate/monday?, respond_to? of a Net::SMTP,
+Time#yday/httpdate/monday?, respond_to? of a Net::SMTP, tap(&:name), Time.iso8601,
 and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

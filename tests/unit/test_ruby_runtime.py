@@ -505,3 +505,13 @@ def test_pp_lays_out_as_ruby(capsys: pytest.CaptureFixture[str]) -> None:
         '{"key"=>\n  "' + "v" * 90 + '"}\n'
         '{"a"=>\n  {"b"=>\n    {"c"=>"' + "d" * 60 + '",\n     "e"=>1}}}\n'
         "[1, 2]\n")
+
+
+def test_time_iso8601_as_ruby() -> None:
+    """ruby -rtime -e 'p Time.iso8601(...)' (Ruby 3.1)."""
+    assert ruby.to_s(ruby.time_iso8601("2024-06-03T09:15:00Z")) == "2024-06-03 09:15:00 UTC"
+    assert ruby.to_s(ruby.time_iso8601("2024-06-03T09:15:00+02:00")) == \
+        "2024-06-03 09:15:00 +0200"
+    assert ruby.time_iso8601("2024-06-03T09:15:00.5Z").microsecond == 500000
+    with pytest.raises(Net.ArgumentError, match='^invalid xmlschema format: "2024-06-03"$'):
+        ruby.time_iso8601("2024-06-03")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, T, dict_of, list_of
-from . import blocks, constants, iterators, openssl, strings
+from . import blocks, calls, constants, iterators, openssl, strings
 from .calls import DONE, args_code, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -236,7 +236,8 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     if name in _METAPROGRAMMING:
         raise tr.fail(call.node, f"{name} runs or inspects Ruby code at run time")
-    if name == "tap" and call.block is not None and not call.args:
+    if name == "tap" and (call.block is not None and not call.args or
+                          iterators.symbol_block(tr, call) is not None):
         return _tap(tr, call, recv)
     if name in ("then", "yield_self") and call.block is not None and not call.args:
         return _then(tr, call, recv)
@@ -292,14 +293,22 @@ def proc_call(tr: Translator, node: Node, proc: Expr, args: list[Node]) -> Expr:
 def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``x.tap { |o| ... }`` as statements: ``o = x``, the block, and x is
     the value."""
-    if not call.statement or call.block is None:
+    if not call.statement:
         raise tr.fail(call.node, "tap inside an expression")
-    names = blocks.block_params(tr, call.block)
+    symbol = iterators.symbol_block(tr, call)  # tap(&:enable_tls)
+    names = blocks.block_params(tr, call.block) if call.block is not None else []
     if len(names) > 1 or (names and names[0].startswith("(")):
         raise tr.fail(call.node, "tap with several block parameters")
     with blocks.params_bound(tr, names or ["tapped"], [recv.type]) as targets:
         tr.emit(f"{targets[0]} = {recv.code}")
-        tr.body(blocks.block_statements(call.block), NO_TAIL)
+        if symbol is not None:
+            item = Expr(targets[0], recv.type)
+            done = calls._dispatch(tr, Call(symbol.node, symbol.name, None, [], None,
+                                                recv=item), item)
+            if done.code:
+                tr.emit(done.code)
+        elif call.block is not None:
+            tr.body(blocks.block_statements(call.block), NO_TAIL)
     iterators.to_tail(tr, call, Expr(targets[0], recv.type))
     return DONE
 

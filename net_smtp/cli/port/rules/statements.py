@@ -218,7 +218,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         _multiple(tr, left, right, tail)
         return
     if right.type in _VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
-            "block") is not None and _block_as_statement(tr, right)):
+            "block") is not None and _block_as_statement(tr, right)) or (
+                right.type == "call" and _tap_of_symbol(tr, right)):
         if left.type != "identifier":
             raise tr.fail(node, "a statement's value assigned to something but a local")
         name = tr.text(left)
@@ -263,6 +264,14 @@ def _after_assign(tr: Translator, target: str, tail: Tail, t: T) -> None:
 
 def _block_as_statement(tr: Translator, node: Node) -> bool:
     return blocks.is_statement_block(tr, node)
+
+
+def _tap_of_symbol(tr: Translator, node: Node) -> bool:
+    """``x.tap(&:name)``: a statement whose value is x (as with a block)."""
+    method = node.child_by_field_name("method")
+    args = node.child_by_field_name("arguments")
+    return method is not None and tr.text(method) == "tap" and args is not None and \
+        len(args.named_children) == 1 and args.named_children[0].type == "block_argument"
 
 
 def assignment_expr(tr: Translator, node: Node) -> Expr:

@@ -39,6 +39,12 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     if call.name == "at" and len(call.args) == 1:
         value = tr.expr(call.args[0])
         return Expr(f"datetime.fromtimestamp({value.code}).astimezone()", TIME, P_CALL)
+    if call.name in ("iso8601", "xmlschema") and len(call.args) == 1:
+        if "time" not in tr.ruby_requires:
+            raise tr.fail(call.node, f"Time.{call.name} without require 'time' "
+                                     "(a NoMethodError in Ruby)")
+        text = tr.expr(call.args[0])
+        return Expr(f"{tr.runtime('time_iso8601')}({text.code})", TIME, P_CALL)
     return None
 
 
