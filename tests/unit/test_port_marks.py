@@ -100,6 +100,8 @@ CASES = [
      "something else"),
     ("shovel_in_a_loop_that_stores", "out = []\nacc = +''\n[1, 2].each do |i|\n"
      "  acc << i.to_s\n  out << acc\nend\np out\n", 4, "something else"),
+    ("shovel_on_a_frozen_heredoc", "# frozen_string_literal: true\nm = <<~T\n  hi\nT\nm << 'x'\n",
+     5, "frozen"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
 ]
 

@@ -153,8 +153,10 @@ def shared_strings(tr: Translator, root: Node) -> Sharing:
     def fresh(value: Node) -> bool:
         kind = value.type
         if kind in ("string", "heredoc_beginning", "chained_string"):
+            # (a heredoc's interpolations are in its body, elsewhere: under the
+            # magic comment it counts as frozen)
             interpolated = any(c.type == "interpolation" for c in value.named_children)
-            return interpolated or not frozen or kind == "heredoc_beginning"
+            return interpolated or not frozen
         if kind == "unary" and tr.text(value).startswith("+"):
             return True
         if kind == "binary":
