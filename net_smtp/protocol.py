@@ -364,7 +364,9 @@ class BufferedIO:
     def writeline(self, line: str) -> int:
         """Send *line* and CRLF in one write; returns the bytes written."""
         if self.debug_output is not None:
-            self._show_command(line)
+            answers_challenge = self._last_line.startswith(b"334")
+            shown = redact_command(line, answers_challenge) if self.redact else line
+            self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
         raw = (line + "\r\n").encode()
         self.send(raw)
         return len(raw)
@@ -372,17 +374,8 @@ class BufferedIO:
     def exchange(self, line: str, limit: int | None) -> bytes:
         """Send the command *line* (:meth:`writeline`) and read the first
         line of its reply (:meth:`readline`)."""
-        if self.debug_output is not None:
-            self._show_command(line)
-        self.send((line + "\r\n").encode())
+        self.writeline(line)
         return self.readline(limit)
-
-    def _show_command(self, line: str) -> None:
-        """The debug text of a command line (a secret redacted if asked)."""
-        assert self.debug_output is not None
-        answers_challenge = self._last_line.startswith(b"334")
-        shown = redact_command(line, answers_challenge) if self.redact else line
-        self.debug_output.emit("<- ", _ruby.dump(shown + "\r\n"), "\n")
 
     def writelines(self, lines: list[str]) -> int:
         """Send several command lines, each with CRLF, in one write (a

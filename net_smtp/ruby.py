@@ -316,8 +316,14 @@ def puts(*values: object, file: IO[str] | None = None) -> None:
 def p(*values: Any) -> Any:
     """Ruby's ``p``: print each value's :func:`inspect` on its own line and
     return the value (``None`` for none, a list for several)."""
+    return _shown(values, inspect)
+
+
+def _shown(values: tuple[Any, ...], text: Callable[[Any], str]) -> Any:
+    """Print ``text(value)`` of each of *values* on its own line; the value
+    ``p`` and ``pp`` return."""
     for value in values:
-        sys.stdout.write(inspect(value) + "\n")
+        sys.stdout.write(text(value) + "\n")
     if not values:
         return None
     return values[0] if len(values) == 1 else list(values)
@@ -404,11 +410,7 @@ def pp(*values: Any) -> Any:
     """Ruby's ``pp``: as :func:`p`, but a value longer than a line (79
     columns, as for output that is not a terminal) is laid out over several
     lines as Ruby's PP lays it out."""
-    for value in values:
-        sys.stdout.write(_layout(_pp_doc(value), 79) + "\n")
-    if not values:
-        return None
-    return values[0] if len(values) == 1 else list(values)
+    return _shown(values, lambda value: _layout(_pp_doc(value), 79))
 
 
 def _format_arg(arg: object) -> object:

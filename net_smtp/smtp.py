@@ -858,8 +858,7 @@ class SMTP:
                     message.feed(chunk)
             res = phase.response
         self._check_response(res)
-        if phase.refused:  # Response.refused is {} until set
-            res.refused = phase.refused
+        res.refused = phase.refused
         return res
 
     def _email_envelope(self, msg: Message, from_addr: AddressLike | None,
@@ -1302,7 +1301,7 @@ class SMTP:
 
     @staticmethod
     def _check_response(res: Response) -> None:
-        if res._status[:1] != "2":  # not res.is_success(): every reply passes here
+        if not res.is_success():
             raise res.exception_class(res)
 
 

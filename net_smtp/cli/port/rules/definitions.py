@@ -323,9 +323,7 @@ def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[s
                 defined = tr.text(method.child_by_field_name("name"))
                 singleton = method.type == "singleton_method" or (
                     defined in info.class_methods and defined not in info.methods)
-                found.add("_" + name if singleton and name not in (
-                    info.class_readers | info.class_writers) else
-                          py_name(name) if singleton else _ivar_attr(tr, info, name))
+                found.add(_attr_of_ivar(tr, info, name, singleton))
         for child in node.named_children:
             walk(child, method)
 
@@ -476,6 +474,15 @@ def _ivar_attr(tr: Translator, info: ClassInfo, name: str) -> str:
     return py_name(name) if exposed else "_" + name
 
 
+def _attr_of_ivar(tr: Translator, info: ClassInfo, name: str, singleton: bool) -> str:
+    """The Python attribute of ``@name``: of the class itself in a class
+    method (public when a class-level ``attr_*`` exposes it), else of the
+    object (:func:`_ivar_attr`)."""
+    if singleton:
+        return py_name(name) if name in (info.class_readers | info.class_writers) else "_" + name
+    return _ivar_attr(tr, info, name)
+
+
 def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     info = _class_info(tr)
     name = tr.text(node)[1:]
@@ -485,8 +492,7 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     if not in_body and tr.scope.kind != "def":
         raise tr.fail(node, "an instance variable outside a method")
     singleton = in_body or _in_singleton(tr)
-    attr = (py_name(name) if name in (info.class_readers | info.class_writers) else "_" + name) \
-        if singleton else _ivar_attr(tr, info, name)
+    attr = _attr_of_ivar(tr, info, name, singleton)
     key = _ivar_key(tr, info, name, singleton)
     if t is not None:
         tr.learn(key, t)

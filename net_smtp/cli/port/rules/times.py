@@ -48,6 +48,16 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
+def _strftime(tr: Translator, recv: Expr, template: Node) -> Expr:
+    """A Time's or a Date's ``strftime``: Python's, unless the template has a
+    directive Python writes otherwise (then the runtime's)."""
+    fmt = tr.expr(template)
+    if any(code in fmt.code for code in _RUBY_ONLY):
+        return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})", T("str", nl="no"),
+                    P_CALL)
+    return Expr(f"{tr.wrap(recv, P_CALL)}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
+
+
 def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
@@ -60,11 +70,7 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         digits = "".join(f", {tr.expr(a).code}" for a in call.args)
         return Expr(f"{tr.runtime('iso8601')}({recv.code}{digits})", T("str", nl="no"), P_CALL)
     if name == "strftime" and len(call.args) == 1:
-        fmt = tr.expr(call.args[0])
-        if any(code in fmt.code for code in _RUBY_ONLY):
-            return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})", T("str", nl="no"),
-                        P_CALL)
-        return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
+        return _strftime(tr, recv, call.args[0])
     if name == "to_i" and not call.args:
         return Expr(f"int({r}.timestamp())", INT, P_CALL)
     if name == "to_f" and not call.args:
@@ -128,11 +134,7 @@ def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.block is not None:
         return None
     if name == "strftime" and len(call.args) == 1:
-        fmt = tr.expr(call.args[0])
-        if any(code in fmt.code for code in _RUBY_ONLY):
-            return Expr(f"{tr.runtime('strftime')}({recv.code}, {fmt.code})",
-                        T("str", nl="no"), P_CALL)
-        return Expr(f"{r}.strftime({fmt.code})", T("str", nl="no"), P_CALL)
+        return _strftime(tr, recv, call.args[0])
     if call.args:
         if name in ("next_day", "prev_day") and len(call.args) == 1:
             days = tr.expr(call.args[0])
