@@ -30,6 +30,7 @@ from . import _ruby, errors
 
 __all__ = [
     "array",
+    "assoc",
     "basename",
     "chomp",
     "class_name",
@@ -39,12 +40,14 @@ __all__ = [
     "csv_parse",
     "csv_read",
     "delete",
+    "date_parse",
     "dig",
     "dirname",
     "each",
     "each_slice",
     "encode64",
     "escape_html",
+    "exit_status",
     "fdiv",
     "file_join",
     "fields",
@@ -66,10 +69,12 @@ __all__ = [
     "length",
     "lines",
     "message",
+    "months_later",
     "p",
     "partition",
     "puts",
     "readlines",
+    "responds_to",
     "rfc2822",
     "round",
     "scan",
@@ -79,10 +84,12 @@ __all__ = [
     "split",
     "squeeze",
     "strftime",
+    "sub",
     "sum",
     "symbol",
     "symbolize_names",
     "throw",
+    "time_parse",
     "timeout",
     "to_f",
     "to_i",
@@ -417,37 +424,80 @@ def _format_arg(arg: object) -> object:
     return to_s(arg) if arg is None or isinstance(arg, (bool, list, dict)) else arg
 
 
-_DIRECTIVE = re.compile(r"%(%|\{(\w+)\}|<(\w+)>|[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z]?))")
+_DIRECTIVE = re.compile(r"%(?:(%)|\{(\w+)\}|(?:<(\w+)>)?([-+ 0#]*)(\d+|\*)?(\.\d+)?([a-zA-Z]?))")
+_NO_ARGUMENT = object()
 
 
-def _python_template(template: str) -> str:
-    """A Ruby format template as Python's ``%`` reads it: ``%<name>d`` as
-    ``%(name)d``, ``%{name}`` as ``%({name})s`` (the value's ``to_s``, filled
-    in by :func:`format`); a directive Python has not (``%b``, ``%a``, ``%p``,
-    ``%*d``) raises ValueError rather than print something else."""
-    def convert(found: re.Match[str]) -> str:
-        text, braced, angled, kind = found.group(0), found.group(2), found.group(3), found.group(4)
-        if braced is not None:
-            return f"%({{{braced}}})s"
-        if angled is not None:
-            return f"%({angled})"
-        if "*" in text or kind in ("b", "B", "a", "A", "p"):
-            raise ValueError(f"format directive {text} (Ruby's) is not in the port's runtime")
-        return text
-    return _DIRECTIVE.sub(convert, template)
+def _binary(value: int, flags: str, kind: str) -> str:
+    """Ruby's ``%b``/``%B`` digits with their sign and ``0b`` prefix (a
+    negative number without a sign flag, which Ruby writes in two's
+    complement, is refused)."""
+    if value < 0 and "+" not in flags and " " not in flags:
+        raise ValueError("format directive %b of a negative number (Ruby's two's "
+                         "complement) is not in the port's runtime")
+    sign = "-" if value < 0 else "+" if "+" in flags else " " if " " in flags else ""
+    prefix = ("0" + kind) if "#" in flags and value else ""
+    return sign + prefix + bin(abs(value))[2:]
+
+
+def _directive(flags: str, width: int | None, precision: str, kind: str, arg: object) -> str:
+    """One directive filled with *arg*: Python's ``%`` where it writes what
+    Ruby writes; ``%p`` (inspect) and ``%b`` here."""
+    if kind in ("p", "b", "B"):
+        text = inspect(arg) if kind == "p" else _binary(integer(arg) or 0, flags, kind)
+        if kind == "p" and precision:
+            text = text[:int(precision[1:])]
+        if width is None or len(text) >= width:
+            return text
+        if "-" in flags:
+            return text.ljust(width)
+        if "0" in flags and kind != "p":  # zeros go after the sign and prefix
+            head = re.match(r"[-+ ]?(?:0[bB])?", text)
+            cut = head.end() if head else 0
+            return text[:cut] + text[cut:].rjust(width - cut, "0")
+        return text.rjust(width)
+    if kind in ("a", "A"):
+        raise ValueError(f"format directive %{kind} (Ruby's) is not in the port's runtime")
+    spec = "%" + flags + ("" if width is None else str(width)) + precision + (kind or "s")
+    return spec % (_format_arg(arg),)
 
 
 def format(template: str, *args: object) -> str:
-    """Ruby's ``format`` / ``String#%`` for C-style templates: like Python's
-    ``%``, but ``nil``, ``true`` and ``false`` print as Ruby prints them for
-    ``%s``; one Hash fills named references (Python's ``%(name)s``, Ruby's
-    ``%<name>s`` and ``%{name}``)."""
-    template = _python_template(template)
-    if len(args) == 1 and isinstance(args[0], Mapping):
-        values = {key: _format_arg(value) for key, value in args[0].items()}
-        values.update({f"{{{key}}}": to_s(value) for key, value in args[0].items()})
-        return template % values
-    return template % tuple(_format_arg(arg) for arg in args)
+    """Ruby's ``format`` / ``String#%``: C-style directives as Python's ``%``
+    writes them, but ``nil``, ``true`` and ``false`` as Ruby prints them for
+    ``%s``; ``%p`` (inspect), ``%b``, a ``*`` width; named references
+    (``%<name>s``, ``%{name}``) from one Hash; extra arguments ignored, too
+    few Ruby's ArgumentError."""
+    names = args[0] if len(args) == 1 and isinstance(args[0], Mapping) else None
+    queue = iter(args)
+
+    def take() -> object:
+        found = next(queue, _NO_ARGUMENT)
+        if found is _NO_ARGUMENT:
+            raise errors.ArgumentError("too few arguments")
+        return found
+
+    def named(key: str) -> object:
+        if names is None:
+            raise errors.ArgumentError("one hash required")
+        if key not in names:  # (a Symbol key is a str too)
+            raise KeyError(f"key<{key}> not found")
+        return names[key]
+
+    def convert(found: re.Match[str]) -> str:
+        percent, braced, angled, flags, width, precision, kind = found.groups()
+        if percent:
+            return "%"
+        if not kind and braced is None:
+            raise errors.ArgumentError("incomplete format specifier; use %% (double %) instead")
+        if braced is not None:
+            return to_s(named(braced))
+        size = None if width is None else integer(take() if width == "*" else width)
+        if size is not None and size < 0:
+            flags, size = flags + "-", -size
+        arg = named(angled) if angled is not None else take()
+        return _directive(flags, size, precision or "", kind, arg)
+    return _DIRECTIVE.sub(convert, template)
 
 
 def rfc2822(time: datetime) -> str:
@@ -468,9 +518,86 @@ def time_iso8601(text: str) -> datetime:
         raise errors.ArgumentError(f"invalid xmlschema format: {inspect(text)}")
     fraction, zone = found.group(1) or "", found.group(2)
     micro = (fraction[1:] + "000000")[:6] if fraction else ""
-    moment = datetime.fromisoformat(text[:19] + (f".{micro}" if micro else "") +
-                                    ("+00:00" if zone == "Z" else zone))
-    return moment.astimezone(timezone.utc) if zone == "Z" else moment
+    moment = datetime.fromisoformat(text[:19] + (f".{micro}" if micro else ""))
+    return moment.replace(tzinfo=_zone(zone))
+
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_CLOCK = r"(?:[T\s]+(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?)?"
+_ZONE = r"\s*(?P<z>[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?)?\s*"
+_MONTH = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?"
+_PARSED_FORMS = tuple(re.compile(r"\s*" + form + _CLOCK + _ZONE) for form in (
+    r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})",
+    r"(?:[A-Za-z]+,?\s+)?(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})",
+    r"(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})",
+))
+_UNREAD = ("{method} of {text}: the port reads only ISO 8601 (2024-09-12, "
+           "2024-09-12T08:00:00Z), YYYY/MM/DD and RFC 2822 (Thu, 12 Sep 2024 08:00 +0000) "
+           "forms, where Ruby guesses at any text")
+
+
+def _parse_fields(text: object, method: str) -> re.Match[str]:
+    """The date and time fields of *text* in one of the forms the port reads;
+    a ValueError names the forms for any other."""
+    if not isinstance(text, str):
+        raise TypeError(f"no implicit conversion of {_named(text)} into String")
+    for form in _PARSED_FORMS:
+        found = form.fullmatch(text)
+        if found and (found.groupdict().get("mon") or "jan").lower() in _MONTHS:
+            return found
+    raise ValueError(_UNREAD.format(method=method, text=inspect(text)))
+
+
+def _month(found: re.Match[str]) -> int:
+    """The month number of parsed fields: written as a number or a name."""
+    named = found.groupdict().get("mon")
+    return _MONTHS.index(named.lower()) + 1 if named else int(found["m"])
+
+
+def _zone(code: str) -> timezone:
+    """Ruby's zone for *code*: UTC itself for Z, UT and UTC; GMT and offsets
+    as a fixed offset that Ruby does not count as UTC (``+0000`` in
+    ``rfc2822``, where UTC is ``-0000``)."""
+    if code.upper() in ("Z", "UT", "UTC"):
+        return timezone.utc
+    if code == "GMT":
+        return timezone(timedelta(0), "+0000")
+    digits = code[1:].replace(":", "").ljust(4, "0")
+    sign = -1 if code[0] == "-" else 1
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return timezone(sign * offset, code[0] + digits)
+
+
+def time_parse(text: object) -> datetime:
+    """Ruby's ``Time.parse`` (``require 'time'``) for the forms scripts
+    write: ISO 8601 dates and times, ``YYYY/MM/DD`` and RFC 2822 dates. No
+    zone is local time, as in Ruby; a day past the month's end rolls over,
+    as in Ruby. Other text raises ValueError (Ruby would guess)."""
+    found = _parse_fields(text, "Time.parse")
+    month = _month(found)
+    day, hour, minute, second = (int(found[k] or 0) for k in ("d", "h", "mi", "s"))
+    for field, value, top in (("mon", month, 12), ("argument", day, 31), ("hour", hour, 24),
+                              ("min", minute, 59), ("sec", second, 60)):
+        if value > top or value < 1 and field in ("mon", "argument"):
+            raise errors.ArgumentError(f"{field} out of range")
+    micro = int((found["f"] or "").ljust(6, "0")[:6] or 0)
+    moment = datetime(int(found["y"]), month, 1) + timedelta(
+        days=day - 1, hours=hour, minutes=minute, seconds=second, microseconds=micro)
+    if found["z"] is None:
+        return moment.astimezone()
+    return moment.replace(tzinfo=_zone(found["z"]))
+
+
+def date_parse(text: object) -> date:
+    """Ruby's ``Date.parse`` for the forms :func:`time_parse` reads (its
+    time of day ignored); a date that does not exist is Ruby's Date::Error
+    (a ValueError, ``invalid date``)."""
+    found = _parse_fields(text, "Date.parse")
+    month = _month(found)
+    try:
+        return date(int(found["y"]), month, int(found["d"]))
+    except ValueError:
+        raise ValueError("invalid date") from None
 
 
 def httpdate(time: datetime) -> str:
@@ -615,6 +742,59 @@ def squeeze(text: str, chars: str | None = None) -> str:
     for char in text:
         if not (out and out[-1] == char and member(char)):
             out.append(char)
+    return "".join(out)
+
+
+_SUB_ESCAPE = re.compile(r"\\(\d|&|`|'|\\|k<\w*>)")
+
+
+def _expand(replacement: str, found: str, before: str, after: str) -> str:
+    """A String pattern's match put into Ruby's replacement notation: the
+    match for ``\\0``/``\\&``, what precedes and follows it for ``\\```
+    and ``\\'``, nothing for a group (a String has none), one backslash
+    for two."""
+    def one(escape: re.Match[str]) -> str:
+        code = escape.group(1)
+        if code in ("0", "&"):
+            return found
+        if code == "`":
+            return before
+        if code == "'":
+            return after
+        if code == "\\":
+            return "\\"
+        if code.startswith("k"):
+            raise IndexError(f"undefined group name reference: {code[2:-1]}")
+        return ""
+    return _SUB_ESCAPE.sub(one, replacement)
+
+
+def sub(text: str, pattern: object, replacement: object, once: bool = False) -> str:
+    """Ruby's ``text.gsub(pattern, replacement)`` (``sub`` when *once*) for
+    a String pattern, its values known only at run time: Ruby's TypeError
+    for a pattern or replacement that is not a String, and Ruby's backslash
+    notation in the replacement."""
+    if not isinstance(pattern, str):
+        raise TypeError(f"wrong argument type {_named(pattern)} (expected Regexp)")
+    if not isinstance(replacement, str):
+        raise TypeError(f"no implicit conversion of {_named(replacement)} into String")
+    if "\\" not in replacement:
+        return text.replace(pattern, replacement, 1 if once else -1)
+    out: list[str] = []
+    start = 0
+    while start <= len(text):
+        at = text.find(pattern, start)
+        if at < 0:
+            break
+        end = at + len(pattern)
+        out += [text[start:at], _expand(replacement, pattern, text[:at], text[end:])]
+        start = end
+        if not pattern:  # an empty pattern matches before every character
+            out.append(text[at:at + 1])
+            start = at + 1
+        if once:
+            break
+    out.append(text[start:])
     return "".join(out)
 
 
@@ -999,11 +1179,31 @@ def unshift(items: list[Any], *values: Any) -> list[Any]:
     return items
 
 
+def months_later(day: date, months: int) -> date:
+    """Ruby's ``Date#>>`` (``next_month``, ``next_year``...): *months* later
+    (earlier when negative), on the same day of the month or, where that
+    month is shorter, its last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    first_after = date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    return day.replace(year=year, month=month + 1,
+                       day=min(day.day, (first_after - timedelta(days=1)).day))
+
+
 def date_range(first: date, last: date, exclusive: bool = False) -> list[date]:
     """Ruby's ``(first..last)`` (``...`` with *exclusive*) of Dates: every
     day from *first* on, in order."""
     count = (last - first).days + (0 if exclusive else 1)
     return [first + timedelta(days=n) for n in range(max(count, 0))]
+
+
+def assoc(items: Iterable[Any], key: object) -> Any:
+    """Ruby's ``Array#assoc``: the first item that is an Array whose first
+    element is *key*; nil when there is none."""
+    for item in items:
+        if isinstance(item, (list, tuple)) and item and item[0] == key:
+            return item
+    return None
 
 
 def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
@@ -1325,6 +1525,61 @@ def message(exc: BaseException) -> str:
     if found:
         return f"invalid value for Integer(): {inspect(found.group(1))}"
     return text
+
+
+# Ruby 3.1's public methods of every exception (Exception's and the Object
+# methods scripts ask about), and those a rescued exception's Ruby class adds.
+_EXCEPTION_METHODS = frozenset("""
+== backtrace backtrace_locations cause exception full_message inspect message respond_to?
+set_backtrace to_s class nil? is_a? kind_of? instance_of? frozen? object_id hash dup tap
+then send public_send method methods instance_variables instance_variable_get
+""".split())
+_CLASS_METHODS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...],
+                            frozenset[str]], ...] = (
+    (errors.SMTPError, frozenset({"response"})),
+    ((errors.ReadTimeout, errors.WriteTimeout), frozenset({"io"})),
+    (KeyError, frozenset({"key", "receiver"})),
+    (AttributeError, frozenset({"name", "receiver", "local_variables", "args",
+                                "private_call?"})),
+    (NameError, frozenset({"name", "receiver", "local_variables"})),
+    (SystemExit, frozenset({"status", "success?"})),
+    (StopIteration, frozenset({"result"})),
+)
+
+
+def _is_system_call_error(exc: BaseException) -> bool:
+    """Whether Ruby would have raised a SystemCallError (an ``Errno::X``):
+    an OSError with an errno that is not TLS's, a name lookup's or the
+    library's own."""
+    cls = type(exc)
+    return (isinstance(exc, OSError) and exc.errno is not None
+            and cls.__module__ not in ("ssl", errors.__name__) and cls.__name__ != "gaierror")
+
+
+def responds_to(exc: BaseException, name: str) -> bool:
+    """Ruby's ``e.respond_to?(:name)`` of a rescued exception: what Ruby's
+    class for it has (``response`` of an SMTP error, ``errno`` of an
+    ``Errno::X``, ``io`` of a read timeout...), not what the Python object
+    happens to carry."""
+    if name in _EXCEPTION_METHODS:
+        return True
+    if name == "errno":
+        return _is_system_call_error(exc)
+    return any(isinstance(exc, cls) and name in methods for cls, methods in _CLASS_METHODS)
+
+
+def exit_status(value: object) -> int:
+    """The status of Ruby's ``exit(value)``: 0 for true, 1 for false, an
+    Integer (a Float truncated) as it is; anything else is Ruby's TypeError."""
+    if value is True:
+        return 0
+    if value is False:
+        return 1
+    if isinstance(value, (int, float)):
+        return int(value)
+    if value is None:
+        raise TypeError("no implicit conversion from nil to integer")
+    raise TypeError(f"no implicit conversion of {class_name(value)} into Integer")
 
 
 class UncaughtThrowError(ValueError):

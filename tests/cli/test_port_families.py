@@ -19,7 +19,10 @@ rescue in do ... end blocks, targets assigned from a case, StringIO, an Array's 
 past its end (nil), ranges of Dates, Date#strftime with %e, open-ended ranges in
 ``when``, ``between?``, inherited attr_writers, ``self.class::CONST``, ``pp``'s layout,
 Time#yday/httpdate/monday?, respond_to? of a Net::SMTP, tap(&:name), Time.iso8601,
-and small idioms.
+Time.parse/Date.parse of the forms scripts write, next_month/next_year/leap?, ``format``
+with ``%p``/``%b``/``%*d`` and extra values, ``gsub`` with values known at run time,
+String + a value of unknown class, ``then`` with several statements, respond_to? of
+rescued exceptions, ``raise Errno::X``, ``a, = list``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -362,10 +362,23 @@ def test_format_reads_rubys_named_references_at_run_time() -> None:
     assert ruby.format("%<n>d items, %{n}", {"n": 3}) == "3 items, 3"
     # puts "%-4s|%5.2f" % ["ab", 1.005]  => "ab  | 1.00"
     assert ruby.format("%-4s|%5.2f", "ab", 1.005) == "ab  | 1.00"
-    # a template the translator already wrote in Python's words is kept
-    assert ruby.format("%(name)s!", {"name": "x"}) == "x!"
-    with pytest.raises(ValueError, match="%b"):
-        ruby.format("%b", 5)
+    # puts format("[%-8p|%8p|%.2p|%b|%#b|%08b|%-6b|%+b|%+b|%*d|%-*d|%s]", :always, "a",
+    #             "abc", 5, 5, 5, 5, 5, -5, 4, 7, 3, 8, nil)
+    assert ruby.format("[%-8p|%8p|%.2p|%b|%#b|%08b|%-6b|%+b|%+b|%*d|%-*d|%s]",
+                       ruby.Symbol("always"), "a", "abc", 5, 5, 5, 5, 5, -5, 4, 7, 3, 8,
+                       None) == '[:always |     "a"|"a|101|0b101|00000101|101   |+101|-101|   7|8  |]'
+    # puts format("%<x>p %<y>-5p|", x: nil, y: :k)  => "nil :k   |"
+    assert ruby.format("%<x>p %<y>-5p|", {"x": None, "y": ruby.Symbol("k")}) == "nil :k   |"
+    # puts format("%d %s", 1, 2, 3)  => "1 2": Ruby ignores the extra value
+    assert ruby.format("%d %s", 1, 2, 3) == "1 2"
+    with pytest.raises(ValueError, match="too few arguments"):
+        ruby.format("%d %d", 1)
+    with pytest.raises(ValueError, match="incomplete format specifier"):
+        ruby.format("100%")
+    with pytest.raises(KeyError, match="key<b> not found"):
+        ruby.format("%{b}", {"a": 1})
+    with pytest.raises(ValueError, match="two's complement"):  # Ruby writes ..1011
+        ruby.format("%b", -5)
 
 
 def test_select_of_an_array_or_a_hash_known_at_run_time() -> None:
@@ -515,3 +528,61 @@ def test_time_iso8601_as_ruby() -> None:
     assert ruby.time_iso8601("2024-06-03T09:15:00.5Z").microsecond == 500000
     with pytest.raises(Net.ArgumentError, match='^invalid xmlschema format: "2024-06-03"$'):
         ruby.time_iso8601("2024-06-03")
+
+
+def test_time_parse_reads_the_forms_scripts_write_and_refuses_the_rest() -> None:
+    # TZ=UTC ruby -rtime -e 'p Time.parse("2024-09-11 01:00:00 +0200")'
+    #   => 2024-09-11 01:00:00 +0200
+    moment = ruby.time_parse("2024-09-11 01:00:00 +0200")
+    assert moment.utcoffset() == timedelta(hours=2) and moment.hour == 1
+    # Z and UTC are UTC itself (rfc2822 ends -0000); +00:00 and GMT are offsets (+0000)
+    assert ruby.rfc2822(ruby.time_parse("2024-09-11T01:00:00Z")).endswith("-0000")
+    assert ruby.rfc2822(ruby.time_parse("12 Sep 2024 08:00 GMT")).endswith("+0000")
+    assert ruby.rfc2822(ruby.time_iso8601("2024-09-11T01:00:00+00:00")).endswith("+0000")
+    # Ruby rolls a day past the month's end over; Date.parse refuses it
+    assert ruby.time_parse("2024-02-30 00:00 Z") == datetime(2024, 3, 1, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="invalid date"):
+        ruby.date_parse("2023-02-29")
+    with pytest.raises(ValueError, match="min out of range"):
+        ruby.time_parse("2024-09-11 23:60")
+    # what Ruby would guess at is refused loudly, naming the forms read
+    with pytest.raises(ValueError, match="ISO 8601"):
+        ruby.time_parse("next tuesday")
+    with pytest.raises(TypeError, match="no implicit conversion of nil into String"):
+        ruby.time_parse(None)
+
+
+def test_exit_status_and_responds_to_as_ruby_answers() -> None:
+    assert [ruby.exit_status(v) for v in (True, False, 3, 2.7)] == [0, 1, 3, 2]
+    with pytest.raises(TypeError, match="no implicit conversion of String into Integer"):
+        ruby.exit_status("3")
+    with pytest.raises(TypeError, match="from nil to integer"):
+        ruby.exit_status(None)
+    refused = ConnectionRefusedError(111, "Connection refused")
+    assert ruby.responds_to(refused, "errno") and ruby.responds_to(refused, "message")
+    assert not ruby.responds_to(OSError("closed"), "errno")  # Ruby's IOError has none
+    assert not ruby.responds_to(Net.ReadTimeout(), "errno")
+    assert ruby.responds_to(Net.ReadTimeout(), "io")
+    assert ruby.responds_to(KeyError("x"), "key") and not ruby.responds_to(refused, "response")
+
+
+def test_sub_with_a_string_pattern_reads_rubys_replacement_notation() -> None:
+    # p "xaya".gsub("a", '<\\0|\\`|\\\'|\\1|\\\\>')  => "x<a|x|ya||\\>y<a|xay|||\\>"
+    assert ruby.sub("xaya", "a", "<\\0|\\`|\\'|\\1|\\\\>") == "x<a|x|ya||\\>y<a|xay|||\\>"
+    assert ruby.sub("abab", "b", "-", once=True) == "a-ab"
+    assert ruby.sub("abc", "", "-") == "-a-b-c-"
+    with pytest.raises(TypeError, match="no implicit conversion of Integer into String"):
+        ruby.sub("a", "a", 1)
+    with pytest.raises(TypeError, match=r"wrong argument type nil \(expected Regexp\)"):
+        ruby.sub("a", None, "b")
+
+
+def test_months_later_and_assoc() -> None:
+    from datetime import date
+
+    # ruby -rdate -e 'puts Date.new(2024, 2, 29) >> 12, Date.new(2024, 3, 31) << 1'
+    assert ruby.months_later(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert ruby.months_later(date(2024, 3, 31), -1) == date(2024, 2, 29)
+    assert ruby.months_later(date(2023, 12, 15), 1) == date(2024, 1, 15)
+    assert ruby.assoc([["a", 1], "b", ["c"]], "c") == ["c"]
+    assert ruby.assoc([["a", 1]], "z") is None

@@ -21,10 +21,11 @@ __all__ = ["RESERVED", "ClassInfo", "MethodInfo", "Scope", "py_method_name", "py
 
 # Modules and helpers a translation may import or call by name.
 RESERVED = frozenset({
-    "os", "sys", "re", "io", "time", "datetime", "timezone", "argparse", "textwrap",
+    "os", "sys", "re", "io", "time", "datetime", "date", "timezone", "timedelta", "calendar",
+    "argparse", "textwrap",
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
     "collections", "functools", "glob", "shutil", "pathlib", "random", "traceback", "base64",
-    "last_match", "urllib", "signal", "atexit",
+    "last_match", "urllib", "signal", "atexit", "errno",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
 

@@ -162,7 +162,20 @@ NIL_METHODS = frozenset({
 })
 
 
+# what nil's conversions give, for an object of the script that may be nil
+_NIL_CONVERSIONS = {"to_a": "[]", "to_h": "{}"}
+
+
 def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
+    if recv.type.nilable and recv.type.kind == "obj" and call.name in _NIL_CONVERSIONS and \
+            not call.args and call.block is None:
+        held = tr.temp("value")
+        present = Expr(held, recv.type.non_nil(), P_ATOM)
+        call.recv = present
+        value = _dispatch(tr, call, present)
+        # (a lambda, not a walrus: this may be a comprehension's iterable)
+        return Expr(f"(lambda {held}: {_NIL_CONVERSIONS[call.name]} if {held} is None else "
+                    f"{value.code})({recv.code})", value.type, P_CALL)
     if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
             call.name in NIL_METHODS:
         # nil answers it too: the forms that do what Ruby does for any value

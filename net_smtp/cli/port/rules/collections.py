@@ -615,6 +615,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     f"len({recv.code}) else {args[1].code}", join(elem, args[1].type), 1)
     if name == "each_slice" and len(args) == 1 and call.block is None:
         return None
+    if name == "assoc" and len(args) == 1:
+        return Expr(f"{tr.runtime('assoc')}({recv.code}, {args[0].code})", elem.nil(), P_CALL)
     return None
 
 

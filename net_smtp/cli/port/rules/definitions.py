@@ -726,18 +726,21 @@ def _struct_method(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> E
     symbol = T("str", nl="no", symbol=True)
     if name == "members":
         return Expr("[" + ", ".join(tr.string(m) for m in info.struct) + "]", list_of(symbol))
-    if not re.fullmatch(r"[\w.]+", recv.code):
-        raise tr.fail(call.node, f"{name} of a Struct that is not in a variable")
     types = [tr.known(_ivar_key(tr, info, m, False)) or tr.unknown for m in info.struct]
+    held = recv.code if re.fullmatch(r"[\w.]+", recv.code) else tr.temp("struct")
+    reads = [f"{held}.{py_name(m)}" for m in info.struct]
     if name == "to_h":
-        entries = ", ".join(f"{tr.string(m)}: {recv.code}.{py_name(m)}" for m in info.struct)
-        return Expr(f"{{{entries}}}", T("dict", key=symbol, keys=frozenset(
-            tr.string(m) for m in info.struct), fields=tuple(sorted(
-                (tr.string(m), t) for m, t in zip(info.struct, types))),
-            elem=functools.reduce(join, types) if types else None))
-    return Expr("[" + ", ".join(f"{recv.code}.{py_name(m)}" for m in info.struct) + "]",
-                T("list", items=tuple(types),
-                  elem=functools.reduce(join, types) if types else None))
+        entries = ", ".join(f"{tr.string(m)}: {read}" for m, read in zip(info.struct, reads))
+        code = f"{{{entries}}}"
+        t = T("dict", key=symbol, keys=frozenset(tr.string(m) for m in info.struct),
+              fields=tuple(sorted((tr.string(m), t) for m, t in zip(info.struct, types))),
+              elem=functools.reduce(join, types) if types else None)
+    else:
+        code = "[" + ", ".join(reads) + "]"
+        t = T("list", items=tuple(types), elem=functools.reduce(join, types) if types else None)
+    if held != recv.code:  # a computed Struct: once, through a lambda's parameter
+        return Expr(f"(lambda {held}: {code})({recv.code})", t, P_CALL)
+    return Expr(code, t)
 
 
 def _class_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

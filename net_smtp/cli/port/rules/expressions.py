@@ -281,8 +281,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         # (a value % a Hash or an Array: a String, or Ruby raises too)
         return regexps.format_operator(tr, node, a, right_node)
     if op == "+" and ta.is_("str"):
-        if not tb.is_("str"):
-            raise tr.fail(node, "String + something that may not be a String")
+        if not tb.is_("str"):  # Ruby's TypeError for anything else, in the runtime
+            return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", T("str"), P_CALL)
         return Expr(f"{tr.wrap(a, prec)} + {tr.wrap(b, prec + 1)}", T("str", nl=tb.nl), prec)
     if op == "+" and ta.is_("list") and tb.is_("list"):
         return Expr(f"{tr.wrap(a, prec)} + {tr.wrap(b, prec + 1)}", join(ta, tb), prec)

@@ -168,7 +168,7 @@ def _exit(tr: Translator, call: Call) -> Expr:
     if call.name == "exit!":
         raise tr.fail(call.node, "exit! skips ensure clauses and output flushing")
     if not call.args:
-        return Expr("sys.exit()" if call.name == "exit" else "os._exit(0)", NEVER, P_CALL)
+        return Expr("sys.exit()", NEVER, P_CALL)
     value = tr.expr(call.args[0])
     if value.code == "True":
         code = "0"
@@ -179,10 +179,8 @@ def _exit(tr: Translator, call: Call) -> Expr:
     elif value.type.is_("bool"):
         code = f"0 if {value.code} else 1"
     else:
-        raise tr.fail(call.node, "exit with a status that may not be an Integer")
-    if call.name == "exit!":
-        return Expr(f"os._exit({code})", NEVER, P_CALL)
-    return Expr(f"sys.exit({code})" if code != "0" else "sys.exit(0)", NEVER, P_CALL)
+        code = f"{tr.runtime('exit_status')}({value.code})"
+    return Expr(f"sys.exit({code})", NEVER, P_CALL)
 
 
 def _abort(tr: Translator, call: Call) -> Expr:
@@ -251,6 +249,9 @@ def _raise(tr: Translator, call: Call) -> Expr:
         rest = [tr.expr(a).code for a in args[1:]]
         if len(rest) > 1:
             raise tr.fail(call.node, "raise with a backtrace")
+        path = tr.text(first)
+        if path.startswith("Errno::") and path[7:].isidentifier():
+            return Expr(f"raise {cls}({_errno_args(tr, path[7:], rest)})", NIL)
         return Expr(f"raise {cls}({', '.join(rest)})", NIL)
     value = tr.expr(first)
     if value.type.kind in ("error", "smtp_error", "obj"):
@@ -260,6 +261,17 @@ def _raise(tr: Translator, call: Call) -> Expr:
         if inner.name == "new" and inner.recv_node is not None:
             return Expr(f"raise {value.code}", NIL)
     raise tr.fail(call.node, "raise of something that may not be an exception")
+
+
+def _errno_args(tr: Translator, name: str, message: list[str]) -> str:
+    """What Ruby's ``Errno::NAME`` carries: its errno and the system's text
+    for it, ``- message`` after that when one is given."""
+    tr.need("errno")
+    tr.need("os")
+    text = f"os.strerror(errno.{name})"
+    if message:
+        text += f" + ' - ' + {strings.str_of(tr, Expr(message[0], T('str'))).code}"
+    return f"errno.{name}, {text}"
 
 
 def _loop(tr: Translator, call: Call) -> Expr:

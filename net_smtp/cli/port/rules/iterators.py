@@ -368,11 +368,11 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
     parts = names[0].strip("()").split(",") if len(names) == 1 else names
     if any(p.startswith("(") for p in parts):
         raise tr.fail(call.node, "nested block parameters")
-    if _spread(tr, src, parts) != src:
-        raise tr.fail(call.node, f"{call.name} with block parameters for items of unknown "
-                                 f"length")
-    codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
     types = _types(tr, call.node, src, parts) if parts else []
+    codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
+    if _spread(tr, src, parts) != src:  # Arrays of unknown length: nil past the end
+        codes = {name: f"{tr.runtime('index')}({item}, {i})" for i, name in enumerate(parts)}
+        types = [t.nil() for t in types]
     with blocks.params_bound(tr, parts, types, codes):
         yield Expr(item, src.item)
 
@@ -528,7 +528,7 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
 def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node) -> Expr:
     """``map do ... end`` with several statements: a loop written before the
     statement collects the block's values (``select``: the items)."""
-    if op not in COLLECTING or op in ("flat_map", "collect_concat"):
+    if op not in COLLECTING | {"find", "detect"} or op in ("flat_map", "collect_concat"):
         raise tr.fail(call.node, f"a {op} block of more than one expression")
     if not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
@@ -538,11 +538,12 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
     if src.pairs and op not in ("map", "collect", "filter_map"):
         raise tr.fail(call.node, f"a Hash's {op} block of several statements")
-    result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped"}.get(
-        op, "selected"))
+    finding = op in ("find", "detect")
+    result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped",
+                      "find": "found", "detect": "found"}.get(op, "selected"))
     value = tr.temp("value")
     key = f"block:{call.node.start_byte}"
-    tr.emit(f"{result} = []")
+    tr.emit(f"{result} = {'None' if finding else '[]'}")
     with _each_item(tr, call, src, block) as (clause, targets):
         tr.emit(f"{clause}:")
         with tr.indented(), tr.loop():
@@ -555,10 +556,16 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
             elif op == "filter_map":
                 tr.emit(f"if {tr.truth(seen).code}:")
                 tr.emit(f"    {result}.append({value})")
+            elif finding:  # the first item whose block is true, and no further
+                tr.emit(f"if {tr.truth(seen).code}:")
+                tr.emit(f"    {result} = {item}")
+                tr.emit("    break")
             else:
                 test = tr.truth(seen)
                 tr.emit(f"if {(expressions.negate(test) if op == 'reject' else test).code}:")
                 tr.emit(f"    {result}.append({item})")
+    if finding:
+        return Expr(result, src.item.nil())
     t = seen.type if op in ("map", "collect") else seen.type.non_nil() \
         if op == "filter_map" else src.item
     return Expr(result, list_of(t))

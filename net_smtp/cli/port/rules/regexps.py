@@ -143,7 +143,7 @@ def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node)
 
 def capture(tr: Translator, node: Node, obj: Expr, regex: Node, group: Expr | None) -> Expr:
     """``str[/re/]`` and ``str[/re/, 1]``: the match (or group), or nil."""
-    if not obj.type.is_("str"):
+    if not obj.type.non_nil().is_("str"):  # (nil raises in both languages)
         raise tr.fail(node, "[/re/] on a value that may not be a String")
     keeps_no_match(tr, node, "String#[] with a regexp")
     pattern = compiled(tr, regex)
@@ -210,10 +210,11 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{pattern}.sub({repl}, {recv.code}{count})", T("str"), P_CALL)
         old = tr.expr(args[0])
         new = tr.expr(args[1])
-        if not (old.type.is_("str") and new.type.is_("str")):
-            raise tr.fail(call.node, f"{name} with arguments that may not be Strings")
-        if _may_hold_backslash(new.code):
-            raise tr.fail(args[1], "a replacement with backslashes (Ruby reads \\1, \\0 there)")
+        if not (old.type.is_("str") and new.type.is_("str")) or _may_hold_backslash(new.code):
+            # Ruby's TypeError and backslash notation, in the runtime
+            once = ", once=True" if name == "sub" else ""
+            return Expr(f"{tr.runtime('sub')}({recv.code}, {old.code}, {new.code}{once})",
+                        T("str"), P_CALL)
         count = ", 1" if name == "sub" else ""
         return Expr(f"{r}.replace({old.code}, {new.code}{count})", T("str"), P_CALL)
     if name in ("match?",) and len(args) == 1 and args[0].type == "regex":
@@ -262,16 +263,27 @@ def format_operator(tr: Translator, node: Node, template: Expr, args_node: Node)
 
 
 def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
-    """``format(fmt, a, b)`` / ``fmt % [a, b]`` as Python's ``%``;
-    ``format('%<n>d %{s}', hash)`` with Python's ``%(n)d %(s)s``."""
-    if template.code.lstrip("f")[:1] not in "'\"":
-        # a template computed at run time: the runtime reads Ruby's directives
+    """``format(fmt, a, b)`` / ``fmt % [a, b]``: Python's ``%`` where it
+    writes what Ruby writes; the runtime's ``format`` for a template known
+    only at run time, named references, directives only Ruby has (``%p``,
+    ``%b``, ``%*d``) and a count of values that does not match."""
+    literal = template.code.lstrip("f")[:1] in "'\""
+    if literal and re.search(r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[aA]", template.code):
+        raise tr.fail(node, "a format directive Python writes differently")
+    named = re.search(r"%<\w+>|%\{\w+\}", template.code)
+    if named and (len(values) != 1 or not values[0].type.is_("dict")):
+        raise tr.fail(node, "named format references without one Hash")
+    consumed = len(re.findall(r"%[-+ 0#]*(?:\d+)?(?:\.\d+)?[a-zA-Z]", template.code.replace(
+        "%%", ""))) if literal else -1
+    if not literal or named or consumed != len(values) or re.search(
+            r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[bBp]|%[-+ 0#]*\*", template.code):
+        if re.search(r"%(<\w+>)?[-+ 0#]*(\d+|\*)?(\.\d+)?p", template.code):
+            # %p shows its value as inspect does: Symbols must be Symbols
+            values = [Expr(strings.inspected(tr, v, node, "format %p")
+                           if strings.has_symbols(v.type) else v.code, v.type)
+                      for v in values]
         codes = ", ".join([template.code] + [v.code for v in values])
         return Expr(f"{tr.runtime('format')}({codes})", T("str"), P_CALL)
-    if re.search(r"%<\w+>|%\{\w+\}", template.code):
-        return _named_format(tr, node, template, values)
-    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%<|%\{|%\*", template.code):
-        raise tr.fail(node, "a format directive Python writes differently")
     nl = "?"
     if template.code[:1] in "'\"" and template.type.kind == "str":
         text = ast.literal_eval(template.code)
@@ -293,18 +305,6 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
         return Expr(f"{tr.wrap(template, 12)} % {inner}", T("str", nl=nl), 11)
     codes = ", ".join([template.code] + [v.code for v in values])
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
-
-
-
-
-def _named_format(tr: Translator, node: Node, template: Expr, values: list[Expr]) -> Expr:
-    if len(values) != 1 or not values[0].type.is_("dict"):
-        raise tr.fail(node, "named format references without one Hash")
-    text = ast.literal_eval(template.code)
-    if re.search(r"%[-+ 0#]*\d*(\.\d+)?[bBaAp]|%\*", text):
-        raise tr.fail(node, "a format directive Python writes differently")
-    text = re.sub(r"%\{(\w+)\}", r"%(\1)s", re.sub(r"%<(\w+)>", r"%(\1)", text))
-    return Expr(f"{tr.runtime('format')}({tr.string(text)}, {values[0].code})", T("str"), P_CALL)
 
 
 def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:

@@ -181,6 +181,11 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     smtp = recv.type.kind == "smtp_error"
+    if name == "respond_to?" and len(call.args) == 1 and call.args[0].type == "simple_symbol" \
+            and call.block is None:
+        # Ruby's class for the exception decides, through the runtime
+        symbol = tr.text(call.args[0])[1:]
+        return Expr(f"{tr.runtime('responds_to')}({recv.code}, {symbol!r})", BOOL, P_CALL)
     if call.args or call.block is not None:
         return None
     if name == "message":
@@ -194,6 +199,8 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="?"), P_CALL)
     if name == "response":
         return Expr(f"{r}.response", RESPONSE if smtp else RESPONSE.nil(), P_CALL)
+    if name == "errno" and recv.type.name == "SystemCallError":
+        return Expr(f"{r}.errno", INT, P_CALL)
     if name == "key" and recv.type.name == "KeyError":
         # Python's KeyError carries the missing key as its only argument.
         return Expr(f"{r}.args[0]", ANY, P_CALL)
@@ -318,9 +325,11 @@ def _then(tr: Translator, call: Call, recv: Expr) -> Expr:
     name as it is; anything else computed once, as a lambda's argument)."""
     assert call.block is not None
     names = blocks.block_params(tr, call.block)
+    if len(names) > 1 or (names and names[0].startswith("(")):
+        raise tr.fail(call.node, f"{call.name} with several block parameters")
     body = blocks.one_expression(call.block)
-    if body is None or len(names) > 1 or (names and names[0].startswith("(")):
-        raise tr.fail(call.node, f"{call.name} with a block of several statements")
+    if body is None:
+        return _then_statements(tr, call, recv, names)
     if re.fullmatch(r"[\w.]+", recv.code) or not names:
         codes = {n: recv.code for n in names}
         with blocks.params_bound(tr, names, [recv.type], codes):
@@ -328,6 +337,25 @@ def _then(tr: Translator, call: Call, recv: Expr) -> Expr:
     with blocks.params_bound(tr, names, [recv.type]) as targets:
         value = tr.expr(body)
     return Expr(f"(lambda {targets[0]}: {value.code})({recv.code})", value.type, P_CALL)
+
+
+def _then_statements(tr: Translator, call: Call, recv: Expr, names: list[str]) -> Expr:
+    """``x.then do |v| ...several statements... end`` standing as a
+    statement: ``v = x``, then the block's statements, the last one's value
+    going where the call's goes."""
+    assert call.block is not None
+    if not call.statement:
+        raise tr.fail(call.node, f"{call.name} with a block of several statements, used "
+                                 "inside an expression")
+    if blocks.contains(call.block, ("next", "break", "redo", "retry")):
+        raise tr.fail(call.node, f"next or break in a {call.name} block of several statements")
+    with blocks.params_bound(tr, names or ["value"], [recv.type]) as targets:
+        if names:
+            tr.emit(f"{targets[0]} = {recv.code}")
+        elif recv.code != DONE.code:
+            tr.emit(recv.code)
+        tr.body(blocks.block_statements(call.block), call.tail or NO_TAIL)
+    return DONE
 
 
 _METAPROGRAMMING = frozenset({

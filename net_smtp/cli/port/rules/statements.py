@@ -37,7 +37,7 @@ EXCEPTIONS = {
     "FrozenError": "TypeError", "Net::OpenTimeout": "Net.OpenTimeout",
     "Net::ReadTimeout": "Net.ReadTimeout", "Net::WriteTimeout": "Net.WriteTimeout",
     "SignalException": "BaseException", "ScriptError": "SyntaxError",
-    "Encoding::UndefinedConversionError": "UnicodeError",
+    "Encoding::UndefinedConversionError": "UnicodeError", "Date::Error": "ValueError",
 }
 
 
@@ -301,10 +301,14 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
         rhs = value.code
         count = len(left.named_children)
         types = [elem] * count
-        exact = value.type.items is not None and len(value.type.items) == count
-        if not exact and not any(c.type == "rest_assignment" for c in left.named_children):
+        items = value.type.items
+        exact = items is not None and len(items) == count
+        rest = any(c.type == "rest_assignment" for c in left.named_children)
+        if not exact and not rest:
             rhs = f"{tr.runtime('fields')}({value.code}, {count})"
             types = [elem.nil()] * count
+        if items is not None and not rest:  # each target its item's type, nil past the end
+            types = [items[i] if i < len(items) else NIL for i in range(count)]
     if left.type != "left_assignment_list":
         targets_nodes = [left]
     else:
@@ -323,7 +327,9 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
             raise tr.fail(target, "nested destructuring")
         else:
             targets.append(_target(tr, target, t))
-    tr.emit(f"{', '.join(targets)} = {rhs}")
+    # (a, = list: one target still takes the first item)
+    comma = "," if len(targets) == 1 and left.type == "left_assignment_list" else ""
+    tr.emit(f"{', '.join(targets)}{comma} = {rhs}")
 
 
 def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
@@ -705,7 +711,8 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
     if variable is not None:
         name_node = variable.named_children[0]
         name = tr.text(name_node)
-        t = _rescued_type(classes)
+        ruby_names = [tr.text(exc) for exc in exceptions.named_children] if exceptions else []
+        t = _rescued_type(classes, ruby_names)
         var = tr.declare(name, t)
         line += f" as {var.py}"
     tr.emit(line + ":", tr.line_of(rescue))
@@ -719,7 +726,9 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
                 tr.rescue_stack.pop()
 
 
-def _rescued_type(classes: list[str]) -> T:
+def _rescued_type(classes: list[str], ruby_names: list[str]) -> T:
+    """The type of ``rescue A, B => e`` (*classes* in Python, *ruby_names*
+    as written): an SMTP error, a KeyError, a system call error, or any."""
     replies = {"Net.SMTPAuthenticationError", "Net.SMTPServerBusy", "Net.SMTPSyntaxError",
                "Net.SMTPFatalError"}
     smtp = replies | {"Net.SMTPUnknownError", "Net.SMTPUnsupportedCommand", "Net.SMTPError"}
@@ -729,6 +738,8 @@ def _rescued_type(classes: list[str]) -> T:
         return T("smtp_error")
     if classes == ["KeyError"]:
         return T("error", name="KeyError")
+    if ruby_names and all(n == "SystemCallError" or n.startswith("Errno::") for n in ruby_names):
+        return T("error", name="SystemCallError")
     return T("error")
 
 

@@ -17,7 +17,8 @@ from . import calls, collections, definitions, env, iterators, regexps
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["heredoc_expr", "inspect_code", "inspected", "interpolated", "str_of", "string_expr"]
+__all__ = ["has_symbols", "heredoc_expr", "inspect_code", "inspected", "interpolated", "str_of",
+           "string_expr"]
 
 Part = tuple[bool, str, T]  # (is_code, text_or_code, type)
 
@@ -65,13 +66,13 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
     if t.is_("smtp_error"):  # the class name, in net-smtp 0.5.1
         return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no"), P_CALL)
-    if t.kind in ("list", "dict") and _has_symbols(t):
+    if t.kind in ("list", "dict") and has_symbols(t):
         raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
     return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
         "int", "float", "bool", "nil", "num") else "?"), P_CALL)
 
 
-def _has_symbols(t: T) -> bool:
+def has_symbols(t: T) -> bool:
     """Whether *t* is or holds a Symbol that Python shows as text, or may: a
     value of unknown class may be a Symbol (not one of several known kinds,
     nor parsed JSON, whose Symbol keys are ``ruby.Symbol`` at run time)."""
@@ -85,7 +86,7 @@ def _has_symbols(t: T) -> bool:
         parts = [v for _, v in t.fields] + ([t.key] if t.key is not None else [])
     else:
         parts = [x for x in (t.elem, t.key) if x is not None]
-    return any(_has_symbols(x) for x in parts)
+    return any(has_symbols(x) for x in parts)
 
 
 def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str:
@@ -99,7 +100,7 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
         raise tr.fail(node, f"{what} of a Date (Ruby shows its Julian day numbers)")
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('Symbol')}({e.code})"
-    if e.type.kind in ("list", "dict", "any") and _has_symbols(e.type):
+    if e.type.kind in ("list", "dict", "any") and has_symbols(e.type):
         shape = _symbol_shape(e.type)
         if shape is None:
             raise tr.fail(node, f"{what} of a value that is or holds Symbols")
@@ -111,7 +112,7 @@ def _symbol_shape(t: T) -> Any:
     """Where the Symbols are in a value of type *t*, for ``ruby.symbolized``
     (see there); None when the type cannot tell (a value of unknown class
     inside)."""
-    if not _has_symbols(t):
+    if not has_symbols(t):
         return ""
     if t.kind == "str":
         return "sym" if t.symbol else ""
@@ -429,7 +430,8 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("split",):
         if args[0].type == "regex":
             pattern = regexps.compiled(tr, args[0])
-            return Expr(f"{tr.runtime('split')}({recv.code}, {pattern})",
+            limit = "".join(f", {a.code}" for a in arg_exprs)  # (the regexp is not there)
+            return Expr(f"{tr.runtime('split')}({recv.code}, {pattern}{limit})",
                         list_of(T("str", nl="?")), P_CALL)
         sep = arg_exprs[0]
         if sep.code in ("' '", '" "') and len(arg_exprs) == 1:

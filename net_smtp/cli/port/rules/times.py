@@ -39,10 +39,12 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     if call.name == "at" and len(call.args) == 1:
         value = tr.expr(call.args[0])
         return Expr(f"datetime.fromtimestamp({value.code}).astimezone()", TIME, P_CALL)
-    if call.name in ("iso8601", "xmlschema") and len(call.args) == 1:
+    if call.name in ("iso8601", "xmlschema", "parse") and len(call.args) == 1:
         if "time" not in tr.ruby_requires:
             raise tr.fail(call.node, f"Time.{call.name} without require 'time' "
                                      "(a NoMethodError in Ruby)")
+        if call.name == "parse":
+            return _parse(tr, call, "time_parse", TIME)
         text = tr.expr(call.args[0])
         return Expr(f"{tr.runtime('time_iso8601')}({text.code})", TIME, P_CALL)
     return None
@@ -92,6 +94,9 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "utc" and not call.args:
         tr.need("timezone")
         return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
+    if name in ("utc?", "gmt?") and not call.args:  # UTC itself, not an offset of 0
+        tr.need("timezone")
+        return Expr(f"{r}.tzinfo is timezone.utc", BOOL, P_CMP)
     if name in ("to_s", "inspect") and not call.args:
         return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
     return None
@@ -122,7 +127,17 @@ def _date_call(tr: Translator, call: Call) -> Expr | None:
             raise tr.fail(call.node, "Date.new with values that may not be positive Integers")
         codes = [a.code for a in args] + ["1"] * (3 - len(args))
         return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
+    if call.name == "parse" and len(call.args) == 1:
+        return _parse(tr, call, "date_parse", DATE)
     return None
+
+
+def _parse(tr: Translator, call: Call, function: str, result: T) -> Expr:
+    """``Time.parse(text)`` / ``Date.parse(text)``: the runtime reads the
+    forms scripts write (ISO 8601, RFC 2822) and refuses other text loudly,
+    where Ruby would guess."""
+    text = tr.expr(call.args[0])  # (not a String: Ruby's TypeError, in the runtime)
+    return Expr(f"{tr.runtime(function)}({text.code})", result, P_CALL)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -141,7 +156,17 @@ def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             if not days.type.is_("int"):
                 raise tr.fail(call.node, f"Date#{name} of a value that may not be an Integer")
             return _shifted(tr, recv, "+" if name == "next_day" else "-", days.code)
+        if name in _MONTH_STEPS and len(call.args) == 1:
+            count = tr.expr(call.args[0])
+            if not count.type.is_("int"):
+                raise tr.fail(call.node, f"Date#{name} of a value that may not be an Integer")
+            return _months_later(tr, recv, name, count.code)
         return None
+    if name in _MONTH_STEPS:
+        return _months_later(tr, recv, name, "1")
+    if name == "leap?":
+        tr.need("calendar")
+        return Expr(f"calendar.isleap({r}.year)", BOOL, P_CALL)
     if name in ("to_s", "iso8601", "xmlschema"):
         return Expr(f"{r}.isoformat()", T("str", nl="no"), P_CALL)
     if name in ("year", "month", "day"):
@@ -161,6 +186,18 @@ def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("next_day", "prev_day", "succ", "next"):
         return _shifted(tr, recv, "-" if name == "prev_day" else "+", "1")
     return None
+
+
+# Date#next_month & co: how many months one step moves
+_MONTH_STEPS = {"next_month": 1, "prev_month": -1, "next_year": 12, "prev_year": -12}
+
+
+def _months_later(tr: Translator, day: Expr, name: str, count: str) -> Expr:
+    """``d.next_month(n)``, ``d.prev_year``...: Ruby's ``>>``, which keeps the
+    day of the month or takes the month's last."""
+    step = _MONTH_STEPS[name]
+    months = f"{step} * {count}" if count != "1" else str(step)
+    return Expr(f"{tr.runtime('months_later')}({day.code}, {months})", DATE, P_CALL)
 
 
 def _shifted(tr: Translator, day: Expr, op: str, days: str) -> Expr:
