@@ -40,6 +40,7 @@ __all__ = [
     "csv_parse",
     "csv_read",
     "delete",
+    "delete_item",
     "date_parse",
     "dig",
     "dirname",
@@ -69,6 +70,7 @@ __all__ = [
     "length",
     "lines",
     "message",
+    "option_choice",
     "months_later",
     "p",
     "partition",
@@ -530,10 +532,12 @@ _PARSED_FORMS = tuple(re.compile(r"\s*" + form + _CLOCK + _ZONE) for form in (
     r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})",
     r"(?:[A-Za-z]+,?\s+)?(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})",
     r"(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})",
-))
+)) + (re.compile(  # ctime and OpenSSL's notAfter: Apr  2 12:00:00 2024 GMT
+    r"\s*(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2})\s+(?P<h>\d{1,2}):(?P<mi>\d\d)"
+    r"(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?\s+(?P<y>\d{4})\s*(?P<z>GMT)?\s*"),)
 _UNREAD = ("{method} of {text}: the port reads only ISO 8601 (2024-09-12, "
-           "2024-09-12T08:00:00Z), YYYY/MM/DD and RFC 2822 (Thu, 12 Sep 2024 08:00 +0000) "
-           "forms, where Ruby guesses at any text")
+           "2024-09-12T08:00:00Z), YYYY/MM/DD, RFC 2822 (Thu, 12 Sep 2024 08:00 +0000) "
+           "and ctime (Sep 12 08:00:00 2024 GMT) forms, where Ruby guesses at any text")
 
 
 def _parse_fields(text: object, method: str) -> re.Match[str]:
@@ -1204,6 +1208,14 @@ def assoc(items: Iterable[Any], key: object) -> Any:
         if isinstance(item, (list, tuple)) and item and item[0] == key:
             return item
     return None
+
+
+def delete_item(items: list[Any], item: object) -> Any:
+    """Ruby's ``Array#delete`` used for its value: removes every item equal
+    to *item* and gives the last one removed, nil when there was none."""
+    found = [x for x in items if x == item]
+    items[:] = [x for x in items if x != item]
+    return found[-1] if found else None
 
 
 def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
@@ -1923,6 +1935,7 @@ _ARGPARSE_WORDING = (
     (re.compile(r"argument (?:\S+/)?(\S+): invalid \w+ value: '(.*)'"),
      "invalid argument: {0} {1}"),
     (re.compile(r"argument (?:\S+/)?(\S+): expected one argument"), "missing argument: {0}"),
+    (re.compile(r"argument (?:\S+/)?(\S+): ambiguous (.*)"), "ambiguous argument: {0} {1}"),
     (re.compile(r"argument (?:\S+/)?(\S+): ignored explicit argument '(.*)'"),
      "needless argument: {0}={1}"),
 )
@@ -1970,6 +1983,23 @@ def option_list(text: str) -> list[str | None]:
     while parts and not parts[-1]:
         parts.pop()
     return [part or None for part in parts]
+
+
+def option_choice(words: list[str]) -> Callable[[str], str]:
+    """OptionParser's list of accepted words (``on('--level L', %w[low
+    high])``): the word given, or the only word it begins (``hi`` is
+    ``high``); several is Ruby's ``ambiguous argument``, none ``invalid
+    argument``."""
+    def choice(text: str) -> str:
+        if text in words:
+            return text
+        found = [word for word in words if word.startswith(text)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise argparse.ArgumentTypeError(f"ambiguous {text}")
+        raise ValueError(text)
+    return choice
 
 
 class ArgumentParser(argparse.ArgumentParser):

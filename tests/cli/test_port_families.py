@@ -22,7 +22,10 @@ Time#yday/httpdate/monday?, respond_to? of a Net::SMTP, tap(&:name), Time.iso860
 Time.parse/Date.parse of the forms scripts write, next_month/next_year/leap?, ``format``
 with ``%p``/``%b``/``%*d`` and extra values, ``gsub`` with values known at run time,
 String + a value of unknown class, ``then`` with several statements, respond_to? of
-rescued exceptions, ``raise Errno::X``, ``a, = list``, and small idioms.
+rescued exceptions, ``raise Errno::X``, ``a, = list``, main's instance variables
+(globals shared with the top-level defs), ``sort`` with a comparison block,
+``Date.strptime``, ctime dates, OptionParser's accepted words, ``Array#delete`` for its
+value, ``tap`` inside an expression, ``File#gets``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -208,7 +208,10 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
     block or method that also shares it (run again, the change comes after)
     unless that body first assigns the local a new String."""
     renewals = sharing.renewed.get(name, [])
+    scope = _scope_of(use)
     for at in sharing.shared.get(name, []):
+        if _scope_of(at) != scope:  # another method's local of that name
+            continue
         if at.start_byte <= use.start_byte:
             return True
         node: Node | None = use.parent
@@ -222,6 +225,38 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
                     return True
             node = node.parent
     return False
+
+
+_SCOPE_GATES = ("method", "singleton_method", "class", "module", "singleton_class")
+
+
+def main_ivars(tr: Translator, node: Node) -> list[str]:
+    """The instance variables of Ruby's main object that *node* uses
+    (``@x`` outside any class or module), as their Python globals."""
+    found: set[str] = set()
+
+    def walk(current: Node) -> None:
+        if current.type == "instance_variable":
+            found.add(main_ivar(tr.text(current)[1:]))
+        elif current.type not in ("class", "module", "singleton_class"):
+            for child in current.named_children:
+                walk(child)
+    walk(node)
+    return sorted(found)
+
+
+def main_ivar(name: str) -> str:
+    """The module global standing for main's ``@name``."""
+    return "_" + name
+
+
+def _scope_of(node: Node) -> tuple[int, int]:
+    """Where the locals *node* sees live: its ``def``, class or module (a
+    ``def`` for its own parameters), or the script; blocks share them."""
+    current: Node | None = node
+    while current is not None and current.type not in _SCOPE_GATES:
+        current = current.parent
+    return (current.start_byte, current.end_byte) if current is not None else (-1, -1)
 
 
 def _stores(tr: Translator, arguments: Node) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from . import pystr
-from .declarations import Sharing
+from .declarations import Sharing, main_ivar, main_ivars
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node
 from .types import ANY, PENDING, T, join
@@ -123,6 +123,7 @@ class Translator:
         self.lines: list[Line] = []
         self.diagnostics: list[Diagnostic] = []
         self.imports: set[str] = set()
+        self.main_globals: set[str] = set()  # main's instance variables, set to None
         self.prelude: list[str] = []
         self.level = 0
         self.current_line = 0
@@ -401,6 +402,18 @@ class Translator:
 
     def statement(self, node: Node, tail: Tail = NO_TAIL) -> None:
         """Translate one statement, or keep it as marked Ruby."""
+        if self.level == 0 and self.scope.parent is None:
+            # main's instance variables read nil until assigned: globals set
+            # to None before the first top-level statement that names them
+            left = node.child_by_field_name("left") if node.type == "assignment" else None
+            for name in main_ivars(self, node):
+                if name not in self.main_globals:
+                    self.main_globals.add(name)
+                    assigned = left is not None and left.type == "instance_variable" and \
+                        main_ivar(self.text(left)[1:]) == name and name not in main_ivars(
+                            self, node.child_by_field_name("right"))
+                    if not assigned:  # (a plain assignment sets it here)
+                        self.emit(f"{name} = None")
         saved_level = self.level
         saved_len = len(self.lines)
         saved_line = self.current_line

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
 
+from ..declarations import main_ivars
 from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail, Unsupported
 from ..syntax import Node
 from ..types import ANY, T
 
 if TYPE_CHECKING:
     from ..engine import Translator
+    from ..scope import Scope
 
 __all__ = ["block_body", "block_params", "contains", "fallback", "function_for_block",
            "hoistable", "is_statement_block", "lambda_expr", "one_expression", "proc_value"]
@@ -273,6 +275,16 @@ def assigned_names(tr: Translator, node: Node) -> set[str]:
     return out
 
 
+def _outside_classes(tr: Translator) -> bool:
+    """Whether the code being translated is main's: in no class or module."""
+    scope: Scope | None = tr.scope
+    while scope is not None:
+        if scope.cls is not None:
+            return False
+        scope = scope.parent
+    return True
+
+
 def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
                        returns: Callable[[T], None] | None = None,
                        names: list[str] | None = None, name: str | None = None) -> str:
@@ -288,6 +300,9 @@ def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
         tr.block_depth += 1
         try:
             with tr.indented():
+                shared = main_ivars(tr, block) if _outside_classes(tr) else []
+                if shared:  # main's instance variables: the script's globals
+                    tr.emit(f"global {', '.join(shared)}")
                 if outer_vars:
                     word = "global" if tr.scope.kind == "module" else "nonlocal"
                     pynames = sorted(tr.local(n).py for n in outer_vars)  # type: ignore[union-attr]

@@ -178,6 +178,11 @@ def element_reference(tr: Translator, node: Node) -> Expr:
                 return regexps.capture(tr, node, obj, args[0], b)
             if a.type.is_("int") and b.type.is_("int"):
                 return part_of(tr, obj, a, b)
+        if obj.type.kind == "any" and len(args) == 2 and args[0].type != "regex":
+            # a String's or an Array's part, whichever it turns out to be
+            a, b = tr.expr(args[0]), tr.expr(args[1])
+            return Expr(f"{tr.runtime('slice')}({obj.code}, {a.code}, {b.code})",
+                        T("any", nilable=True, name=obj.type.name), P_CALL)
         raise tr.fail(node, "indexing with several arguments")
     arg = args[0]
     t = obj.type
@@ -441,8 +446,30 @@ def _in_place_or_iterate(tr: Translator, call: Call, recv: Expr,
     return iterators.iterate(tr, call, recv)
 
 
+def _sort_with_block(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``sort { |a, b| ... }``: the block compares two items (``<=>``), as
+    the comparison function of ``functools.cmp_to_key``."""
+    assert call.block is not None
+    names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block)
+    if len(names) != 2 or any(n.startswith("(") for n in names) or body is None:
+        raise tr.fail(call.node, "sort with a block of other than two parameters and one "
+                                 "expression")
+    elem = recv.type.elem or tr.unknown
+    with blocks.params_bound(tr, names, [elem, elem]) as targets:
+        order = tr.expr(body)
+    if not order.type.non_nil().is_("int"):
+        raise tr.fail(call.node, "sort with a block that may not give -1, 0 or 1")
+    tr.need("functools")
+    compare = f"lambda {targets[0]}, {targets[1]}: {order.code}"
+    return Expr(f"sorted({recv.code}, key=functools.cmp_to_key({compare}))", _part(recv.type),
+                P_CALL)
+
+
 def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods of an Array (and of a list standing for another collection)."""
+    if call.name == "sort" and call.block is not None and not call.args:
+        return _sort_with_block(tr, call, recv)
     found = _in_place_or_iterate(tr, call, recv, _IN_PLACE)
     if found is not None:
         return found
@@ -471,6 +498,9 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                         P_CALL)
         if name in ("first", "last"):
             index = "0" if name == "first" else "-1"
+            items = recv.type.items
+            if items:  # an Array of known items: that item
+                return Expr(f"{r}[{index}]", items[int(index)], P_CALL)
             if re.fullmatch(r"[\w.]+", recv.code):
                 test = f"len({recv.code})" if call.maybe_nil else recv.code
                 return Expr(f"{r}[{index}] if {test} else None", elem.nil(), 1)
@@ -605,6 +635,9 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"next(({i} for {i}, {x} in enumerate({recv.code}) if {x} == "
                     f"{args[0].code}), None)", INT.nil(), P_CALL)
     if name == "delete" and len(args) == 1:
+        if not call.statement:  # its value: the item deleted, or nil
+            return Expr(f"{tr.runtime('delete_item')}({recv.code}, {args[0].code})",
+                        join(elem, args[0].type).nil(), P_CALL)
         x = tr.temp("item")
         tr.emit(f"{recv.code}[:] = [{x} for {x} in {recv.code} if {x} != {args[0].code}]")
         return DONE_EXPR
@@ -814,7 +847,7 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"sum({recv.code})", INT, P_CALL)
     if call.name == "include?" and len(call.args) == 1:
         value = tr.expr(call.args[0])
-        return Expr(f"{value.code} in {recv.code}", BOOL, P_CMP)
+        return Expr(f"{tr.wrap(value, P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
     return None
 
 

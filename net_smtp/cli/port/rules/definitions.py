@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..declarations import makes_static
+from ..declarations import main_ivar, main_ivars, makes_static
 from ..engine import P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
@@ -89,6 +89,9 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
             declared = _bind_params(tr, node, key)
             tr.emit(f"def {info.py}({', '.join(params)}):")
             with tr.indented():
+                shared = main_ivars(tr, node) if owner is None else []
+                if shared:  # main's instance variables: the script's globals
+                    tr.emit(f"global {', '.join(shared)}")
                 for line in declared:
                     tr.emit(line)
                 body = node.child_by_field_name("body")
@@ -486,8 +489,12 @@ def _attr_of_ivar(tr: Translator, info: ClassInfo, name: str, singleton: bool) -
 def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     info = _class_info(tr)
     name = tr.text(node)[1:]
-    if info is None:
-        raise tr.fail(node, "an instance variable outside a class")
+    if info is None:  # main's: shared by the script and its top-level defs
+        key = f"ivar:main:{name}"
+        if t is not None:
+            tr.learn(key, t)
+        # (nil until assigned: a read may come first)
+        return Expr(main_ivar(name), (tr.known(key) or tr.unknown).nil())
     in_body = tr.scope.kind == "class"  # the class's own instance variable
     if not in_body and tr.scope.kind != "def":
         raise tr.fail(node, "an instance variable outside a method")

@@ -209,11 +209,11 @@ def _env_call(tr: Translator, call: Call) -> Expr | None:
         fallback = blocks.fallback(tr, call.block, call.args[0], key, T("str", nl="no"),
                                    "ENV.fetch")
         assert fallback is not None
-        return Expr(f"os.environ[{key.code}] if {key.code} in os.environ else "
+        return Expr(f"os.environ[{key.code}] if {tr.wrap(key, P_CMP + 1)} in os.environ else "
                     f"{tr.wrap(fallback, 1)}", join(T("str", nl="no"), fallback.type), 1)
     if name in ("key?", "has_key?", "include?", "member?") and len(call.args) == 1:
         key = tr.expr(call.args[0])
-        return Expr(f"{key.code} in os.environ", BOOL, P_CMP)
+        return Expr(f"{tr.wrap(key, P_CMP + 1)} in os.environ", BOOL, P_CMP)
     if name == "delete" and len(call.args) == 1:
         key = tr.expr(call.args[0])
         return Expr(f"os.environ.pop({key.code}, None)", ENV_VALUE, P_CALL)

@@ -42,8 +42,8 @@ def _paths(tr: Translator, call: Call) -> list[Expr]:
     if any(a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
         raise tr.fail(call.node, f"{call.name} with options")
     values = [tr.expr(a) for a in call.args]
-    for value in values:
-        if not value.type.is_("str"):
+    for value in values:  # (nil: Ruby's TypeError; Python's functions raise one too)
+        if not value.type.non_nil().is_("str"):
             raise tr.fail(call.node, f"{call.name} of a path that may not be a String")
     return values
 

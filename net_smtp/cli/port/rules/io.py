@@ -456,10 +456,11 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if recv.type.name == "adapter":
         return None
     stream = recv.code if recv.code != "sys.stdout" else ""
-    if recv.type.name == "data" or recv.type.name == "stdin":
+    if recv.type.name in ("data", "stdin", "file") and (
+            name in ("gets", "readlines", "each_line", "each") or recv.type.name != "file"):
         if name == "read" and not call.args:
             return Expr(f"{recv.code}.read()", T("str", nl="?"), P_CALL)
-        if name in ("gets", "readline") and not call.args:
+        if name == "gets" and not call.args:  # (Ruby's readline raises at the end)
             return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
         if name in ("readlines",) and not call.args:
             return Expr(f"{recv.code}.readlines()", list_of(T("str")), P_CALL)

@@ -77,8 +77,16 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
         elif arg.type == "constant" and tr.text(arg) == "Array":  # a,b,c -> a list
             py_type = tr.runtime("option_list")
             value_type = list_of(T("str", nl="no", nilable=True))
+        elif arg.type in ("array", "string_array") and arg.named_children and all(
+                c.type in ("string", "bare_string") and not any(
+                    g.type == "interpolation" for g in c.named_children)
+                for c in arg.named_children):  # the words accepted, completed as Ruby does
+            words = [tr.string(tr.text(c)) if c.type == "bare_string" else tr.expr(c).code
+                     for c in arg.named_children]
+            py_type = f"{tr.runtime('option_choice')}([{', '.join(words)}])"
+            value_type = T("str", nl="no")
         else:
-            raise tr.fail(arg, "an option declared with an Array, a Hash or a Regexp")
+            raise tr.fail(arg, "an option declared with a Hash, a Regexp or computed words")
     if not flags:
         raise tr.fail(call.node, "an option without a flag")
     long = next((f for f in flags if f.startswith("--")), flags[0])

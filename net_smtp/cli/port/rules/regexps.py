@@ -135,7 +135,7 @@ def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node)
     found = search(tr, pattern, subject.code)
     if not subject.type.is_("str"):
         if subject.type.kind == "str":
-            test = f"{subject.code} is not None and {found} is not None"
+            test = f"{tr.wrap(subject, P_CMP + 1)} is not None and {found} is not None"
             return Expr(test if op == "=~" else f"not ({test})", BOOL, 3)
         raise tr.fail(node, "=~ on a value that may not be a String")
     return Expr(f"{found} is {'not ' if op == '=~' else ''}None", BOOL, P_CMP)

@@ -270,7 +270,7 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return recv
     if name == "==" and len(call.args) == 1:
         other = tr.expr(call.args[0])
-        return Expr(f"{recv.code} == {other.code}", BOOL, P_CMP)
+        return Expr(f"{tr.wrap(recv, P_CMP + 1)} == {tr.wrap(other, P_CMP + 1)}", BOOL, P_CMP)
     if name in ("to_i", "to_f") and not call.args and recv.type.kind in ("any", "num", "nil"):
         return Expr(f"{tr.runtime(name)}({recv.code})", INT if name == "to_i" else FLOAT,
                     P_CALL)
@@ -301,7 +301,16 @@ def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``x.tap { |o| ... }`` as statements: ``o = x``, the block, and x is
     the value."""
     if not call.statement:
-        raise tr.fail(call.node, "tap inside an expression")
+        if not blocks.hoistable(tr, call.node):
+            raise tr.fail(call.node, "tap inside an expression")
+        # the receiver of a call, or an assigned value: the same statements first
+        return tr.hoist(call.node, lambda: _tapped(tr, call, recv))
+    _tapped(tr, call, recv, to_tail=True)
+    return DONE
+
+
+def _tapped(tr: Translator, call: Call, recv: Expr, to_tail: bool = False) -> Expr:
+    """Write ``x.tap { |o| ... }`` as statements; its value is x's name."""
     symbol = iterators.symbol_block(tr, call)  # tap(&:enable_tls)
     names = blocks.block_params(tr, call.block) if call.block is not None else []
     if len(names) > 1 or (names and names[0].startswith("(")):
@@ -316,8 +325,10 @@ def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
                 tr.emit(done.code)
         elif call.block is not None:
             tr.body(blocks.block_statements(call.block), NO_TAIL)
-    iterators.to_tail(tr, call, Expr(targets[0], recv.type))
-    return DONE
+    value = Expr(targets[0], recv.type)
+    if to_tail:
+        iterators.to_tail(tr, call, value)
+    return value
 
 
 def _then(tr: Translator, call: Call, recv: Expr) -> Expr:

@@ -387,7 +387,8 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         value = tr.expr(right)
         base = op[:-1]
         reads_default = left.type == "element_reference" and ".get(" in current.code
-        ta, tb = current.type, value.type
+        # (nil on either side raises in both languages: the kinds decide)
+        ta, tb = current.type.non_nil(), value.type.non_nil()
         if base == "+" and ta.is_("str") and tb.is_("str"):
             t = T("str", nl=tb.nl)
         elif base in ("+", "-", "*", "**", "%") and ta.is_("int", "float", "num") and tb.is_(
@@ -617,7 +618,7 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
             return f"isinstance({s}, {cls})"
     if kind == "splat_argument":
         inner = tr.expr(node.named_children[0])
-        return f"{s} in {inner.code}"
+        return f"{s} in {tr.wrap(inner, P_CMP + 1)}"
     value = tr.expr(node)
     if value.type.kind == "nil":
         return f"{s} is None"

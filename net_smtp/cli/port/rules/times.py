@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
@@ -129,6 +130,12 @@ def _date_call(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
     if call.name == "parse" and len(call.args) == 1:
         return _parse(tr, call, "date_parse", DATE)
+    if call.name == "strptime" and len(call.args) == 2:
+        text, template = tr.expr(call.args[0]), tr.expr(call.args[1])
+        if not re.fullmatch(r"'(?:[^%'\\]|%[YmdyjbBHMS%])*'", template.code):
+            raise tr.fail(call.node, "Date.strptime with a template Python reads otherwise")
+        tr.need("datetime")
+        return Expr(f"datetime.strptime({text.code}, {template.code}).date()", DATE, P_CALL)
     return None
 
 
