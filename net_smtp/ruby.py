@@ -16,6 +16,7 @@ Nothing here needs ``net_smtp.cli`` or tree-sitter.
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import re
@@ -29,6 +30,7 @@ from typing import IO, Any, NoReturn
 from . import _ruby, errors
 
 __all__ = [
+    "argf",
     "array",
     "assoc",
     "basename",
@@ -1227,6 +1229,27 @@ def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
     return [listed[i:i + size] for i in range(len(listed) - size + 1)]
 
 
+_ARGF: list[io.StringIO] = []
+
+
+def argf(argv: list[str]) -> io.StringIO:
+    """Ruby's ``ARGF``: the files named in *argv* one after the other (taken
+    out of it, as Ruby shifts ARGV), or standard input when there are none
+    (``-`` is standard input too); line endings kept. Read once, then the
+    same stream for every use."""
+    if not _ARGF:
+        texts = []
+        for path in argv or ["-"]:
+            if path == "-":
+                texts.append(sys.stdin.read())
+            else:
+                with open(path, encoding="utf-8", newline="") as source:
+                    texts.append(source.read())
+        argv.clear()
+        _ARGF.append(io.StringIO("".join(texts), newline="\n"))
+    return _ARGF[0]
+
+
 def basename(path: str, suffix: str | None = None) -> str:
     """Ruby's ``File.basename``: trailing slashes do not count (``a/b/`` ->
     ``b``); *suffix* is cut off unless it is the whole name; ``.*`` cuts the
@@ -1374,10 +1397,12 @@ def join(value: object, separator: str | None = None) -> str:
     return sep.join(join(item, sep) if _is_array(item) else to_s(item) for item in value)
 
 
-def fields(values: Iterable[Any], count: int) -> list[Any]:
+def fields(values: Iterable[Any], count: int, rest: bool = False) -> list[Any]:
     """Ruby's ``a, b, c = values``: exactly *count* values, the missing
-    ones nil and the extra ones dropped (Python's unpacking raises)."""
-    listed = list(values)[:count]
+    ones nil and the extra ones dropped (Python's unpacking raises); with
+    *rest* (``a, *b, c = values``) at least *count*, the extra ones kept
+    for the splat."""
+    listed = list(values) if rest else list(values)[:count]
     return listed + [None] * (count - len(listed))
 
 

@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "argparse", "textwrap",
     "secrets", "uuid", "socket", "ssl", "Net", "OpenSSL", "ruby", "json", "math",
     "collections", "functools", "glob", "shutil", "pathlib", "random", "traceback", "base64",
-    "last_match", "urllib", "signal", "atexit", "errno",
+    "last_match", "urllib", "signal", "atexit", "errno", "itertools",
     "self", "cls", "args", "options_", "DATA",
 }) | frozenset(name for name in dir(builtins) if not name.startswith("_"))
 

@@ -5,6 +5,7 @@ expression (for comprehensions and lambdas), a block body as the body of a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
@@ -40,7 +41,8 @@ def block_params(tr: Translator, block: Node) -> list[str]:
     flattened only by :func:`param_shape`)."""
     params = block.child_by_field_name("parameters")
     if params is None:
-        return []
+        count = _numbered(tr, block)  # _1, _2: as many parameters as the highest
+        return [f"_{i}" for i in range(1, count + 1)]
     names = []
     for p in params.named_children:
         if p.type == "identifier":
@@ -55,6 +57,18 @@ def block_params(tr: Translator, block: Node) -> list[str]:
         else:
             raise tr.fail(p, "an unusual block parameter")
     return names
+
+
+def _numbered(tr: Translator, node: Node) -> int:
+    """The highest numbered parameter (``_1``..``_9``) a block's own body
+    uses; 0 for none."""
+    highest = 0
+    for child in node.named_children:
+        if child.type == "identifier" and re.fullmatch(r"_[1-9]", tr.text(child)):
+            highest = max(highest, int(tr.text(child)[1]))
+        elif child.type not in ("block", "do_block", "lambda"):
+            highest = max(highest, _numbered(tr, child))
+    return highest
 
 
 _SCOPES = ("method", "singleton_method", "class", "module", "lambda")

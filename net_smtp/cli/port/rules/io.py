@@ -440,6 +440,9 @@ def special_constant(tr: Translator, node: Node, path: str) -> Expr | None:
         # through the other name: the translation shares one list too
         tr.want_argv = True
         return env.argv(tr)
+    if path == "ARGF":  # the files named in ARGV (which it empties), else standard input
+        tr.want_argv = True
+        return Expr(f"{tr.runtime('argf')}({env.argv(tr).code})", STDIN, P_CALL)
     if path == "DATA":
         if not tr.has_data:
             raise tr.fail(node, "DATA without __END__")

@@ -38,7 +38,7 @@ COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select"
                         "find_all", "reject", "filter_map"})
 OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_index", "sum",
                     "min_by", "max_by", "sort_by", "group_by", "partition", "each_with_object",
-                    "inject", "reduce", "to_h"}
+                    "inject", "reduce", "to_h", "take_while", "drop_while"}
 KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition"})
 COMPARABLE = ("str", "int", "float", "num", "time", "date", "list")
 """Kinds whose order Ruby's <=> and Python's < agree on."""
@@ -398,7 +398,7 @@ def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
     if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
         return tr.hoist(call.node, lambda: _collect_loop(tr, call, src, op, block))
     if op in KEYED or op in ("select", "filter", "find_all", "reject", "find", "detect",
-                             "find_index"):
+                             "find_index", "take_while", "drop_while"):
         return _by_item(tr, call, src, op, block)
     return _comprehension(tr, call, src, op, block)
 
@@ -507,6 +507,11 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
         i = tr.temp("index")
         return Expr(f"next(({i} for {i}, {item} in enumerate({src.code}) if {truth.code}), "
                     f"None)", INT.nil(), P_CALL)
+    if op in ("take_while", "drop_while") and not src.pairs:
+        tr.need("itertools")
+        function = "takewhile" if op == "take_while" else "dropwhile"
+        return Expr(f"list(itertools.{function}({lam}{truth.code}, {src.code}))",
+                    list_of(item_t), P_CALL)
     if op == "partition":
         return Expr(f"{tr.runtime('partition')}({src.code}, {lam}{truth.code})",
                     T("list", elem=list_of(item_t), items=(list_of(item_t), list_of(item_t))),

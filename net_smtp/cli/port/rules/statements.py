@@ -307,6 +307,10 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
         if not exact and not rest:
             rhs = f"{tr.runtime('fields')}({value.code}, {count})"
             types = [elem.nil()] * count
+        elif rest and not (items is not None and len(items) >= count - 1):
+            # a, *b = [] gives a nil: enough values for the names around the splat
+            rhs = f"{tr.runtime('fields')}({value.code}, {count - 1}, rest=True)"
+            types = [elem.nil()] * count
         if items is not None and not rest:  # each target its item's type, nil past the end
             types = [items[i] if i < len(items) else NIL for i in range(count)]
     if left.type != "left_assignment_list":
