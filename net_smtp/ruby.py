@@ -132,11 +132,11 @@ def symbolized(value: Any, shape: Any) -> Any:
     if shape == "sym":
         return Symbol(value) if isinstance(value, str) else value
     kind = shape[0]
-    if kind == "list" and isinstance(value, list):
+    if kind == "list" and isinstance(value, (list, tuple)):  # (a Hash's pair is a tuple)
         return [symbolized(item, shape[1]) for item in value]
-    if kind == "items" and isinstance(value, list):
+    if kind == "items" and isinstance(value, (list, tuple)):
         return [symbolized(item, part) for item, part in zip(value, shape[1])] + \
-            value[len(shape[1]):]
+            list(value[len(shape[1]):])
     if kind == "dict" and isinstance(value, dict):
         fields = dict(shape[3])
         return {symbolized(key, shape[1]): symbolized(item, fields.get(key, shape[2]))

@@ -16,3 +16,6 @@ p rows.sort_by { -_1[:late] }.map { _1[:n] }
 p({ 'x' => 1, 'y' => 2 }.map { "#{_1}=#{_2}" })
 File.delete('a.txt')
 File.delete('b.txt')
+# a Hash's pair picked by max_by/min_by keeps its Symbol
+h = { b: 2, a: 1 }
+p h.max_by { |_, v| v }, h.min_by(&:last), h.sort.first
