@@ -100,6 +100,7 @@ __all__ = [
     "to_s",
     "to_sym",
     "tr",
+    "transpose",
     "truthy",
     "zip",
     "ArgumentParser",
@@ -1218,6 +1219,15 @@ def delete_item(items: list[Any], item: object) -> Any:
     found = [x for x in items if x == item]
     items[:] = [x for x in items if x != item]
     return found[-1] if found else None
+
+
+def transpose(rows: list[list[Any]]) -> list[list[Any]]:
+    """Ruby's ``Array#transpose``: rows made columns; rows of different
+    lengths raise Ruby's IndexError (``zip`` would cut them short)."""
+    for row in rows[1:]:
+        if len(row) != len(rows[0]):
+            raise IndexError(f"element size differs ({len(row)} should be {len(rows[0])})")
+    return [list(column) for column in zip(*rows)]
 
 
 def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:

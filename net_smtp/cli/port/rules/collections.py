@@ -516,6 +516,9 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             if elem.kind not in iterators.COMPARABLE + ("any",):
                 raise tr.fail(call.node, "sort of items that may not compare alike")
             return Expr(f"sorted({recv.code})", _part(recv.type), P_CALL)
+        if name == "transpose":  # rows of different lengths: Ruby's IndexError
+            return Expr(f"{tr.runtime('transpose')}({recv.code})", list_of(
+                list_of(elem.elem or tr.unknown)), P_CALL)
         if name == "reverse":
             return Expr(f"{r}[::-1]", _part(recv.type), P_CALL)
         if name == "uniq":
@@ -911,6 +914,7 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.args or call.block is not None:
         return None
     simple = {"to_f": recv, "to_i": Expr(f"int({recv.code})", INT, P_CALL),
+              "truncate": Expr(f"int({recv.code})", INT, P_CALL),
               "floor": Expr(f"math.floor({recv.code})", INT, P_CALL),
               "ceil": Expr(f"math.ceil({recv.code})", INT, P_CALL),
               "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
