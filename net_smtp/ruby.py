@@ -108,6 +108,11 @@ __all__ = [
     "Catch",
     "Logger",
     "OpenStruct",
+    "AmbiguousArgument",
+    "InvalidArgument",
+    "InvalidOption",
+    "MissingArgument",
+    "NeedlessArgument",
     "OptionError",
     "Set",
     "Symbol",
@@ -216,6 +221,8 @@ def class_name(value: object) -> str:
         return "OpenSSL::SSL::SSLError"
     if cls.__name__ == "gaierror":
         return "SocketError"
+    if issubclass(cls, OptionError):
+        return cls.ruby_name
     if cls in _RUBY_CLASS_NAMES:
         return _RUBY_CLASS_NAMES[cls]
     if cls.__module__ in ("builtins", "socket"):
@@ -1963,7 +1970,52 @@ def csv_line(fields: Iterable[object]) -> str:
 class OptionError(Exception):
     """Ruby's ``OptionParser::ParseError`` (an unknown option, a missing or
     bad argument), raised by :class:`ArgumentParser` instead of exiting, so
-    that an uncaught one ends the script with status 1, as in Ruby."""
+    that an uncaught one ends the script with status 1, as in Ruby. Each
+    kind is a subclass named as Ruby's (``e.class`` prints Ruby's name)."""
+
+    ruby_name = "OptionParser::ParseError"
+
+
+class InvalidOption(OptionError):
+    """``invalid option: --x``."""
+
+    ruby_name = "OptionParser::InvalidOption"
+
+
+class MissingArgument(OptionError):
+    """``missing argument: --to``."""
+
+    ruby_name = "OptionParser::MissingArgument"
+
+
+class InvalidArgument(OptionError):
+    """``invalid argument: --port abc``."""
+
+    ruby_name = "OptionParser::InvalidArgument"
+
+
+class NeedlessArgument(OptionError):
+    """``needless argument: --verbose=1``."""
+
+    ruby_name = "OptionParser::NeedlessArgument"
+
+
+class AmbiguousArgument(InvalidArgument):
+    """``ambiguous argument: --level l``."""
+
+    ruby_name = "OptionParser::AmbiguousArgument"
+
+
+_OPTION_ERRORS: dict[str, type[OptionError]] = {
+    "invalid option": InvalidOption, "missing argument": MissingArgument,
+    "invalid argument": InvalidArgument, "needless argument": NeedlessArgument,
+    "ambiguous argument": AmbiguousArgument,
+}
+
+
+def _option_error(message: str) -> OptionError:
+    """The OptionParser error for *message*, of the class its words name."""
+    return _OPTION_ERRORS.get(message.split(":")[0], OptionError)(message)
 
 
 _ARGPARSE_WORDING = (
@@ -2103,12 +2155,12 @@ class ArgumentParser(argparse.ArgumentParser):
             if arg == "--":
                 break
             if arg.startswith("-") and arg != "-":
-                raise OptionError(f"invalid option: {arg}")
+                raise InvalidOption(f"invalid option: {arg}")
         return options, [arg for arg in rest if arg != "--"]
 
     def error(self, message: str) -> NoReturn:
         for pattern, wording in _ARGPARSE_WORDING:
             found = pattern.fullmatch(message)
             if found:
-                raise OptionError(wording.format(*found.groups()))
-        raise OptionError(message)
+                raise _option_error(wording.format(*found.groups()))
+        raise _option_error(message)

@@ -26,7 +26,8 @@ rescued exceptions, ``raise Errno::X``, ``a, = list``, main's instance variables
 (globals shared with the top-level defs), ``sort`` with a comparison block,
 ``Date.strptime``, ctime dates, OptionParser's accepted words, ``Array#delete`` for its
 value, ``tap`` inside an expression, ``File#gets``, ``ARGF``, numbered block parameters
-(``_1``), ``take_while``/``drop_while``, ``a, *b = []``, and small idioms.
+(``_1``), ``take_while``/``drop_while``, ``a, *b = []``, OptionParser's error classes, and small
+idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -764,12 +764,19 @@ def exception_class(tr: Translator, node: Node) -> str:
     if path in ("OpenSSL::SSL::SSLError",):
         tr.need("ssl")
         return "ssl.SSLError"
-    if path.startswith("OptionParser::"):
-        return tr.runtime("OptionError")
+    if path in _OPTION_ERRORS:
+        return tr.runtime(_OPTION_ERRORS[path])
     user = constants.user_class(tr, path)
     if user is not None:
         return user
     raise tr.fail(node, f"exception class {path} is not known")
+
+
+# OptionParser's errors -> the runtime's classes of the same names
+_OPTION_ERRORS = {"OptionParser::ParseError": "OptionError", **{
+    f"OptionParser::{name}": name for name in (
+        "InvalidOption", "MissingArgument", "InvalidArgument", "NeedlessArgument",
+        "AmbiguousArgument")}}
 
 
 def _retry(tr: Translator, node: Node, tail: Tail) -> None:
