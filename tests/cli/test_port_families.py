@@ -26,7 +26,9 @@ rescued exceptions, ``raise Errno::X``, ``a, = list``, main's instance variables
 (globals shared with the top-level defs), ``sort`` with a comparison block,
 ``Date.strptime``, ctime dates, OptionParser's accepted words, ``Array#delete`` for its
 value, ``tap`` inside an expression, ``File#gets``, ``ARGF``, numbered block parameters
-(``_1``), ``take_while``/``drop_while``, ``a, *b = []``, OptionParser's error classes, and small
+(``_1``), ``take_while``/``drop_while``, ``a, *b = []``, OptionParser's error classes, a
+method ending in ``out << x`` (its value is out), ``puts`` of an object whose to_s ends a
+line, and small
 idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

@@ -362,7 +362,7 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
                                       items=None))
         if tr.stmt_node != node:  # used as a value: Ruby gives the Array itself
             return Expr(f"{tr.runtime('push')}({root.code}, {v.code})", t, P_CALL)
-        return Expr(f"{tr.wrap(root, P_CALL)}.append({v.code})", T("nil"), P_CALL)
+        return _in_place_statement(tr, node, root, f"{tr.wrap(root, P_CALL)}.append({v.code})")
     if t.is_("str"):
         return extend_text(tr, node, base, root, [tr.expr(v) for v in values])
     if t.kind == "io":
@@ -392,10 +392,11 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
 
 def _in_place_statement(tr: Translator, node: Node, root: Expr, code: str) -> Expr:
     """*code* changes *root* in place: a statement of its own, written
-    before the statement when the value is used (it is *root*)."""
+    before the statement when the value is used (it is *root*, which a
+    statement's tail gets too: a method's last ``out << x`` returns out)."""
     if tr.stmt_node == node:
         tr.emit(code)
-        return DONE_EXPR
+        return root if re.fullmatch(r"[\w.]+", root.code) else DONE_EXPR
     if not blocks.hoistable(tr, node):
         raise tr.fail(node, "a String or Array changed in place inside an expression")
     def write() -> Expr:

@@ -84,8 +84,6 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
             return f"print({file[2:]})"
         if t.kind == "optparse":
             return f"print({v.code}, end=''{file})"
-        if t.is_("obj") and definitions.has_to_s(tr, t):
-            return f"print({v.code}{file})"
     for v in values:
         if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type):
             raise tr.fail(None, "puts of an object without a to_s of its own")

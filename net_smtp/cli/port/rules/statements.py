@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import keyword
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -147,8 +149,8 @@ def _value(tr: Translator, e: Expr, tail: Tail) -> None:
         tr.emit(f"{tail.target} = {e.code}")
         if tail.var_type is not None:
             tail.var_type(e.type)
-    elif e.code:
-        tr.emit(e.code)
+    elif e.code and (keyword.iskeyword(e.code) or not re.fullmatch(r"[\w.]+", e.code)):
+        tr.emit(e.code)  # (a name alone does nothing; raise, pass, break do)
 
 
 def _comment(tr: Translator, node: Node, tail: Tail) -> None:
