@@ -34,3 +34,5 @@ puts "#{r}"
 puts [r.title, r.rows.first].inspect
 other = Report.new('none')
 puts other.empty? ? 'nothing' : other
+puts "%s and %s" % %w[x y]
+puts "%-3s|" % %w[ab]

@@ -252,7 +252,13 @@ _PLAIN = ("str", "int", "float")
 
 def format_operator(tr: Translator, node: Node, template: Expr, args_node: Node) -> Expr:
     """``fmt % value`` and ``fmt % [a, b]``."""
-    if args_node.type == "array":
+    if args_node.type == "string_array" and all(
+            c.type == "bare_string" and all(g.type == "string_content" for g in c.named_children)
+            and "\\" not in tr.text(c)
+            for c in args_node.named_children):  # %w[a b]: the words as they are
+        values = [Expr(tr.string(tr.text(c)), T("str", nl="no")) for c in
+                  args_node.named_children]
+    elif args_node.type == "array":
         values = [tr.expr(c) for c in args_node.named_children]
     else:
         value = tr.expr(args_node)
