@@ -423,6 +423,18 @@ def _net_class_call(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
+def _address_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``Net::SMTP::Address``'s readers and ``to_s`` (its address)."""
+    if call.args or call.block is not None:
+        return None
+    r = tr.wrap(recv, P_CALL)
+    if call.name in ("address", "to_s"):
+        return Expr(f"{r}.address", T("str", nl="no"), P_CALL)
+    if call.name == "parameters":
+        return Expr(f"{r}.parameters", list_of(T("str", nl="no")), P_CALL)
+    return None
+
+
 _ERROR_CLASSES = frozenset({"SMTPAuthenticationError", "SMTPServerBusy", "SMTPSyntaxError",
                             "SMTPFatalError", "SMTPUnknownError", "SMTPUnsupportedCommand"})
 
@@ -434,6 +446,7 @@ register_const("Net::SMTP", _net_smtp_call)
 register_const("Net::SMTPSession", _net_smtp_call)
 register_kind("smtp", _smtp_method)
 register_kind("response", _response_method)
+register_kind("address", _address_method)
 register_kind("smtp_error", _error_method)
 register_kind("error", _error_method)
 register_kind("io", _adapter_method)

@@ -234,7 +234,7 @@ def _days_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 
 def _to_date(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    if call.name == "to_date" and not call.args and "date" in tr.ruby_requires:
+    if call.name == "to_date" and not call.args and tr.ruby_requires & {"date", "time"}:
         return Expr(f"{tr.wrap(recv, P_CALL)}.date()", DATE, P_CALL)
     return None
 
