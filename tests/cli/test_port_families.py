@@ -28,8 +28,8 @@ rescued exceptions, ``raise Errno::X``, ``a, = list``, main's instance variables
 value, ``tap`` inside an expression, ``File#gets``, ``ARGF``, numbered block parameters
 (``_1``), ``take_while``/``drop_while``, ``a, *b = []``, OptionParser's error classes, a
 method ending in ``out << x`` (its value is out), ``puts`` of an object whose to_s ends a
-line, ``Net::SMTP::Address`` readers, ``Time#to_date`` after ``require 'time'``, and small
-idioms.
+line, ``Net::SMTP::Address`` readers, ``Time#to_date`` after ``require 'time'``, ``puts`` of a Hash
+holding Symbols, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -91,7 +91,12 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):
         return f"print({', '.join(v.code for v in values)}, sep='\\n'{file})"
-    return f"{tr.runtime('puts')}({', '.join(v.code for v in values)}{file})"
+    # a Hash is shown as inspect shows it: its Symbols must be Symbols
+    codes = [strings.inspected(tr, v, tr.stmt_node, "puts")
+             if (v.type.kind == "dict" or v.type.kind == "list" and v.type.elem is not None
+                 and v.type.elem.kind == "dict") and strings.has_symbols(v.type)
+             else v.code for v in values]
+    return f"{tr.runtime('puts')}({', '.join(codes)}{file})"
 
 
 def print_code(tr: Translator, values: list[Expr], stream: str) -> str:
