@@ -10,6 +10,7 @@ bytes never depend on how the message was cut into chunks.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -225,16 +226,13 @@ def whole_message(src: MessageSource) -> bytes | None:
 # trim threshold for the process (glibc's own dynamic rule), and from then
 # on the chunk buffers are reused. Elsewhere it is one allocation, once.
 _SETTLING_BLOCK = 1024 * 1024
-_allocator_settled = False
 
 
+@functools.cache
 def _settle_allocator() -> None:
-    """Before the first message of several chunks: see ``_SETTLING_BLOCK``."""
-    global _allocator_settled
-    if not _allocator_settled:
-        _allocator_settled = True
-        block = bytes(_SETTLING_BLOCK)  # calloc: mapped, never touched, then freed
-        del block
+    """Before the first message of several chunks (once): see ``_SETTLING_BLOCK``."""
+    block = bytes(_SETTLING_BLOCK)  # calloc: mapped, never touched, then freed
+    del block
 
 
 def _chunks(src: MessageSource) -> Iterator[bytes]:

@@ -16,6 +16,7 @@ Nothing here needs ``net_smtp.cli`` or tree-sitter.
 from __future__ import annotations
 
 import argparse
+import calendar
 import io
 import math
 import os
@@ -528,10 +529,16 @@ def time_iso8601(text: str) -> datetime:
     found = _XMLSCHEMA.fullmatch(text)
     if not found:
         raise errors.ArgumentError(f"invalid xmlschema format: {inspect(text)}")
-    fraction, zone = found.group(1) or "", found.group(2)
-    micro = (fraction[1:] + "000000")[:6] if fraction else ""
-    moment = datetime.fromisoformat(text[:19] + (f".{micro}" if micro else ""))
-    return moment.replace(tzinfo=_zone(zone))
+    moment = datetime.fromisoformat(text[:19])
+    return moment.replace(microsecond=_microseconds(found.group(1)), tzinfo=_zone(found.group(2)))
+
+
+def _microseconds(fraction: str | None) -> int:
+    """The microseconds of a second's fraction written after its point
+    (``.25`` or ``25``; digits past the sixth are cut, as Ruby's Time keeps
+    them but shows none of them here)."""
+    digits = (fraction or "").lstrip(".")
+    return int(digits.ljust(6, "0")[:6]) if digits else 0
 
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -594,9 +601,9 @@ def time_parse(text: object) -> datetime:
                               ("min", minute, 59), ("sec", second, 60)):
         if value > top or value < 1 and field in ("mon", "argument"):
             raise errors.ArgumentError(f"{field} out of range")
-    micro = int((found["f"] or "").ljust(6, "0")[:6] or 0)
     moment = datetime(int(found["y"]), month, 1) + timedelta(
-        days=day - 1, hours=hour, minutes=minute, seconds=second, microseconds=micro)
+        days=day - 1, hours=hour, minutes=minute, seconds=second,
+        microseconds=_microseconds(found["f"]))
     if found["z"] is None:
         return moment.astimezone()
     return moment.replace(tzinfo=_zone(found["z"]))
@@ -1197,11 +1204,9 @@ def months_later(day: date, months: int) -> date:
     """Ruby's ``Date#>>`` (``next_month``, ``next_year``...): *months* later
     (earlier when negative), on the same day of the month or, where that
     month is shorter, its last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    first_after = date(year + (month == 11), (month + 1) % 12 + 1, 1)
-    return day.replace(year=year, month=month + 1,
-                       day=min(day.day, (first_after - timedelta(days=1)).day))
+    year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, index + 1)[1]
+    return day.replace(year=year, month=index + 1, day=min(day.day, last))
 
 
 def date_range(first: date, last: date, exclusive: bool = False) -> list[date]:

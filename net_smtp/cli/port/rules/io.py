@@ -462,8 +462,8 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if recv.type.name == "adapter":
         return None
     stream = recv.code if recv.code != "sys.stdout" else ""
-    if recv.type.name in ("data", "stdin", "file") and (
-            name in ("gets", "readlines", "each_line", "each") or recv.type.name != "file"):
+    reading = name in ("gets", "readlines", "each_line", "each")  # (a file's read: below)
+    if recv.type.name in ("data", "stdin") or recv.type.name == "file" and reading:
         if name == "read" and not call.args:
             return Expr(f"{recv.code}.read()", T("str", nl="?"), P_CALL)
         if name == "gets" and not call.args:  # (Ruby's readline raises at the end)

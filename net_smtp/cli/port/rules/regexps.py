@@ -281,17 +281,14 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
         raise tr.fail(node, "named format references without one Hash")
     consumed = len(re.findall(r"%[-+ 0#]*(?:\d+)?(?:\.\d+)?[a-zA-Z]", template.code.replace(
         "%%", ""))) if literal else -1
-    if not literal or named or consumed != len(values) or re.search(
-            r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[bBp]|%[-+ 0#]*\*", template.code):
-        if re.search(r"%(<\w+>)?[-+ 0#]*(\d+|\*)?(\.\d+)?p", template.code):
-            # %p shows its value as inspect does: Symbols must be Symbols
-            values = [Expr(strings.inspected(tr, v, node, "format %p")
-                           if strings.has_symbols(v.type) else v.code, v.type)
-                      for v in values]
-        codes = ", ".join([template.code] + [v.code for v in values])
-        return Expr(f"{tr.runtime('format')}({codes})", T("str"), P_CALL)
+    ruby_only = not literal or bool(named) or consumed != len(values) or bool(re.search(
+        r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[bBp]|%[-+ 0#]*\*", template.code))
     nl = "?"
-    if template.code[:1] in "'\"" and template.type.kind == "str":
+    if ruby_only and re.search(r"%(<\w+>)?[-+ 0#]*(\d+|\*)?(\.\d+)?p", template.code):
+        # %p shows its value as inspect does: Symbols must be Symbols
+        values = [Expr(strings.inspected(tr, v, node, "format %p")
+                       if strings.has_symbols(v.type) else v.code, v.type) for v in values]
+    elif not ruby_only and template.code[:1] in "'\"" and template.type.kind == "str":
         text = ast.literal_eval(template.code)
         last = re.search(r"%[-+ 0#]*\d*(?:\.\d+)?(\w)$", text)
         if text.endswith("\n"):
@@ -303,7 +300,7 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
         elif values and values[-1].type.kind in ("int", "float", "bool", "nil") or (
                 values and values[-1].type.kind == "str" and values[-1].type.nl == "no"):
             nl = "no"
-    if all(v.type.is_(*_PLAIN) for v in values):
+    if not ruby_only and all(v.type.is_(*_PLAIN) for v in values):
         inner = values[0].code if len(values) == 1 and not values[0].type.is_("list") else \
             "(" + ", ".join(v.code for v in values) + ("," if len(values) == 1 else "") + ")"
         if len(values) == 1 and values[0].prec < 12:

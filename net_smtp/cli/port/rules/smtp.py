@@ -363,7 +363,7 @@ def _then_statements(tr: Translator, call: Call, recv: Expr, names: list[str]) -
     with blocks.params_bound(tr, names or ["value"], [recv.type]) as targets:
         if names:
             tr.emit(f"{targets[0]} = {recv.code}")
-        elif recv.code != DONE.code:
+        elif not re.fullmatch(r"[\w.]*", recv.code):  # computed for its effects only
             tr.emit(recv.code)
         tr.body(blocks.block_statements(call.block), call.tail or NO_TAIL)
     return DONE
