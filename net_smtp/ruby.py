@@ -1078,8 +1078,8 @@ def plus(a: Any, b: Any) -> Any:
     (parsed JSON): numbers add, Strings and Arrays join; any other pair
     raises Ruby's TypeError, or NoMethodError (an AttributeError) when *a*
     has no ``+`` (nil, true, a Hash)."""
-    if isinstance(a, (int, float)) and not isinstance(a, bool):
-        if isinstance(b, (int, float)) and not isinstance(b, bool):
+    if _is_number(a):
+        if _is_number(b):
             return a + b
         raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
     if isinstance(a, str) and isinstance(b, str):
@@ -1090,6 +1090,48 @@ def plus(a: Any, b: Any) -> Any:
         into = "String" if isinstance(a, str) else "Array"
         raise TypeError(f"no implicit conversion of {_named(b)} into {into}")
     raise _no_method("+", a)
+
+
+EMAIL_REGEXP = re.compile(
+    r"\A[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\Z")
+"""Ruby's ``URI::MailTo::EMAIL_REGEXP`` (the HTML5 form of an address)."""
+
+
+def position(found: re.Match[str] | None) -> int | None:
+    """The value of Ruby's ``text =~ /re/``: where the match starts, or nil."""
+    return None if found is None else found.start()
+
+
+def arith(a: Any, op: str, b: Any) -> Any:
+    """Ruby's ``a - b``, ``a * b``, ``a / b`` and ``a % b`` for values whose
+    classes are known only at run time (parsed JSON): Integer division
+    floors, Float division by zero gives Infinity; a String or an Array
+    repeats, an Array ``*`` a String joins, an Array ``-`` an Array removes,
+    a String ``%`` formats. Any other pair raises as Ruby does."""
+    if _is_number(a):
+        if not _is_number(b):
+            raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
+        if op == "/" and (isinstance(a, float) or isinstance(b, float)):
+            return fdiv(a, b)
+        if op in ("/", "%") and b == 0:
+            raise ZeroDivisionError("divided by 0")
+        return a - b if op == "-" else a * b if op == "*" else a // b if op == "/" else a % b
+    if op == "*" and isinstance(a, list) and isinstance(b, str):
+        return join(a, b)
+    if op == "*" and isinstance(a, (str, list)):
+        if not _is_number(b):
+            raise TypeError(f"no implicit conversion of {_named(b)} into Integer")
+        if b < 0:
+            raise errors.ArgumentError("negative argument")
+        return a * int(b)
+    if op == "-" and isinstance(a, list):
+        if not isinstance(b, list):
+            raise TypeError(f"no implicit conversion of {_named(b)} into Array")
+        return [item for item in a if item not in b]
+    if op == "%" and isinstance(a, str):
+        return format(a, *b) if isinstance(b, list) else format(a, b)
+    raise _no_method(op, a)
 
 
 def fdiv(a: float, b: float) -> float:

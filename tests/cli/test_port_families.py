@@ -29,7 +29,12 @@ value, ``tap`` inside an expression, ``File#gets``, ``ARGF``, numbered block par
 (``_1``), ``take_while``/``drop_while``, ``a, *b = []``, OptionParser's error classes, a
 method ending in ``out << x`` (its value is out), ``puts`` of an object whose to_s ends a
 line, ``Net::SMTP::Address`` readers, ``Time#to_date`` after ``require 'time'``, ``puts`` of a Hash
-holding Symbols, and small idioms.
+holding Symbols, endless methods (``def x = expr``), ``=~`` as a value (the position),
+``match?`` with a Regexp held in a constant or ``URI::MailTo::EMAIL_REGEXP``, ``-``/``*``/``/``/``%``
+and ``x op= y`` on values of parsed JSON (``ruby.arith``), storing into parsed JSON, keyword
+shorthand (``f(name:)``), ``ENV.keys``/``ENV.select``, a Hash's ``reject`` with several
+statements, a lambda of several statements in a Hash, ``map!`` of a new Array as a value, and
+small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

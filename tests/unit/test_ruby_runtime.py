@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from contextlib import redirect_stdout
 from datetime import datetime, timedelta, timezone
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from net_smtp import Net, ruby
+from net_smtp import Net, errors, ruby
 
 
 def printed(fn: object, *args: object) -> str:
@@ -425,6 +426,44 @@ def test_plus_refuses_as_ruby_does(a: object, b: object, error: type, text: str)
     with pytest.raises(error) as info:
         ruby.plus(a, b)
     assert str(info.value) == text
+
+
+@pytest.mark.parametrize("a, op, b, expected", [
+    (7, "/", 2, 3), (-7, "/", 2, -4), (7.0, "/", 0, float("inf")), (7, "/", 2.0, 3.5),
+    (-7, "%", 3, 2), (2, "*", 1.5, 3.0), ("ab", "*", 2, "abab"), ("ab", "*", 2.7, "abab"),
+    ([1, 2], "*", 2, [1, 2, 1, 2]), ([1, "b"], "*", "-", "1-b"), ([1, 2, 1, 3], "-", [1], [2, 3]),
+    ("%05.1f", "%", 2.25, "002.2"), ("%s-%s", "%", ["a", "b"], "a-b"), (5, "-", 7.5, -2.5),
+])
+def test_arith_of_values_known_at_run_time(a: object, op: str, b: object,
+                                           expected: object) -> None:
+    """Ruby 3.1's results (checked with ruby -e)."""
+    assert ruby.arith(a, op, b) == expected
+
+
+@pytest.mark.parametrize("a, op, b, error, text", [
+    (3, "*", "ab", TypeError, "String can't be coerced into Integer"),
+    (2, "*", None, TypeError, "nil can't be coerced into Integer"),
+    (7, "/", 0, ZeroDivisionError, "divided by 0"),
+    (7, "%", 0, ZeroDivisionError, "divided by 0"),
+    ("ab", "*", -1, errors.ArgumentError, "negative argument"),
+    ("ab", "*", "x", TypeError, "no implicit conversion of String into Integer"),
+    ([1], "-", 1, TypeError, "no implicit conversion of Integer into Array"),
+    (None, "*", 2, AttributeError, "undefined method `*' for nil:NilClass"),
+    ("a", "-", "a", AttributeError, "undefined method `-' for \"a\":String"),
+    ("a", "/", 2, AttributeError, "undefined method `/' for \"a\":String"),
+])
+def test_arith_refuses_as_ruby_does(a: object, op: str, b: object, error: type,
+                                    text: str) -> None:
+    with pytest.raises(error) as info:
+        ruby.arith(a, op, b)
+    assert str(info.value) == text
+
+
+def test_position_of_a_match() -> None:
+    assert ruby.position(re.search("c", "abc")) == 2
+    assert ruby.position(re.search("z", "abc")) is None
+    assert ruby.EMAIL_REGEXP.search("ops@example.com") is not None
+    assert ruby.EMAIL_REGEXP.search("ops@example.com\n") is None
 
 
 def test_negatable_options_as_option_parser() -> None:

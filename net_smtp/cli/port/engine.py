@@ -533,7 +533,7 @@ def translate(source: bytes) -> Translation:
     """
     from .syntax import parse
 
-    root = parse(source)
+    root, source = parse(source)
     learned: dict[str, T] = {}
     for _ in range(MAX_PASSES - 1):
         rehearsal = Translator(source, root, learned=learned, final=False)

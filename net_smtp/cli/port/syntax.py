@@ -55,8 +55,10 @@ def _first_error(node: Node) -> Node | None:
     return node
 
 
-def parse(source: bytes) -> Node:
-    """The root node of *source*'s syntax tree.
+def parse(source: bytes) -> tuple[Node, bytes]:
+    """The root node of *source*'s syntax tree, and the source it spans:
+    *source* itself, or with the names of Ruby 3.1's shorthand pairs written
+    out.
 
     Raises:
         MissingParser: tree-sitter or tree-sitter-ruby is not installed.
@@ -75,4 +77,25 @@ def parse(source: bytes) -> Node:
             snippet = error.text.decode("utf-8", "replace").strip().splitlines()
             what = f"syntax error near {snippet[0][:40]!r}" if snippet else "syntax error"
         raise RubySyntaxError(row + 1, column + 1, text, what)
-    return root
+    ends = sorted(_shorthand_pairs(root), reverse=True)
+    if not ends:
+        return root, source
+    expanded = bytearray(source)
+    for end, name in ends:
+        expanded[end:end] = b" " + name
+    return _parser().parse(bytes(expanded)).root_node, bytes(expanded)
+
+
+def _shorthand_pairs(node: Node) -> list[tuple[int, bytes]]:
+    """Ruby 3.1's ``f(user:)`` and ``{user:}``: where each pair without a
+    value ends and the name it stands for. Writing the name out (``user:
+    user``) keeps every line where it was."""
+    found: list[tuple[int, bytes]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "pair" and current.child_by_field_name("value") is None:
+            key = current.child_by_field_name("key")
+            found.append((current.end_byte, key.text.rstrip(b":")))
+        stack.extend(current.children)
+    return found

@@ -213,7 +213,7 @@ def proc_value(tr: Translator, node: Node, names: list[str], block: Node) -> Exp
     expr_node = one_expression(block)
     if expr_node is None and block_statements(block):
         statement = tr.stmt_node
-        if statement is None or not hoistable(tr, node):
+        if statement is None or not definable(tr, node):
             raise tr.fail(node, "a lambda of several statements inside an expression")
         proc = T("proc", elem=tr.known(f"lambda:{key}:value") or tr.unknown, name=key,
                  items=tuple(types))
@@ -268,6 +268,34 @@ def hoistable(tr: Translator, node: Node) -> bool:
             return False
         current = parent
     return statement is not None
+
+
+def definable(tr: Translator, node: Node) -> bool:
+    """Whether a ``def`` for the block or lambda at *node* may be written
+    before the statement it is in. Defining a function runs nothing, so
+    only the names it reads matter: none may be a parameter of a block or
+    lambda around it inside the statement (those exist only there)."""
+    statement = tr.stmt_node
+    around: set[str] = set()
+    current = node.parent
+    while current is not None and current != statement:
+        if current.type in ("block", "do_block", "lambda"):
+            params = current.child_by_field_name("parameters")
+            if params is not None:
+                around |= _identifiers(params)
+        current = current.parent
+    return current is not None and not (around & _identifiers(node))
+
+
+def _identifiers(node: Node) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(current.text.decode())
+        stack.extend(current.named_children)
+    return found
 
 
 _NAMES = ("identifier", "instance_variable", "class_variable", "constant")

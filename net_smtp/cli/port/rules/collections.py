@@ -272,6 +272,11 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
         index = tr.expr(args[0])
         tr.store(obj.type, t)
         return f"{tr.wrap(obj, P_CALL)}[{index.code}]"
+    if obj.type.kind == "any" and args[0].type not in ("range", "regex"):
+        # parsed JSON: a Hash's entry or an Array's item as in Ruby; an index
+        # past an Array's end or a String raise where Ruby would grow them
+        check_key(tr, node, obj.type, key_type(tr, args[0]))
+        return f"{tr.wrap(obj, P_CALL)}[{tr.expr(args[0]).code}]"
     raise tr.fail(node, "assigning into a value that may not be an Array or Hash")
 
 
@@ -415,13 +420,39 @@ _IN_PLACE = {"map!": "map", "collect!": "map", "select!": "select", "filter!": "
              "reverse!": "reverse", "flatten!": "flatten", "transform_values!": "transform_values"}
 
 
+# in-place methods whose value is always the receiver (never nil)
+_GIVES_ITSELF = frozenset({"map!", "collect!", "sort!", "sort_by!", "reverse!", "keep_if",
+                           "delete_if"})
+# methods that give a new Array
+_NEW_ARRAYS = frozenset({"split", "lines", "chars", "map", "collect", "select", "filter",
+                         "reject", "to_a", "keys", "values", "sort", "sort_by", "scan",
+                         "flat_map", "compact", "uniq", "dup", "each_line", "readlines"})
+
+
+def _fresh(node: Node | None) -> bool:
+    """Whether *node* makes a new Array that no name holds (a literal, or
+    a method that gives a new one)."""
+    if node is None:
+        return False
+    if node.type in ("array", "string_array", "symbol_array"):
+        return True
+    method = node.child_by_field_name("method") if node.type == "call" else None
+    return method is not None and method.text.decode() in _NEW_ARRAYS
+
+
 def _in_place(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``list.map!(&:strip)`` as a statement: the contents replaced by what
     ``map`` gives (a Hash: cleared, then updated)."""
-    if not call.statement or (call.tail is not None and call.tail.kind != "none"):
-        raise tr.fail(call.node, f"the value of {call.name} (nil when nothing changed)")
     plain = Call(call.node, _IN_PLACE[call.name], call.recv_node, call.args, call.block,
                  recv=recv)
+    if not call.statement or (call.tail is not None and call.tail.kind != "none"):
+        if call.name not in _GIVES_ITSELF or not _fresh(call.recv_node):
+            raise tr.fail(call.node, f"the value of {call.name} (nil when nothing changed)")
+        # a new Array nothing else holds: changing it is making the new one
+        found = list_method(tr, plain, recv)
+        if found is None:
+            raise tr.fail(call.node, f"{call.name} is not translated")
+        return found
     value = (list_method if recv.type.kind != "dict" else _dict_method)(tr, plain, recv)
     if value is None:
         raise tr.fail(call.node, f"{call.name} is not translated")

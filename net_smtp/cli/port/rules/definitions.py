@@ -95,7 +95,9 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
                 for line in declared:
                     tr.emit(line)
                 body = node.child_by_field_name("body")
-                children = list(body.named_children) if body is not None else []
+                # an endless method's body is its one expression
+                children = [] if body is None else list(body.named_children) \
+                    if body.type == "body_statement" else [body]
                 tail = Tail("none") if name == "initialize" or _returns_nil(tr, children) \
                     else Tail("return", var_type=lambda t: tr.learn(f"ret:{key}", t))
                 tail.var_type = lambda t: tr.learn(f"ret:{key}", t)
@@ -616,7 +618,7 @@ def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
 def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: str) -> Expr:
     if not m.takes_block:
         raise tr.fail(call.node, f"a block given to {m.name}, which takes none")
-    if not call.statement and not blocks.hoistable(tr, call.node):
+    if not call.statement and not blocks.definable(tr, call.block):
         raise tr.fail(call.node, f"a block given to {m.name} used inside an expression")
     _learn_args(tr, call, m, key)
     params = blocks.block_params(tr, call.block)

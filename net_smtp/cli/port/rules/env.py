@@ -219,7 +219,17 @@ def _env_call(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"os.environ.pop({key.code}, None)", ENV_VALUE, P_CALL)
     if name in ("to_h", "to_hash") and not call.args:
         return Expr("dict(os.environ)", T("dict", key=T("str"), elem=T("str")), P_CALL)
+    if call.block is not None or name in _READ_AS_HASH and not call.args:
+        # ENV.keys, ENV.select { |k, v| ... }: os.environ as a Hash (a copy,
+        # as Ruby's methods give a new Hash or Array)
+        whole = Expr("os.environ", T("dict", key=T("str", nl="no"), elem=T("str", nl="no")),
+                     P_CALL)
+        call.recv = whole
+        return calls._dispatch(tr, call, whole)
     return None
+
+
+_READ_AS_HASH = frozenset({"keys", "values", "to_a", "sort", "size", "length", "empty?"})
 
 
 def _argv_call(tr: Translator, call: Call) -> Expr | None:

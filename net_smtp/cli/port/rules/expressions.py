@@ -326,11 +326,25 @@ def _binary(tr: Translator, node: Node) -> Expr:
                     join(ta, tb), P_CALL)
     if op == "+" and "any" in (ta.kind, tb.kind):
         # a value of parsed JSON: its class decides at run time, as in Ruby
-        known = tb if ta.kind == "any" else ta
-        result = T("num") if known.is_("int", "float", "num") else \
-            replace(known, site="") if known.is_("str", "list") else ANY
-        return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", result, P_CALL)
+        return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", arith_type(op, ta, tb), P_CALL)
+    if op in ("-", "*", "/", "%") and "any" in (ta.kind, tb.kind):
+        return Expr(f"{tr.runtime('arith')}({a.code}, {op!r}, {b.code})",
+                    arith_type(op, ta, tb), P_CALL)
     raise tr.fail(node, f"cannot tell the types on both sides of {op}")
+
+
+def arith_type(op: str, ta: T, tb: T) -> T:
+    """What ``ruby.plus`` / ``ruby.arith`` give when one side is known: a
+    number beside a number for ``+``, ``-`` and ``/`` (a Float for ``-`` and
+    ``/`` when either is), a String or an Array beside one for ``+``, else
+    anything."""
+    known = tb if ta.kind == "any" else ta
+    if op == "+":
+        return T("num") if known.is_("int", "float", "num") else \
+            replace(known, site="") if known.is_("str", "list") else ANY
+    if op in ("-", "/") and known.is_("int", "float", "num"):
+        return FLOAT if known.kind == "float" else T("num")
+    return ANY
 
 
 def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:

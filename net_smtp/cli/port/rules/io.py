@@ -30,7 +30,7 @@ REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
     "English": None, "logger": None, "json": None, "erb": "!", "yaml": "!",
-    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": "!",
+    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None,
 }

@@ -437,12 +437,10 @@ def to_tail(tr: Translator, call: Call, value: Expr) -> None:
     tail = call.tail
     if tail is None or tail.kind == "none":
         return
-    if tail.kind == "return":
-        tr.emit(f"return {value.code}")
-    else:
-        tr.emit(f"{tail.target} = {value.code}")
-        if tail.var_type is not None:
-            tail.var_type(value.type)
+    tr.emit(f"return {value.code}" if tail.kind == "return" else
+            f"{tail.target} = {value.code}")
+    if tail.var_type is not None:
+        tail.var_type(value.type)
 
 
 def _comprehension(tr: Translator, call: Call, src: Source, op: str, block: Block) -> Expr:
@@ -541,15 +539,20 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
         "break", "next")
     if blocks.contains(block, stops):
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
-    if src.pairs and op not in ("map", "collect", "filter_map"):
-        raise tr.fail(call.node, f"a Hash's {op} block of several statements")
     finding = op in ("find", "detect")
+    # a Hash's select and reject give a Hash
+    entries = src.pairs and op in ("select", "filter", "reject")
+    if src.pairs and not (entries or finding or op in ("map", "collect", "filter_map")):
+        raise tr.fail(call.node, f"a Hash's {op} block of several statements")
     result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped",
                       "find": "found", "detect": "found"}.get(op, "selected"))
     value = tr.temp("value")
     key = f"block:{call.node.start_byte}"
-    tr.emit(f"{result} = {'None' if finding else '[]'}")
+    tr.emit(f"{result} = {'None' if finding else '{}' if entries else '[]'}")
     with _each_item(tr, call, src, block) as (clause, targets):
+        if entries and len(targets) != 2:
+            raise tr.fail(block, f"a Hash's {op} block of several statements without |key, "
+                                 f"value|")
         tr.emit(f"{clause}:")
         with tr.indented(), tr.loop():
             tr.body(blocks.block_statements(block),
@@ -568,9 +571,13 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
             else:
                 test = tr.truth(seen)
                 tr.emit(f"if {(expressions.negate(test) if op == 'reject' else test).code}:")
-                tr.emit(f"    {result}.append({item})")
+                tr.emit(f"    {result}[{targets[0]}] = {targets[1]}" if entries else
+                        f"    {result}.append({item})")
     if finding:
         return Expr(result, src.item.nil())
+    if entries:
+        assert src.item.items is not None
+        return Expr(result, T("dict", key=src.item.items[0], elem=src.item.items[1]))
     t = seen.type if op in ("map", "collect") else seen.type.non_nil() \
         if op == "filter_map" else src.item
     return Expr(result, list_of(t))

@@ -87,6 +87,18 @@ def _raw(source: str) -> str:
     return repr(source)
 
 
+def _held_regexp(tr: Translator, node: Node) -> str | None:
+    """The compiled pattern of a regexp literal or of a value known to be a
+    Regexp (a constant holding one); None for anything else."""
+    if node.type == "regex":
+        return compiled(tr, node)
+    if node.type in ("identifier", "constant", "scope_resolution"):
+        held = tr.expr(node)
+        if held.type.is_("regex"):
+            return tr.wrap(held, P_CALL)
+    return None
+
+
 def regex_value(tr: Translator, node: Node) -> Expr:
     return Expr(compiled(tr, node), T("regex"), P_CALL)
 
@@ -133,12 +145,49 @@ def match_operator(tr: Translator, node: Node, op: str, left: Node, right: Node)
         else:
             raise tr.fail(node, "=~ with no side known to be a Regexp")
     found = search(tr, pattern, subject.code)
+    if op == "=~" and not _read_as_truth(node):  # the position is the value
+        if not subject.type.is_("str"):
+            raise tr.fail(node, "the position =~ gives, of a value that may not be a String")
+        return Expr(f"{tr.runtime('position')}({found})", INT.nil(), P_CALL)
     if not subject.type.is_("str"):
         if subject.type.kind == "str":
             test = f"{tr.wrap(subject, P_CMP + 1)} is not None and {found} is not None"
             return Expr(test if op == "=~" else f"not ({test})", BOOL, 3)
         raise tr.fail(node, "=~ on a value that may not be a String")
     return Expr(f"{found} is {'not ' if op == '=~' else ''}None", BOOL, P_CMP)
+
+
+_CONDITIONS = frozenset({"if", "unless", "while", "until", "if_modifier", "unless_modifier",
+                         "while_modifier", "until_modifier", "conditional", "elsif"})
+_TRUTH_BLOCKS = frozenset({"select", "filter", "reject", "find", "detect", "any?", "all?",
+                           "none?", "one?", "count", "partition", "take_while", "drop_while",
+                           "find_index", "delete_if", "keep_if", "select!", "reject!",
+                           "filter_map"})
+
+
+def _read_as_truth(node: Node) -> bool:
+    """Whether only the truth of the expression at *node* counts: a
+    condition, an operand of ``!``, or (through ``&&``, ``||`` and
+    parentheses) part of one, or the last value of a block whose method
+    reads it as a truth (``select``, ``any?``...)."""
+    while True:
+        parent = node.parent
+        if parent is None:
+            return False
+        if parent.type in _CONDITIONS:
+            return bool(parent.child_by_field_name("condition") == node)
+        if parent.type == "unary":
+            return parent.child_by_field_name("operator").type in ("!", "not")
+        if parent.type == "parenthesized_statements" or parent.type == "binary" and \
+                parent.child_by_field_name("operator").type in ("&&", "||", "and", "or"):
+            node = parent
+            continue
+        if parent.type in ("block_body", "body_statement") and parent.named_children[-1] == node:
+            block = parent.parent
+            call = block.parent if block is not None else None
+            method = call.child_by_field_name("method") if call is not None else None
+            return method is not None and str(method.text.decode()) in _TRUTH_BLOCKS
+        return False
 
 
 def capture(tr: Translator, node: Node, obj: Expr, regex: Node, group: Expr | None) -> Expr:
@@ -196,8 +245,12 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
             args[0].type == "regex":
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
-    if name == "match" and len(args) == 1 and args[0].type == "regex" and call.block is None:
-        return Expr(search(tr, compiled(tr, args[0]), recv.code), MATCH, P_CALL)
+    held = _held_regexp(tr, args[0]) if name in ("match", "match?") and len(args) == 1 and \
+        call.block is None else None
+    if held is not None:
+        if name == "match?":
+            return Expr(f"{held}.search({recv.code}) is not None", BOOL, P_CMP)
+        return Expr(search(tr, held, recv.code), MATCH, P_CALL)
     if name in ("gsub", "sub") and len(args) >= 2 and args[0].type == "regex" and \
             call.block is None and (args[1].type == "pair" or len(args) == 2 and args[1].type in (
                 "identifier", "constant") and tr.expr(args[1]).type.is_("dict")):
@@ -217,8 +270,6 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                         T("str"), P_CALL)
         count = ", 1" if name == "sub" else ""
         return Expr(f"{r}.replace({old.code}, {new.code}{count})", T("str"), P_CALL)
-    if name in ("match?",) and len(args) == 1 and args[0].type == "regex":
-        return Expr(f"{compiled(tr, args[0])}.search({recv.code}) is not None", BOOL, P_CMP)
     if name == "scan" and len(args) == 1 and args[0].type == "regex" and call.block is None:
         pattern = compiled(tr, args[0])
         source, _, holes = _pattern(tr, args[0])

@@ -393,38 +393,52 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         value = tr.expr(right)
         base = op[:-1]
         reads_default = left.type == "element_reference" and ".get(" in current.code
-        # (nil on either side raises in both languages: the kinds decide)
         ta, tb = current.type.non_nil(), value.type.non_nil()
-        if base == "+" and ta.is_("str") and tb.is_("str"):
-            t = T("str", nl=tb.nl)
-        elif base in ("+", "-", "*", "**", "%") and ta.is_("int", "float", "num") and tb.is_(
-                "int", "float", "num"):
-            t = T("float") if "float" in (ta.kind, tb.kind) else T("int") \
-                if ta.kind == tb.kind == "int" else T("num")
-        elif base == "/" and ta.is_("int") and tb.is_("int"):
-            base = "//"
-            t = T("int")
-        elif base == "/" and ta.is_("int", "float") and tb.is_("int", "float"):
-            t = T("float")
-        elif base == "+" and ta.is_("list") and tb.is_("list"):
-            t = ta
-        elif base in ("<<",) and ta.is_("int") and tb.is_("int"):
-            t = ta
-        elif base == "*" and ta.is_("str") and tb.is_("int"):
-            t = ta
+        if base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind):
+            _runtime_update(tr, left, base, current, value)
         else:
-            raise tr.fail(node, f"cannot tell the types on both sides of {op}")
-        target = _target(tr, left, t)
-        if reads_default:  # h[k] += 1 on a Hash with a default, or a key maybe missing
-            tr.emit(f"{target} = {tr.wrap(current, 10)} {base} {tr.wrap(value, 11)}")
-        else:
-            tr.emit(f"{target} {base}= {value.code}")
+            base, t = _update_type(tr, node, op, ta, tb)
+            target = _target(tr, left, t)
+            if reads_default:  # h[k] += 1 on a Hash with a default, or a key maybe missing
+                tr.emit(f"{target} = {tr.wrap(current, 10)} {base} {tr.wrap(value, 11)}")
+            else:
+                tr.emit(f"{target} {base}= {value.code}")
     if tail.kind != "none":
         e = tr.expr(left)
         _value(tr, e, tail)
 
 
 # ---------------------------------------------------------------- conditionals
+
+
+def _update_type(tr: Translator, node: Node, op: str, ta: T, tb: T) -> tuple[str, T]:
+    """The Python operator and the result type of ``x op= y`` for known
+    kinds (nil on either side raises in both languages: the kinds decide)."""
+    base = op[:-1]
+    numeric = ("int", "float", "num")
+    if base == "+" and ta.is_("str") and tb.is_("str"):
+        return base, T("str", nl=tb.nl)
+    if base in ("+", "-", "*", "**", "%") and ta.is_(*numeric) and tb.is_(*numeric):
+        return base, T("float") if "float" in (ta.kind, tb.kind) else T("int") \
+            if ta.kind == tb.kind == "int" else T("num")
+    if base == "/" and ta.is_("int") and tb.is_("int"):
+        return "//", T("int")
+    if base == "/" and ta.is_("int", "float") and tb.is_("int", "float"):
+        return base, T("float")
+    if base == "+" and ta.is_("list") and tb.is_("list") or \
+            base == "<<" and ta.is_("int") and tb.is_("int") or \
+            base == "*" and ta.is_("str") and tb.is_("int"):
+        return base, ta
+    raise tr.fail(node, f"cannot tell the types on both sides of {op}")
+
+
+def _runtime_update(tr: Translator, left: Node, base: str, current: Expr, value: Expr) -> None:
+    """``x op= y`` where a side is a value of parsed JSON: the runtime
+    decides as Ruby does (``ruby.plus``, ``ruby.arith``)."""
+    t = expressions.arith_type(base, current.type.non_nil(), value.type.non_nil())
+    call = f"{tr.runtime('plus')}({current.code}, {value.code})" if base == "+" else \
+        f"{tr.runtime('arith')}({current.code}, {base!r}, {value.code})"
+    tr.emit(f"{_target(tr, left, t)} = {call}")
 
 
 def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:

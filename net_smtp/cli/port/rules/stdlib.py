@@ -27,13 +27,16 @@ _NUMBERS = {"Math::PI": "math.pi", "Math::E": "math.e", "Float::INFINITY": "math
 
 
 def constant(tr: Translator, path: str) -> Expr | None:
-    """``Logger::INFO`` and its fellows, ``Math::PI``, ``Float::INFINITY``."""
+    """``Logger::INFO`` and its fellows, ``Math::PI``, ``Float::INFINITY``,
+    ``URI::MailTo::EMAIL_REGEXP``."""
     owner, _, name = path.rpartition("::")
     if owner == "Logger" and name in LEVELS and "logger" in tr.ruby_requires:
         return Expr(f"{tr.runtime('Logger')}.{name}", INT, P_CALL)
     if path in _NUMBERS:
         tr.need("math")
         return Expr(_NUMBERS[path], FLOAT, P_CALL)
+    if path == "URI::MailTo::EMAIL_REGEXP" and "uri" in tr.ruby_requires:
+        return Expr(f"{tr.runtime('EMAIL_REGEXP')}", T("regex"), P_CALL)
     return None
 
 

@@ -394,6 +394,10 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         inner = arg_exprs[0].code if len(arg_exprs) == 1 else \
             "(" + ", ".join(a.code for a in arg_exprs) + ")"
         return Expr(f"{r}.{method}({inner})", BOOL, P_CALL)
+    if name in ("delete_prefix", "delete_suffix") and len(arg_exprs) == len(args) == 1 and \
+            arg_exprs[0].type.is_("str"):
+        method = "removeprefix" if name == "delete_prefix" else "removesuffix"
+        return Expr(f"{r}.{method}({arg_exprs[0].code})", T("str"), P_CALL)
     if name == "include?" and len(args) == 1 and arg_exprs:
         return Expr(f"{tr.wrap(arg_exprs[0], P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}",
                     BOOL, P_CMP)
