@@ -16,6 +16,7 @@ Nothing here needs ``net_smtp.cli`` or tree-sitter.
 from __future__ import annotations
 
 import argparse
+import builtins
 import calendar
 import io
 import math
@@ -23,7 +24,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from typing import IO, Any, NoReturn
@@ -1096,6 +1097,37 @@ EMAIL_REGEXP = re.compile(
     r"\A[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\Z")
 """Ruby's ``URI::MailTo::EMAIL_REGEXP`` (the HTML5 form of an address)."""
+
+
+def cause(error: BaseException) -> BaseException | None:
+    """Ruby's ``e.cause``: the exception being handled when *error* was
+    raised (Python's ``__cause__`` when given with ``from``, else its
+    context), or nil."""
+    if error.__cause__ is not None or error.__suppress_context__:
+        return error.__cause__
+    return error.__context__
+
+
+def divmod(a: Any, b: Any) -> list[Any]:
+    """Ruby's ``a.divmod(b)`` for numbers known only at run time: the floored
+    quotient (an Integer even of Floats) and the remainder."""
+    if not _is_number(a):
+        raise _no_method("divmod", a)
+    if not _is_number(b):
+        raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
+    if b == 0:
+        raise ZeroDivisionError("divided by 0")
+    quotient, rest = builtins.divmod(a, b)
+    return [int(quotient), rest]
+
+
+def time_fields(values: Sequence[int]) -> list[int]:
+    """The fields of Ruby's ``Time.utc(*values)``: year first, a month and a
+    day of 1 where *values* stops before them; more than seven raise."""
+    if not 1 <= len(values) <= 7:
+        raise errors.ArgumentError(f"wrong number of arguments (given {len(values)}, "
+                                   f"expected 1..8)")
+    return [*values, 1, 1][:max(3, len(values))]
 
 
 def position(found: re.Match[str] | None) -> int | None:

@@ -33,8 +33,10 @@ holding Symbols, endless methods (``def x = expr``), ``=~`` as a value (the posi
 ``match?`` with a Regexp held in a constant or ``URI::MailTo::EMAIL_REGEXP``, ``-``/``*``/``/``/``%``
 and ``x op= y`` on values of parsed JSON (``ruby.arith``), storing into parsed JSON, keyword
 shorthand (``f(name:)``), ``ENV.keys``/``ENV.select``, a Hash's ``reject`` with several
-statements, a lambda of several statements in a Hash, ``map!`` of a new Array as a value, and
-small idioms.
+statements, a lambda of several statements in a Hash, ``map!`` of a new Array as a value,
+``Time.utc(*parts)``, a Struct's ``members``, ``divmod``/``between?``/``round`` of parsed
+JSON numbers, ``e.cause``, the readers of a script's own exception class in its rescue
+clause, ``equal?``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

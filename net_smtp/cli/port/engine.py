@@ -355,6 +355,17 @@ class Translator:
             var.type = t
             var.param = True
 
+    @contextmanager
+    def bound_here(self, var: Var, t: T) -> Iterator[None]:
+        """*var* is of type *t* inside the block (a name Python unbinds at
+        its end, as ``except ... as e`` does), whatever else it is given."""
+        saved = var.type, var.param
+        var.type, var.param = t, True
+        try:
+            yield
+        finally:
+            var.type, var.param = saved
+
     def bind(self, name: str, t: T) -> None:
         """Give block parameter or local *name* the type *t*."""
         ident = self._var_id(name)

@@ -886,21 +886,28 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
+def _bounded(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A number's ``clamp(low, high)`` and ``between?(low, high)``."""
+    if call.name not in ("clamp", "between?") or len(call.args) != 2 or call.block is not None:
+        return None
+    low, high = (tr.expr(a) for a in call.args)
+    if call.name == "clamp":
+        return Expr(f"min(max({recv.code}, {low.code}), {high.code})", join(recv.type, join(
+            low.type, high.type)), P_CALL)
+    if not (low.type.is_("int", "float") and high.type.is_("int", "float")):
+        raise tr.fail(call.node, "between? values that may not be numbers")
+    return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(recv, P_CMP + 1)} <= "
+                f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
+
+
 def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
-    if name == "clamp" and len(call.args) == 2:
-        low, high = (tr.expr(a) for a in call.args)
-        return Expr(f"min(max({recv.code}, {low.code}), {high.code})", join(recv.type, join(
-            low.type, high.type)), P_CALL)
-    if name == "between?" and len(call.args) == 2:
-        low, high = (tr.expr(a) for a in call.args)
-        if not (low.type.is_("int", "float") and high.type.is_("int", "float")):
-            raise tr.fail(call.node, "between? values that may not be numbers")
-        return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(recv, P_CMP + 1)} <= "
-                    f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
+    bounded = _bounded(tr, call, recv)
+    if bounded is not None:
+        return bounded
     if call.args or call.block is not None:
         if name in ("round",) and call.args:
             return _num_method(tr, call, recv)
@@ -974,7 +981,7 @@ def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         result = INT if not digits or recv.type.is_("int") else recv.type
         return Expr(f"{tr.runtime('round')}({recv.code}{args})", result, P_CALL)
     if call.args:
-        return None
+        return _bounded(tr, call, recv)
     simple = {"to_i": Expr(f"int({recv.code})", INT, P_CALL),
               "to_f": Expr(f"float({recv.code})", T("float"), P_CALL),
               "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..declarations import main_ivar, main_ivars, makes_static
-from ..engine import P_CALL, Call, Expr, Tail, Unsupported
+from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
 from ..types import ANY, NIL, T, join, list_of
@@ -548,6 +548,11 @@ def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
         found = _own_member(tr, cls, call, owner_code, singleton)
         if found is not None:
             return found
+    members = next((c.struct for c in ancestry(tr, info) if c.struct), None)
+    if members and name == "members" and not call.args and call.block is None:
+        # a Struct's member names, as Symbols
+        return Expr(f"[{', '.join(tr.string(m) for m in members)}]",
+                    T("list", elem=T("str", nl="no", symbol=True)), P_ATOM)
     if info.superclass and info.superclass.startswith(("StandardError", "RuntimeError",
                                                        "Exception", "ArgumentError")):
         if name == "message" and not call.args:

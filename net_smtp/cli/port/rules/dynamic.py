@@ -39,6 +39,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "dig": ("dig", (1, 2, 3, 4, 5), ANY),
     "fetch": ("fetch", (1, 2), ANY),
     "to_sym": ("to_sym", (0,), T("str", nl="no", symbol=True)),
+    "divmod": ("divmod", (1,), T("list", elem=T("num"))),
 }
 
 STRING_ONLY = frozenset({

@@ -335,15 +335,19 @@ def _binary(tr: Translator, node: Node) -> Expr:
 
 def arith_type(op: str, ta: T, tb: T) -> T:
     """What ``ruby.plus`` / ``ruby.arith`` give when one side is known: a
-    number beside a number for ``+``, ``-`` and ``/`` (a Float for ``-`` and
-    ``/`` when either is), a String or an Array beside one for ``+``, else
-    anything."""
+    number beside a number for ``+``, ``-``, ``*`` and ``/`` (a Float for
+    ``-`` and ``/`` when either is), a String or an Array beside one for
+    ``+``, else anything."""
     known = tb if ta.kind == "any" else ta
     if op == "+":
         return T("num") if known.is_("int", "float", "num") else \
             replace(known, site="") if known.is_("str", "list") else ANY
     if op in ("-", "/") and known.is_("int", "float", "num"):
         return FLOAT if known.kind == "float" else T("num")
+    if op == "*" and known.is_("int", "float", "num"):
+        # (a String or an Array times a number repeats: then it raises
+        # wherever a number's method is called on it, in both languages)
+        return T("num")
     return ANY
 
 

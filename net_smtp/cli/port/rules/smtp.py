@@ -238,6 +238,10 @@ def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
+_BY_REFERENCE = frozenset({"list", "dict", "set", "obj", "smtp", "response", "error",
+                           "smtp_error", "ctx", "ostruct"})
+
+
 def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods every Ruby object has, whatever the receiver."""
     name = call.name
@@ -250,6 +254,13 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return _then(tr, call, recv)
     if call.block is not None:
         return None
+    if name == "equal?" and len(call.args) == 1 and recv.type.kind in _BY_REFERENCE:
+        # the same object (Strings and numbers may be shared in Python)
+        other = tr.expr(call.args[0])
+        return Expr(f"{tr.wrap(recv, P_CMP + 1)} is {tr.wrap(other, P_CMP + 1)}", BOOL, P_CMP)
+    if name == "cause" and not call.args and recv.type.kind in ("error", "smtp_error", "obj"):
+        # the exception being handled when this one was raised
+        return Expr(f"{tr.runtime('cause')}({recv.code})", T("error", nilable=True), P_CALL)
     if name == "nil?" and not call.args:
         return Expr(f"{tr.wrap(recv, P_CMP + 1)} is None", BOOL, P_CMP)
     if name == "class" and not call.args:

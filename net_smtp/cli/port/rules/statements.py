@@ -733,7 +733,9 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
         name_node = variable.named_children[0]
         name = tr.text(name_node)
         ruby_names = [tr.text(exc) for exc in exceptions.named_children] if exceptions else []
-        t = _rescued_type(classes, ruby_names)
+        own = constants.find_class(tr, ruby_names[0]) if len(ruby_names) == 1 else None
+        # one exception class of the script: its own readers and methods
+        t = T("obj", name=own.path) if own is not None else _rescued_type(classes, ruby_names)
         var = tr.declare(name, t)
         line += f" as {var.py}"
     tr.emit(line + ":", tr.line_of(rescue))
@@ -742,7 +744,11 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
         if body is not None:
             tr.rescue_stack.append("retry" if retries else "")
             try:
-                tr.body(list(body.named_children), tail)
+                if variable is None:
+                    tr.body(list(body.named_children), tail)
+                else:  # this clause's exception, whatever other clauses bind to the name
+                    with tr.bound_here(var, t):
+                        tr.body(list(body.named_children), tail)
             finally:
                 tr.rescue_stack.pop()
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
-from ..types import BOOL, FLOAT, INT, T
+from ..types import ANY, BOOL, FLOAT, INT, T
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -28,6 +28,17 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("datetime")
     if call.name == "now" and not call.args:
         return Expr("datetime.now().astimezone()", TIME, P_CALL)
+    if call.name in ("utc", "gm", "local", "mktime") and len(call.args) == 1 and \
+            call.args[0].type == "splat_argument":
+        # Time.utc(*parts): the parts as given, a month and a day of 1 if missing
+        parts = tr.expr(call.args[0].named_children[0])
+        if not (parts.type.is_("list") and (parts.type.elem or ANY).is_("int")):
+            raise tr.fail(call.node, f"Time.{call.name} of values that may not be Integers")
+        codes = f"*{tr.runtime('time_fields')}({parts.code})"
+        if call.name in ("local", "mktime"):
+            return Expr(f"datetime({codes}).astimezone()", TIME, P_CALL)
+        tr.need("timezone")
+        return Expr(f"datetime({codes}, tzinfo=timezone.utc)", TIME, P_CALL)
     if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
         args = [tr.expr(a) for a in call.args]
         if not all(a.type.is_("int") for a in args):
