@@ -34,11 +34,11 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
         parts = tr.expr(call.args[0].named_children[0])
         if not (parts.type.is_("list") and (parts.type.elem or ANY).is_("int")):
             raise tr.fail(call.node, f"Time.{call.name} of values that may not be Integers")
-        codes = f"*{tr.runtime('time_fields')}({parts.code})"
+        fields = f"*{tr.runtime('time_fields')}({parts.code})"
         if call.name in ("local", "mktime"):
-            return Expr(f"datetime({codes}).astimezone()", TIME, P_CALL)
+            return Expr(f"datetime({fields}).astimezone()", TIME, P_CALL)
         tr.need("timezone")
-        return Expr(f"datetime({codes}, tzinfo=timezone.utc)", TIME, P_CALL)
+        return Expr(f"datetime({fields}, tzinfo=timezone.utc)", TIME, P_CALL)
     if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
         args = [tr.expr(a) for a in call.args]
         if not all(a.type.is_("int") for a in args):
