@@ -68,6 +68,23 @@ def split_call(tr: Translator, node: Node) -> Call:
     return Call(node, name, recv, args, block, safe_nav=safe)
 
 
+def _keywords_taken_before(tr: Translator, value: Node) -> set[str]:
+    """For ``**rest`` where rest is the ``**`` parameter of the method around
+    it: the keywords that method declares itself (rest cannot hold them)."""
+    method = value.parent
+    while method is not None and method.type not in ("method", "singleton_method"):
+        method = method.parent
+    params = method.child_by_field_name("parameters") if method is not None else None
+    if value.type != "identifier" or params is None:
+        return set()
+    rest = [p for p in params.named_children if p.type == "hash_splat_parameter"]
+    if not rest or rest[0].child_by_field_name("name") is None or \
+            tr.text(rest[0].child_by_field_name("name")) != tr.text(value):
+        return set()
+    return {tr.text(p.child_by_field_name("name")) for p in params.named_children
+            if p.type == "keyword_parameter"}
+
+
 def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
               rename: Callable[[str], str] | None = None, block: str = "block",
               declared: Collection[str] | None = None) -> list[str]:
@@ -86,6 +103,11 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
             inner = tr.expr(arg.named_children[0])
             out.append("*" + tr.wrap(inner, P_CALL))
         elif kind == "hash_splat_argument":
+            renamed = sorted(k for k in declared or () if py_name(k) != k and
+                             k not in _keywords_taken_before(tr, arg.named_children[0]))
+            if renamed:  # the Hash's keys are Ruby's names, the parameters Python's
+                raise tr.fail(arg, f"a Hash spread into keywords renamed in Python "
+                                   f"({', '.join(renamed)})")
             inner = tr.expr(arg.named_children[0])
             out.append("**" + tr.wrap(inner, P_CALL))
         elif kind == "pair":

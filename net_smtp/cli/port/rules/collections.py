@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, P_NOT, Call, Expr
+from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
@@ -711,14 +711,19 @@ def _fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     assert call.block is not None
     key_node = call.args[0]
     key = tr.expr(key_node)
-    if key_node.type not in blocks.PLAIN_KEYS or "(" in key.code:
-        raise tr.fail(call.node, "Hash#fetch with a block, for a key that is computed")
+    computed = key_node.type not in blocks.PLAIN_KEYS or "(" in key.code
+    if computed and blocks.block_params(tr, call.block):
+        raise tr.fail(call.node, "Hash#fetch with a block taking a key that is computed")
     check_key(tr, key_node, recv.type, key.type)
     found = blocks.fallback(tr, call.block, key_node, key, key.type, "Hash#fetch")
     assert found is not None
     r = tr.wrap(recv, P_CALL)
-    return Expr(f"{r}[{key.code}] if {tr.wrap(key, P_CMP + 1)} in {r} else "
-                f"{tr.wrap(found, 1)}", join(recv.type.elem or tr.unknown, found.type), 1)
+    test = f"{tr.wrap(key, P_CMP + 1)} in {r}"
+    if computed:  # the key computed once, then looked up
+        held = tr.temp("key")
+        test, key = f"({held} := {key.code}) in {r}", Expr(held, key.type, P_ATOM)
+    return Expr(f"{r}[{key.code}] if {test} else {tr.wrap(found, 1)}",
+                join(recv.type.elem or tr.unknown, found.type), 1)
 
 
 def _merge(tr: Translator, call: Call, recv: Expr) -> Expr:

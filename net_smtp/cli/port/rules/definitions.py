@@ -689,7 +689,7 @@ def _new(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr:
     elif owner.struct:
         _learn_members(tr, call, owner)
     args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords,
-                     declared=init.keywords if init is not None else None)
+                     declared=init.keywords if init is not None else owner.struct or None)
     return Expr(f"{code}({', '.join(args)})", instance(tr, info), P_CALL)
 
 

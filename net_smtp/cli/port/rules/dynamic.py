@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr
+from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, INT, T
 from . import calls, collections, iterators
@@ -53,7 +53,17 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """*recv*'s method *call*, *recv* being of a class the translator cannot
     tell; None when no form does what Ruby does for every class."""
     name = call.name
-    if call.block is not None or iterators.symbol_block(tr, call) is not None:
+    symbol = iterators.symbol_block(tr, call)
+    if name == "transform_keys" and symbol is not None and symbol.name in ("to_sym", "to_s"):
+        # a Hash's keys as Symbols (or Strings); another value has no items()
+        k, v = tr.temp("key"), tr.temp("value")
+        key = f"{tr.runtime('to_sym')}({k})" if symbol.name == "to_sym" else \
+            f"{tr.runtime('to_s')}({k})"
+        part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+        return Expr(f"{{{key}: {v} for {k}, {v} in {tr.wrap(recv, P_CALL)}.items()}}",
+                    T("dict", key=T("str", nl="no", symbol=symbol.name == "to_sym"), elem=part),
+                    P_ATOM)
+    if call.block is not None or symbol is not None:
         return iterators.iterate(tr, call, recv)
     if name in STRING_ONLY:
         text = Expr(recv.code, T("str"), recv.prec)

@@ -147,9 +147,9 @@ def _printf(tr: Translator, call: Call) -> Expr:
 
 
 def _format(tr: Translator, call: Call) -> Expr:
-    pairs = [a for a in call.args if a.type == "pair"]
-    if pairs and call.args[:1] and call.args[0].type != "pair" and \
-            len(pairs) == len(call.args) - 1:  # format('%<n>d', n: 1): one Hash
+    pairs = [a for a in call.args if a.type in ("pair", "hash_splat_argument")]
+    if pairs and call.args[:1] and call.args[0].type not in ("pair", "hash_splat_argument") \
+            and len(pairs) == len(call.args) - 1:  # format('%<n>d', n: 1, **h): one Hash
         hash_ = collections.hash_of(tr, pairs, str(call.node.start_byte))
         return regexps.format_call(tr, call.node, tr.expr(call.args[0]), [hash_])
     values = _text_args(tr, call)
