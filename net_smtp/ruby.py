@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import builtins
 import calendar
+import errno
 import io
 import math
 import os
@@ -223,6 +224,9 @@ def class_name(value: object) -> str:
         return "OpenSSL::SSL::SSLError"
     if cls.__name__ == "gaierror":
         return "SocketError"
+    code = value.errno if type(value) is OSError else None
+    if code is not None and code in errno.errorcode:
+        return f"Errno::{errno.errorcode[code]}"
     if issubclass(cls, OptionError):
         return cls.ruby_name
     if cls in _RUBY_CLASS_NAMES:
@@ -1097,6 +1101,23 @@ EMAIL_REGEXP = re.compile(
     r"\A[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\Z")
 """Ruby's ``URI::MailTo::EMAIL_REGEXP`` (the HTML5 form of an address)."""
+
+
+class _NeverRaised(BaseException):
+    """What :func:`errno_class` names when the errno differs: no exception
+    is ever of this class, so the ``except`` clause does not match."""
+
+
+def errno_class(name: str) -> type[BaseException]:
+    """Ruby's ``rescue Errno::NAME`` for an errno Python has no class for
+    (``EHOSTUNREACH``, ``EINVAL``...): used as ``except
+    ruby.errno_class('EHOSTUNREACH')``, it is evaluated while Python tests
+    the exception being handled, and gives its class when its errno is
+    NAME, so that no other OSError is caught."""
+    current = sys.exc_info()[1]
+    if isinstance(current, OSError) and current.errno == getattr(errno, name):
+        return type(current)
+    return _NeverRaised
 
 
 def cause(error: BaseException) -> BaseException | None:

@@ -3,8 +3,10 @@ values were printed by real Ruby with net-smtp 0.5.1; see the comments)."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import re
 import sys
 from contextlib import redirect_stdout
@@ -457,6 +459,21 @@ def test_arith_refuses_as_ruby_does(a: object, op: str, b: object, error: type,
     with pytest.raises(error) as info:
         ruby.arith(a, op, b)
     assert str(info.value) == text
+
+
+def test_errno_class_catches_only_its_errno() -> None:
+    """``except ruby.errno_class('EHOSTUNREACH')`` catches an OSError with
+    that errno and lets another OSError reach the next clause."""
+    caught = []
+    for code in (errno.EHOSTUNREACH, errno.ECONNRESET, errno.EINVAL):
+        try:
+            raise OSError(code, os.strerror(code))
+        except ruby.errno_class("EHOSTUNREACH") as exc:
+            caught.append(("first", ruby.class_name(exc)))
+        except (ruby.errno_class("EINVAL"), ConnectionResetError) as exc:
+            caught.append(("second", ruby.class_name(exc)))
+    assert caught == [("first", "Errno::EHOSTUNREACH"), ("second", "Errno::ECONNRESET"),
+                      ("second", "Errno::EINVAL")]
 
 
 def test_position_of_a_match() -> None:

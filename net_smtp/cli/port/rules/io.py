@@ -243,8 +243,9 @@ def _raise(tr: Translator, call: Call) -> Expr:
             raise tr.fail(call.node, "raise without an exception outside a rescue clause")
         return Expr("raise", NIL)
     first = args[0]
-    if first.type in ("string", "chained_string") or (len(args) == 1 and tr.expr(first).type.is_(
-            "str")):
+    if first.type in ("string", "chained_string") or (
+            len(args) == 1 and not tr.text(first).startswith("Errno::") and
+            tr.expr(first).type.is_("str")):
         message = tr.expr(first)
         return Expr(f"raise RuntimeError({message.code})", NIL)
     if first.type in ("constant", "scope_resolution"):

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import errno
 import keyword
 import re
 from collections.abc import Callable
@@ -33,7 +34,6 @@ EXCEPTIONS = {
     "Errno::ECONNREFUSED": "ConnectionRefusedError", "Errno::ECONNRESET": "ConnectionResetError",
     "Errno::EPIPE": "BrokenPipeError", "Errno::ETIMEDOUT": "TimeoutError",
     "Errno::ENOENT": "FileNotFoundError", "Errno::EACCES": "PermissionError",
-    "Errno::EHOSTUNREACH": "OSError", "Errno::ENETUNREACH": "OSError",
     "Errno::ECONNABORTED": "ConnectionAbortedError", "Interrupt": "KeyboardInterrupt",
     "SystemExit": "SystemExit", "NotImplementedError": "NotImplementedError",
     "FrozenError": "TypeError", "Net::OpenTimeout": "Net.OpenTimeout",
@@ -719,7 +719,7 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
                 inner = tr.expr(exc.named_children[0])
                 classes.append(f"*{inner.code}")
             else:
-                classes.append(exception_class(tr, exc))
+                classes.append(exception_class(tr, exc, catching=True))
     if not classes:
         spec = "Exception"
     elif len(classes) == 1 and not classes[0].startswith("*"):
@@ -770,9 +770,19 @@ def _rescued_type(classes: list[str], ruby_names: list[str]) -> T:
     return T("error")
 
 
-def exception_class(tr: Translator, node: Node) -> str:
-    """The Python class for a Ruby exception class constant."""
+def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
+    """The Python class for a Ruby exception class constant. An ``Errno::X``
+    that Python has no class for is ``OSError`` raised with its errno, and in
+    a rescue clause ``ruby.errno_class('X')``: the class of the exception
+    being handled when its errno is X, so that only it is caught."""
     path = tr.text(node).lstrip(":")
+    name = path[7:] if path.startswith("Errno::") else ""
+    if path not in EXCEPTIONS and name.isidentifier() and hasattr(errno, name):
+        if catching:
+            return f"{tr.runtime('errno_class')}({name!r})"
+        if node.parent is not None and node.parent.type == "argument_list":
+            return "OSError"  # raise Errno::X: with its errno (io.raise)
+        raise tr.fail(node, f"{path} as a value (Python has no class for it)")
     if path in EXCEPTIONS:
         mapped = EXCEPTIONS[path]
         if mapped.startswith("Net."):
