@@ -1103,6 +1103,13 @@ EMAIL_REGEXP = re.compile(
 """Ruby's ``URI::MailTo::EMAIL_REGEXP`` (the HTML5 form of an address)."""
 
 
+def keywords(values: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
+    """``**values`` passed to a method whose keywords Python names otherwise
+    (``id`` -> ``id_``, ``from`` -> ``from_``): the same entries under the
+    parameters' Python names."""
+    return {renamed.get(key, key): value for key, value in values.items()}
+
+
 class _NeverRaised(BaseException):
     """What :func:`errno_class` names when the errno differs: no exception
     is ever of this class, so the ``except`` clause does not match."""

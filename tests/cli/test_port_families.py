@@ -37,7 +37,8 @@ statements, a lambda of several statements in a Hash, ``map!`` of a new Array as
 ``Time.utc(*parts)``, a Struct's ``members``, ``divmod``/``between?``/``round`` of parsed
 JSON numbers, ``e.cause``, the readers of a script's own exception class in its rescue
 clause, ``equal?``, ``format`` with a keyword splat, ``transform_keys(&:to_sym)`` of parsed
-JSON, ``fetch`` with a block for a computed key, ``rescue Errno::X`` for an errno Python has no
+JSON, ``fetch`` with a block for a computed key, ``**h`` into a Struct member Python renames
+(``ruby.keywords``), ``rescue Errno::X`` for an errno Python has no
 class for (``ruby.errno_class``), and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an

@@ -38,8 +38,6 @@ CASES = [
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),
     ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),
-    ("splat_into_renamed_keywords", "S = Struct.new(:id, keyword_init: true)\n"
-     "h = {id: 1}\ns = S.new(**h)\n", 3, "renamed"),
     ("select_of_unknown_two_params", "def f(x)\n  x.select { |k, v| v }\nend\n", 2,
      "Array or a Hash"),
     ("to_h_of_unknown", "def f(x)\n  x.to_h { |v| [v, 1] }\nend\n", 2, "Array or a Hash"),

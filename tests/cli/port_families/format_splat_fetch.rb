@@ -18,3 +18,6 @@ end
 keys = JSON.parse('{"a": 1, "b": 2}').transform_keys(&:to_sym)
 p keys
 puts Member.new(id: 3, login: 'cy').id
+fields = { id: 9, login: 'di' }
+m = Member.new(**fields)
+puts "#{m.id} #{m.login}"

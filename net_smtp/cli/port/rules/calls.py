@@ -105,11 +105,12 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
         elif kind == "hash_splat_argument":
             renamed = sorted(k for k in declared or () if py_name(k) != k and
                              k not in _keywords_taken_before(tr, arg.named_children[0]))
-            if renamed:  # the Hash's keys are Ruby's names, the parameters Python's
-                raise tr.fail(arg, f"a Hash spread into keywords renamed in Python "
-                                   f"({', '.join(renamed)})")
             inner = tr.expr(arg.named_children[0])
-            out.append("**" + tr.wrap(inner, P_CALL))
+            if renamed:  # the Hash's keys are Ruby's names, the parameters Python's
+                names = ", ".join(f"{tr.string(k)}: {tr.string(py_name(k))}" for k in renamed)
+                out.append(f"**{tr.runtime('keywords')}({inner.code}, {{{names}}})")
+            else:
+                out.append("**" + tr.wrap(inner, P_CALL))
         elif kind == "pair":
             key = arg.child_by_field_name("key")
             value = tr.expr(arg.child_by_field_name("value"))
