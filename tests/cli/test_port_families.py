@@ -39,7 +39,8 @@ JSON numbers, ``e.cause``, the readers of a script's own exception class in its 
 clause, ``equal?``, ``format`` with a keyword splat, ``transform_keys(&:to_sym)`` of parsed
 JSON, ``fetch`` with a block for a computed key, ``**h`` into a Struct member Python renames
 (``ruby.keywords``), ``rescue Errno::X`` for an errno Python has no
-class for (``ruby.errno_class``), and small idioms.
+class for (``ruby.errno_class``), a base class calling methods its subclasses define, ``@@x ||=``,
+and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -311,8 +311,9 @@ def _class_level_ivars(tr: Translator, body: Node | None) -> set[str]:
 
 
 def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[str]:
-    """The attributes of the ``@x ||= value`` of the class's methods: each
-    needs a class-level None, as Ruby reads an unassigned one as nil."""
+    """The attributes of the ``@x ||= value`` and ``@@x ||= value`` of the
+    class's methods: each needs a class-level None, as Ruby reads an
+    unassigned one as nil there."""
     found: set[str] = set()
 
     def walk(node: Node, method: Node | None) -> None:
@@ -323,7 +324,9 @@ def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[s
         if node.type == "operator_assignment" and method is not None and \
                 tr.text(node.child_by_field_name("operator")) == "||=":
             left = node.child_by_field_name("left")
-            if left is not None and left.type == "instance_variable":
+            if left is not None and left.type == "class_variable":
+                found.add("_" + tr.text(left)[2:])  # @@x ||= v: nil until assigned
+            elif left is not None and left.type == "instance_variable":
                 name = tr.text(left)[1:]
                 defined = tr.text(method.child_by_field_name("name"))
                 singleton = method.type == "singleton_method" or (
@@ -548,6 +551,9 @@ def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
         found = _own_member(tr, cls, call, owner_code, singleton)
         if found is not None:
             return found
+    below = _defined_below(tr, info, call, owner_code, singleton)
+    if below is not None:
+        return below
     members = next((c.struct for c in ancestry(tr, info) if c.struct), None)
     if members and name == "members" and not call.args and call.block is None:
         # a Struct's member names, as Symbols
@@ -558,6 +564,31 @@ def _member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
         if name == "message" and not call.args:
             return Expr(f"str({owner_code})", T("str"), P_CALL)
     return None
+
+
+def _defined_below(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
+                   singleton: bool) -> Expr | None:
+    """A method only classes inheriting from *info* define (a base class
+    calling what each subclass provides): whichever the object's class has,
+    its value any of theirs. None when no subclass defines it as a method."""
+    name = call.name
+    below = [c for c in descendants(tr, info)[1:]
+             if name in (c.class_methods if singleton else c.methods)]
+    if not below or call.block is not None:
+        return None
+    if any(name in (c.class_readers if singleton else c.readers) for c in below):
+        raise tr.fail(call.node, f"{name}: a method in some subclasses, a reader in others")
+    result: T | None = None
+    for cls in below:
+        method = (cls.class_methods if singleton else cls.methods)[name]
+        key = _method_key(cls, name, singleton)
+        _learn_args(tr, call, method, key)
+        t = tr.known(f"ret:{key}") or tr.unknown
+        result = t if result is None else join(result, t)
+    first = (below[0].class_methods if singleton else below[0].methods)[name]
+    args = args_code(tr, call, keyword_ok=first.takes_keywords, block=first.block,
+                     declared=first.keywords)
+    return Expr(f"{owner_code}.{first.py}({', '.join(args)})", result or tr.unknown, P_CALL)
 
 
 def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,

@@ -146,10 +146,12 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         with tr.indented():
             tr.emit(f"{var.py} = {value.code}")
         return
-    if left.type in ("instance_variable", "call"):
+    if left.type in ("instance_variable", "class_variable", "call"):
         current = tr.expr(left)
         value = tr.expr(right)
-        target = definitions.ivar(tr, left, value.type).code if left.type != "call" else \
+        target = definitions.ivar(tr, left, value.type).code if left.type == \
+            "instance_variable" else definitions.cvar(tr, left, value.type).code \
+            if left.type == "class_variable" else \
             definitions.attribute_target(tr, left, value.type)
         negated = expressions.negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
