@@ -1103,6 +1103,19 @@ EMAIL_REGEXP = re.compile(
 """Ruby's ``URI::MailTo::EMAIL_REGEXP`` (the HTML5 form of an address)."""
 
 
+class _Unset:
+    """The type of :data:`UNSET`."""
+
+    def __repr__(self) -> str:
+        return "ruby.UNSET"
+
+
+UNSET: Any = _Unset()
+"""The default of a parameter whose Ruby default is computed at each call
+(``def f(to = ENV['TO'], cc = [])``): the body computes it when the
+argument is left out. Unlike None, it leaves an explicit nil as it is."""
+
+
 def keywords(values: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
     """``**values`` passed to a method whose keywords Python names otherwise
     (``id`` -> ``id_``, ``from`` -> ``from_``): the same entries under the

@@ -154,11 +154,7 @@ def _parameters(tr: Translator, node: Node, key: str) -> list[str]:
             out.append(name)
         elif kind == "optional_parameter":
             value = p.child_by_field_name("value")
-            default = tr.expr(value)
-            if value.type in ("array", "hash") or default.type.kind in ("list", "dict"):
-                out.append(f"{name}=None")
-            else:
-                out.append(f"{name}={default.code}")
+            out.append(f"{name}={_default_code(tr, value)}")
         elif kind == "splat_parameter":
             out.append(f"*{name}" if name else "*args")
             star = True
@@ -167,7 +163,7 @@ def _parameters(tr: Translator, node: Node, key: str) -> list[str]:
                 out.append("*")
                 star = True
             value = p.child_by_field_name("value")
-            out.append(f"{name}={tr.expr(value).code}" if value is not None else name)
+            out.append(f"{name}={_default_code(tr, value)}" if value is not None else name)
         elif kind == "hash_splat_parameter":
             out.append(f"**{name}" if name else "**kwargs")
         elif kind == "block_parameter":
@@ -177,6 +173,30 @@ def _parameters(tr: Translator, node: Node, key: str) -> list[str]:
         else:
             raise tr.fail(p, f"a parameter of kind {kind.replace('_', ' ')}")
     return out
+
+
+_PLAIN_DEFAULTS = frozenset({"integer", "float", "simple_symbol", "nil", "true", "false",
+                             "constant", "scope_resolution"})
+
+
+def is_late_default(value: Node) -> bool:
+    """Whether a parameter's default must be computed at each call, as Ruby
+    does, rather than once where Python defines the function: anything but
+    a literal number, Symbol, nil, true, false, constant or plain String (a
+    new Array or Hash for each call, a method's value, another parameter)."""
+    if value.type in _PLAIN_DEFAULTS:
+        return False
+    if value.type == "unary" and value.named_children and \
+            value.named_children[0].type in ("integer", "float"):
+        return False
+    return not (value.type == "string" and all(
+        c.type in ("string_content", "escape_sequence") for c in value.named_children))
+
+
+def _default_code(tr: Translator, value: Node) -> str:
+    """A parameter's default in the ``def`` line: the value itself, or the
+    runtime's UNSET where the body computes it (:func:`is_late_default`)."""
+    return tr.runtime("UNSET") if is_late_default(value) else tr.expr(value).code
 
 
 def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
@@ -204,9 +224,9 @@ def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
             if value is not None:
                 default = tr.expr(value)
                 t = join(t, default.type) if t is not ANY else default.type
-                if value.type in ("array", "hash"):
+                if is_late_default(value):
                     var = tr.declare(name, t)
-                    lines.append(f"if {var.py} is None:")
+                    lines.append(f"if {var.py} is {tr.runtime('UNSET')}:")
                     lines.append(f"    {var.py} = {default.code}")
                     continue
         tr.declare(name, t)
@@ -317,7 +337,7 @@ def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[s
     found: set[str] = set()
 
     def walk(node: Node, method: Node | None) -> None:
-        if node.type in ("class", "module", "singleton_class"):
+        if node.type in ("class", "module"):
             return
         if node.type in ("method", "singleton_method"):
             method = node

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr
+from ..engine import P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import BOOL, T, join, list_of
-from . import blocks, calls, collections, definitions, expressions, optparse
+from . import blocks, calls, collections, definitions, expressions, optparse, statements
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -145,6 +145,22 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         tr.emit(f"if {negated.code}:")
         with tr.indented():
             tr.emit(f"{var.py} = {value.code}")
+        return
+    if left.type in ("instance_variable", "class_variable") and \
+            right.type in statements.VALUE_STATEMENTS:
+        # @x ||= begin ... end: the statements run only when @x is nil or false
+        current = tr.expr(left)
+        tr.emit(f"if {expressions.negate(tr.truth(current)).code}:")
+        with tr.indented():
+            held = tr.temp("value")
+            found: list[T] = []
+            statements.statement(tr, right, Tail("assign", held, found.append))
+            held_t = found[0] if found else tr.unknown
+            for t in found[1:]:
+                held_t = join(held_t, t)
+            target = definitions.ivar(tr, left, held_t) if left.type == "instance_variable" \
+                else definitions.cvar(tr, left, held_t)
+            tr.emit(f"{target.code} = {held}")
         return
     if left.type in ("instance_variable", "class_variable", "call"):
         current = tr.expr(left)

@@ -200,13 +200,13 @@ def _target(tr: Translator, left: Node, t: T) -> str:
     raise tr.fail(left, f"assignment to {kind.replace('_', ' ')}")
 
 
-_VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
+VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
 
 
 def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
-    if left.type == "left_assignment_list" and right.type in _VALUE_STATEMENTS:
+    if left.type == "left_assignment_list" and right.type in VALUE_STATEMENTS:
         # a, b = case ... end: the statement's value first, then taken apart
         held = tr.temp("value")
         found: list[T] = []
@@ -219,7 +219,7 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
         return
-    if right.type in _VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
+    if right.type in VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
             "block") is not None and _block_as_statement(tr, right)) or (
                 right.type == "call" and _tap_of_symbol(tr, right)):
         if left.type != "identifier":
