@@ -158,9 +158,9 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
             held_t = found[0] if found else tr.unknown
             for t in found[1:]:
                 held_t = join(held_t, t)
-            target = definitions.ivar(tr, left, held_t) if left.type == "instance_variable" \
+            stored = definitions.ivar(tr, left, held_t) if left.type == "instance_variable" \
                 else definitions.cvar(tr, left, held_t)
-            tr.emit(f"{target.code} = {held}")
+            tr.emit(f"{stored.code} = {held}")
         return
     if left.type in ("instance_variable", "class_variable", "call"):
         current = tr.expr(left)
