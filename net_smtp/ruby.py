@@ -210,6 +210,13 @@ _RUBY_CLASS_NAMES: dict[type, str] = {
 }
 
 
+# the library's classes (a session, its replies...) as Ruby names them
+_LIBRARY_CLASSES = {"SMTP": "Net::SMTP", "Response": "Net::SMTP::Response",
+                    "Address": "Net::SMTP::Address", "Authenticator": "Net::SMTP::Authenticator",
+                    "InternetMessageIO": "Net::InternetMessageIO", "BufferedIO": "Net::BufferedIO",
+                    "WriteAdapter": "Net::WriteAdapter"}
+
+
 def class_name(value: object) -> str:
     """The name Ruby's ``value.class`` prints: ``Net::SMTPFatalError``,
     ``RuntimeError``, ``String``, ``NilClass``... A class gives its own name."""
@@ -224,6 +231,8 @@ def class_name(value: object) -> str:
         return "OpenSSL::SSL::SSLError"
     if cls.__name__ == "gaierror":
         return "SocketError"
+    if cls.__module__.startswith(__package__ + ".") and cls.__qualname__ in _LIBRARY_CLASSES:
+        return _LIBRARY_CLASSES[cls.__qualname__]
     code = value.errno if type(value) is OSError else None
     if code is not None and code in errno.errorcode:
         return f"Errno::{errno.errorcode[code]}"

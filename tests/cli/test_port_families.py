@@ -41,7 +41,8 @@ JSON, ``fetch`` with a block for a computed key, ``**h`` into a Struct member Py
 (``ruby.keywords``), ``rescue Errno::X`` for an errno Python has no
 class for (``ruby.errno_class``), a base class calling methods its subclasses define, ``@@x ||=``,
 parameter defaults computed at each call (``ruby.UNSET``; an explicit nil stays nil),
-``@x ||= begin ... end`` and ``@x ||=`` inside ``class << self``, and small idioms.
+``@x ||= begin ... end`` and ``@x ||=`` inside ``class << self``, ``merge`` of parsed JSON,
+``smtp.class`` (``Net::SMTP``), and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

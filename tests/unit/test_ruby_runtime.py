@@ -642,3 +642,11 @@ def test_months_later_and_assoc() -> None:
     assert ruby.months_later(date(2023, 12, 15), 1) == date(2024, 1, 15)
     assert ruby.assoc([["a", 1], "b", ["c"]], "c") == ["c"]
     assert ruby.assoc([["a", 1]], "z") is None
+
+
+def test_class_names_of_the_library_are_ruby_s() -> None:
+    """``smtp.class`` and its fellows, as ``ruby -rnet/smtp`` prints them."""
+    assert ruby.class_name(Net.SMTP("127.0.0.1", 25)) == "Net::SMTP"
+    assert ruby.class_name(Net.SMTP.Response.parse("250 ok")) == "Net::SMTP::Response"
+    assert ruby.class_name(Net.SMTP.Address("a@example.com")) == "Net::SMTP::Address"
+    assert ruby.class_name(Net.SMTPFatalError("x")) == "Net::SMTPFatalError"

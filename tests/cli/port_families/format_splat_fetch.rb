@@ -21,3 +21,9 @@ puts Member.new(id: 3, login: 'cy').id
 fields = { id: 9, login: 'di' }
 m = Member.new(**fields)
 puts "#{m.id} #{m.login}"
+require 'net/smtp'
+conf = JSON.parse('{"smtp": {"host": "127.0.0.1", "port": 2525}}')
+opts = conf['smtp'].merge('subject' => 'down', 'port' => 2526)
+puts opts['port'], opts['subject'], conf['smtp']['port']
+smtp = Net::SMTP.new(opts['host'], opts['port'])
+puts "#{smtp.class} #{smtp.class.name} #{Net::SMTP::Response.parse('250 ok').class}"

@@ -74,6 +74,8 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return result
     if name in ("keys", "values", "key?", "has_key?") and len(call.args) == (name[-1] == "?"):
         return _hash_only(tr, call, recv)
+    if name == "merge" and call.args and call.block is None:
+        return _merge(tr, call, recv)
     if name not in RUNTIME:
         return None
     function, counts, result_t = RUNTIME[name]
@@ -101,6 +103,24 @@ def _hash_only(tr: Translator, call: Call, recv: Expr) -> Expr:
     key = call.args[0]
     collections.check_key(tr, key, recv.type, collections.key_type(tr, key))
     return Expr(f"{tr.wrap(tr.expr(key), P_CMP + 1)} in {r}.keys()", BOOL, P_CMP)
+
+
+def _merge(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``h.merge(other)`` / ``h.merge('k' => v)``: a new Hash, the other's
+    entries last (a value that is not a Hash raises in both languages)."""
+    if all(a.type == "pair" for a in call.args):
+        other = collections.hash_of(tr, call.args, str(call.node.start_byte))
+    elif len(call.args) == 1:
+        other = tr.expr(call.args[0])
+    else:
+        return None
+    if not other.type.is_("dict", "any"):
+        return None
+    if other.type.kind == "dict" and other.type.key is not None:
+        # Symbol keys beside the JSON's String keys would be kept apart in Ruby
+        collections.check_key(tr, call.node, recv.type, other.type.key)
+    part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+    return Expr(f"{{**{recv.code}, **{other.code}}}", part, P_ATOM)
 
 
 def index(tr: Translator, obj: Expr, key: Node) -> Expr:
