@@ -1149,6 +1149,40 @@ def errno_class(name: str) -> type[BaseException]:
     return _NeverRaised
 
 
+class Struct:
+    """The base of the classes a script makes with ``Struct.new``: Ruby's
+    ``==`` (the same class, equal members), and its ``inspect`` and
+    ``to_s``: ``#<struct Point x=3, y=4>``."""
+
+    _ruby_name = ""
+    _members: tuple[tuple[str, str], ...] = ()
+    """Each member's Ruby name and attribute."""
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, attribute) for _, attribute in self._members)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Struct) and type(other) is type(self) and \
+            self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={inspect(getattr(self, attribute))}"
+                          for name, attribute in self._members)
+        return f"#<struct {self._ruby_name} {shown}>" if self._ruby_name else \
+            f"#<struct {shown}>"
+
+    __str__ = __repr__
+
+
+def fail(error: BaseException) -> NoReturn:
+    """Ruby's ``raise`` where it is part of an expression (``port =
+    ENV['PORT'] || raise('PORT is not set')``): Python's is a statement."""
+    raise error
+
+
 def cause(error: BaseException) -> BaseException | None:
     """Ruby's ``e.cause``: the exception being handled when *error* was
     raised (Python's ``__cause__`` when given with ``from``, else its

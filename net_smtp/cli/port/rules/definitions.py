@@ -10,10 +10,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..declarations import main_ivar, main_ivars, makes_static
-from ..engine import P_ATOM, P_CALL, Call, Expr, Tail, Unsupported
+from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
-from ..types import ANY, NIL, T, join, list_of
+from ..types import ANY, BOOL, NIL, T, join, list_of
 from . import blocks, calls, collections, constants, smtp, statements, stdlib
 from .calls import args_code, register_kind
 
@@ -305,9 +305,13 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
             raise tr.fail(arg, "a Struct member that is not a Symbol")
     members = [py_name(m) for m in info.struct]
     star = ["*"] if keyword else []
-    tr.emit(f"class {info.py}:")
+    tr.emit(f"class {info.py}({tr.runtime('Struct')}):")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
     with tr.new_scope(scope), tr.indented():
+        tr.emit(f"_ruby_name = {tr.string(info.path)}")
+        pairs = ", ".join(f"({tr.string(m)}, {tr.string(py_name(m))})" for m in info.struct)
+        tr.emit(f"_members = ({pairs}{',' if len(info.struct) == 1 else ''})")
+        tr.emit("")
         tr.emit(f"def __init__(self, {', '.join(star + [m + '=None' for m in members])}):")
         with tr.indented():
             for member in members:
@@ -548,6 +552,16 @@ def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     return Expr(f"{constants.py_path(info)}.{name}", tr.known(key) or tr.unknown)
 
 
+def struct_members(tr: Translator, t: T) -> list[T] | None:
+    """The member types of *t*, an object of a Struct class; None for any
+    other value."""
+    info = tr.classes.get(t.name) if t.kind == "obj" else None
+    struct = next((c for c in ancestry(tr, info) if c.struct), None) if info else None
+    if struct is None:
+        return None
+    return [tr.known(_ivar_key(tr, struct, m, False)) or tr.unknown for m in struct.struct]
+
+
 def is_struct(tr: Translator, t: T) -> bool:
     """Whether *t* is an object of a Struct (whose ``==`` compares members)."""
     info = tr.classes.get(t.name)
@@ -784,8 +798,12 @@ def _struct_method(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> E
     """What every Struct has: ``to_h`` (Symbol keys), ``to_a`` / ``values``,
     ``members``; ``==`` compares the members in Ruby, so it is refused."""
     name = call.name
-    if name in ("==", "!=", "eql?"):
-        raise tr.fail(call.node, "== of Structs (Ruby compares their members)")
+    if name in ("==", "!=") and len(call.args) == 1 and call.block is None:
+        # ruby.Struct's == compares the members, as Ruby's
+        other = tr.expr(call.args[0])
+        return Expr(f"{tr.wrap(recv, P_CMP + 1)} {name} {tr.wrap(other, P_CMP + 1)}", BOOL, P_CMP)
+    if name == "eql?":
+        raise tr.fail(call.node, "eql? of Structs (Ruby also compares the members' classes)")
     if call.args or call.block is not None or name not in ("to_h", "to_a", "values", "members"):
         return None
     symbol = T("str", nl="no", symbol=True)

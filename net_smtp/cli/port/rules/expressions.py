@@ -26,7 +26,7 @@ from ..engine import (
     Expr,
 )
 from ..syntax import Node
-from ..types import ANY, BOOL, FLOAT, INT, NIL, STR, T, join
+from ..types import ANY, BOOL, FLOAT, INT, NEVER, NIL, STR, T, join
 from . import (
     blocks,
     calls,
@@ -110,8 +110,8 @@ def expression(tr: Translator, node: Node) -> Expr:
         return _unary(tr, node)
     if kind == "conditional":
         c = condition(tr, node.child_by_field_name("condition"))
-        a = tr.expr(node.child_by_field_name("consequence"))
-        b = tr.expr(node.child_by_field_name("alternative"))
+        a = raised_as_value(tr, tr.expr(node.child_by_field_name("consequence")))
+        b = raised_as_value(tr, tr.expr(node.child_by_field_name("alternative")))
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
     if kind in ("if_modifier", "unless_modifier"):
@@ -256,10 +256,9 @@ def _binary(tr: Translator, node: Node) -> Expr:
     b = tr.expr(right_node)
     if op in _COMPARE:
         for side in (a, b):
-            if side.type.kind == "obj" and (op not in ("==", "!=") or
-                                            definitions.is_struct(tr, side.type)):
-                raise tr.fail(node, f"{op} of objects of the script (a Struct compares its "
-                                    f"members, others their <=>)")
+            if side.type.kind == "obj" and op not in ("==", "!="):
+                raise tr.fail(node, f"{op} of objects of the script (Ruby compares them "
+                                    f"with their <=>)")
         if a.type.kind == "nil" or b.type.kind == "nil":
             op = "is" if op == "==" else "is not" if op == "!=" else op
         return Expr(f"{tr.wrap(a, P_CMP + 1)} {op} {tr.wrap(b, P_CMP + 1)}", BOOL, P_CMP)
@@ -351,9 +350,17 @@ def arith_type(op: str, ta: T, tb: T) -> T:
     return ANY
 
 
+def raised_as_value(tr: Translator, e: Expr) -> Expr:
+    """``x || raise(...)``, ``c ? x : raise(...)``: Python's ``raise`` is a
+    statement, so inside an expression it is the runtime's ``fail``."""
+    if e.code.startswith("raise ") and e.code[6:].strip():
+        return Expr(f"{tr.runtime('fail')}({e.code[6:]})", NEVER, P_CALL)
+    return e
+
+
 def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:
     a = tr.expr(left_node)
-    b = tr.expr(right_node)
+    b = raised_as_value(tr, tr.expr(right_node))
     if a.type.kind == "bool" and b.type.kind == "bool":
         word = "and" if op in ("&&", "and") else "or"
         prec = P_AND if word == "and" else P_OR

@@ -85,7 +85,8 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
         if t.kind == "optparse":
             return f"print({v.code}, end=''{file})"
     for v in values:
-        if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type):
+        if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type) and \
+                not strings.shows_as_struct(tr, v.type):
             raise tr.fail(None, "puts of an object without a to_s of its own")
         strings.shown_as_hash(tr, v.type)
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")

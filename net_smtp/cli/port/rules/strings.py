@@ -57,7 +57,7 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return Expr("''", T("str", nl="no"))
     if t.is_("float") and e.code.replace(".", "").replace("_", "").isdigit():
         return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
-    if t.is_("obj") and definitions.has_to_s(tr, t):
+    if t.is_("obj") and (definitions.has_to_s(tr, t) or shows_as_struct(tr, t)):
         return Expr(f"str({e.code})", T("str"), P_CALL)
     if t.kind == "obj":
         raise tr.fail(None, "an object shown as text without a to_s of its own "
@@ -70,6 +70,13 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
     return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
         "int", "float", "bool", "nil", "num") else "?"), P_CALL)
+
+
+def shows_as_struct(tr: Translator, t: T) -> bool:
+    """Whether *t* is an object of a Struct class that ``ruby.Struct`` shows
+    as Ruby does (``#<struct Point x=3>``): no member may hold a Symbol."""
+    members = definitions.struct_members(tr, t)
+    return members is not None and not any(has_symbols(m) for m in members)
 
 
 def has_symbols(t: T) -> bool:
@@ -94,6 +101,8 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     made one; marked (*what*: ``inspect`` or ``p``) where the text cannot
     be Ruby's."""
     shown_as_hash(tr, e.type)
+    if e.type.is_("obj") and shows_as_struct(tr, e.type):
+        return e.code  # ruby.Struct's inspect
     if e.type.kind == "obj":
         raise tr.fail(node, f"{what} of an object of the script (Ruby shows its address)")
     if e.type.kind in ("date", "days"):

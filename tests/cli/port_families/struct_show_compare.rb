@@ -1,0 +1,20 @@
+Point = Struct.new(:x, :y) do
+  def dist
+    Math.sqrt(x**2 + y**2)
+  end
+end
+Q = Struct.new(:a)
+K = Struct.new(:name, :tags, keyword_init: true)
+pt = Point.new(3, 4)
+puts pt.dist, pt == Point.new(3, 4), pt != Point.new(3, 5), pt == Point.new(3.0, 4)
+pt.x = 6
+p pt
+puts pt, "in text: #{pt}"
+p Q.new([1, nil, 'a']), K.new(name: 'n', tags: %w[a b])
+puts [Point.new(1, 2), Point.new(1, 2)].uniq.size
+puts({ Point.new(1, 1) => 'one' }[Point.new(1, 1)])
+module Mail
+  Msg = Struct.new(:to, :subject)
+end
+p Mail::Msg.new('a@b', 'hi')
+puts pt.inspect
