@@ -690,8 +690,10 @@ def strftime(time: datetime | date, template: str) -> str:
             return str(int(moment.timestamp()))
         offset = moment.strftime("%z")
         return offset[:3] + ":" + offset[3:] if offset else ""
-    return time.strftime(re.sub(r"%(?:L|N|s|:z|e|k|l|P)", ruby_only,
-                                template.replace("%%", "\0"))).replace("\0", "%")
+    # (a %% is a % between the pieces: the C library ends text at a NUL,
+    # so no placeholder may stand for it)
+    return "%".join(time.strftime(re.sub(r"%(?:L|N|s|:z|e|k|l|P)", ruby_only, piece))
+                    for piece in template.split("%%"))
 
 
 def chomp(text: str, suffix: str | None = None) -> str:

@@ -650,3 +650,15 @@ def test_class_names_of_the_library_are_ruby_s() -> None:
     assert ruby.class_name(Net.SMTP.Response.parse("250 ok")) == "Net::SMTP::Response"
     assert ruby.class_name(Net.SMTP.Address("a@example.com")) == "Net::SMTP::Address"
     assert ruby.class_name(Net.SMTPFatalError("x")) == "Net::SMTPFatalError"
+
+
+@pytest.mark.parametrize("template, text", [
+    ("%%", "%"), ("a %% b", "a % b"), ("%s %%", "1709629623 %"), ("%-m%%", "3%"),
+    ("%%%d", "%05"), ("%%%%s", "%%s"), ("%e%%%l", " 5% 9"),
+])
+def test_strftime_keeps_percent_signs(template: str, text: str) -> None:
+    """``%%`` beside Ruby's own directives (ruby -e ``Time.utc(2024, 3, 5,
+    9, 7, 3).strftime``): the C library stops at a NUL, so none may stand
+    in for it."""
+    moment = datetime(2024, 3, 5, 9, 7, 3, tzinfo=timezone.utc)
+    assert ruby.strftime(moment, template) == text
