@@ -2273,11 +2273,14 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def add_argument(self, *flags: Any, **kwargs: Any) -> Any:
         """argparse's ``add_argument``; also remembers the option for the
-        Ruby-style help of :meth:`__str__`."""
+        Ruby-style help of :meth:`__str__` (``attached=True``: declared as
+        ``--name=ARG``)."""
         metavar = kwargs.get("metavar")
         action = kwargs.get("action")
         takes_value = action not in ("store_true", "store_false", "count", "negatable")
-        arg = f" {metavar}" if metavar and takes_value else ""
+        # attached: declared as --name=ARG, which Ruby's help shows as written
+        joint = "=" if kwargs.pop("attached", False) else " "
+        arg = f"{joint}{metavar}" if metavar and takes_value else ""
         help_text = kwargs.get("help")
         shown = [f"--[no-]{f[2:]}" if action == "negatable" and str(f).startswith("--") else str(f)
                  for f in flags]

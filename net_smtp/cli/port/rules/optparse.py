@@ -53,6 +53,7 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     py_type = ""
     value_type = T("str", nl="no")
     negatable = False
+    attached = False
     for arg in call.args:
         if arg.type == "string":
             text = tr.expr(arg)
@@ -60,8 +61,10 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
                 raise tr.fail(arg, "a computed option string")
             value = _literal(text.code)
             if value.startswith("-"):
-                spec = value.replace("=", " ", 1)
-                flag, _, meta = spec.partition(" ")
+                flag, _, meta = value.replace("=", " ", 1).partition(" ")
+                # (--name=ARG: Ruby's help shows the = as written)
+                attached = attached or (bool(meta) and value.startswith("--") and
+                                        value.find("=") == len(flag))
                 if flag.startswith("--[no-]") and not meta:
                     negatable = True
                     flag = "--" + flag[len("--[no-]"):]
@@ -94,6 +97,8 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     parts = [tr.string(f) for f in flags]
     if metavar:
         parts.append(f"metavar={tr.string(metavar)}")
+    if attached:
+        parts.append("attached=True")
     if descriptions:
         parts.append(f"help={tr.string(' '.join(descriptions))}")
     if py_type:
