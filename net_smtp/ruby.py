@@ -1179,6 +1179,22 @@ class Struct:
     __str__ = __repr__
 
 
+def remove(path: str, recursive: bool = False, force: bool = False) -> None:
+    """FileUtils' ``rm_f`` / ``rm_r`` / ``rm_rf``: remove a file (and with
+    *recursive* a directory with all it holds); with *force* a path that is
+    not there, or that cannot be removed, is no error."""
+    import shutil
+
+    try:
+        if recursive and os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+    except OSError:
+        if not force:
+            raise
+
+
 def fail(error: BaseException) -> NoReturn:
     """Ruby's ``raise`` where it is part of an expression (``port =
     ENV['PORT'] || raise('PORT is not set')``): Python's is a statement."""

@@ -125,6 +125,9 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"os.path.abspath(os.path.expanduser({args[0].code}))", PATH, P_CALL)
     if name == "size" and one:
         return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
+    if name in ("zero?", "empty?") and one:  # false for a file that is not there
+        return Expr(f"os.path.exists({args[0].code}) and os.path.getsize({args[0].code}) == 0",
+                    BOOL, 2)
     if name in ("delete", "unlink") and one:
         return _statement(tr, call, f"os.remove({args[0].code})")
     if name == "rename" and len(args) == 2:
@@ -219,6 +222,11 @@ def _fileutils_call(tr: Translator, call: Call) -> Expr | None:
         return _statement(tr, call, f"shutil.copy({codes})")
     if name in ("rm", "remove") and len(args) == 1:
         return _statement(tr, call, f"os.remove({codes})")
+    if name in ("rm_f", "rm_rf", "rm_r", "remove_dir", "rmtree") and len(args) == 1:
+        # rm_f and rm_rf: nothing there is no error; the _r forms take directories too
+        recursive = "r" in name[2:] or name in ("remove_dir", "rmtree")
+        return _statement(tr, call, f"{tr.runtime('remove')}({codes}, "
+                                    f"recursive={recursive}, force={name.endswith('f')})")
     if name == "touch" and len(args) == 1:
         tr.need("pathlib")
         return _statement(tr, call, f"pathlib.Path({codes}).touch()")
