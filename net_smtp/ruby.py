@@ -1237,6 +1237,16 @@ def position(found: re.Match[str] | None) -> int | None:
     return None if found is None else found.start()
 
 
+def negative(value: Any) -> Any:
+    """Ruby's ``-value`` for a value known only at run time: a number's
+    negative; a String's ``-@`` is the String itself (frozen in Ruby)."""
+    if _is_number(value):
+        return -value
+    if isinstance(value, str):
+        return value
+    raise _no_method("-@", value)
+
+
 def arith(a: Any, op: str, b: Any) -> Any:
     """Ruby's ``a - b``, ``a * b``, ``a / b`` and ``a % b`` for values whose
     classes are known only at run time (parsed JSON): Integer division
@@ -1755,6 +1765,8 @@ def message(exc: BaseException) -> str:
             "division by zero", "integer division or modulo by zero",
             "integer modulo by zero"):
         return "divided by 0"
+    if not exc.args:  # Ruby's message defaults to the class's name
+        return class_name(exc)
     text = str(exc)
     found = re.fullmatch(r"invalid literal for int\(\) with base 10: '(.*)'", text)
     if found:

@@ -44,8 +44,9 @@ parameter defaults computed at each call (``ruby.UNSET``; an explicit nil stays 
 ``@x ||= begin ... end`` and ``@x ||=`` inside ``class << self``, ``merge`` of parsed JSON,
 ``smtp.class`` (``Net::SMTP``), ``x || raise(...)`` and ``c ? x : raise(...)`` (``ruby.fail``),
 Structs compared and shown as Ruby does (``ruby.Struct``), OptionParser's help for
-``--name=ARG``, ``File.zero?``, ``FileUtils.rm_f``/``rm_r``/``rm_rf`` (``ruby.remove``), and small
-idioms.
+``--name=ARG``, ``File.zero?``, ``FileUtils.rm_f``/``rm_r``/``rm_rf`` (``ruby.remove``), exceptions made with
+``new`` and handed on, the message of one made without a text (its class), ``-x`` of parsed
+JSON, ``ENV[k] ||= v`` with a v that may be nil, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

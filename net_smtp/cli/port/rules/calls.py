@@ -161,6 +161,13 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
         if user is not None:
             return user
         value = constants.constant_named(tr, call.recv_node, path)
+        if call.name in ("new", "exception") and path in statements.EXCEPTIONS and \
+                call.block is None and len(call.args) <= 1:
+            # an exception made to be raised or handed on later
+            args = args_code(tr, call, keyword_ok=False)
+            smtp = path.startswith("Net::SMTP")
+            return Expr(f"{value.code}({', '.join(args)})",
+                        T("smtp_error") if smtp else T("error", name=path), P_CALL)
         if value.type.kind in ("class", "module", "any"):
             raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
         call.recv = value
@@ -271,4 +278,4 @@ def _receiverless(tr: Translator, call: Call) -> Expr:
 
 
 # The rule families register with this module, so they load after it.
-from . import collections, constants, definitions, dynamic, iterators, optparse, strings  # noqa: E402  # noqa: E402
+from . import collections, constants, definitions, dynamic, iterators, optparse, statements, strings  # noqa: E402

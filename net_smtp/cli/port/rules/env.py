@@ -118,9 +118,16 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
         if _is_env(tr, obj) and len(args) == 1:
             key = tr.expr(args[0])
             value = tr.expr(right)
+            tr.need("os")
+            if value.type.kind == "str" and value.type.nilable and _plain(value) and \
+                    _plain(key):
+                # ENV[k] = nil deletes k: for a k not set, nothing happens
+                tr.emit(f"if {tr.wrap(key, P_CMP + 1)} not in os.environ and "
+                        f"{value.code} is not None:")
+                tr.emit(f"    os.environ[{key.code}] = {value.code}")
+                return
             if not value.type.is_("str"):
                 raise tr.fail(node, "ENV[...] ||= a value that may not be a String")
-            tr.need("os")
             tr.emit(f"os.environ.setdefault({key.code}, {value.code})")
             return
         current = tr.expr(left)

@@ -440,7 +440,9 @@ def _unary(tr: Translator, node: Node) -> Expr:
         return Expr(negate(_cond(tr, operand)).code, BOOL, P_NOT)
     e = tr.expr(operand)
     if op == "-":
-        if e.type.kind not in ("int", "float"):
+        if e.type.kind == "any":  # parsed JSON: a number, or what Ruby's -@ does
+            return Expr(f"{tr.runtime('negative')}({e.code})", T("num"), P_CALL)
+        if e.type.kind not in ("int", "float", "num"):
             raise tr.fail(node, "unary minus on a value that may not be a number")
         return Expr(f"-{tr.wrap(e, P_UNARY)}", e.type, P_UNARY)
     if op == "+":
