@@ -230,6 +230,26 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
 _SCOPE_GATES = ("method", "singleton_method", "class", "module", "singleton_class")
 
 
+def _always_assigned(tr: Translator, method: Node) -> set[str]:
+    """The instance variables a method's own statements assign (``@a = x``,
+    ``@a, @b = x, y``, ``@a ||= x``), up to a statement that may return
+    early (an exception leaves no object to read them from)."""
+    body = method.child_by_field_name("body")
+    found: set[str] = set()
+    for statement in body.named_children if body is not None else []:
+        if _returns(statement):
+            break
+        if statement.type in ("assignment", "operator_assignment"):
+            left = statement.child_by_field_name("left")
+            targets = left.named_children if left.type == "left_assignment_list" else [left]
+            found.update(tr.text(t)[1:] for t in targets if t.type == "instance_variable")
+    return found
+
+
+def _returns(node: Node) -> bool:
+    return node.type == "return" or any(_returns(c) for c in node.named_children)
+
+
 def main_ivars(tr: Translator, node: Node) -> list[str]:
     """The instance variables of Ruby's main object that *node* uses
     (``@x`` outside any class or module), as their Python globals."""
@@ -315,6 +335,8 @@ def collect(tr: Translator, root: Node) -> None:
                 owner.class_methods[info_m.name] = info_m
             else:
                 owner.methods[info_m.name] = info_m
+                if info_m.name == "initialize":
+                    owner.initialized |= _always_assigned(tr, node)
             _walk_plain(node)
             return
         if kind == "call" and node.child_by_field_name("receiver") is None and \

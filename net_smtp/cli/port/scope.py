@@ -93,6 +93,9 @@ class ClassInfo:
     constants: set[str] = field(default_factory=set)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     struct: list[str] = field(default_factory=list)
+    initialized: set[str] = field(default_factory=set)
+    """The instance variables ``initialize`` always assigns (as its own
+    statements, not inside a branch): any other reads nil until set."""
 
 
 @dataclass

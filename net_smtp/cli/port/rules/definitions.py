@@ -535,7 +535,18 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
     if in_body:
         return Expr(attr, tr.known(key) or tr.unknown)
     owner = "cls" if singleton else "self"
-    return Expr(f"{owner}.{attr}", tr.known(key) or tr.unknown)
+    known = tr.known(key) or tr.unknown
+    return Expr(f"{owner}.{attr}", known if singleton or t is not None else
+                _as_read(tr, info, name, known))
+
+
+def _as_read(tr: Translator, info: ClassInfo, name: str, t: T) -> T:
+    """The type an object's ``@name`` is read as: what is stored into it,
+    or nil as well where ``initialize`` (or a Struct's ``new``) does not
+    always set it first."""
+    if any(name in c.initialized or name in c.struct for c in ancestry(tr, info)):
+        return t
+    return t.nil()
 
 
 def cvar(tr: Translator, node: Node, t: T | None = None) -> Expr:
@@ -651,7 +662,9 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
         return Expr(f"{owner_code}.{m.py}({', '.join(args)})", result or tr.unknown, P_CALL)
     if name in readers and not call.args and call.block is None:
         ikey = _ivar_key(tr, info, name, singleton)
-        return Expr(f"{owner_code}.{py_name(name)}", tr.known(ikey) or tr.unknown, P_CALL)
+        t = tr.known(ikey) or tr.unknown
+        return Expr(f"{owner_code}.{py_name(name)}", t if singleton else _as_read(tr, info, name, t),
+                    P_CALL)
     if name.endswith("=") and name[:-1] in writers:
         raise tr.fail(call.node, "a setter called as a method")
     return None

@@ -12,7 +12,7 @@ from ..scope import py_name
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, STR, T, join, list_of
 from . import collections, iterators
-from .calls import args_code, register_const, register_kind
+from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -89,12 +89,18 @@ def _ostruct_call(tr: Translator, call: Call) -> Expr | None:
     if call.name != "new" or "ostruct" not in tr.ruby_requires or call.block is not None:
         return None
     fields: list[tuple[str, T]] = []
+    args: list[str] = []
     for arg in call.args:
         key = arg.child_by_field_name("key") if arg.type == "pair" else None
-        if key is None or key.type != "hash_key_symbol":
+        # name: value, or :name => value
+        name = tr.text(key) if key is not None and key.type == "hash_key_symbol" else \
+            tr.text(key)[1:] if key is not None and key.type == "simple_symbol" else ""
+        if not name.isidentifier():
             raise tr.fail(call.node, "OpenStruct.new of something but name: value pairs")
-        fields.append((tr.text(key), tr.expr(arg.child_by_field_name("value")).type))
-    return Expr(f"{tr.runtime('OpenStruct')}({', '.join(args_code(tr, call))})",
+        value = tr.expr(arg.child_by_field_name("value"))
+        fields.append((name, value.type))
+        args.append(f"{py_name(name)}={value.code}")
+    return Expr(f"{tr.runtime('OpenStruct')}({', '.join(args)})",
                 T(OSTRUCT, fields=tuple(sorted(fields)), site=str(call.node.start_byte)), P_CALL)
 
 
