@@ -663,8 +663,8 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
     if name in readers and not call.args and call.block is None:
         ikey = _ivar_key(tr, info, name, singleton)
         t = tr.known(ikey) or tr.unknown
-        return Expr(f"{owner_code}.{py_name(name)}", t if singleton else _as_read(tr, info, name, t),
-                    P_CALL)
+        return Expr(f"{owner_code}.{py_name(name)}",
+                    t if singleton else _as_read(tr, info, name, t), P_CALL)
     if name.endswith("=") and name[:-1] in writers:
         raise tr.fail(call.node, "a setter called as a method")
     return None
