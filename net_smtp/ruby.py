@@ -1312,6 +1312,15 @@ def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[
     return groups
 
 
+def uniq_by(items: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
+    """Ruby's ``uniq { |x| ... }``: the first item for each value of the
+    block, in order (values compared as Hash keys)."""
+    seen: dict[Any, Any] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
 def partition(items: Iterable[Any], test: Callable[[Any], bool]) -> list[list[Any]]:
     """Ruby's ``partition``: ``[items that pass, items that do not]``."""
     passed: list[Any] = []

@@ -508,9 +508,9 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     elem = recv.type.elem or tr.unknown
-    if call.block is not None:
-        return None
-    args = [tr.expr(a) for a in call.args if a.type not in ("block_argument",)]
+    if call.block is not None or any(a.type == "block_argument" for a in call.args):
+        return None  # (a &:name the iterators did not take: not dropped)
+    args = [tr.expr(a) for a in call.args]
     if not args:
         if name in ("size", "length", "count"):
             return Expr(f"len({recv.code})", INT, P_CALL)

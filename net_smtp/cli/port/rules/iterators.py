@@ -38,8 +38,8 @@ COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select"
                         "find_all", "reject", "filter_map"})
 OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_index", "sum",
                     "min_by", "max_by", "sort_by", "group_by", "partition", "each_with_object",
-                    "inject", "reduce", "to_h", "take_while", "drop_while"}
-KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition"})
+                    "inject", "reduce", "to_h", "take_while", "drop_while", "uniq"}
+KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition", "uniq"})
 COMPARABLE = ("str", "int", "float", "num", "time", "date", "list")
 """Kinds whose order Ruby's <=> and Python's < agree on."""
 
@@ -517,6 +517,9 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
     if op == "group_by":
         return Expr(f"{tr.runtime('group_by')}({src.code}, {lam}{value.code})",
                     dict_of(value.type, list_of(item_t)), P_CALL)
+    if op == "uniq":  # the first item for each value of the block
+        return Expr(f"{tr.runtime('uniq_by')}({src.code}, {lam}{value.code})",
+                    list_of(item_t), P_CALL)
     # nil raises in both; parts of parsed JSON compare as Ruby's do (Strings,
     # numbers) or raise in both (mixed kinds, Arrays of them, Hashes)
     if value.type.kind not in COMPARABLE and collections.json_keys(value.type) is None:

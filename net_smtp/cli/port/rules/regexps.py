@@ -59,7 +59,52 @@ def _pattern(tr: Translator, node: Node) -> tuple[str, str, list[str]]:
     # Ruby's ^ and $ match at every line; Python needs MULTILINE for that.
     if "^" in source.replace("[^", "") or "$" in source:
         flags += "M"
+        source = _line_starts(source)
     return source, flags, holes
+
+
+_NOT_AT_END = r"(?:^(?!\Z)|\A)"
+"""Ruby's ``^`` in Python: Python's (MULTILINE) also matches at the very end
+of a text that ends with a newline, where Ruby sees no line."""
+
+
+def _line_starts(source: str) -> str:
+    """*source* with each ``^`` that could match at such an end written as
+    :data:`_NOT_AT_END`: all of them, unless the only one leads the pattern
+    and nothing the pattern matches is empty there."""
+    anchors = [i for i, c in enumerate(source) if c == "^" and _outside_class(source, i)]
+    if not anchors:
+        return source
+    if anchors == [0] and _HOLE not in source:
+        try:
+            if re.compile(source, re.MULTILINE).match("\n", 1) is None:
+                return source
+        except re.error:
+            pass
+    for i in reversed(anchors):
+        source = source[:i] + _NOT_AT_END + source[i + 1:]
+    return source
+
+
+def _outside_class(source: str, at: int) -> bool:
+    """Whether *source[at]* is a character of its own: not escaped and not
+    inside ``[...]``."""
+    inside = escaped = False
+    for i, c in enumerate(source[:at + 1]):
+        if escaped:
+            escaped = False
+            if i == at:
+                return False
+            continue
+        if i == at:
+            return not inside
+        if c == "\\":
+            escaped = True
+        elif c == "[" and not inside:
+            inside = True
+        elif c == "]" and inside and source[i - 1] != "[" and source[i - 2:i] != "[^":
+            inside = False
+    return not inside
 
 
 def compiled(tr: Translator, node: Node) -> str:
