@@ -1312,6 +1312,12 @@ def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[
     return groups
 
 
+def values_at(items: Sequence[Any], *indexes: int) -> list[Any]:
+    """Ruby's ``Array#values_at``: the item at each index (from the end for a
+    negative one), nil past either end."""
+    return [items[i] if -len(items) <= i < len(items) else None for i in indexes]
+
+
 def uniq_by(items: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
     """Ruby's ``uniq { |x| ... }``: the first item for each value of the
     block, in order (values compared as Hash keys)."""

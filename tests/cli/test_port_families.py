@@ -48,7 +48,9 @@ Structs compared and shown as Ruby does (``ruby.Struct``), OptionParser's help f
 ``new`` and handed on, the message of one made without a text (its class), ``-x`` of parsed
 JSON, ``ENV[k] ||= v`` with a v that may be nil, attributes ``initialize`` does not set (nil
 until assigned), ``OpenStruct.new(:a => 1)``, ``uniq`` with a block or ``&:name``, Ruby's ``^``
-(no line starts after a text's final newline), and small idioms.
+(no line starts after a text's final newline), ``Hash.new { |h, k| h[k] = Hash.new(0) }``,
+``\\h`` in a regexp, ``values_at`` of an Array, ``to_h`` with several statements, ``Time#gmtime``/
+``utc`` (which change the Time itself), and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -625,6 +625,11 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     recv.type, P_CALL)
     if name in ("unshift", "prepend") and len(args) == 1:
         return Expr(f"{r}.insert(0, {args[0].code})", recv.type, P_CALL)
+    if name == "values_at" and all(a.type.is_("int") for a in args):
+        # an index past the end gives nil, as Ruby's
+        indexes = ", ".join(a.code for a in args)
+        return Expr(f"{tr.runtime('values_at')}({recv.code}, {indexes})", list_of(elem.nil()),
+                    P_CALL)
     if name in ("first", "last", "take", "drop") and args[0].type.is_("int"):
         n = args[0].code
         if name == "last":

@@ -779,13 +779,20 @@ def _default_block(tr: Translator, call: Call, site: str) -> Expr:
     body = stmts[0] if len(stmts) == 1 and stmts[0].type == "assignment" else None
     left = body.child_by_field_name("left") if body is not None else None
     right = body.child_by_field_name("right") if body is not None else None
+    # h[k] = Hash.new(0): a new Hash for each key, whose own default the
+    # reads of its type give
+    inner_hash = right is not None and re.fullmatch(
+        r"Hash\.new(\((0|0\.0|''|\"\"|nil)\))?", tr.text(right).replace(" ", "")) is not None
     if len(names) != 2 or left is None or right is None or tr.text(left).replace(" ", "") != \
-            f"{names[0]}[{names[1]}]" or right.type not in _FACTORIES or \
-            tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""'):
-        raise tr.fail(call.node, "Hash.new with a block other than h[k] = [] / {} / 0")
+            f"{names[0]}[{names[1]}]" or not inner_hash and (
+                right.type not in _FACTORIES or
+                tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""')):
+        raise tr.fail(call.node, "Hash.new with a block other than h[k] = [] / {} / 0 / "
+                                 "Hash.new(0)")
     tr.need("collections")
     value = tr.expr(right)
-    return Expr(f"collections.defaultdict({_FACTORIES[right.type]})",
+    factory = "dict" if inner_hash else _FACTORIES[right.type]
+    return Expr(f"collections.defaultdict({factory})",
                 T("dict", key=None, elem=value.type, name="defaultdict", site=site), P_CALL)
 
 

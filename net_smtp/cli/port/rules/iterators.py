@@ -534,7 +534,7 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
 def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node) -> Expr:
     """``map do ... end`` with several statements: a loop written before the
     statement collects the block's values (``select``: the items)."""
-    if op not in COLLECTING | {"find", "detect"} or op in ("flat_map", "collect_concat"):
+    if op not in COLLECTING | {"find", "detect", "to_h"} or op in ("flat_map", "collect_concat"):
         raise tr.fail(call.node, f"a {op} block of more than one expression")
     if not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
@@ -543,17 +543,17 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
     if blocks.contains(block, stops):
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
     finding = op in ("find", "detect")
-    # a Hash's select and reject give a Hash
-    entries = src.pairs and op in ("select", "filter", "reject")
+    # a Hash's select and reject give a Hash, as to_h does
+    entries = src.pairs and op in ("select", "filter", "reject") or op == "to_h"
     if src.pairs and not (entries or finding or op in ("map", "collect", "filter_map")):
         raise tr.fail(call.node, f"a Hash's {op} block of several statements")
     result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped",
-                      "find": "found", "detect": "found"}.get(op, "selected"))
+                      "find": "found", "detect": "found", "to_h": "pairs"}.get(op, "selected"))
     value = tr.temp("value")
     key = f"block:{call.node.start_byte}"
     tr.emit(f"{result} = {'None' if finding else '{}' if entries else '[]'}")
     with _each_item(tr, call, src, block) as (clause, targets):
-        if entries and len(targets) != 2:
+        if entries and op != "to_h" and len(targets) != 2:
             raise tr.fail(block, f"a Hash's {op} block of several statements without |key, "
                                  f"value|")
         tr.emit(f"{clause}:")
@@ -564,6 +564,8 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
             item = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
             if op in ("map", "collect"):
                 tr.emit(f"{result}.append({value})")
+            elif op == "to_h":  # each value a [key, value] pair (else it raises, as in Ruby)
+                tr.emit(f"{result}.update([{value}])")
             elif op == "filter_map":
                 tr.emit(f"if {tr.truth(seen).code}:")
                 tr.emit(f"    {result}.append({value})")
@@ -578,6 +580,9 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
                         f"    {result}.append({item})")
     if finding:
         return Expr(result, src.item.nil())
+    if op == "to_h":
+        pair = seen.type.items or (seen.type.elem or tr.unknown,) * 2
+        return Expr(result, T("dict", key=pair[0], elem=pair[1]))
     if entries:
         assert src.item.items is not None
         return Expr(result, T("dict", key=src.item.items[0], elem=src.item.items[1]))

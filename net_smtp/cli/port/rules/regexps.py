@@ -51,6 +51,7 @@ def _pattern(tr: Translator, node: Node) -> tuple[str, str, list[str]]:
     flags = text[text.rindex("/") + 1:].replace("o", "") if text.startswith("/") else ""
     if "(?<" in source.replace("(?<=", "").replace("(?<!", ""):
         source = source.replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
+    source = _hex_digits(source)
     if re.search(r"\\[hHRXK]|\\p\{|\\z|\\Z|\(\?[imx]*-?[imx]*\)|[*+?]\+", source):
         if "\\z" in source and not re.search(r"\\[hHRXK]|\\p\{|\\Z", source):
             source = source.replace("\\z", "\\Z")
@@ -84,6 +85,43 @@ def _line_starts(source: str) -> str:
     for i in reversed(anchors):
         source = source[:i] + _NOT_AT_END + source[i + 1:]
     return source
+
+
+def _hex_digits(source: str) -> str:
+    """Ruby's ``\\h`` (a hexadecimal digit) in Python's notation, inside
+    and outside ``[...]``; ``\\H`` outside one (inside, it stays and is
+    marked as Ruby-only)."""
+    out: list[str] = []
+    inside = False
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\" and i + 1 < len(source):
+            pair = source[i:i + 2]
+            if pair == "\\h":
+                out.append("0-9a-fA-F" if inside else "[0-9a-fA-F]")
+            elif pair == "\\H" and not inside:
+                out.append("[^0-9a-fA-F]")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if c == "[" and not inside:
+            inside = True
+            out.append(c)
+            if source[i + 1:i + 2] == "^":
+                out.append("^")
+                i += 1
+            if source[i + 1:i + 2] == "]":  # a ] first is one of the characters
+                out.append("]")
+                i += 1
+        elif c == "]" and inside:
+            inside = False
+            out.append(c)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _outside_class(source: str, at: int) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, T
-from .calls import register_const, register_kind
+from .calls import DONE, register_const, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -103,9 +103,20 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.weekday() == {_WEEKDAYS.index(name[:-1])}", BOOL, P_CMP)
     if name == "httpdate" and not call.args:  # always in GMT, English names
         return Expr(f"{tr.runtime('httpdate')}({recv.code})", T("str", nl="no"), P_CALL)
-    if name == "utc" and not call.args:
-        tr.need("timezone")
-        return Expr(f"{r}.astimezone(timezone.utc)", TIME, P_CALL)
+    if name in ("utc", "gmtime", "getutc", "getgm", "localtime", "getlocal") and \
+            not call.args:
+        local = name in ("localtime", "getlocal")
+        if not local:
+            tr.need("timezone")
+        moved = Expr(f"{r}.astimezone({'' if local else 'timezone.utc'})", TIME, P_CALL)
+        if call.statement and not name.startswith("get"):
+            # utc, gmtime and localtime change the Time itself
+            if call.recv_node is None or call.recv_node.type != "identifier" or \
+                    tr.local(tr.text(call.recv_node)) is None:
+                raise tr.fail(call.node, f"Time#{name} changing a Time not held in a local")
+            tr.emit(f"{recv.code} = {moved.code}")
+            return DONE
+        return moved
     if name in ("utc?", "gmt?") and not call.args:  # UTC itself, not an offset of 0
         tr.need("timezone")
         return Expr(f"{r}.tzinfo is timezone.utc", BOOL, P_CMP)
