@@ -50,7 +50,9 @@ JSON, ``ENV[k] ||= v`` with a v that may be nil, attributes ``initialize`` does 
 until assigned), ``OpenStruct.new(:a => 1)``, ``uniq`` with a block or ``&:name``, Ruby's ``^``
 (no line starts after a text's final newline), ``Hash.new { |h, k| h[k] = Hash.new(0) }``,
 ``\\h`` in a regexp, ``values_at`` of an Array, ``to_h`` with several statements, ``Time#gmtime``/
-``utc`` (which change the Time itself), and small idioms.
+``utc`` (which change the Time itself), a local converted into another kind under its own name
+(``pct = pct.delete('%').to_i``: a new Python name where nothing else can tell), and small
+idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
 empty directory, exit status 0). The test translates ``NAME.rb`` (which must

@@ -230,6 +230,154 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
 _SCOPE_GATES = ("method", "singleton_method", "class", "module", "singleton_class")
 
 
+# Methods that turn a value into one of another kind: ``x = x.to_i`` makes
+# x a new variable from there on (see :func:`retyped_assignments`).
+_CONVERSIONS = frozenset({"to_i", "to_f", "to_s", "to_sym", "to_a", "to_h", "split", "lines",
+                          "chars", "bytes", "size", "length", "count", "keys", "values",
+                          "Integer", "Float", "Array", "String", "parse"})
+_LOOPS = ("while", "until", "for", "block", "do_block")
+
+
+def retyped_assignments(tr: Translator, root: Node) -> frozenset[int]:
+    """Where a local is converted into a value of another kind and kept
+    under its name (``pct = pct.delete('%').to_i``): the start of each such
+    assignment. The translation gives the local a new Python name from
+    there, so that each name keeps one kind. Only where that changes
+    nothing: the old value is read nowhere after it (but in the same list
+    of statements, which also holds every later use), nothing assigns the
+    name again, and inside a loop the old name is set anew before it on
+    each pass."""
+    found: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type != "assignment":
+            continue
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left.type != "identifier" or not _converts(tr, right, tr.text(left)):
+            continue
+        if _keeps_one_kind(tr, node, tr.text(left)):
+            found.add(node.start_byte)
+    return frozenset(found)
+
+
+def _converts(tr: Translator, value: Node, name: str) -> bool:
+    """Whether *value* is a conversion of the local *name*: a chain of calls
+    on it ending in a conversion (``name.delete('%').to_i``), or
+    ``Integer(name)`` and its fellows."""
+    if value.type != "call":
+        return False
+    method = value.child_by_field_name("method")
+    if method is None or tr.text(method) not in _CONVERSIONS:
+        return False
+    receiver = value.child_by_field_name("receiver")
+    if receiver is None:
+        args = value.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return first is not None and first.type == "identifier" and tr.text(first) == name
+    while receiver is not None and receiver.type == "call":
+        receiver = receiver.child_by_field_name("receiver")
+    return receiver is not None and receiver.type == "identifier" and tr.text(receiver) == name
+
+
+def _keeps_one_kind(tr: Translator, assignment: Node, name: str) -> bool:
+    body = assignment.parent
+    scope = assignment
+    while scope.parent is not None and scope.type not in _SCOPE_GATES:
+        scope = scope.parent
+    if body is None or body.type not in ("body_statement", "block_body", "program", "then",
+                                         "else", "do"):
+        return False
+    # a local first set inside a block is that block's own (Ruby 1.9 on)
+    block = _enclosing(assignment, scope, ("block", "do_block"))
+    if block is not None and not any(other.end_byte <= block.start_byte
+                                     for other in _named(scope, name)):
+        scope = block
+    for other in _named(scope, name):
+        if _shadowed(other, name, assignment):
+            continue
+        after = other.start_byte >= assignment.end_byte
+        if after and not body.start_byte <= other.start_byte < body.end_byte:
+            return False  # read (or assigned) after the list of statements
+        if after and _assigns(other):
+            return False
+        if other.type == "identifier" and _inside(other, ("lambda",)):
+            return False  # a closure may read it after the conversion
+    loop = _enclosing(assignment, scope, _LOOPS)
+    if loop is None:
+        return True
+    if any(loop.start_byte <= other.start_byte < loop.end_byte and
+           not body.start_byte <= other.start_byte < body.end_byte
+           for other in _named(scope, name)):
+        return False  # a loop's condition or a block's parameter: read on each pass
+    # each pass sets the old name before it: a statement of the same list
+    return any(_assigns_name(tr, earlier, name) for earlier in body.named_children
+               if earlier.end_byte <= assignment.start_byte)
+
+
+def _shadowed(use: Node, name: str, assignment: Node) -> bool:
+    """Whether *use* is inside a block that has its own parameter *name*
+    (another variable), one that does not hold *assignment*."""
+    current = use.parent
+    while current is not None and current.type not in _SCOPE_GATES:
+        if current.type in ("block", "do_block", "lambda") and not (
+                current.start_byte <= assignment.start_byte < current.end_byte):
+            params = current.child_by_field_name("parameters")
+            if params is not None and name in {n.text.decode() for n in _named(params, name)}:
+                return True
+        current = current.parent
+    return False
+
+
+def _named(scope: Node, name: str) -> list[Node]:
+    found = []
+    stack = [scope]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and node.text.decode() == name:
+            found.append(node)
+        stack.extend(c for c in node.named_children if c.type not in _SCOPE_GATES)
+    return found
+
+
+def _assigns(identifier: Node) -> bool:
+    parent = identifier.parent
+    while parent is not None and parent.type in ("left_assignment_list", "rest_assignment",
+                                                  "destructured_left_assignment"):
+        parent = parent.parent
+    return parent is not None and parent.type in ("assignment", "operator_assignment") and \
+        parent.child_by_field_name("left") is not None and \
+        parent.child_by_field_name("left").start_byte <= identifier.start_byte < \
+        parent.child_by_field_name("left").end_byte
+
+
+def _assigns_name(tr: Translator, statement: Node, name: str) -> bool:
+    if statement.type not in ("assignment", "operator_assignment"):
+        return False
+    left = statement.child_by_field_name("left")
+    targets = left.named_children if left.type == "left_assignment_list" else [left]
+    return any(t.type == "identifier" and tr.text(t) == name for t in targets)
+
+
+def _inside(node: Node, kinds: tuple[str, ...]) -> bool:
+    current = node.parent
+    while current is not None and current.type not in _SCOPE_GATES:
+        if current.type in kinds:
+            return True
+        current = current.parent
+    return False
+
+
+def _enclosing(node: Node, scope: Node, kinds: tuple[str, ...]) -> Node | None:
+    current = node.parent
+    while current is not None and current != scope:
+        if current.type in kinds:
+            return current
+        current = current.parent
+    return None
+
+
 def _always_assigned(tr: Translator, method: Node) -> set[str]:
     """The instance variables a method's own statements assign (``@a = x``,
     ``@a, @b = x, y``, ``@a ||= x``), up to a statement that may return

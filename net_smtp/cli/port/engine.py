@@ -131,6 +131,7 @@ class Translator:
         self.functions: dict[str, MethodInfo] = {}
         self.heredocs: dict[int, Node] = {}
         self.scope = Scope("module", key="main")
+        self.retyped: frozenset[int] = frozenset()
         self.loop_depth = 0
         self.block_depth = 0
         self.data_text: str | None = None
@@ -284,7 +285,15 @@ class Translator:
         for renames in reversed(self.scope.block_names):
             if name in renames:
                 return renames[name]
-        return name
+        return self.scope.versions.get(name, name)
+
+    def retype(self, name: str, at: Node) -> None:
+        """From here on, local *name* is a new variable (see
+        ``declarations.retyped_assignments``), unless a block parameter
+        hides it."""
+        if at.start_byte in self.retyped and self.scope.lookup(name) is not None and \
+                not any(name in renames for renames in self.scope.block_names):
+            self.scope.versions[name] = f"{name}@{at.start_byte}"
 
     def declare(self, name: str, t: T) -> Var:
         """Assign to local *name* (creating it): its Python name."""
@@ -377,9 +386,10 @@ class Translator:
 
     # ------------------------------------------------------------------ program
     def program(self) -> None:
-        from .declarations import collect, shared_strings
+        from .declarations import collect, retyped_assignments, shared_strings
 
         collect(self, self.root)
+        self.retyped = retyped_assignments(self, self.root)
         self.aliased = shared_strings(self, self.root)
         # the script's own functions and classes keep their names
         self.scope.taken |= {f.py for f in self.functions.values()} | {

@@ -124,12 +124,14 @@ class Scope:
         self.base_level = 0
         self.narrowed: set[str] = set()
         self.block_names: list[dict[str, str]] = []
+        self.versions: dict[str, str] = {}
+        """A local converted into another kind: its new variable from there."""
 
     def lookup(self, name: str) -> Var | None:
         for renames in reversed(self.block_names):
             if name in renames:
                 return self.vars.get(renames[name])
-        return self.vars.get(name)
+        return self.vars.get(self.versions.get(name, name))
 
     def fresh(self, base: str) -> str:
         """A Python name not used in this scope, from *base*."""

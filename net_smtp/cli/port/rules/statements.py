@@ -247,6 +247,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         _after_assign(tr, special, tail, ANY)
         return
     value = tr.expr(right)
+    if left.type == "identifier":
+        tr.retype(tr.text(left), node)
     target = _target(tr, left, value.type)
     if target != value.code:  # a def named after its local is assigned already
         tr.emit(f"{target} = {value.code}")
