@@ -51,11 +51,12 @@ until assigned), ``OpenStruct.new(:a => 1)``, ``uniq`` with a block or ``&:name`
 (no line starts after a text's final newline), ``Hash.new { |h, k| h[k] = Hash.new(0) }``,
 ``\\h`` in a regexp, ``values_at`` of an Array, ``to_h`` with several statements, ``Time#gmtime``/
 ``utc`` (which change the Time itself), a local converted into another kind under its own name
-(``pct = pct.delete('%').to_i``: a new Python name where nothing else can tell), and small
-idioms.
+(``pct = pct.delete('%').to_i``: a new Python name where nothing else can tell), ``fetch``'s
+KeyError and IndexError texts, and small idioms.
 
-``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1, run in an
-empty directory, exit status 0). The test translates ``NAME.rb`` (which must
+``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
+0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,
+exit status 0). The test translates ``NAME.rb`` (which must
 need no marker), runs the Python the same way in an empty directory and
 compares standard output and the exit status.
 """

@@ -682,8 +682,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         tr.emit(f"{recv.code}[:] = [{x} for {x} in {recv.code} if {x} != {args[0].code}]")
         return DONE_EXPR
     if name == "fetch" and len(args) <= 2:
-        if len(args) == 1:
-            return Expr(f"{r}[{args[0].code}]", elem, P_CALL)
+        if len(args) == 1:  # Ruby's IndexError text (index 5 outside of array bounds...)
+            return Expr(f"{tr.runtime('fetch')}({recv.code}, {args[0].code})", elem, P_CALL)
         return Expr(f"{r}[{args[0].code}] if -len({recv.code}) <= {args[0].code} < "
                     f"len({recv.code}) else {args[1].code}", join(elem, args[1].type), 1)
     if name == "each_slice" and len(args) == 1 and call.block is None:
@@ -819,6 +819,10 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                         P_CALL)
         return None
     if name == "fetch":
+        if len(args) == 1 and key_type(tr, call.args[0]).symbol:
+            # the KeyError names a Symbol (key not found: :k), as Ruby's
+            key = f"{tr.runtime('Symbol')}({args[0].code})"
+            return Expr(f"{tr.runtime('fetch')}({recv.code}, {key})", value, P_CALL)
         if len(args) == 1:
             return Expr(f"{r}[{args[0].code}]", value, P_CALL)
         return Expr(f"{r}.get({args[0].code}, {args[1].code})", join(value, args[1].type),
