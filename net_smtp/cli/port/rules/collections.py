@@ -821,8 +821,8 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "fetch":
         if len(args) == 1 and key_type(tr, call.args[0]).symbol:
             # the KeyError names a Symbol (key not found: :k), as Ruby's
-            key = f"{tr.runtime('Symbol')}({args[0].code})"
-            return Expr(f"{tr.runtime('fetch')}({recv.code}, {key})", value, P_CALL)
+            symbol = f"{tr.runtime('Symbol')}({args[0].code})"
+            return Expr(f"{tr.runtime('fetch')}({recv.code}, {symbol})", value, P_CALL)
         if len(args) == 1:
             return Expr(f"{r}[{args[0].code}]", value, P_CALL)
         return Expr(f"{r}.get({args[0].code}, {args[1].code})", join(value, args[1].type),

@@ -10,12 +10,12 @@ from ..engine import P_ATOM, P_CALL, Expr
 from ..scope import ClassInfo
 from ..syntax import Node
 from ..types import T
-from . import io, openssl, statements, stdlib
+from . import io, openssl, statements, stdlib, strings
 
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["assign_constant", "class_for_test", "constant", "constant_path", "user_class"]
+__all__ = ["assign_constant", "class_test", "constant", "constant_path", "user_class"]
 
 # What Net::X is, for the types of values made from it.
 NET_TYPES = {"SMTP": T("class", name="Net::SMTP")}
@@ -153,16 +153,37 @@ def assign_constant(tr: Translator, node: Node, t: T) -> str:
     return name
 
 
-def class_for_test(tr: Translator, path: str) -> str | None:
-    """The Python class for ``when SomeClass`` (``isinstance``)."""
-    builtin = {"String": "str", "Integer": "int", "Float": "float", "Array": "list",
-               "Hash": "dict", "Symbol": "str", "NilClass": "type(None)", "Numeric": "(int, float)"}
-    if path in builtin:
-        return builtin[path]
-    if path in statements.EXCEPTIONS or path.startswith("Net::"):
-        return None if path.startswith("Net::SMTP::") else (
+def class_test(tr: Translator, path: str, subject: Expr, exact: bool = False) -> str | None:
+    """Python for ``subject.is_a?(path)`` / ``when path`` (with *exact*:
+    ``instance_of?``); None where Python cannot tell what Ruby tells: a
+    Symbol from a String (the translation writes both as ``str``, but the
+    ``ruby.Symbol`` of parsed JSON)."""
+    s = subject.code if subject.prec >= P_CALL else f"({subject.code})"
+    if path in ("String", "Symbol"):
+        if strings.has_symbols(subject.type) or subject.type.name == "json:symbols":
+            return None
+        return f"isinstance({s}, {tr.runtime('Symbol')})" if path == "Symbol" else \
+            f"isinstance({s}, str)"
+    exact_types = {"Integer": f"type({s}) is int", "Numeric": f"type({s}) in (int, float)",
+                   "Float": f"type({s}) is float", "NilClass": f"{s} is None",
+                   "TrueClass": f"{s} is True", "FalseClass": f"{s} is False"}
+    if path in exact_types:  # (true and false are ints in Python)
+        return exact_types[path]
+    builtin = {"Array": "list", "Hash": "dict"}
+    cls = builtin.get(path)
+    if cls is None and (path in statements.EXCEPTIONS or path.startswith("Net::")):
+        cls = None if path.startswith("Net::SMTP::") else (
             statements.EXCEPTIONS.get(path) or ("Net." + path[5:]))
-    return user_class(tr, path)
+    elif cls is None:
+        cls = user_class(tr, path)
+    if cls is None:
+        return None
+    if exact:
+        if path in statements.EXCEPTIONS and cls in statements.EXCEPTIONS.values() and \
+                list(statements.EXCEPTIONS.values()).count(cls) > 1:
+            return None  # several Ruby classes share this Python one
+        return f"type({s}) is {cls}"
+    return f"isinstance({s}, {cls})"
 
 
 def class_for_base(tr: Translator, node: Node, path: str) -> str:

@@ -273,10 +273,12 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                     P_CALL)
     if name in ("is_a?", "kind_of?", "instance_of?") and len(call.args) == 1:
         path = constants.constant_path(tr, call.args[0])
-        cls = constants.class_for_test(tr, path) if path else None
-        if cls is None:
-            raise tr.fail(call.node, "is_a? with a class the translator does not know")
-        return Expr(f"isinstance({recv.code}, {cls})", BOOL, P_CALL)
+        test = constants.class_test(tr, path, recv, exact=name == "instance_of?") \
+            if path else None
+        if test is None:
+            raise tr.fail(call.node, f"{name} with a class the translator does not know or "
+                                     f"cannot tell apart")
+        return Expr(test, BOOL, P_CMP)
     if name in ("freeze", "itself", "dup") and not call.args and recv.type.kind != "any":
         return recv
     if name == "==" and len(call.args) == 1:

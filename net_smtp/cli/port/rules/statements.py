@@ -632,12 +632,9 @@ def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
             return regexps.search(tr, pattern, s)
         return f"(isinstance({s}, str) and {regexps.search(tr, pattern, s)})"
     if kind in ("constant", "scope_resolution"):
-        path = tr.text(node)
-        cls = constants.class_for_test(tr, path)
-        if cls == "int":
-            return f"type({s}) is int"
-        if cls is not None:
-            return f"isinstance({s}, {cls})"
+        class_test = constants.class_test(tr, tr.text(node), Expr(s, subject.type))
+        if class_test is not None:
+            return class_test
     if kind == "splat_argument":
         inner = tr.expr(node.named_children[0])
         return f"{s} in {tr.wrap(inner, P_CMP + 1)}"
