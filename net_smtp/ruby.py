@@ -2124,10 +2124,11 @@ def _csv_field(text: str, i: int) -> tuple[str | None, int]:
     return text[start:i] or None, i
 
 
-def csv_parse(text: str, headers: bool = False) -> list[Any]:
-    """Ruby's ``CSV.parse(text[, headers: true])``: rows of fields (nil for
-    an unquoted empty one, ``[]`` for a blank line); with *headers*, a
-    :class:`CSVTable` of dicts keyed by the first row."""
+def csv_parse(text: str, headers: bool = False, converters: Sequence[str] = ()) -> list[Any]:
+    """Ruby's ``CSV.parse(text[, headers: true, converters: ...])``: rows of
+    fields (nil for an unquoted empty one, ``[]`` for a blank line), each
+    through the *converters* (``'integer'``, ``'float'``); with *headers*,
+    a :class:`CSVTable` of dicts keyed by the first row (not converted)."""
     rows: list[list[str | None]] = []
     i = 0
     while i < len(text):
@@ -2142,6 +2143,9 @@ def csv_parse(text: str, headers: bool = False) -> list[Any]:
                 break
         i += 2 if text.startswith("\r\n", i) else 1
         rows.append(row)
+    if converters:
+        rows = rows[:1 if headers else 0] + [
+            [_converted(field, converters) for field in row] for row in rows[1 if headers else 0:]]
     if not headers:
         return rows
     names = rows[0] if rows else []
@@ -2153,10 +2157,32 @@ def csv_parse(text: str, headers: bool = False) -> list[Any]:
     return CSVTable(names, table)
 
 
-def csv_read(path: str, headers: bool = False) -> list[Any]:
+def csv_read(path: str, headers: bool = False, converters: Sequence[str] = ()) -> list[Any]:
     """Ruby's ``CSV.read(path[, headers: true])`` (see :func:`csv_parse`)."""
     with open(path, encoding="utf-8", newline="") as file:
-        return csv_parse(file.read(), headers)
+        return csv_parse(file.read(), headers, converters)
+
+
+_FLOAT = re.compile(r"\s*([+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)"
+                    r"(?:[eE][+-]?\d+(?:_\d+)*)?)\s*")
+
+
+def _converted(field: str | None, converters: Sequence[str]) -> Any:
+    """A field through CSV's ``:integer`` / ``:float`` converters, each
+    tried in turn (Ruby's ``Integer()`` / ``Float()``); as it is when none
+    takes it."""
+    if field is None:
+        return None
+    for converter in converters:
+        if converter == "integer":
+            found = integer(field, exception=False)
+            if found is not None:
+                return found
+        elif converter == "float":
+            text = _FLOAT.fullmatch(field)
+            if text:
+                return float(text.group(1).replace("_", ""))
+    return field
 
 
 def csv_line(fields: Iterable[object]) -> str:

@@ -53,7 +53,9 @@ until assigned), ``OpenStruct.new(:a => 1)``, ``uniq`` with a block or ``&:name`
 ``utc`` (which change the Time itself), a local converted into another kind under its own name
 (``pct = pct.delete('%').to_i``: a new Python name where nothing else can tell), ``fetch``'s
 KeyError and IndexError texts, ``is_a?``/``instance_of?``/``when`` with Integer, Numeric,
-TrueClass and the like (true is not an Integer), and small idioms.
+TrueClass and the like (true is not an Integer), the script's own ``$globals`` (module globals
+``g_name``), CSV's ``converters: :numeric``, ``IO.foreach``/``IO.readlines``, ``ARGV.fetch(0) { ... }``,
+and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

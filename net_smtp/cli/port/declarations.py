@@ -4,6 +4,7 @@ method call or an attribute before its definition is reached."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .scope import ClassInfo, MethodInfo, py_method_name, py_name
@@ -410,6 +411,36 @@ def main_ivars(tr: Translator, node: Node) -> list[str]:
             for child in current.named_children:
                 walk(child)
     walk(node)
+    return sorted(found)
+
+
+_SPECIAL_GLOBALS = frozenset({"$stdout", "$stderr", "$stdin", "$_"})
+
+
+def user_global(name: str) -> str | None:
+    """The module global standing for a script's own ``$name`` (None for
+    Ruby's special variables: ``$stdout``, ``$0``, ``$~``, ``$DEBUG``...)."""
+    if name in _SPECIAL_GLOBALS or not re.fullmatch(r"\$[a-z_][A-Za-z0-9_]*", name):
+        return None
+    return "g_" + name[1:]
+
+
+def script_globals(tr: Translator, node: Node, assigned: bool) -> list[str]:
+    """The script's own ``$name`` globals *node* uses (with *assigned*: those
+    it assigns, not inside a def of its own), as their Python names."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "global_variable":
+            name = user_global(tr.text(current))
+            parent = current.parent
+            target = parent is not None and parent.type in ("assignment", "operator_assignment") \
+                and parent.child_by_field_name("left") == current
+            if name is not None and (target or not assigned):
+                found.add(name)
+        if not assigned or current is node or current.type not in ("method", "singleton_method"):
+            stack.extend(current.named_children)
     return sorted(found)
 
 

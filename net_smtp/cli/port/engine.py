@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from . import pystr
-from .declarations import Sharing, main_ivar, main_ivars
+from .declarations import Sharing, main_ivar, main_ivars, script_globals, user_global
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node
 from .types import ANY, PENDING, T, join
@@ -427,12 +427,15 @@ class Translator:
             # main's instance variables read nil until assigned: globals set
             # to None before the first top-level statement that names them
             left = node.child_by_field_name("left") if node.type == "assignment" else None
-            for name in main_ivars(self, node):
+            right = node.child_by_field_name("right") if left is not None else None
+            for name in main_ivars(self, node) + script_globals(self, node, assigned=False):
                 if name not in self.main_globals:
                     self.main_globals.add(name)
-                    assigned = left is not None and left.type == "instance_variable" and \
-                        main_ivar(self.text(left)[1:]) == name and name not in main_ivars(
-                            self, node.child_by_field_name("right"))
+                    own = main_ivar(self.text(left)[1:]) if left is not None and \
+                        left.type == "instance_variable" else user_global(self.text(left)) \
+                        if left is not None and left.type == "global_variable" else None
+                    assigned = own == name and name not in main_ivars(self, right) + \
+                        script_globals(self, right, assigned=False)
                     if not assigned:  # (a plain assignment sets it here)
                         self.emit(f"{name} = None")
         saved_level = self.level

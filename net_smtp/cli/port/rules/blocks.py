@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
 
-from ..declarations import main_ivars
+from ..declarations import main_ivars, script_globals
 from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail, Unsupported
 from ..syntax import Node
 from ..types import ANY, T
@@ -342,8 +342,9 @@ def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
         tr.block_depth += 1
         try:
             with tr.indented():
-                shared = main_ivars(tr, block) if _outside_classes(tr) else []
-                if shared:  # main's instance variables: the script's globals
+                shared = (main_ivars(tr, block) if _outside_classes(tr) else []) + \
+                    script_globals(tr, block, assigned=True)
+                if shared:  # main's instance variables and $globals: the script's globals
                     tr.emit(f"global {', '.join(shared)}")
                 if outer_vars:
                     word = "global" if tr.scope.kind == "module" else "nonlocal"

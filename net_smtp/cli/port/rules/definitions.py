@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..declarations import main_ivar, main_ivars, makes_static
+from ..declarations import main_ivar, main_ivars, makes_static, script_globals
 from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
 from ..syntax import Node
@@ -89,8 +89,9 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
             declared = _bind_params(tr, node, key)
             tr.emit(f"def {info.py}({', '.join(params)}):")
             with tr.indented():
-                shared = main_ivars(tr, node) if owner is None else []
-                if shared:  # main's instance variables: the script's globals
+                shared = (main_ivars(tr, node) if owner is None else []) + \
+                    script_globals(tr, node, assigned=True)
+                if shared:  # main's instance variables and $globals: the script's globals
                     tr.emit(f"global {', '.join(shared)}")
                 for line in declared:
                     tr.emit(line)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
-from ..types import BOOL, T, join, list_of
-from . import blocks, calls, collections, definitions, expressions, optparse, statements
+from ..types import BOOL, INT, T, join, list_of
+from . import blocks, calls, collections, definitions, expressions, io, optparse, statements
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -169,12 +169,13 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
                 else definitions.cvar(tr, left, held_t)
             tr.emit(f"{stored.code} = {held}")
         return
-    if left.type in ("instance_variable", "class_variable", "call"):
+    if left.type in ("instance_variable", "class_variable", "global_variable", "call"):
         current = tr.expr(left)
         value = tr.expr(right)
         target = definitions.ivar(tr, left, value.type).code if left.type == \
             "instance_variable" else definitions.cvar(tr, left, value.type).code \
-            if left.type == "class_variable" else \
+            if left.type == "class_variable" else io.global_target(tr, left, value.type) \
+            if left.type == "global_variable" else \
             definitions.attribute_target(tr, left, value.type)
         negated = expressions.negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
@@ -268,6 +269,15 @@ def _argv_call(tr: Translator, call: Call) -> Expr | None:
         if place > 0:
             return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
                         f"{tr.wrap(fallback, 1)}", join(ARG, fallback.type), 1)
+    if name == "fetch" and len(call.args) == 1 and call.args[0].type == "integer" and \
+            not tr.argv_mutated and call.block is not None and int(tr.text(call.args[0])) >= 0:
+        # ARGV.fetch(0) { abort 'usage: ...' }: the block only when it is missing
+        place = int(tr.text(call.args[0])) + 1
+        fallback = blocks.fallback(tr, call.block, call.args[0], tr.expr(call.args[0]), INT,
+                                   "ARGV.fetch")
+        assert fallback is not None
+        return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
+                    f"{tr.wrap(fallback, 1)}", join(ARG, fallback.type), 1)
     if name in ("shift", "pop") and not call.args:
         if not tr.argv_mutated:
             tr.want_argv = True

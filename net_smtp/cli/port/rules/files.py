@@ -10,6 +10,7 @@ empty fields (the runtime's ``csv_*``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, Call, Expr
@@ -239,19 +240,32 @@ CSV_ROW = T("dict", key=T("str", nilable=True), elem=FIELD, name="csv_row")
 ``CSV::Row``, which prints and indexes by position as a dict does not)."""
 
 
+# CSV's field converters: the runtime's names for each, tried in turn
+_CONVERTERS = {"converters::numeric": ("integer", "float"), "converters::integer": ("integer",),
+               "converters::float": ("float",)}
+
+
 def _csv_call(tr: Translator, call: Call) -> Expr | None:
     if "csv" not in tr.ruby_requires:
         return None
     name = call.name
     pairs = [a for a in call.args if a.type == "pair"]
     headers = False
+    converters: tuple[str, ...] = ()
     for pair in pairs:
-        if tr.text(pair).replace(" ", "") not in ("headers:true", ":headers=>true"):
+        option = tr.text(pair).replace(" ", "")
+        if option in ("headers:true", ":headers=>true"):
+            headers = True
+        elif option.replace(":converters=>", "converters:") in _CONVERTERS:
+            converters = _CONVERTERS[option.replace(":converters=>", "converters:")]
+        else:
             raise tr.fail(pair, f"CSV.{name} with options")
-        headers = True
     args = [tr.expr(a) for a in call.args if a.type != "pair"]
-    flag = ", headers=True" if headers else ""
-    rows = T("list", elem=CSV_ROW, name="csv_table") if headers else list_of(list_of(FIELD))
+    flag = (", headers=True" if headers else "") + (
+        f", converters={converters!r}" if converters else "")
+    field = T("any", nilable=True, name="json") if converters else FIELD
+    row = CSV_ROW if not converters else replace(CSV_ROW, elem=field)
+    rows = T("list", elem=row, name="csv_table") if headers else list_of(list_of(field))
     if name in ("read", "parse", "foreach") and len(args) == 1:
         function = "csv_parse" if name == "parse" else "csv_read"
         table = Expr(f"{tr.runtime(function)}({args[0].code}{flag})", rows, P_CALL)
@@ -298,11 +312,22 @@ def _csv_row(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
+def _io_call(tr: Translator, call: Call) -> Expr | None:
+    """``IO.foreach`` / ``IO.readlines`` / ``IO.read`` / ``IO.write`` of a
+    path: File's (a path starting with ``|`` runs a command in Ruby)."""
+    if call.name not in ("foreach", "readlines", "read", "write") or not call.args:
+        return None
+    first = call.args[0]
+    if first.type == "string" and tr.text(first)[1:2] == "|":
+        raise tr.fail(call.node, f"IO.{call.name} of a command")
+    return _file_call(tr, call)
+
+
 register_const("File", _file_call)
+register_const("IO", _io_call)
 register_const("CSV", _csv_call)
 register_kind("list", _to_csv)
 register_kind("list", _csv_table)
 register_kind("dict", _csv_row, first=True)
-register_const("IO", lambda tr, call: _file_call(tr, call) if call.name == "readlines" else None)
 register_const("Dir", _dir_call)
 register_const("FileUtils", _fileutils_call)

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
+from ..declarations import user_global
+from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
 from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
@@ -419,6 +420,9 @@ def global_variable(tr: Translator, node: Node) -> Expr:
         return Expr("sys.argv[0]", T("str", nl="no"), P_CALL)
     if name == "$!":
         return Expr("sys.exc_info()[1]", T("error", nilable=True), P_CALL)
+    own = user_global(name)
+    if own is not None:  # the script's own: a module global, nil until assigned
+        return Expr(own, (tr.known(f"gvar:{name}") or tr.unknown).nil(), P_ATOM)
     raise tr.fail(node, f"global variable {name}")
 
 
@@ -427,6 +431,10 @@ def global_target(tr: Translator, node: Node, t: T) -> str:
     if name in ("$stdout", "$stderr") and t.kind == "io":
         tr.need("sys")
         return f"sys.{name[1:]}"
+    own = user_global(name)
+    if own is not None:
+        tr.learn(f"gvar:{name}", t)
+        return own
     raise tr.fail(node, f"assignment to global variable {name}")
 
 
