@@ -111,6 +111,18 @@ def struct_fields(tr: Translator, node: Node | None) -> list[str]:
     return symbol_names(tr, node.child_by_field_name("arguments"))
 
 
+def _included(tr: Translator, node: Node) -> str:
+    """``include Name`` in a class or module body: Name (else '')."""
+    if node.type != "call" or node.child_by_field_name("receiver") is not None or \
+            tr.text(node.child_by_field_name("method")) != "include":
+        return ""
+    args = node.child_by_field_name("arguments")
+    names = args.named_children if args is not None else []
+    if len(names) != 1 or names[0].type not in ("constant", "scope_resolution"):
+        return ""
+    return tr.text(names[0])
+
+
 def makes_static(tr: Translator, node: Node) -> bool:
     """``module_function`` or ``extend self`` alone on a line: the defs after
     it are called on the module."""
@@ -500,6 +512,9 @@ def collect(tr: Translator, root: Node) -> None:
             for child in body.named_children if body is not None else []:
                 if makes_static(tr, child):
                     static = True
+                included = _included(tr, child)
+                if included:
+                    info.includes.insert(0, included)  # the last included is looked at first
                 walk(child, info, static and child.type == "method")
             return
         if kind == "singleton_class":

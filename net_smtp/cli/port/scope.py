@@ -93,6 +93,8 @@ class ClassInfo:
     constants: set[str] = field(default_factory=set)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     struct: list[str] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)
+    """The modules ``include``d, as written, the last one first."""
     initialized: set[str] = field(default_factory=set)
     """The instance variables ``initialize`` always assigns (as its own
     statements, not inside a branch): any other reads nil until set."""

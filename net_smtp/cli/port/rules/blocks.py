@@ -182,16 +182,21 @@ def fallback(tr: Translator, block: Node, key_node: Node, key: Expr, key_type: T
 
 
 def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:
-    """The block's statements as an indented body (loop or with); a
-    ``do ... rescue ... ensure ... end`` block's clauses as a ``try``."""
-    children = block_statements(block)
+    """The block's statements as an indented body (loop or with)."""
     with tr.indented():
-        if any(c.type in ("rescue", "else", "ensure") for c in children):
-            from .statements import protected  # statements uses this module
+        block_code(tr, block, tail)
 
-            protected(tr, block, children, tail)
-        else:
-            tr.body(children, tail)
+
+def block_code(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:
+    """The block's statements at the current level; a ``do ... rescue ...
+    ensure ... end`` block's clauses as a ``try``."""
+    children = block_statements(block)
+    if any(c.type in ("rescue", "else", "ensure") for c in children):
+        from .statements import protected  # statements uses this module
+
+        protected(tr, block, children, tail)
+    else:
+        tr.body(children, tail)
 
 
 def lambda_expr(tr: Translator, node: Node) -> Expr:

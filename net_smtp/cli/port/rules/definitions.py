@@ -120,7 +120,7 @@ def _returns_nil(tr: Translator, children: list[Node]) -> bool:
 
 
 def _refers_to_self(tr: Translator, node: Node, owner: ClassInfo, singleton: bool) -> bool:
-    names: set[str] = {"new"} if singleton else set()
+    names: set[str] = {"new", "name", "to_s"} if singleton else set()
     for cls in ancestry(tr, owner):
         names |= set(cls.class_methods if singleton else cls.methods) | (
             cls.class_readers | cls.class_writers if singleton else cls.readers | cls.writers)
@@ -247,10 +247,10 @@ def _class(tr: Translator, node: Node) -> None:
     info = tr.classes.get(full)
     if info is None:
         raise tr.fail(node, f"class {path} not found in the first pass")
-    bases = ""
+    parents = [constants.py_path(m) for m in included_modules(tr, info)]
     if info.superclass:
-        base = constants.class_for_base(tr, node, info.superclass)
-        bases = f"({base})"
+        parents.append(constants.class_for_base(tr, node, info.superclass))
+    bases = f"({', '.join(parents)})" if parents else ""
     tr.emit(f"class {info.py}{bases}:")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
     with tr.new_scope(scope):
@@ -396,8 +396,12 @@ def _class_body(tr: Translator, children: list[Node]) -> None:
                                                               "module_function"):
             continue
         if child.type == "call" and tr.text(child).startswith(("include ", "extend ")):
-            if tr.text(child) == "extend self":
-                continue
+            info = _owner(tr)
+            name = tr.text(child)[len("include "):].strip()
+            if tr.text(child) == "extend self" or info is not None and any(
+                    m.path == name or m.path.endswith("::" + name)
+                    for m in included_modules(tr, info)):
+                continue  # (an included module of the script is a base class)
             tr.mark(child, tr.fail(child, "include/extend of a module"))
             continue
         tr.statement(child)
@@ -468,14 +472,29 @@ def self_expr(tr: Translator, node: Node) -> Expr:
 
 
 def ancestry(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
-    """*info* and the classes of the script it inherits from, nearest first."""
-    chain = [info]
-    while chain[-1].superclass:
-        parent = _superclass(tr, chain[-1])
-        if parent is None or parent in chain:
-            break
-        chain.append(parent)
+    """*info*, the modules of the script it includes and the classes it
+    inherits from (with theirs), nearest first, as Ruby looks methods up."""
+    chain: list[ClassInfo] = []
+    current: ClassInfo | None = info
+    while current is not None and current not in chain:
+        chain.append(current)
+        for module in included_modules(tr, current):
+            if module not in chain:
+                chain.append(module)
+        current = _superclass(tr, current) if current.superclass else None
     return chain
+
+
+def included_modules(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
+    """The modules of the script *info* includes, the last included first
+    (a library's module, such as Comparable, is not among them)."""
+    found = []
+    for path in info.includes:
+        module = constants.find_class(tr, path, info.outer) if info.outer else \
+            tr.classes.get(path)
+        if module is not None and module.module:
+            found.append(module)
+    return found
 
 
 def _superclass(tr: Translator, info: ClassInfo) -> ClassInfo | None:
@@ -618,12 +637,23 @@ def _defined_below(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
     calling what each subclass provides): whichever the object's class has,
     its value any of theirs. None when no subclass defines it as a method."""
     name = call.name
-    below = [c for c in descendants(tr, info)[1:]
-             if name in (c.class_methods if singleton else c.methods)]
-    if not below or call.block is not None:
+    family = descendants(tr, info)[1:]
+    below = [c for c in family if name in (c.class_methods if singleton else c.methods)]
+    readers = [c for c in family if name in (c.class_readers if singleton else c.readers)]
+    if call.block is not None or below and readers:
+        if below and readers:
+            raise tr.fail(call.node, f"{name}: a method in some subclasses, a reader in others")
         return None
-    if any(name in (c.class_readers if singleton else c.readers) for c in below):
-        raise tr.fail(call.node, f"{name}: a method in some subclasses, a reader in others")
+    if readers and not call.args and not singleton:
+        # a reader the including class (or a subclass) has: its attribute
+        t: T | None = None
+        for cls in readers:
+            found = _as_read(tr, cls, name, tr.known(_ivar_key(tr, cls, name, False)) or
+                             tr.unknown)
+            t = found if t is None else join(t, found)
+        return Expr(f"{owner_code}.{py_name(name)}", t or tr.unknown, P_CALL)
+    if not below:
+        return None
     result: T | None = None
     for cls in below:
         method = (cls.class_methods if singleton else cls.methods)[name]
@@ -727,6 +757,9 @@ def self_call(tr: Translator, call: Call) -> Expr | None:
             return found
         if singleton and name == "new":
             return _new(tr, call, info, owner)
+        if singleton and name in ("name", "to_s") and not call.args and call.block is None:
+            # the class's own name (the class the method is called on)
+            return Expr(f"{tr.runtime('class_name')}(cls)", T("str", nl="no"), P_CALL)
     function = tr.functions.get(name)
     if function is not None:
         key = f"#{name}"

@@ -273,11 +273,11 @@ def _argv_call(tr: Translator, call: Call) -> Expr | None:
             not tr.argv_mutated and call.block is not None and int(tr.text(call.args[0])) >= 0:
         # ARGV.fetch(0) { abort 'usage: ...' }: the block only when it is missing
         place = int(tr.text(call.args[0])) + 1
-        fallback = blocks.fallback(tr, call.block, call.args[0], tr.expr(call.args[0]), INT,
-                                   "ARGV.fetch")
-        assert fallback is not None
+        missing = blocks.fallback(tr, call.block, call.args[0], tr.expr(call.args[0]), INT,
+                                  "ARGV.fetch")
+        assert missing is not None
         return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
-                    f"{tr.wrap(fallback, 1)}", join(ARG, fallback.type), 1)
+                    f"{tr.wrap(missing, 1)}", join(ARG, missing.type), 1)
     if name in ("shift", "pop") and not call.args:
         if not tr.argv_mutated:
             tr.want_argv = True

@@ -259,8 +259,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
             if side.type.kind == "obj" and op not in ("==", "!="):
                 raise tr.fail(node, f"{op} of objects of the script (Ruby compares them "
                                     f"with their <=>)")
-        if a.type.kind == "nil" or b.type.kind == "nil":
-            op = "is" if op == "==" else "is not" if op == "!=" else op
+        if "None" in (a.code, b.code) and op in ("==", "!="):
+            op = "is" if op == "==" else "is not"
         return Expr(f"{tr.wrap(a, P_CMP + 1)} {op} {tr.wrap(b, P_CMP + 1)}", BOOL, P_CMP)
     if op == "===":
         raise tr.fail(node, "=== is not translated")

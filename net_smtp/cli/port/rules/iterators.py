@@ -558,8 +558,7 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
                                  f"value|")
         tr.emit(f"{clause}:")
         with tr.indented(), tr.loop():
-            tr.body(blocks.block_statements(block),
-                    Tail("assign", value, lambda t: tr.learn(key, t)))
+            blocks.block_code(tr, block, Tail("assign", value, lambda t: tr.learn(key, t)))
             seen = Expr(value, tr.known(key) or tr.unknown)
             item = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
             if op in ("map", "collect"):
