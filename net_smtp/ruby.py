@@ -231,9 +231,15 @@ def class_name(value: object) -> str:
         return "OpenSSL::SSL::SSLError"
     if cls.__name__ == "gaierror":
         return "SocketError"
+    if cls.__module__ == "Errno":
+        return f"Errno::{cls.__name__}"
+    if cls in (RubyIOError, RubySystemCallError):
+        return cls.__name__[4:]
     if cls.__module__.startswith(__package__ + ".") and cls.__qualname__ in _LIBRARY_CLASSES:
         return _LIBRARY_CLASSES[cls.__qualname__]
-    code = value.errno if type(value) is OSError else None
+    # an error of the system is named by its errno (Python's PermissionError
+    # is both EACCES and EPERM)
+    code = value.errno if isinstance(value, OSError) else None
     if code is not None and code in errno.errorcode:
         return f"Errno::{errno.errorcode[code]}"
     if issubclass(cls, OptionError):
@@ -1125,6 +1131,58 @@ UNSET: Any = _Unset()
 """The default of a parameter whose Ruby default is computed at each call
 (``def f(to = ENV['TO'], cc = [])``): the body computes it when the
 argument is left out. Unlike None, it leaves an explicit nil as it is."""
+
+
+def io_error_class() -> type[BaseException]:
+    """Ruby's ``rescue IOError``, used as ``except ruby.io_error_class()``
+    (see :func:`errno_class`): an OSError without an errno (a closed
+    connection's EOFError, a closed stream), not a timeout; Python's
+    OSError also covers the system errors (ECONNREFUSED...), which Ruby's
+    IOError does not."""
+    current = sys.exc_info()[1]
+    if isinstance(current, EOFError) or isinstance(current, OSError) and \
+            current.errno is None and not isinstance(current, TimeoutError):
+        return type(current)
+    return _NeverRaised
+
+
+def system_call_error_class() -> type[BaseException]:
+    """Ruby's ``rescue SystemCallError``: an OSError with an errno (every
+    ``Errno::X``), not a closed connection's EOFError nor a timeout."""
+    current = sys.exc_info()[1]
+    if isinstance(current, OSError) and current.errno is not None:
+        return type(current)
+    return _NeverRaised
+
+
+class RubyIOError(OSError):
+    """Ruby's ``IOError`` as a value (in a list of classes to rescue)."""
+
+
+class RubySystemCallError(OSError):
+    """Ruby's ``SystemCallError`` as a value (in a list of classes to rescue)."""
+
+
+_ERRNO_CLASSES: dict[str, type[OSError]] = {}
+
+
+def errno_error(name: str) -> type[OSError]:
+    """Ruby's ``Errno::NAME`` as a value (in a list of classes to rescue, or
+    named): a subclass of OSError that knows its errno. Python raises a
+    plain OSError for it, so ``except`` tests it through :func:`rescuing`."""
+    if name not in _ERRNO_CLASSES:
+        _ERRNO_CLASSES[name] = type(name, (OSError,), {"errno_name": name,
+                                                       "__module__": "Errno"})
+    return _ERRNO_CLASSES[name]
+
+
+def rescuing(classes: Iterable[type[BaseException]]) -> tuple[type[BaseException], ...]:
+    """``rescue *LIST``: the classes to catch, each ``Errno::NAME`` of the
+    list (see :func:`errno_error`) as :func:`errno_class` tests it."""
+    return tuple(errno_class(getattr(cls, "errno_name")) if hasattr(cls, "errno_name") else
+                 io_error_class() if cls is RubyIOError else
+                 system_call_error_class() if cls is RubySystemCallError else cls
+                 for cls in classes)
 
 
 def keywords(values: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:

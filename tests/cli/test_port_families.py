@@ -56,7 +56,9 @@ KeyError and IndexError texts, ``is_a?``/``instance_of?``/``when`` with Integer,
 TrueClass and the like (true is not an Integer), the script's own ``$globals`` (module globals
 ``g_name``), CSV's ``converters: :numeric``, ``IO.foreach``/``IO.readlines``, ``ARGV.fetch(0) { ... }``,
 modules of the script ``include``d (base classes, their methods calling the class's readers),
-a class method's ``name``, ``map do ... rescue ... end``, and small idioms.
+a class method's ``name``, ``map do ... rescue ... end``, ``rescue IOError`` and
+``rescue SystemCallError`` as Ruby draws them (Python's OSError is both), ``Errno::X`` in a list
+for ``rescue *LIST``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

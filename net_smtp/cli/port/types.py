@@ -139,6 +139,8 @@ def join(a: T, b: T) -> T:
                       None)
         if a.kind == "obj" and common is not None:  # objects of one family
             return T("obj", nilable=nilable, name=chain[common], bases=chain[common + 1:])
+        if a.kind == "class":  # some class: what every class answers (name)
+            return T("class", nilable=nilable)
         return T("any", nilable=nilable, name="mixed")
     if a.kind == "any" and a.name != b.name:
         return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))

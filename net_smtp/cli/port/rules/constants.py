@@ -110,7 +110,8 @@ def constant_named(tr: Translator, node: Node, path: str) -> Expr:
         return Expr("Net", T("module", name="Net"))
     if path.startswith("OpenSSL"):
         return openssl.constant(tr, node, path)
-    if path in statements.EXCEPTIONS:
+    if path in statements.EXCEPTIONS or path.startswith("Errno::") and \
+            statements.is_errno(path[7:]):
         return Expr(statements.exception_class(tr, node), T("class", name=path))
     # the script's own: a class or module, or a constant inside one
     info = find_class(tr, path)

@@ -17,7 +17,7 @@ from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, INT, NIL, T, list_of
 from . import blocks, iterators
-from .calls import DONE, register_const, register_kind
+from .calls import DONE, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -323,8 +323,18 @@ def _io_call(tr: Translator, call: Call) -> Expr | None:
     return _file_call(tr, call)
 
 
+def _kernel_open(tr: Translator, call: Call) -> Expr | None:
+    """``open(path) { |f| ... }``: File.open's, for a path written in the
+    script (Ruby runs a command for one starting with ``|``)."""
+    first = call.args[0] if call.args else None
+    if first is None or first.type != "string" or tr.text(first)[1:2] == "|":
+        raise tr.fail(call.node, "Kernel#open of a computed path (or of a command)")
+    return _open(tr, call)
+
+
 register_const("File", _file_call)
 register_const("IO", _io_call)
+register_kernel("open", _kernel_open)
 register_const("CSV", _csv_call)
 register_kind("list", _to_csv)
 register_kind("list", _csv_table)

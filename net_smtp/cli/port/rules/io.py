@@ -33,7 +33,7 @@ REQUIRES = {
     "English": None, "logger": None, "json": None, "erb": "!", "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
-    "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None,
+    "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
 }
 
 

@@ -258,6 +258,10 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # the same object (Strings and numbers may be shared in Python)
         other = tr.expr(call.args[0])
         return Expr(f"{tr.wrap(recv, P_CMP + 1)} is {tr.wrap(other, P_CMP + 1)}", BOOL, P_CMP)
+    if name in ("name", "to_s") and not call.args and recv.type.kind == "class" and \
+            recv.type.non_nil().kind == "class":
+        # a class's name as Ruby writes it (Errno::EINVAL, Net::SMTPFatalError...)
+        return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no"), P_CALL)
     if name == "cause" and not call.args and recv.type.kind in ("error", "smtp_error", "obj"):
         # the exception being handled when this one was raised
         return Expr(f"{tr.runtime('cause')}({recv.code})", T("error", nilable=True), P_CALL)

@@ -716,7 +716,7 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
         for exc in exceptions.named_children:
             if exc.type == "splat_argument":
                 inner = tr.expr(exc.named_children[0])
-                classes.append(f"*{inner.code}")
+                classes.append(f"*{tr.runtime('rescuing')}({inner.code})")
             else:
                 classes.append(exception_class(tr, exc, catching=True))
     if not classes:
@@ -724,7 +724,7 @@ def _rescue_clause(tr: Translator, rescue: Node, tail: Tail, retries: bool) -> N
     elif len(classes) == 1 and not classes[0].startswith("*"):
         spec = classes[0]
     elif len(classes) == 1:
-        spec = f"tuple({classes[0][1:]})"
+        spec = classes[0][1:]
     else:
         spec = "(" + ", ".join(classes) + ")"
     line = f"except {spec}"
@@ -769,6 +769,20 @@ def _rescued_type(classes: list[str], ruby_names: list[str]) -> T:
     return T("error")
 
 
+def _raised(tr: Translator, node: Node) -> bool:
+    """Whether the class at *node* is what a ``raise`` (or ``fail``) raises."""
+    call = node.parent.parent if node.parent is not None else None
+    method = call.child_by_field_name("method") if call is not None and \
+        call.type == "call" else None
+    return node.parent is not None and node.parent.type == "argument_list" and \
+        method is not None and tr.text(method) in ("raise", "fail")
+
+
+def is_errno(name: str) -> bool:
+    """Whether ``Errno::name`` is a system error (``EINVAL``...)."""
+    return name.isidentifier() and name.startswith("E") and hasattr(errno, name)
+
+
 def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
     """The Python class for a Ruby exception class constant. An ``Errno::X``
     that Python has no class for is ``OSError`` raised with its errno, and in
@@ -776,12 +790,19 @@ def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
     being handled when its errno is X, so that only it is caught."""
     path = tr.text(node).lstrip(":")
     name = path[7:] if path.startswith("Errno::") else ""
-    if path not in EXCEPTIONS and name.isidentifier() and hasattr(errno, name):
+    if path in ("IOError", "SystemCallError"):
+        # Python's OSError is both, and the Errno errors as well
+        function = "io_error_class" if path == "IOError" else "system_call_error_class"
+        if catching:
+            return f"{tr.runtime(function)}()"
+        if not _raised(tr, node):
+            return tr.runtime(f"Ruby{path}")
+    if path not in EXCEPTIONS and is_errno(name):
         if catching:
             return f"{tr.runtime('errno_class')}({name!r})"
-        if node.parent is not None and node.parent.type == "argument_list":
+        if _raised(tr, node):
             return "OSError"  # raise Errno::X: with its errno (io.raise)
-        raise tr.fail(node, f"{path} as a value (Python has no class for it)")
+        return f"{tr.runtime('errno_error')}({name!r})"
     if path in EXCEPTIONS:
         mapped = EXCEPTIONS[path]
         if mapped.startswith("Net."):
