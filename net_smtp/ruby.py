@@ -1361,13 +1361,43 @@ def cmp(a: object, b: object) -> int | None:
     return 0 if a == b and type(a) is type(b) else None
 
 
+def hash_key(value: Any) -> Any:
+    """*value* as a key of a Python dict: an Array (which Ruby hashes by its
+    items) as a tuple, a Hash as a tuple of its pairs; anything else as it
+    is."""
+    if isinstance(value, (list, tuple)):
+        return tuple(hash_key(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((hash_key(k), hash_key(v)) for k, v in value.items())
+    return value
+
+
 def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
     """Ruby's ``group_by``: a Hash from each key to the items that gave it,
-    in the order the keys first appear."""
+    in the order the keys first appear (an Array key as a tuple)."""
     groups: dict[Any, list[Any]] = {}
     for item in items:
-        groups.setdefault(key(item), []).append(item)
+        groups.setdefault(hash_key(key(item)), []).append(item)
     return groups
+
+
+def uniq(items: Iterable[Any]) -> list[Any]:
+    """Ruby's ``uniq``: each item once, the first of equal ones, in order
+    (Arrays and Hashes compared by their contents)."""
+    seen: dict[Any, Any] = {}
+    for item in items:
+        seen.setdefault(hash_key(item), item)
+    return list(seen.values())
+
+
+def tally(items: Iterable[Any]) -> dict[Any, int]:
+    """Ruby's ``tally``: how many times each item occurs, in the order they
+    first appear (an Array item as a tuple)."""
+    counts: dict[Any, int] = {}
+    for item in items:
+        found = hash_key(item)
+        counts[found] = counts.get(found, 0) + 1
+    return counts
 
 
 def values_at(items: Sequence[Any], *indexes: int) -> list[Any]:
@@ -1381,7 +1411,7 @@ def uniq_by(items: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
     block, in order (values compared as Hash keys)."""
     seen: dict[Any, Any] = {}
     for item in items:
-        seen.setdefault(key(item), item)
+        seen.setdefault(hash_key(key(item)), item)
     return list(seen.values())
 
 

@@ -498,6 +498,11 @@ def _sort_with_block(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 P_CALL)
 
 
+# kinds whose values Python's dict can hold as keys, as Ruby's Hash does
+_HASHABLE = frozenset({"str", "int", "float", "num", "bool", "nil", "time", "date", "obj",
+                       "smtp", "response", "error", "smtp_error", "class", "range"})
+
+
 def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """Methods of an Array (and of a list standing for another collection)."""
     if call.name == "sort" and call.block is not None and not call.args:
@@ -554,7 +559,10 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "reverse":
             return Expr(f"{r}[::-1]", _part(recv.type), P_CALL)
         if name == "uniq":
-            return Expr(f"list(dict.fromkeys({recv.code}))", _part(recv.type), P_CALL)
+            if elem.kind in _HASHABLE:
+                return Expr(f"list(dict.fromkeys({recv.code}))", _part(recv.type), P_CALL)
+            # Arrays (or values that may be) compared by their items
+            return Expr(f"{tr.runtime('uniq')}({recv.code})", _part(recv.type), P_CALL)
         if name == "compact":
             x = tr.temp("item")
             return Expr(f"[{x} for {x} in {recv.code} if {x} is not None]",
@@ -586,6 +594,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 return Expr(f"sum({recv.code})", INT, P_CALL)
             return Expr(f"{tr.runtime('sum')}({recv.code})", elem, P_CALL)
         if name == "tally":
+            if elem.kind not in _HASHABLE:
+                return Expr(f"{tr.runtime('tally')}({recv.code})", dict_of(elem, INT), P_CALL)
             tr.need("collections")
             return Expr(f"dict(collections.Counter({recv.code}))", dict_of(elem, INT), P_CALL)
         if name == "none?":
