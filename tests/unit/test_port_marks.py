@@ -38,6 +38,8 @@ CASES = [
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),
     ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),
+    ("json_error_text", "require 'json'\nbegin\n  JSON.parse('x')\nrescue JSON::ParserError => e\n"
+     "  puts e.message\nend\n", 5, "JSON parse error"),
     ("is_a_symbol", "r = { 'a' => :ok, 'b' => 'text' }\nr.each { |k, v| puts v.is_a?(Symbol) }\n",
      2, "tell apart"),
     ("select_of_unknown_two_params", "def f(x)\n  x.select { |k, v| v }\nend\n", 2,

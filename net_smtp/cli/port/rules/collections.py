@@ -824,6 +824,11 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return recv
         if name in ("to_a",):
             return Expr(f"[list(pair) for pair in {r}.items()]", list_of(pair))
+        if name == "sort":  # [key, value] pairs by key (keys are never equal)
+            key_t = recv.type.key or tr.unknown
+            if key_t.kind not in iterators.COMPARABLE or key_t.nilable:
+                raise tr.fail(call.node, "Hash#sort of keys that may not compare alike")
+            return Expr(f"[list(pair) for pair in sorted({r}.items())]", list_of(pair))
         if name in ("inspect", "to_s"):
             return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)

@@ -40,6 +40,7 @@ EXCEPTIONS = {
     "Net::ReadTimeout": "Net.ReadTimeout", "Net::WriteTimeout": "Net.WriteTimeout",
     "SignalException": "BaseException", "ScriptError": "SyntaxError",
     "Encoding::UndefinedConversionError": "UnicodeError", "Date::Error": "ValueError",
+    "JSON::ParserError": "json.JSONDecodeError",
 }
 
 
@@ -764,6 +765,8 @@ def _rescued_type(classes: list[str], ruby_names: list[str]) -> T:
         return T("smtp_error")
     if classes == ["KeyError"]:
         return T("error", name="KeyError")
+    if ruby_names == ["JSON::ParserError"]:
+        return T("error", name="JSON::ParserError")
     if ruby_names and all(n == "SystemCallError" or n.startswith("Errno::") for n in ruby_names):
         return T("error", name="SystemCallError")
     return T("error")
@@ -809,6 +812,8 @@ def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
             tr.need("net_smtp:Net")
         elif mapped.startswith("socket."):  # a failed host name lookup, as Ruby's SocketError
             tr.need("socket")
+        elif mapped.startswith("json."):
+            tr.need("json")
         return mapped
     if path.startswith("Net::") and "::" not in path[5:]:
         tr.need("net_smtp:Net")

@@ -45,6 +45,8 @@ def str_of(tr: Translator, e: Expr) -> Expr:
     shown_as_hash(tr, t)
     if t.is_("str"):
         return e
+    if t.name == "JSON::ParserError":
+        raise tr.fail(None, "the text of a JSON parse error (Ruby's parser words it its own way)")
     if t.is_("int"):
         return Expr(f"str({e.code})", STR.__class__("str", nl="no"), P_CALL)
     if t.kind == "str" and t.nilable:
