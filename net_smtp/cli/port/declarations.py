@@ -232,8 +232,12 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
             if node.type in _REPEATED and node.start_byte <= at.start_byte and \
                     at.end_byte <= node.end_byte:
                 body = node.child_by_field_name("body")
+                condition = node.child_by_field_name("condition")
+                # a new String first in each pass: in the body, or in the
+                # loop's own condition (while line = gets)
                 renewed = body is not None and any(
-                    r.parent == body and r.end_byte <= use.start_byte for r in renewals)
+                    (r.parent == body or condition is not None and r == condition) and
+                    r.end_byte <= use.start_byte for r in renewals)
                 if not renewed:
                     return True
             node = node.parent

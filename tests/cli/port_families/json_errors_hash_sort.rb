@@ -12,3 +12,9 @@ counts = Hash.new(0)
 %w[b a c a].each { |w| counts[w] += 1 }
 counts.sort.each { |w, n| puts "#{w}=#{n}" }
 p counts.sort.first
+count2 = Hash.new(0)
+%w[a b a c b a].each { |w| count2[w] += 1 }
+for w, n in count2.sort { |a, b| b[1] <=> a[1] }
+  puts "#{w} #{n}"
+end
+p count2.sort { |a, b| a[0] <=> b[0] }

@@ -776,6 +776,13 @@ _DICT_IN_PLACE = ("select!", "filter!", "keep_if", "reject!", "delete_if", "tran
 
 
 def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name == "sort" and call.block is not None and not call.args:
+        # a Hash's [key, value] pairs, compared by the block
+        key_t, value_t = recv.type.key or tr.unknown, recv.type.elem or tr.unknown
+        pair = T("list", elem=join(key_t, value_t), items=(key_t, value_t))
+        pairs = Expr(f"[list(pair) for pair in {tr.wrap(recv, P_CALL)}.items()]",
+                     list_of(pair), P_ATOM)
+        return _sort_with_block(tr, call, pairs)
     found = _in_place_or_iterate(tr, call, recv, _DICT_IN_PLACE)
     if found is not None:
         return found
