@@ -43,7 +43,8 @@ class for (``ruby.errno_class``), a base class calling methods its subclasses de
 parameter defaults computed at each call (``ruby.UNSET``; an explicit nil stays nil),
 ``@x ||= begin ... end`` and ``@x ||=`` inside ``class << self``, ``merge`` of parsed JSON,
 ``smtp.class`` (``Net::SMTP``), ``x || raise(...)`` and ``c ? x : raise(...)`` (``ruby.fail``),
-Structs compared and shown as Ruby does (``ruby.Struct``), OptionParser's help for
+Structs compared and shown as Ruby does (``ruby.Struct``; also
+``class Job < Struct.new(...)``), OptionParser's help for
 ``--name=ARG``, ``File.zero?``, ``FileUtils.rm_f``/``rm_r``/``rm_rf`` (``ruby.remove``), exceptions made with
 ``new`` and handed on, the message of one made without a text (its class), ``-x`` of parsed
 JSON, ``ENV[k] ||= v`` with a v that may be nil, attributes ``initialize`` does not set (nil

@@ -503,7 +503,13 @@ def collect(tr: Translator, root: Node) -> None:
                 info = ClassInfo(name, py_name(name) if name not in ("Net",) else name, path,
                                  module=kind == "module", outer=owner)
                 superclass = node.child_by_field_name("superclass")
-                if superclass is not None:
+                base = superclass.named_children[0] if superclass is not None and \
+                    superclass.named_children else None
+                if base is not None and struct_fields(tr, base):
+                    info.struct = struct_fields(tr, base)  # class X < Struct.new(:a, :b)
+                    info.readers.update(info.struct)
+                    info.writers.update(info.struct)
+                elif superclass is not None:
                     info.superclass = tr.text(superclass).lstrip("<").strip()
                 if owner is not None:
                     owner.classes[name] = info

@@ -18,3 +18,18 @@ module Mail
 end
 p Mail::Msg.new('a@b', 'hi')
 puts pt.inspect
+class Job < Struct.new(:name, :status)
+  def ok?
+    status == 'ok'
+  end
+end
+j = Job.new('backup', 'ok')
+puts j.ok?, j.name
+p j
+puts j == Job.new('backup', 'ok')
+Pair = Struct.new(:a, :b)
+pr = Pair.new(1)
+p pr, pr.to_a
+pr.b = [1, 2]
+a, b = pr.to_a
+puts a

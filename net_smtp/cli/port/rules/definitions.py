@@ -248,7 +248,11 @@ def _class(tr: Translator, node: Node) -> None:
     if info is None:
         raise tr.fail(node, f"class {path} not found in the first pass")
     parents = [constants.py_path(m) for m in included_modules(tr, info)]
-    if info.superclass:
+    superclass = node.child_by_field_name("superclass")
+    struct_new = superclass.named_children[0] if info.struct and superclass is not None else None
+    if struct_new is not None:  # class X < Struct.new(:a, :b)
+        parents.append(tr.runtime("Struct"))
+    elif info.superclass:
         parents.append(constants.class_for_base(tr, node, info.superclass))
     bases = f"({', '.join(parents)})" if parents else ""
     tr.emit(f"class {info.py}{bases}:")
@@ -256,8 +260,12 @@ def _class(tr: Translator, node: Node) -> None:
     with tr.new_scope(scope):
         with tr.indented():
             body = node.child_by_field_name("body")
+            if struct_new is not None:
+                _struct_members(tr, info, struct_new)
+                if body is not None:
+                    tr.emit("")
             setters = _setters(info)
-            attrs = sorted((info.readers | info.writers) - setters)
+            attrs = sorted((info.readers | info.writers) - setters - set(info.struct))
             for attr in attrs:
                 tr.emit(f"{py_name(attr)} = None")
             assigned = _class_level_ivars(tr, body)
@@ -294,7 +302,22 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
     info = tr.classes.get(path)
     if info is None or tr.scope.kind == "def":
         raise tr.fail(right, "Struct.new here")
-    call = calls.split_call(tr, right)
+    tr.emit(f"class {info.py}({tr.runtime('Struct')}):")
+    scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
+    with tr.new_scope(scope), tr.indented():
+        _struct_members(tr, info, right)
+        block = right.child_by_field_name("block")
+        if block is not None:
+            tr.emit("")
+            body = block.child_by_field_name("body")
+            _class_body(tr, list(body.named_children) if body is not None else [])
+
+
+def _struct_members(tr: Translator, info: ClassInfo, new: Node) -> None:
+    """What a Struct class made by *new* (``Struct.new(:a, :b[,
+    keyword_init: true])``) starts with: its names for ``ruby.Struct`` and
+    an ``__init__`` setting the members (None when left out)."""
+    call = calls.split_call(tr, new)
     keyword = False
     for arg in call.args:
         if arg.type == "pair":
@@ -306,22 +329,14 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
             raise tr.fail(arg, "a Struct member that is not a Symbol")
     members = [py_name(m) for m in info.struct]
     star = ["*"] if keyword else []
-    tr.emit(f"class {info.py}({tr.runtime('Struct')}):")
-    scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
-    with tr.new_scope(scope), tr.indented():
-        tr.emit(f"_ruby_name = {tr.string(info.path)}")
-        pairs = ", ".join(f"({tr.string(m)}, {tr.string(py_name(m))})" for m in info.struct)
-        tr.emit(f"_members = ({pairs}{',' if len(info.struct) == 1 else ''})")
-        tr.emit("")
-        tr.emit(f"def __init__(self, {', '.join(star + [m + '=None' for m in members])}):")
-        with tr.indented():
-            for member in members:
-                tr.emit(f"self.{member} = {member}")
-        block = right.child_by_field_name("block")
-        if block is not None:
-            tr.emit("")
-            body = block.child_by_field_name("body")
-            _class_body(tr, list(body.named_children) if body is not None else [])
+    tr.emit(f"_ruby_name = {tr.string(info.path)}")
+    pairs = ", ".join(f"({tr.string(m)}, {tr.string(py_name(m))})" for m in info.struct)
+    tr.emit(f"_members = ({pairs}{',' if len(info.struct) == 1 else ''})")
+    tr.emit("")
+    tr.emit(f"def __init__(self, {', '.join(star + [m + '=None' for m in members])}):")
+    with tr.indented():
+        for member in members:
+            tr.emit(f"self.{member} = {member}")
 
 
 def _class_level_ivars(tr: Translator, body: Node | None) -> set[str]:
