@@ -40,6 +40,8 @@ CASES = [
     ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),
     ("json_error_text", "require 'json'\nbegin\n  JSON.parse('x')\nrescue JSON::ParserError => e\n"
      "  puts e.message\nend\n", 5, "JSON parse error"),
+    ("bytes_not_utf8", 'puts "\\xff".bytesize\n', 1, "not UTF-8"),
+    ("binary_as_text", "s = File.binread('x')\nputs \"x #{s}\"\n", 2, "binary"),
     ("is_a_symbol", "r = { 'a' => :ok, 'b' => 'text' }\nr.each { |k, v| puts v.is_a?(Symbol) }\n",
      2, "tell apart"),
     ("select_of_unknown_two_params", "def f(x)\n  x.select { |k, v| v }\nend\n", 2,

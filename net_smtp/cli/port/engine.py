@@ -602,15 +602,29 @@ _RUBY_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "s": " ", "e": "\x1
                  "'": "'", "#": "#", "\n": ""}
 
 
+def decoded_bytes(text: str) -> str | None:
+    """*text* with the bytes :func:`unescape` stood in for read as UTF-8
+    together with the characters around them (``"caf\\xc3\\xa9"`` is
+    ``café``); None when they are not UTF-8 (Ruby keeps such bytes in its
+    String, Python's str cannot)."""
+    if not any(0xDC80 <= ord(c) <= 0xDCFF for c in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def unescape(seq: str) -> str:
     """The character a Ruby double-quoted escape sequence stands for."""
     body = seq[1:]
     if body in _RUBY_ESCAPES:
         return _RUBY_ESCAPES[body]
-    if re.fullmatch(r"[0-7]{1,3}", body):
-        return chr(int(body, 8))
-    if body.startswith("x"):
-        return chr(int(body[1:], 16))
+    if re.fullmatch(r"[0-7]{1,3}", body) or body.startswith("x"):
+        # a byte: above 0x7F, a stand-in until the bytes around it are read
+        # as UTF-8 (see decoded_bytes)
+        byte = int(body, 8) if body[0] != "x" else int(body[1:], 16)
+        return chr(byte) if byte < 0x80 else chr(0xDC00 + byte)
     if body.startswith("u{"):
         return "".join(chr(int(h, 16)) for h in body[2:-1].split())
     if body.startswith("u"):

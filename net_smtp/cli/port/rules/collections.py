@@ -647,12 +647,14 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{r}[{start}:]", _part(recv.type), P_CALL)
         return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", _part(recv.type), P_CALL)
     if name == "pack" and len(args) == 1 and args[0].code in ("'m'", "'m0'") and \
-            recv.type.items is not None and len(recv.type.items) == 1 and elem.is_("str"):
+            recv.type.items is not None and len(recv.type.items) == 1 and \
+            recv.type.items[0].is_("str", "bytes"):
         # [text].pack('m'): base64 in lines of 60 (m0: in one line)
         if args[0].code == "'m'":
             return Expr(f"{tr.runtime('encode64')}({r}[0])", T("str", nl="yes"), P_CALL)
         tr.need("base64")
-        return Expr(f"base64.b64encode({r}[0].encode()).decode()", T("str", nl="no"), P_CALL)
+        raw = f"{r}[0]" if recv.type.items[0].kind == "bytes" else f"{r}[0].encode()"
+        return Expr(f"base64.b64encode({raw}).decode()", T("str", nl="no"), P_CALL)
     if name in ("grep", "grep_v") and len(call.args) == 1 and call.args[0].type == "regex":
         x = tr.temp("item")
         if not elem.is_("str"):

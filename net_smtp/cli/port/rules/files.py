@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_CALL, Call, Expr
+from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, INT, NIL, T, list_of
 from . import blocks, iterators
@@ -90,6 +90,8 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     if name == "read" and one:
         return Expr(f"open({args[0].code}, encoding='utf-8', newline='').read()", T("str"),
                     P_CALL)
+    if name == "binread" and one:  # the bytes themselves (Ruby's ASCII-8BIT String)
+        return Expr(f"open({args[0].code}, 'rb').read()", BYTES, P_CALL)
     if name == "foreach" and one:  # its Enumerator gives the lines, as readlines does
         name = "readlines"
     if name == "readlines" and one:
@@ -234,6 +236,21 @@ def _fileutils_call(tr: Translator, call: Call) -> Expr | None:
     raise tr.fail(call.node, f"FileUtils.{name} is not translated")
 
 
+BYTES = T("bytes")
+"""A binary String (``File.binread``): Python's bytes, which only its size
+and Base64 read here (anything else is marked)."""
+
+
+def _bytes_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.args or call.block is not None:
+        return None
+    if call.name in ("bytesize", "size", "length"):
+        return Expr(f"len({recv.code})", INT, P_CALL)
+    if call.name == "empty?":
+        return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
+    return None
+
+
 FIELD = T("str", nilable=True)
 CSV_ROW = T("dict", key=T("str", nilable=True), elem=FIELD, name="csv_row")
 """A row read with ``headers: true``: a dict from header to field (Ruby's
@@ -332,6 +349,7 @@ def _kernel_open(tr: Translator, call: Call) -> Expr | None:
     return _open(tr, call)
 
 
+register_kind("bytes", _bytes_method)
 register_const("File", _file_call)
 register_const("IO", _io_call)
 register_kernel("open", _kernel_open)

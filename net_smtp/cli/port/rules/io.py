@@ -599,17 +599,16 @@ def _base64(tr: Translator, call: Call) -> Expr | None:
     if len(call.args) != 1 or "base64" not in tr.ruby_requires:
         return None
     value = tr.expr(call.args[0])
-    if not value.type.is_("str"):
+    if not value.type.is_("str", "bytes"):
         raise tr.fail(call.node, "Base64 of a value that may not be a String")
     if call.name == "encode64":
         return Expr(f"{tr.runtime('encode64')}({value.code})", T("str", nl="yes"), P_CALL)
     tr.need("base64")
+    raw = value.code if value.type.kind == "bytes" else f"{tr.wrap(value, P_CALL)}.encode()"
     if call.name == "strict_encode64":
-        return Expr(f"base64.b64encode({value.code}.encode()).decode()", T("str", nl="no"),
-                    P_CALL)
+        return Expr(f"base64.b64encode({raw}).decode()", T("str", nl="no"), P_CALL)
     if call.name == "urlsafe_encode64":
-        return Expr(f"base64.urlsafe_b64encode({value.code}.encode()).decode()",
-                    T("str", nl="no"), P_CALL)
+        return Expr(f"base64.urlsafe_b64encode({raw}).decode()", T("str", nl="no"), P_CALL)
     return None
 
 

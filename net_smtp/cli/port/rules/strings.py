@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .. import pystr
-from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, unescape
+from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, decoded_bytes, unescape
 from ..syntax import Node
 from ..types import BOOL, FLOAT, INT, STR, T, list_of
 from . import calls, collections, definitions, env, iterators, regexps
@@ -47,6 +47,8 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return e
     if t.name == "JSON::ParserError":
         raise tr.fail(None, "the text of a JSON parse error (Ruby's parser words it its own way)")
+    if t.kind == "bytes":
+        raise tr.fail(None, "a binary String shown as text (Ruby writes its bytes as they are)")
     if t.is_("int"):
         return Expr(f"str({e.code})", STR.__class__("str", nl="no"), P_CALL)
     if t.kind == "str" and t.nilable:
@@ -167,6 +169,13 @@ def _part_code(tr: Translator, node: Node) -> Part:
     return (True, s.code, s.type)
 
 
+def _text_of_bytes(tr: Translator, text: str) -> str:
+    decoded = decoded_bytes(text)
+    if decoded is None:
+        raise tr.fail(None, "a String with bytes that are not UTF-8 (\\xNN escapes)")
+    return decoded
+
+
 def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> Expr:
     """A Python expression joining literal text and interpolated code."""
     nl = _nl_of(parts)
@@ -177,6 +186,8 @@ def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> 
             merged[-1] = (False, merged[-1][1] + part[1], STR)
         else:
             merged.append(part)
+    merged = [(is_code, text if is_code else _text_of_bytes(tr, text), pt)
+              for is_code, text, pt in merged]
     if not any(is_code for is_code, _, _ in merged):
         text = "".join(text for _, text, _ in merged)
         return Expr(pystr.literal(text, prefer_multiline=multiline), t)
@@ -302,8 +313,9 @@ def word_array(tr: Translator, node: Node) -> Expr:
     """``%w[a b]`` (and ``%i[a b]``) as a list of strings."""
     items = []
     for child in node.named_children:
-        items.append(pystr.literal("".join(unescape(tr.text(c)) if c.type == "escape_sequence"
-                                           else tr.text(c) for c in child.named_children)))
+        items.append(pystr.literal(_text_of_bytes(tr, "".join(
+            unescape(tr.text(c)) if c.type == "escape_sequence" else tr.text(c)
+            for c in child.named_children))))
     word = T("str", nl="no", symbol=node.type == "symbol_array")
     return Expr("[" + ", ".join(items) + "]", T("list", elem=word, site=str(node.start_byte),
                                                  items=(word,) * len(items)))
