@@ -1000,6 +1000,37 @@ def round(number: float, digits: int = 0) -> float | int:
     return rounded / scale
 
 
+def quoted_printable(data: str | bytes, width: int = 72) -> str:
+    """Ruby's ``[text].pack('M')``: quoted-printable as Ruby writes it. Bytes
+    above 126, control characters but tab and newline, and ``=`` become
+    ``=XX``; a space or tab before a newline gets a soft break; a line is
+    broken (``=`` newline) once it passes *width* characters, and text that
+    does not end with a newline ends with a soft break."""
+    out: list[str] = []
+    column = 0
+    previous = -1  # the last byte written as itself (-1: an escape)
+    for byte in data.encode() if isinstance(data, str) else data:
+        if byte > 126 or byte < 32 and byte not in (9, 10) or byte == 61:
+            out.append(f"={byte:02X}")
+            column += 3
+            previous = -1
+        elif byte == 10:
+            out.append("=\n\n" if previous in (9, 32) else "\n")
+            column = 0
+            previous = 10
+        else:
+            out.append(chr(byte))
+            column += 1
+            previous = byte
+        if column > width:
+            out.append("=\n")
+            column = 0
+            previous = 10
+    if column > 0:
+        out.append("=\n")
+    return "".join(out)
+
+
 def encode64(data: str | bytes) -> str:
     """Ruby's ``Base64.encode64`` / ``[data].pack('m')``: base64 in lines of
     60 characters, each ending with a newline (Python's ``encodebytes``

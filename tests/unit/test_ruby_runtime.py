@@ -662,3 +662,13 @@ def test_strftime_keeps_percent_signs(template: str, text: str) -> None:
     in for it."""
     moment = datetime(2024, 3, 5, 9, 7, 3, tzinfo=timezone.utc)
     assert ruby.strftime(moment, template) == text
+
+
+@pytest.mark.parametrize("text, packed", [
+    ("", ""), ("a=b", "a=3Db=\n"), ("line \nnext\t\nx", "line =\n\nnext\t=\n\nx=\n"),
+    ("é", "=C3=A9=\n"), ("a" * 72 + "b", "a" * 72 + "b=\n"), ("tab\there\n", "tab\there\n"),
+    ("\r\n\x01\x7f", "=0D\n=01=7F=\n"),
+])
+def test_quoted_printable_as_ruby_packs(text: str, packed: str) -> None:
+    """``[text].pack('M')`` (each checked with ruby -e)."""
+    assert ruby.quoted_printable(text) == packed

@@ -8,3 +8,5 @@ puts [scan].pack('m')
 puts [scan].pack('m0')
 puts Base64.encode64(scan), Base64.strict_encode64(scan)
 File.delete('scan.bin')
+html = "<p>Hello <b>wörld</b> a=b</p>\n" * 3
+puts [html].pack('M')

@@ -646,10 +646,12 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             start = f"-{n}" if n.isdigit() and n != "0" else f"max(len({recv.code}) - {n}, 0)"
             return Expr(f"{r}[{start}:]", _part(recv.type), P_CALL)
         return Expr(f"{r}[{n}:]" if name == "drop" else f"{r}[:{n}]", _part(recv.type), P_CALL)
-    if name == "pack" and len(args) == 1 and args[0].code in ("'m'", "'m0'") and \
+    if name == "pack" and len(args) == 1 and args[0].code in ("'m'", "'m0'", "'M'") and \
             recv.type.items is not None and len(recv.type.items) == 1 and \
             recv.type.items[0].is_("str", "bytes"):
         # [text].pack('m'): base64 in lines of 60 (m0: in one line)
+        if args[0].code == "'M'":  # quoted-printable
+            return Expr(f"{tr.runtime('quoted_printable')}({r}[0])", T("str"), P_CALL)
         if args[0].code == "'m'":
             return Expr(f"{tr.runtime('encode64')}({r}[0])", T("str", nl="yes"), P_CALL)
         tr.need("base64")
