@@ -1000,6 +1000,36 @@ def round(number: float, digits: int = 0) -> float | int:
     return rounded / scale
 
 
+def _in_ruby_call(name: str, function: Callable[..., Any], *args: Any) -> Any:
+    """*function(*args)*; an OSError it raises remembers *name*, the C
+    function Ruby names in its message (``... @ apply2files - path``)."""
+    try:
+        return function(*args)
+    except OSError as exc:
+        exc.ruby_call = name  # type: ignore[attr-defined]
+        raise
+
+
+def delete_file(path: str) -> None:
+    """``File.delete(path)``: Ruby's Errno text on failure."""
+    _in_ruby_call("apply2files", os.remove, path)
+
+
+def file_size(path: str) -> int:
+    """``File.size(path)``: Ruby's Errno text on failure."""
+    return int(_in_ruby_call("rb_file_s_size", os.path.getsize, path))
+
+
+def make_dir(path: str) -> None:
+    """``Dir.mkdir(path)``: Ruby's Errno text on failure."""
+    _in_ruby_call("dir_s_mkdir", os.mkdir, path)
+
+
+def dir_children(path: str) -> list[str]:
+    """``Dir.children(path)``: the names in it, Ruby's Errno text on failure."""
+    return list(_in_ruby_call("dir_initialize", os.listdir, path))
+
+
 def quoted_printable(data: str | bytes, width: int = 72) -> str:
     """Ruby's ``[text].pack('M')``: quoted-printable as Ruby writes it. Bytes
     above 126, control characters but tab and newline, and ``=`` become
@@ -1892,6 +1922,14 @@ def message(exc: BaseException) -> str:
         # (and without the "(for HOST port N)" net_smtp adds to a lookup failure).
         if exc.strerror.startswith("getaddrinfo: "):
             return re.sub(r" \(for .*\)$", "", exc.strerror)
+        if exc.filename is not None:
+            # a file's: Ruby names its C function and the path (rb_sysopen:
+            # open, read, readlines, foreach, write)
+            call = getattr(exc, "ruby_call", "rb_file_s_rename" if exc.filename2 is not None
+                           else "rb_sysopen")
+            paths = f"({exc.filename}, {exc.filename2})" if exc.filename2 is not None \
+                else str(exc.filename)
+            return f"{exc.strerror} @ {call} - {paths}"
         return exc.strerror
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         return f"key not found: {inspect(exc.args[0])}"

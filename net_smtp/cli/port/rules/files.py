@@ -127,12 +127,12 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     if name == "expand_path" and one:
         return Expr(f"os.path.abspath(os.path.expanduser({args[0].code}))", PATH, P_CALL)
     if name == "size" and one:
-        return Expr(f"os.path.getsize({args[0].code})", INT, P_CALL)
+        return Expr(f"{tr.runtime('file_size')}({args[0].code})", INT, P_CALL)
     if name in ("zero?", "empty?") and one:  # false for a file that is not there
         return Expr(f"os.path.exists({args[0].code}) and os.path.getsize({args[0].code}) == 0",
                     BOOL, 2)
     if name in ("delete", "unlink") and one:
-        return _statement(tr, call, f"os.remove({args[0].code})")
+        return _statement(tr, call, f"{tr.runtime('delete_file')}({args[0].code})")
     if name == "rename" and len(args) == 2:
         return _statement(tr, call, f"os.rename({args[0].code}, {args[1].code})")
     return None
@@ -188,7 +188,7 @@ def _dir_call(tr: Translator, call: Call) -> Expr | None:
         return iterators.loop_over(tr, call, iterators.Source(found.code, PATH), call.block,
                                    Expr("None", NIL))
     if name in ("children", "each_child"):
-        children = Expr(f"os.listdir({args[0].code})", list_of(PATH), P_CALL)
+        children = Expr(f"{tr.runtime('dir_children')}({args[0].code})", list_of(PATH), P_CALL)
         if call.block is None:
             return children
         return iterators.loop_over(tr, call, iterators.Source(children.code, PATH),
@@ -198,9 +198,9 @@ def _dir_call(tr: Translator, call: Call) -> Expr | None:
     if name in ("exist?", "exists?"):
         return Expr(f"os.path.isdir({args[0].code})", BOOL, P_CALL)
     if name in ("empty?",):
-        return Expr(f"not os.listdir({args[0].code})", BOOL, P_CALL)
+        return Expr(f"not {tr.runtime('dir_children')}({args[0].code})", BOOL, P_CALL)
     if name == "mkdir":
-        return _statement(tr, call, f"os.mkdir({args[0].code})")
+        return _statement(tr, call, f"{tr.runtime('make_dir')}({args[0].code})")
     return None
 
 
