@@ -235,7 +235,26 @@ def element_reference(tr: Translator, node: Node) -> Expr:
     if t.kind == "match" and arg.type in ("integer", "simple_symbol", "string"):
         return Expr(f"{tr.wrap(obj, P_CALL)}.group({tr.expr(arg).code})", T("str", nilable=True),
                     P_CALL)
+    found = _own_index(tr, obj, arg)
+    if found is not None:
+        return found
     raise tr.fail(node, "indexing a value that may not be an Array or Hash")
+
+
+def _own_index(tr: Translator, obj: Expr, arg: Node) -> Expr | None:
+    """``obj[key]`` of an object whose class defines ``def [](key)``: its
+    ``__getitem__``."""
+    info = tr.classes.get(obj.type.name) if obj.type.is_("obj") else None
+    owner = next((c for c in definitions.ancestry(tr, info) if "[]" in c.methods), None) \
+        if info is not None else None
+    if owner is None:
+        return None
+    method = owner.methods["[]"]
+    key = tr.expr(arg)
+    if method.params:
+        tr.learn(f"param:{owner.path}#[]:{method.params[0]}", key.type)
+    return Expr(f"{tr.wrap(obj, P_CALL)}[{key.code}]",
+                tr.known(f"ret:{owner.path}#[]") or tr.unknown, P_CALL)
 
 
 def _part(t: T) -> T:
@@ -810,8 +829,10 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         for node, arg in list(zip(call.args, args))[:1 if name in ("fetch", "delete") else None]:
             check_key(tr, node, recv.type, arg.type)
     if not args:
-        if name == "sort":
-            if key.kind not in ("str", "int", "float"):
+        if name == "sort":  # [key, value] pairs by key (keys are never equal)
+            # (parsed JSON compares as Ruby's does, or raises in both)
+            if key.kind not in ("str", "int", "float", "num", "time", "date") and \
+                    json_keys(key) is None:
                 raise tr.fail(call.node, "sort of keys that may not compare alike")
             return Expr(f"[list(pair) for pair in sorted({r}.items())]", list_of(pair))
         if name == "invert":
@@ -835,11 +856,6 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return recv
         if name in ("to_a",):
             return Expr(f"[list(pair) for pair in {r}.items()]", list_of(pair))
-        if name == "sort":  # [key, value] pairs by key (keys are never equal)
-            key_t = recv.type.key or tr.unknown
-            if key_t.kind not in iterators.COMPARABLE or key_t.nilable:
-                raise tr.fail(call.node, "Hash#sort of keys that may not compare alike")
-            return Expr(f"[list(pair) for pair in sorted({r}.items())]", list_of(pair))
         if name in ("inspect", "to_s"):
             return Expr(strings.inspect_code(tr, recv, call.node), T("str", nl="no"),
                         P_CALL)
@@ -1000,7 +1016,16 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
               "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)}
     if name in ("floor", "ceil"):
         tr.need("math")
-    return simple.get(name)
+    return simple.get(name) or sign_test(tr, call, recv)
+
+
+def sign_test(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A number's ``zero?``, ``positive?``, ``negative?`` (a value of parsed
+    JSON that is no number raises in both languages)."""
+    op = {"zero?": "==", "positive?": ">", "negative?": "<"}.get(call.name)
+    if op is None or call.args or call.block is not None:
+        return None
+    return Expr(f"{tr.wrap(recv, P_CMP + 1)} {op} 0", BOOL, P_CMP)
 
 
 _BASES = {"2": "b", "8": "o", "10": "d", "16": "x"}
@@ -1027,7 +1052,7 @@ def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
               "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
               "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL),
               "zero?": Expr(f"{tr.wrap(recv, P_CMP + 1)} == 0", BOOL, P_CMP)}
-    return simple.get(name)
+    return simple.get(name) or sign_test(tr, call, recv)
 
 
 register_kind("list", list_method)

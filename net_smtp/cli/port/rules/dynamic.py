@@ -76,6 +76,8 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return _hash_only(tr, call, recv)
     if name == "merge" and call.args and call.block is None:
         return _merge(tr, call, recv)
+    if name in ("zero?", "positive?", "negative?") and not call.args:
+        return collections.sign_test(tr, call, recv)
     if name not in RUNTIME:
         return None
     function, counts, result_t = RUNTIME[name]
