@@ -1,3 +1,4 @@
+require "json"
 Point = Struct.new(:x, :y) do
   def dist
     Math.sqrt(x**2 + y**2)
@@ -33,3 +34,9 @@ p pr, pr.to_a
 pr.b = [1, 2]
 a, b = pr.to_a
 puts a
+require 'json'
+Deploy = Struct.new(:service, :version, keyword_init: true)
+rows = JSON.parse('[{"service": "web", "version": 3}, {"service": "api", "version": 1}]')
+deploys = rows.map { |h| Deploy.new(**h.transform_keys(&:to_sym)) }
+puts deploys.sort_by(&:service).map { |d| "#{d.service}@#{d.version}" }.join(' ')
+puts deploys.max_by(&:version).service

@@ -828,8 +828,13 @@ def instance(tr: Translator, info: ClassInfo) -> T:
 def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
     """A Struct's members hold what ``new`` was given, nil when left out."""
     if any(a.type in ("splat_argument", "hash_splat_argument") for a in call.args):
+        spread = [a for a in call.args if a.type == "hash_splat_argument"]
+        held = tr.expr(spread[0].named_children[0]).type if len(spread) == 1 and \
+            len(call.args) == 1 else ANY
+        # Struct.new(**hash): a member holds one of the Hash's values, or nil
+        t = held.elem.nil() if held.kind == "dict" and held.elem is not None else ANY
         for member in info.struct:
-            tr.learn(_ivar_key(tr, info, member, False), ANY)
+            tr.learn(_ivar_key(tr, info, member, False), t)
         return
     given: dict[str, T] = {}
     positional = [a for a in call.args if a.type not in ("pair", "block_argument")]
