@@ -9,10 +9,7 @@ parser = OptionParser.new do |opts|
   opts.on('-t', '--to ADDR', 'Recipient (repeatable)') { |v| options[:to] << v }
   opts.on('-v', '--[no-]verbose', 'Verbose') { |v| options[:verbose] = v }
   opts.on('--subject=SUBJECT', String) { |v| options[:subject] = v }
-  opts.on('-h', '--help', 'Show help') do
-    puts opts
-    exit
-  end
+  opts.on_tail('-h', '--help', 'Show this message') { puts opts; exit }
 end
 begin
   parser.parse!(%w[-s mail.example.com -p 2525 --to a@x --to b@x -v --subject=Hi rest.txt])
