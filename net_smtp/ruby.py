@@ -870,6 +870,11 @@ def split(text: str, separator: str | re.Pattern[str] | None = None,
     if separator is None or separator == " ":
         parts = text.split(None, limit - 1) if limit > 0 else text.split()
         return parts
+    if separator == "":  # each character (the last one holding the rest at the limit)
+        if limit > 0 and len(text) >= limit:
+            return list(text[:limit - 1]) + [text[limit - 1:]]
+        # a negative limit, or one past the end, keeps the empty last field
+        return list(text) + ([""] if text and limit != 0 else [])
     if isinstance(separator, str):
         parts = text.split(separator, limit - 1) if limit > 0 else text.split(separator)
     else:

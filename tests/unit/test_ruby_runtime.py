@@ -672,3 +672,12 @@ def test_strftime_keeps_percent_signs(template: str, text: str) -> None:
 def test_quoted_printable_as_ruby_packs(text: str, packed: str) -> None:
     """``[text].pack('M')`` (each checked with ruby -e)."""
     assert ruby.quoted_printable(text) == packed
+
+
+@pytest.mark.parametrize("text, limit, parts", [
+    ("abc", 0, ["a", "b", "c"]), ("abc", 2, ["a", "bc"]), ("", 0, []), ("abcd", -1, ["a", "b", "c", "d", ""]),
+    ("ab", 5, ["a", "b", ""]), ("", -1, []),
+])
+def test_split_on_an_empty_separator(text: str, limit: int, parts: list[str]) -> None:
+    """``text.split('', limit)``: each character (ruby -e checked)."""
+    assert ruby.split(text, "", limit) == parts
