@@ -1466,6 +1466,15 @@ def tally(items: Iterable[Any]) -> dict[Any, int]:
     return counts
 
 
+def rotate(items: Sequence[Any], count: int = 1) -> list[Any]:
+    """Ruby's ``Array#rotate``: the items from *count* on, then the first
+    ones (a negative count from the end)."""
+    if not items:
+        return []
+    start = count % len(items)
+    return list(items[start:]) + list(items[:start])
+
+
 def values_at(items: Sequence[Any], *indexes: int) -> list[Any]:
     """Ruby's ``Array#values_at``: the item at each index (from the end for a
     negative one), nil past either end."""

@@ -15,3 +15,5 @@ p "line1\nline2\r\nline3".lines, "line1\nline2".each_line.map(&:chomp)
 p "CamelCaseString".gsub(/([A-Z])/) { "_" + $1.downcase }.sub(/^_/, '')
 p "snake_case_here".split('_').map.with_index { |w, i| i.zero? ? w : w.capitalize }.join
 p "The quick brown fox".split.map(&:length).max, "mississippi".count('s'), "mississippi".count('is')
+a = [5, 3, 8, 1]
+p a.max(2), a.min(3), a.rotate, a.rotate(-1), a.rotate(6), [].rotate, %w[b c a].max(2)

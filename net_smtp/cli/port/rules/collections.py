@@ -538,6 +538,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if not args:
         if name in ("size", "length", "count"):
             return Expr(f"len({recv.code})", INT, P_CALL)
+        if name == "rotate":
+            return Expr(f"{tr.runtime('rotate')}({recv.code})", _part(recv.type), P_CALL)
         if name == "empty?":
             return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
         if name == "any?":
@@ -659,6 +661,15 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         indexes = ", ".join(a.code for a in args)
         return Expr(f"{tr.runtime('values_at')}({recv.code}, {indexes})", list_of(elem.nil()),
                     P_CALL)
+    if name in ("max", "min") and len(args) == 1 and args[0].type.is_("int"):
+        # the n largest (smallest) items, largest (smallest) first
+        if elem.kind not in ("str", "int", "float", "num", "time", "date") or elem.nilable:
+            raise tr.fail(call.node, f"{name}(n) of items that may not compare alike")
+        reverse = ", reverse=True" if name == "max" else ""
+        return Expr(f"sorted({recv.code}{reverse})[:{args[0].code}]", _part(recv.type), P_CALL)
+    if name == "rotate" and len(args) <= 1 and all(a.type.is_("int") for a in args):
+        return Expr(f"{tr.runtime('rotate')}({', '.join([recv.code] + [a.code for a in args])})",
+                    _part(recv.type), P_CALL)
     if name in ("first", "last", "take", "drop") and args[0].type.is_("int"):
         n = args[0].code
         if name == "last":
