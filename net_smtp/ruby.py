@@ -2504,6 +2504,8 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, banner: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
+        # a switch declared again belongs to the later option, as in Ruby
+        kwargs.setdefault("conflict_handler", "resolve")
         super().__init__(**kwargs)
         # --[no-]name: true for --name (and its short flag), false for --no-name
         self.register("action", "negatable", argparse.BooleanOptionalAction)
@@ -2524,6 +2526,9 @@ class ArgumentParser(argparse.ArgumentParser):
         help_text = kwargs.get("help")
         shown = [f"--[no-]{f[2:]}" if action == "negatable" and str(f).startswith("--") else str(f)
                  for f in flags]
+        for entry in self._summary:  # (Ruby's help no longer shows them there either)
+            if not isinstance(entry, str):
+                entry[0][:] = [f for f in entry[0] if f not in shown]
         self._summary.append((shown, arg, [help_text] if help_text else []))
         return super().add_argument(*flags, **kwargs)
 

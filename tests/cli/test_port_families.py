@@ -64,7 +64,8 @@ for ``rescue *LIST``, ``group_by``/``uniq``/``tally`` by Arrays (``ruby.hash_key
 ``pack('M')``, the messages of file errors (``No such file or directory @ rb_sysopen - path``),
 a class's own ``def [](key)``, ``negative?``/``positive?`` of Floats and parsed JSON, ``sort`` of a
 Hash grouped by JSON values, String methods as Ruby has them (``split('')``...), ``max(n)``,
-``rotate``, and small idioms.
+``rotate``, defaults set inside ``OptionParser.new``'s block, a switch declared twice, and small
+idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -38,3 +38,23 @@ o2 = OptionParser.new do |opts|
   opts.on('-q', '--[no-]quiet') { |v| }
 end
 puts o2
+opts_defaults = {}
+parser2 = OptionParser.new do |opts|
+  opts.banner = "Usage: x [options]"
+  opts_defaults[:server] = 'localhost'
+  opts.on('-s', '--server HOST', 'SMTP server') { |h| opts_defaults[:server] = h }
+  opts_defaults[:port] = 25
+  opts.on('-p', '--port PORT', Integer, 'Port') { |p| opts_defaults[:port] = p }
+end
+parser2.parse!(%w[-p 2525])
+puts opts_defaults[:server], opts_defaults[:port] + 1
+puts parser2
+o = {}
+parser3 = OptionParser.new do |x|
+  x.on("-m", "--smtp-server H", "server") { |v| o[:s] = v }
+  o[:m] = 'none'
+  x.on("-m", "--message-file F", "body file") { |v| o[:m] = v }
+end
+parser3.parse!(%w[-m a --smtp-server b])
+puts o
+puts parser3
