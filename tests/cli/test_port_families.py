@@ -63,7 +63,7 @@ for ``rescue *LIST``, ``group_by``/``uniq``/``tally`` by Arrays (``ruby.hash_key
 ``Hash#sort``, ``\\xNN`` escapes read as UTF-8 bytes, ``File.binread`` with ``pack('m')``/Base64,
 ``pack('M')``, the messages of file errors (``No such file or directory @ rb_sysopen - path``),
 a class's own ``def [](key)``, ``negative?``/``positive?`` of Floats and parsed JSON, ``sort`` of a
-Hash grouped by JSON values, String methods as Ruby has them (``split('')``...), ``max(n)``,
+Hash grouped by JSON values, String methods as Ruby has them (``split('')``, ``prepend``...), ``max(n)``,
 ``rotate``, defaults set inside ``OptionParser.new``'s block, a switch declared twice, and small
 idioms.
 

@@ -17,3 +17,7 @@ p "snake_case_here".split('_').map.with_index { |w, i| i.zero? ? w : w.capitaliz
 p "The quick brown fox".split.map(&:length).max, "mississippi".count('s'), "mississippi".count('is')
 a = [5, 3, 8, 1]
 p a.max(2), a.min(3), a.rotate, a.rotate(-1), a.rotate(6), [].rotate, %w[b c a].max(2)
+body = "Hello\n"
+body.prepend("Subject: hi\n\n")
+body.prepend("From: a@b\n", "To: c@d\n")
+puts body

@@ -396,9 +396,11 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     raise tr.fail(node, f"<< on {t.kind}")
 
 
-def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list[Expr]) -> Expr:
+def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list[Expr],
+                before: bool = False) -> Expr:
     """``text << a << b`` / ``text.concat(a, b)``: ``text += a + b`` on the
-    variable holding the String (none other may hold it)."""
+    variable holding the String (none other may hold it); with *before*,
+    ``text.prepend(a, b)``: ``text = a + b + text``."""
     if base.type not in ("identifier", "instance_variable"):
         raise tr.fail(node, "<< on a String that is not in a variable")
     if base.type == "identifier" and env.is_aliased(tr, tr.text(base), node):
@@ -408,6 +410,8 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
         if not piece.type.is_("str"):
             raise tr.fail(node, "<< of something that may not be a String")
     joined = " + ".join(tr.wrap(piece, 11) for piece in pieces)
+    if before:
+        return _in_place_statement(tr, node, root, f"{root.code} = {joined} + {root.code}")
     nl = pieces[-1].type.nl
     if base.type == "identifier":
         tr.bind(tr.text(base), T("str", nl=nl if nl == root.type.nl else "?"))

@@ -466,8 +466,9 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         rest = "".join(f", {a.code}" for a in arg_exprs[1:])
         return Expr(f"{tr.runtime('split')}({recv.code}, {sep.code}{rest})",
                     list_of(T("str", nl="?")), P_CALL)
-    if name == "concat" and call.recv_node is not None and arg_exprs:
-        return collections.extend_text(tr, call.node, call.recv_node, recv, arg_exprs)
+    if name in ("concat", "prepend") and call.recv_node is not None and arg_exprs:
+        return collections.extend_text(tr, call.node, call.recv_node, recv, arg_exprs,
+                                       before=name == "prepend")
     if name == "squeeze" and len(arg_exprs) == 1 and arg_exprs[0].type.is_("str"):
         return Expr(f"{tr.runtime('squeeze')}({recv.code}, {arg_exprs[0].code})", T("str"),
                     P_CALL)
