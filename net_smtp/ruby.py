@@ -1199,26 +1199,46 @@ UNSET: Any = _Unset()
 argument is left out. Unlike None, it leaves an explicit nil as it is."""
 
 
+class _NeverRaised(BaseException):
+    """What :func:`_handled_if` gives when the test fails: no exception is
+    ever of this class, so the ``except`` clause does not match."""
+
+
+def errno_class(name: str) -> type[BaseException]:
+    """Ruby's ``rescue Errno::NAME`` for an errno Python has no class for
+    (``EHOSTUNREACH``, ``EINVAL``...): used as ``except
+    ruby.errno_class('EHOSTUNREACH')``, it is evaluated while Python tests
+    the exception being handled, and gives its class when its errno is
+    NAME, so that no other OSError is caught."""
+    return _handled_if(lambda current: isinstance(current, OSError) and
+                       current.errno == getattr(errno, name))
+
+
+def _handled_if(test: Callable[[BaseException], bool]) -> type[BaseException]:
+    """For an ``except`` clause's class expression, which Python evaluates
+    while it tests the exception being handled: that exception's class when
+    it passes *test*, else a class nothing raises."""
+    current = sys.exc_info()[1]
+    if current is not None and test(current):
+        return type(current)
+    return _NeverRaised
+
+
 def io_error_class() -> type[BaseException]:
     """Ruby's ``rescue IOError``, used as ``except ruby.io_error_class()``
     (see :func:`errno_class`): an OSError without an errno (a closed
     connection's EOFError, a closed stream), not a timeout; Python's
     OSError also covers the system errors (ECONNREFUSED...), which Ruby's
     IOError does not."""
-    current = sys.exc_info()[1]
-    if isinstance(current, EOFError) or isinstance(current, OSError) and \
-            current.errno is None and not isinstance(current, TimeoutError):
-        return type(current)
-    return _NeverRaised
+    return _handled_if(lambda current: isinstance(current, EOFError) or isinstance(
+        current, OSError) and current.errno is None and not isinstance(current, TimeoutError))
 
 
 def system_call_error_class() -> type[BaseException]:
     """Ruby's ``rescue SystemCallError``: an OSError with an errno (every
     ``Errno::X``), not a closed connection's EOFError nor a timeout."""
-    current = sys.exc_info()[1]
-    if isinstance(current, OSError) and current.errno is not None:
-        return type(current)
-    return _NeverRaised
+    return _handled_if(lambda current: isinstance(current, OSError) and
+                       current.errno is not None)
 
 
 class RubyIOError(OSError):
@@ -1251,28 +1271,13 @@ def rescuing(classes: Iterable[type[BaseException]]) -> tuple[type[BaseException
                  for cls in classes)
 
 
+
+
 def keywords(values: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
     """``**values`` passed to a method whose keywords Python names otherwise
     (``id`` -> ``id_``, ``from`` -> ``from_``): the same entries under the
     parameters' Python names."""
     return {renamed.get(key, key): value for key, value in values.items()}
-
-
-class _NeverRaised(BaseException):
-    """What :func:`errno_class` names when the errno differs: no exception
-    is ever of this class, so the ``except`` clause does not match."""
-
-
-def errno_class(name: str) -> type[BaseException]:
-    """Ruby's ``rescue Errno::NAME`` for an errno Python has no class for
-    (``EHOSTUNREACH``, ``EINVAL``...): used as ``except
-    ruby.errno_class('EHOSTUNREACH')``, it is evaluated while Python tests
-    the exception being handled, and gives its class when its errno is
-    NAME, so that no other OSError is caught."""
-    current = sys.exc_info()[1]
-    if isinstance(current, OSError) and current.errno == getattr(errno, name):
-        return type(current)
-    return _NeverRaised
 
 
 class Struct:
@@ -1450,10 +1455,7 @@ def group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[
 def uniq(items: Iterable[Any]) -> list[Any]:
     """Ruby's ``uniq``: each item once, the first of equal ones, in order
     (Arrays and Hashes compared by their contents)."""
-    seen: dict[Any, Any] = {}
-    for item in items:
-        seen.setdefault(hash_key(item), item)
-    return list(seen.values())
+    return uniq_by(items, lambda item: item)
 
 
 def tally(items: Iterable[Any]) -> dict[Any, int]:

@@ -312,25 +312,22 @@ def _keeps_one_kind(tr: Translator, assignment: Node, name: str) -> bool:
     if block is not None and not any(other.end_byte <= block.start_byte
                                      for other in _named(scope, name)):
         scope = block
-    for other in _named(scope, name):
-        if _shadowed(other, name, assignment):
-            continue
-        after = other.start_byte >= assignment.end_byte
-        if after and not body.start_byte <= other.start_byte < body.end_byte:
-            return False  # read (or assigned) after the list of statements
-        if after and _assigns(other):
-            return False
-        if other.type == "identifier" and _inside(other, ("lambda",)):
+    uses = [use for use in _named(scope, name) if not _shadowed(use, name, assignment)]
+    in_body = [body.start_byte <= use.start_byte < body.end_byte for use in uses]
+    for use, inside in zip(uses, in_body):
+        after = use.start_byte >= assignment.end_byte
+        if after and (not inside or _assigns(use)):
+            return False  # read after the list of statements, or assigned again
+        if _enclosing(use, scope, ("lambda",)) is not None:
             return False  # a closure may read it after the conversion
     loop = _enclosing(assignment, scope, _LOOPS)
     if loop is None:
         return True
-    if any(loop.start_byte <= other.start_byte < loop.end_byte and
-           not body.start_byte <= other.start_byte < body.end_byte
-           for other in _named(scope, name)):
+    if any(loop.start_byte <= use.start_byte < loop.end_byte and not inside
+           for use, inside in zip(uses, in_body)):
         return False  # a loop's condition or a block's parameter: read on each pass
     # each pass sets the old name before it: a statement of the same list
-    return any(_assigns_name(tr, earlier, name) for earlier in body.named_children
+    return any(name in _target_names(tr, earlier) for earlier in body.named_children
                if earlier.end_byte <= assignment.start_byte)
 
 
@@ -342,7 +339,7 @@ def _shadowed(use: Node, name: str, assignment: Node) -> bool:
         if current.type in ("block", "do_block", "lambda") and not (
                 current.start_byte <= assignment.start_byte < current.end_byte):
             params = current.child_by_field_name("parameters")
-            if params is not None and name in {n.text.decode() for n in _named(params, name)}:
+            if params is not None and _named(params, name):
                 return True
         current = current.parent
     return False
@@ -364,27 +361,22 @@ def _assigns(identifier: Node) -> bool:
     while parent is not None and parent.type in ("left_assignment_list", "rest_assignment",
                                                   "destructured_left_assignment"):
         parent = parent.parent
-    return parent is not None and parent.type in ("assignment", "operator_assignment") and \
-        parent.child_by_field_name("left") is not None and \
-        parent.child_by_field_name("left").start_byte <= identifier.start_byte < \
-        parent.child_by_field_name("left").end_byte
+    left = parent.child_by_field_name("left") if parent is not None and \
+        parent.type in ("assignment", "operator_assignment") else None
+    return left is not None and left.start_byte <= identifier.start_byte < left.end_byte
 
 
-def _assigns_name(tr: Translator, statement: Node, name: str) -> bool:
+def _targets(statement: Node) -> list[Node]:
+    """What an assignment statement assigns (``a = x``, ``a, @b = x, y``,
+    ``a ||= x``); nothing for any other statement."""
     if statement.type not in ("assignment", "operator_assignment"):
-        return False
+        return []
     left = statement.child_by_field_name("left")
-    targets = left.named_children if left.type == "left_assignment_list" else [left]
-    return any(t.type == "identifier" and tr.text(t) == name for t in targets)
+    return list(left.named_children) if left.type == "left_assignment_list" else [left]
 
 
-def _inside(node: Node, kinds: tuple[str, ...]) -> bool:
-    current = node.parent
-    while current is not None and current.type not in _SCOPE_GATES:
-        if current.type in kinds:
-            return True
-        current = current.parent
-    return False
+def _target_names(tr: Translator, statement: Node) -> set[str]:
+    return {tr.text(t) for t in _targets(statement) if t.type == "identifier"}
 
 
 def _enclosing(node: Node, scope: Node, kinds: tuple[str, ...]) -> Node | None:
@@ -405,10 +397,7 @@ def _always_assigned(tr: Translator, method: Node) -> set[str]:
     for statement in body.named_children if body is not None else []:
         if _returns(statement):
             break
-        if statement.type in ("assignment", "operator_assignment"):
-            left = statement.child_by_field_name("left")
-            targets = left.named_children if left.type == "left_assignment_list" else [left]
-            found.update(tr.text(t)[1:] for t in targets if t.type == "instance_variable")
+        found.update(tr.text(t)[1:] for t in _targets(statement) if t.type == "instance_variable")
     return found
 
 

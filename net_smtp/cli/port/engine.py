@@ -427,16 +427,17 @@ class Translator:
             # main's instance variables read nil until assigned: globals set
             # to None before the first top-level statement that names them
             left = node.child_by_field_name("left") if node.type == "assignment" else None
-            right = node.child_by_field_name("right") if left is not None else None
+            # (a plain assignment of one, from a value that does not read it, sets it here)
+            own = None if left is None else main_ivar(self.text(left)[1:]) \
+                if left.type == "instance_variable" else user_global(self.text(left))
+            if own is not None:
+                right = node.child_by_field_name("right")
+                if own in main_ivars(self, right) + script_globals(self, right, assigned=False):
+                    own = None
             for name in main_ivars(self, node) + script_globals(self, node, assigned=False):
                 if name not in self.main_globals:
                     self.main_globals.add(name)
-                    own = main_ivar(self.text(left)[1:]) if left is not None and \
-                        left.type == "instance_variable" else user_global(self.text(left)) \
-                        if left is not None and left.type == "global_variable" else None
-                    assigned = own == name and name not in main_ivars(self, right) + \
-                        script_globals(self, right, assigned=False)
-                    if not assigned:  # (a plain assignment sets it here)
+                    if name != own:
                         self.emit(f"{name} = None")
         saved_level = self.level
         saved_len = len(self.lines)

@@ -287,12 +287,13 @@ def definable(tr: Translator, node: Node) -> bool:
         if current.type in ("block", "do_block", "lambda"):
             params = current.child_by_field_name("parameters")
             if params is not None:
-                around |= _identifiers(params)
+                around |= identifiers(params)
         current = current.parent
-    return current is not None and not (around & _identifiers(node))
+    return current is not None and not (around & identifiers(node))
 
 
-def _identifiers(node: Node) -> set[str]:
+def identifiers(node: Node) -> set[str]:
+    """The names of the locals (and receiver-less calls) *node* holds."""
     found: set[str] = set()
     stack = [node]
     while stack:

@@ -779,15 +779,20 @@ def _fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
                 join(recv.type.elem or tr.unknown, found.type), 1)
 
 
+def merge_operand(tr: Translator, call: Call) -> Expr | None:
+    """What ``merge`` is given: its ``key: value`` pairs as a Hash, or its
+    one argument; None for several Hashes."""
+    if all(a.type == "pair" for a in call.args):
+        return hash_of(tr, call.args, str(call.node.start_byte))
+    return tr.expr(call.args[0]) if len(call.args) == 1 else None
+
+
 def _merge(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``h.merge(key: value, ...)`` (a Hash without braces) and
     ``h.merge(other) { |key, old, new| ... }``, the block deciding each key
     both have (``ruby.merge``)."""
-    if all(a.type == "pair" for a in call.args):
-        other = hash_of(tr, call.args, str(call.node.start_byte))
-    elif len(call.args) == 1:
-        other = tr.expr(call.args[0])
-    else:
+    other = merge_operand(tr, call)
+    if other is None:
         raise tr.fail(call.node, "Hash#merge of several Hashes")
     if not other.type.is_("dict"):
         raise tr.fail(call.node, "Hash#merge of something that may not be a Hash")

@@ -261,7 +261,7 @@ def _class(tr: Translator, node: Node) -> None:
         with tr.indented():
             body = node.child_by_field_name("body")
             if struct_new is not None:
-                _struct_members(tr, info, struct_new)
+                _struct_header(tr, info, struct_new)
                 if body is not None:
                     tr.emit("")
             setters = _setters(info)
@@ -305,7 +305,7 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
     tr.emit(f"class {info.py}({tr.runtime('Struct')}):")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
     with tr.new_scope(scope), tr.indented():
-        _struct_members(tr, info, right)
+        _struct_header(tr, info, right)
         block = right.child_by_field_name("block")
         if block is not None:
             tr.emit("")
@@ -313,7 +313,7 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
             _class_body(tr, list(body.named_children) if body is not None else [])
 
 
-def _struct_members(tr: Translator, info: ClassInfo, new: Node) -> None:
+def _struct_header(tr: Translator, info: ClassInfo, new: Node) -> None:
     """What a Struct class made by *new* (``Struct.new(:a, :b[,
     keyword_init: true])``) starts with: its names for ``ruby.Struct`` and
     an ``__init__`` setting the members (None when left out)."""
@@ -608,12 +608,6 @@ def struct_members(tr: Translator, t: T) -> list[T] | None:
     return [tr.known(_ivar_key(tr, struct, m, False)) or tr.unknown for m in struct.struct]
 
 
-def is_struct(tr: Translator, t: T) -> bool:
-    """Whether *t* is an object of a Struct (whose ``==`` compares members)."""
-    info = tr.classes.get(t.name)
-    return info is not None and any(c.struct for c in ancestry(tr, info))
-
-
 def has_to_s(tr: Translator, t: T) -> bool:
     info = tr.classes.get(t.name)
     return info is not None and any("to_s" in c.methods for c in ancestry(tr, info))
@@ -863,7 +857,8 @@ def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def _struct_method(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> Expr | None:
     """What every Struct has: ``to_h`` (Symbol keys), ``to_a`` / ``values``,
-    ``members``; ``==`` compares the members in Ruby, so it is refused."""
+    and ``==`` / ``!=`` (``ruby.Struct`` compares the members, as Ruby);
+    ``eql?`` is refused (Ruby also compares the members' classes)."""
     name = call.name
     if name in ("==", "!=") and len(call.args) == 1 and call.block is None:
         # ruby.Struct's == compares the members, as Ruby's
@@ -871,11 +866,9 @@ def _struct_method(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> E
         return Expr(f"{tr.wrap(recv, P_CMP + 1)} {name} {tr.wrap(other, P_CMP + 1)}", BOOL, P_CMP)
     if name == "eql?":
         raise tr.fail(call.node, "eql? of Structs (Ruby also compares the members' classes)")
-    if call.args or call.block is not None or name not in ("to_h", "to_a", "values", "members"):
+    if call.args or call.block is not None or name not in ("to_h", "to_a", "values"):
         return None
     symbol = T("str", nl="no", symbol=True)
-    if name == "members":
-        return Expr("[" + ", ".join(tr.string(m) for m in info.struct) + "]", list_of(symbol))
     types = [tr.known(_ivar_key(tr, info, m, False)) or tr.unknown for m in info.struct]
     held = recv.code if re.fullmatch(r"[\w.]+", recv.code) else tr.temp("struct")
     reads = [f"{held}.{py_name(m)}" for m in info.struct]

@@ -110,13 +110,8 @@ def _hash_only(tr: Translator, call: Call, recv: Expr) -> Expr:
 def _merge(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """``h.merge(other)`` / ``h.merge('k' => v)``: a new Hash, the other's
     entries last (a value that is not a Hash raises in both languages)."""
-    if all(a.type == "pair" for a in call.args):
-        other = collections.hash_of(tr, call.args, str(call.node.start_byte))
-    elif len(call.args) == 1:
-        other = tr.expr(call.args[0])
-    else:
-        return None
-    if not other.type.is_("dict", "any"):
+    other = collections.merge_operand(tr, call)
+    if other is None or not other.type.is_("dict", "any"):
         return None
     if other.type.kind == "dict" and other.type.key is not None:
         # Symbol keys beside the JSON's String keys would be kept apart in Ruby

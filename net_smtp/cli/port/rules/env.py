@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..engine import P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import BOOL, INT, T, join, list_of
-from . import blocks, calls, collections, definitions, expressions, io, optparse, statements
+from . import blocks, calls, collections, expressions, optparse, statements
 from .calls import register_const, register_kind
 
 if TYPE_CHECKING:
@@ -165,18 +165,12 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
             held_t = found[0] if found else tr.unknown
             for t in found[1:]:
                 held_t = join(held_t, t)
-            stored = definitions.ivar(tr, left, held_t) if left.type == "instance_variable" \
-                else definitions.cvar(tr, left, held_t)
-            tr.emit(f"{stored.code} = {held}")
+            tr.emit(f"{statements.assignment_target(tr, left, held_t)} = {held}")
         return
     if left.type in ("instance_variable", "class_variable", "global_variable", "call"):
         current = tr.expr(left)
         value = tr.expr(right)
-        target = definitions.ivar(tr, left, value.type).code if left.type == \
-            "instance_variable" else definitions.cvar(tr, left, value.type).code \
-            if left.type == "class_variable" else io.global_target(tr, left, value.type) \
-            if left.type == "global_variable" else \
-            definitions.attribute_target(tr, left, value.type)
+        target = statements.assignment_target(tr, left, value.type)
         negated = expressions.negate(tr.truth(current))
         tr.emit(f"if {negated.code}:")
         with tr.indented():
@@ -261,20 +255,16 @@ _READ_AS_HASH = frozenset({"keys", "values", "to_a", "sort", "size", "length", "
 def _argv_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     a = argv(tr)
-    if name == "fetch" and len(call.args) == 2 and call.args[0].type == "integer" and \
-            not tr.argv_mutated and call.block is None:
-        # ARGV.fetch(0, default): the script's argument, read as a person would
+    if name == "fetch" and call.args and call.args[0].type == "integer" and \
+            not tr.argv_mutated and int(tr.text(call.args[0])) >= 0 and (
+                len(call.args) == 2 and call.block is None or
+                len(call.args) == 1 and call.block is not None):
+        # ARGV.fetch(0, default) / ARGV.fetch(0) { abort 'usage: ...' }: the
+        # script's argument, read as a person would; the default only when
+        # it is missing
         place = int(tr.text(call.args[0])) + 1
-        fallback = tr.expr(call.args[1])
-        if place > 0:
-            return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
-                        f"{tr.wrap(fallback, 1)}", join(ARG, fallback.type), 1)
-    if name == "fetch" and len(call.args) == 1 and call.args[0].type == "integer" and \
-            not tr.argv_mutated and call.block is not None and int(tr.text(call.args[0])) >= 0:
-        # ARGV.fetch(0) { abort 'usage: ...' }: the block only when it is missing
-        place = int(tr.text(call.args[0])) + 1
-        missing = blocks.fallback(tr, call.block, call.args[0], tr.expr(call.args[0]), INT,
-                                  "ARGV.fetch")
+        missing = tr.expr(call.args[1]) if call.block is None else blocks.fallback(
+            tr, call.block, call.args[0], tr.expr(call.args[0]), INT, "ARGV.fetch")
         assert missing is not None
         return Expr(f"sys.argv[{place}] if len(sys.argv) > {place} else "
                     f"{tr.wrap(missing, 1)}", join(ARG, missing.type), 1)

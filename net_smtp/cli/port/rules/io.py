@@ -89,9 +89,7 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
         if v.type.kind == "obj" and not definitions.has_to_s(tr, v.type) and \
                 not strings.shows_as_struct(tr, v.type):
             raise tr.fail(None, "puts of an object without a to_s of its own")
-        if v.type.name == "JSON::ParserError":
-            raise tr.fail(None, "the text of a JSON parse error (Ruby's parser words it its "
-                                "own way)")
+        strings.refuse_json_error_text(tr, v.type)
         strings.shown_as_hash(tr, v.type)
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):

@@ -169,18 +169,11 @@ def _parser_statement(tr: Translator, stmt: Node, param: str, name: str,
             if inner.name == "separator" and len(inner.args) == 1:
                 tr.emit(f"{name}.separator({tr.expr(inner.args[0]).code})")
                 return
-    if not _mentions(tr, stmt, param):
+    if param not in blocks.identifiers(stmt):
         # (options[:port] = 25: it runs as the block runs, in its place)
         tr.statement(stmt)
         return
     raise tr.fail(stmt, "this statement inside OptionParser.new")
-
-
-def _mentions(tr: Translator, node: Node, name: str) -> bool:
-    """Whether *node* names the local *name* anywhere."""
-    if node.type == "identifier" and tr.text(node) == name:
-        return True
-    return any(_mentions(tr, child, name) for child in node.named_children)
 
 
 @contextmanager

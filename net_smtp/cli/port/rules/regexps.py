@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
@@ -73,7 +74,8 @@ def _line_starts(source: str) -> str:
     """*source* with each ``^`` that could match at such an end written as
     :data:`_NOT_AT_END`: all of them, unless the only one leads the pattern
     and nothing the pattern matches is empty there."""
-    anchors = [i for i, c in enumerate(source) if c == "^" and _outside_class(source, i)]
+    tokens = list(_tokens(source))
+    anchors = [i for i, (token, inside) in enumerate(tokens) if token == "^" and not inside]
     if not anchors:
         return source
     if anchors == [0] and _HOLE not in source:
@@ -82,67 +84,41 @@ def _line_starts(source: str) -> str:
                 return source
         except re.error:
             pass
-    for i in reversed(anchors):
-        source = source[:i] + _NOT_AT_END + source[i + 1:]
-    return source
+    return "".join(_NOT_AT_END if i in anchors else token
+                   for i, (token, _) in enumerate(tokens))
 
 
 def _hex_digits(source: str) -> str:
     """Ruby's ``\\h`` (a hexadecimal digit) in Python's notation, inside
     and outside ``[...]``; ``\\H`` outside one (inside, it stays and is
     marked as Ruby-only)."""
-    out: list[str] = []
+    return "".join("0-9a-fA-F" if token == "\\h" and inside else
+                   "[0-9a-fA-F]" if token == "\\h" else
+                   "[^0-9a-fA-F]" if token == "\\H" and not inside else token
+                   for token, inside in _tokens(source))
+
+
+def _tokens(source: str) -> Iterator[tuple[str, bool]]:
+    """The pieces of a pattern: an escape (two characters) or a character,
+    each with whether it is inside ``[...]`` (a ``]`` right after ``[`` or
+    ``[^`` is one of the class's characters)."""
     inside = False
     i = 0
     while i < len(source):
-        c = source[i]
-        if c == "\\" and i + 1 < len(source):
-            pair = source[i:i + 2]
-            if pair == "\\h":
-                out.append("0-9a-fA-F" if inside else "[0-9a-fA-F]")
-            elif pair == "\\H" and not inside:
-                out.append("[^0-9a-fA-F]")
-            else:
-                out.append(pair)
-            i += 2
-            continue
-        if c == "[" and not inside:
+        token = source[i:i + 2] if source[i] == "\\" else source[i]
+        if token == "[" and not inside:
             inside = True
-            out.append(c)
-            if source[i + 1:i + 2] == "^":
-                out.append("^")
-                i += 1
-            if source[i + 1:i + 2] == "]":  # a ] first is one of the characters
-                out.append("]")
-                i += 1
-        elif c == "]" and inside:
+            yield token, False
+            opening = source[i + 1:i + 3] if source[i + 1:i + 2] == "^" else source[i + 1:i + 2]
+            if opening.endswith("]"):  # [] ... or [^] ...: the ] belongs to the class
+                yield opening, True
+                i += len(opening)
+        elif token == "]" and inside:
             inside = False
-            out.append(c)
+            yield token, True
         else:
-            out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _outside_class(source: str, at: int) -> bool:
-    """Whether *source[at]* is a character of its own: not escaped and not
-    inside ``[...]``."""
-    inside = escaped = False
-    for i, c in enumerate(source[:at + 1]):
-        if escaped:
-            escaped = False
-            if i == at:
-                return False
-            continue
-        if i == at:
-            return not inside
-        if c == "\\":
-            escaped = True
-        elif c == "[" and not inside:
-            inside = True
-        elif c == "]" and inside and source[i - 1] != "[" and source[i - 2:i] != "[^":
-            inside = False
-    return not inside
+            yield token, inside
+        i += len(token)
 
 
 def compiled(tr: Translator, node: Node) -> str:

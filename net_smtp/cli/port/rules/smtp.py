@@ -188,10 +188,8 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{tr.runtime('responds_to')}({recv.code}, {symbol!r})", BOOL, P_CALL)
     if call.args or call.block is not None:
         return None
-    if recv.type.name == "JSON::ParserError" and name in ("message", "to_s", "inspect",
-                                                           "full_message"):
-        raise tr.fail(call.node, "the text of a JSON parse error (Ruby's parser words it its "
-                                 "own way)")
+    if name in ("message", "to_s", "inspect", "full_message"):
+        strings.refuse_json_error_text(tr, recv.type, call.node)
     if name == "message":
         if smtp:
             return Expr(f"{r}.message", T("str", nl="yes" if recv.type.name == "reply" else "?"),

@@ -182,7 +182,10 @@ def _data_section(tr: Translator, node: Node, tail: Tail) -> None:
 # ---------------------------------------------------------------- assignment
 
 
-def _target(tr: Translator, left: Node, t: T) -> str:
+def assignment_target(tr: Translator, left: Node, t: T) -> str:
+    """The Python target of an assignment to *left* (a local, an instance,
+    class or global variable, a constant, an element, an attribute), which
+    now holds a *t*."""
     kind = left.type
     if kind == "identifier":
         return tr.declare(tr.text(left), t).py
@@ -250,7 +253,7 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     value = tr.expr(right)
     if left.type == "identifier":
         tr.retype(tr.text(left), node)
-    target = _target(tr, left, value.type)
+    target = assignment_target(tr, left, value.type)
     if target != value.code:  # a def named after its local is assigned already
         tr.emit(f"{target} = {value.code}")
     _after_assign(tr, target, tail, value.type)
@@ -331,11 +334,11 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
             if not inner:
                 targets.append("*_")
                 continue
-            targets.append("*" + _target(tr, inner[0], T("list", elem=t)))
+            targets.append("*" + assignment_target(tr, inner[0], T("list", elem=t)))
         elif target.type == "destructured_left_assignment":
             raise tr.fail(target, "nested destructuring")
         else:
-            targets.append(_target(tr, target, t))
+            targets.append(assignment_target(tr, target, t))
     # (a, = list: one target still takes the first item)
     comma = "," if len(targets) == 1 and left.type == "left_assignment_list" else ""
     tr.emit(f"{', '.join(targets)}{comma} = {rhs}")
@@ -346,7 +349,7 @@ def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail)
     handler = right.child_by_field_name("handler")
     value = tr.expr(body)
     fallback = tr.expr(handler)
-    target = _target(tr, left, join(value.type, fallback.type))
+    target = assignment_target(tr, left, join(value.type, fallback.type))
     tr.emit("try:")
     with tr.indented():
         tr.emit(f"{target} = {value.code}")
@@ -387,7 +390,7 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
     elif op == "&&=":
         current = tr.expr(left)
         value = tr.expr(right)
-        target = _target(tr, left, value.type)
+        target = assignment_target(tr, left, value.type)
         tr.emit(f"if {tr.truth(current).code}:")
         with tr.indented():
             tr.emit(f"{target} = {value.code}")
@@ -401,7 +404,7 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
             _runtime_update(tr, left, base, current, value)
         else:
             base, t = _update_type(tr, node, op, ta, tb)
-            target = _target(tr, left, t)
+            target = assignment_target(tr, left, t)
             if reads_default:  # h[k] += 1 on a Hash with a default, or a key maybe missing
                 tr.emit(f"{target} = {tr.wrap(current, 10)} {base} {tr.wrap(value, 11)}")
             else:
@@ -441,7 +444,7 @@ def _runtime_update(tr: Translator, left: Node, base: str, current: Expr, value:
     t = expressions.arith_type(base, current.type.non_nil(), value.type.non_nil())
     call = f"{tr.runtime('plus')}({current.code}, {value.code})" if base == "+" else \
         f"{tr.runtime('arith')}({current.code}, {base!r}, {value.code})"
-    tr.emit(f"{_target(tr, left, t)} = {call}")
+    tr.emit(f"{assignment_target(tr, left, t)} = {call}")
 
 
 def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:

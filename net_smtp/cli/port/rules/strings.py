@@ -45,8 +45,7 @@ def str_of(tr: Translator, e: Expr) -> Expr:
     shown_as_hash(tr, t)
     if t.is_("str"):
         return e
-    if t.name == "JSON::ParserError":
-        raise tr.fail(None, "the text of a JSON parse error (Ruby's parser words it its own way)")
+    refuse_json_error_text(tr, t)
     if t.kind == "bytes":
         raise tr.fail(None, "a binary String shown as text (Ruby writes its bytes as they are)")
     if t.is_("int"):
@@ -74,6 +73,13 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         raise tr.fail(None, "an Array or Hash holding Symbols shown as text")
     return Expr(f"{tr.runtime('to_s')}({e.code})", T("str", nl="no" if t.kind in (
         "int", "float", "bool", "nil", "num") else "?"), P_CALL)
+
+
+def refuse_json_error_text(tr: Translator, t: T, node: Node | None = None) -> None:
+    """A rescued ``JSON::ParserError`` shown as text is marked: Ruby's parser
+    words its errors its own way (``859: unexpected token at ...``)."""
+    if t.name == "JSON::ParserError":
+        raise tr.fail(node, "the text of a JSON parse error (Ruby's parser words it its own way)")
 
 
 def shows_as_struct(tr: Translator, t: T) -> bool:
