@@ -64,8 +64,12 @@ for ``rescue *LIST``, ``group_by``/``uniq``/``tally`` by Arrays (``ruby.hash_key
 ``pack('M')``, the messages of file errors (``No such file or directory @ rb_sysopen - path``),
 a class's own ``def [](key)``, ``negative?``/``positive?`` of Floats and parsed JSON, ``sort`` of a
 Hash grouped by JSON values, String methods as Ruby has them (``split('')``, ``prepend``...), ``max(n)``,
-``rotate``, defaults set inside ``OptionParser.new``'s block, a switch declared twice, and small
-idioms.
+``rotate``, defaults set inside ``OptionParser.new``'s block, a switch declared twice, methods
+called on values of a class the translator cannot tell that only the script's classes define
+(``duck_calls``), nested classes and constants named from a class body, ``X =
+Class.new(StandardError)``, ``Regexp#match``, ``inject`` changing its running value in place,
+``<<`` on a new String, ``a -= b`` of Arrays, ``chomp!``/``strip!`` on lines read, ``|(a, b), i|``
+over rows of any length, ``:helo =>`` passed as a keyword, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

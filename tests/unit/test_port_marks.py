@@ -110,6 +110,18 @@ CASES = [
     ("shovel_on_a_frozen_heredoc", "# frozen_string_literal: true\nm = <<~T\n  hi\nT\nm << 'x'\n",
      5, "frozen"),
     ("gsub_string_with_hash", "s = 'x'\nputs s.gsub('x', 'x' => 'y')\n", 2, "keyword arguments"),
+    ("outer_class_in_a_class_body", "module A\n  N = 1\n  class B\n    M = N\n  end\nend\n", 4,
+     "still defining"),
+    ("regexp_match_of_nil", "x = ENV['X']\nm = /a/.match(x)\np m.nil?\n", 2, "may not be a String"),
+    ("duck_of_a_core_name", "class A\n  def hour\n    1\n  end\nend\ndef f(x)\n  x.hour\nend\n",
+     7, "cannot tell"),
+    ("duck_method_and_reader", "class A\n  attr_reader :v\nend\nclass B\n  def v\n    2\n  end\n"
+     "end\ndef f(x)\n  x.v\nend\n", 10, "cannot tell"),
+    ("duck_different_parameters", "class A\n  def go(a)\n  end\nend\nclass B\n  def go(a, b = 1)\n"
+     "  end\nend\ndef f(x)\n  x.go(1)\nend\n", 10, "cannot tell"),
+    ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
+    ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
+     "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),
 ]
 
 

@@ -183,7 +183,8 @@ def shared_strings(tr: Translator, root: Node) -> Sharing:
 
     def walk(node: Node) -> None:
         kind = node.type
-        if kind in ("method_parameters", "block_parameters", "lambda_parameters"):
+        if kind in ("method_parameters", "block_parameters", "lambda_parameters") and \
+                not _own_items(tr, node):
             for param in node.named_children:
                 name = param if param.type == "identifier" else param.child_by_field_name("name")
                 if name is not None:
@@ -215,6 +216,32 @@ def shared_strings(tr: Translator, root: Node) -> Sharing:
 _REPEATED = ("while", "until", "for", "do_block", "block", "method", "singleton_method",
              "lambda")
 
+# Iterations whose items are new Strings each time (lines read or cut out)
+# and calls that return a new Array nothing else holds: a block over them
+# gets Strings only its parameters hold.
+_NEW_ITEMS = frozenset({"each_line", "readlines", "lines", "split", "scan", "map", "select",
+                        "reject", "sort", "sort_by", "uniq", "compact", "grep", "chars",
+                        "foreach"})
+_ITERATIONS = frozenset({"each", "each_with_index", "map", "select", "reject", "each_line",
+                         "foreach"})
+
+
+def _own_items(tr: Translator, params: Node) -> bool:
+    """*params* are a block's over items only the block receives:
+    ``f.each_line { |line| }``, ``File.readlines(p).each { |l| }``."""
+    block = params.parent
+    call = block.parent if block is not None else None
+    if call is None or call.type != "call" or block is None or \
+            block.type not in ("block", "do_block"):
+        return False
+    method = call.child_by_field_name("method")
+    receiver = call.child_by_field_name("receiver")
+    name = tr.text(method) if method is not None else ""
+    if name in ("each_line", "foreach"):
+        return True
+    return name in _ITERATIONS and receiver is not None and receiver.type == "call" and \
+        tr.text(receiver.child_by_field_name("method")) in _NEW_ITEMS
+
 
 def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
     """Whether the String in local *name* may be held by something else
@@ -226,6 +253,9 @@ def is_shared_at(sharing: Sharing, name: str, use: Node) -> bool:
     for at in sharing.shared.get(name, []):
         if _scope_of(at) != scope:  # another method's local of that name
             continue
+        if at.type in ("block", "do_block") and not (
+                at.start_byte <= use.start_byte and use.end_byte <= at.end_byte):
+            continue  # another block's parameter of that name
         if at.start_byte <= use.start_byte:
             return True
         node: Node | None = use.parent

@@ -77,25 +77,58 @@ def parse(source: bytes) -> tuple[Node, bytes]:
             snippet = error.text.decode("utf-8", "replace").strip().splitlines()
             what = f"syntax error near {snippet[0][:40]!r}" if snippet else "syntax error"
         raise RubySyntaxError(row + 1, column + 1, text, what)
-    ends = sorted(_shorthand_pairs(root), reverse=True)
-    if not ends:
+    edits = sorted(_rewrites(root), reverse=True)
+    if not edits:
         return root, source
-    expanded = bytearray(source)
-    for end, name in ends:
-        expanded[end:end] = b" " + name
-    return _parser().parse(bytes(expanded)).root_node, bytes(expanded)
+    rewritten = bytearray(source)
+    for start, end, text in edits:
+        rewritten[start:end] = text
+    return _parser().parse(bytes(rewritten)).root_node, bytes(rewritten)
 
 
-def _shorthand_pairs(node: Node) -> list[tuple[int, bytes]]:
-    """Ruby 3.1's ``f(user:)`` and ``{user:}``: where each pair without a
-    value ends and the name it stands for. Writing the name out (``user:
-    user``) keeps every line where it was."""
-    found: list[tuple[int, bytes]] = []
+def _rewrites(node: Node) -> list[tuple[int, int, bytes]]:
+    """Where *node*'s source is written in a longer, equivalent form that
+    the translator reads (each a byte range and its new text), every line
+    kept where it was:
+
+    - Ruby 3.1's ``f(user:)`` and ``{user:}``: the name written out
+      (``user: user``);
+    - ``Name = Class.new(Base)``: ``class Name < Base; end``.
+    """
+    found: list[tuple[int, int, bytes]] = []
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type == "pair" and current.child_by_field_name("value") is None:
             key = current.child_by_field_name("key")
-            found.append((current.end_byte, key.text.rstrip(b":")))
+            found.append((current.end_byte, current.end_byte, b" " + key.text.rstrip(b":")))
+        elif current.type == "assignment":
+            made = _class_new(current)
+            if made is not None:
+                found.append((current.start_byte, current.end_byte, made))
+                continue
         stack.extend(current.children)
     return found
+
+
+def _class_new(node: Node) -> bytes | None:
+    """``Name = Class.new`` or ``Name = Class.new(Base)`` (a statement on
+    one line, no block) written as the class statement it is equivalent to;
+    None for anything else."""
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left is None or right is None or left.type != "constant" or right.type != "call" or \
+            node.parent is None or node.parent.type not in ("program", "body_statement") or \
+            node.start_point[0] != node.end_point[0]:
+        return None
+    receiver, method = right.child_by_field_name("receiver"), right.child_by_field_name("method")
+    args = right.child_by_field_name("arguments")
+    if receiver is None or receiver.text != b"Class" or method is None or \
+            method.text != b"new" or right.child_by_field_name("block") is not None:
+        return None
+    bases = args.named_children if args is not None else []
+    if len(bases) > 1 or bases and bases[0].type not in ("constant", "scope_resolution"):
+        return None
+    base = b" < " + bytes(bases[0].text) if bases else b""
+    return b"class " + bytes(left.text) + base + b"; end"
+
+

@@ -292,16 +292,18 @@ def definable(tr: Translator, node: Node) -> bool:
     return current is not None and not (around & identifiers(node))
 
 
-def identifiers(node: Node) -> set[str]:
-    """The names of the locals (and receiver-less calls) *node* holds."""
-    found: set[str] = set()
+def walk(node: Node) -> Iterator[Node]:
+    """*node* and every named node inside it."""
     stack = [node]
     while stack:
         current = stack.pop()
-        if current.type == "identifier":
-            found.add(current.text.decode())
+        yield current
         stack.extend(current.named_children)
-    return found
+
+
+def identifiers(node: Node) -> set[str]:
+    """The names of the locals (and receiver-less calls) *node* holds."""
+    return {n.text.decode() for n in walk(node) if n.type == "identifier"}
 
 
 _NAMES = ("identifier", "instance_variable", "class_variable", "constant")

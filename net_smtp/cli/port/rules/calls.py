@@ -85,6 +85,17 @@ def _keywords_taken_before(tr: Translator, value: Node) -> set[str]:
             if p.type == "keyword_parameter"}
 
 
+def keyword_of(tr: Translator, key: Node) -> str | None:
+    """The keyword a pair's *key* passes: ``name:`` and, as Ruby 3 reads a
+    Hash without braces as keywords, ``:name =>``; None for another key."""
+    if key.type == "hash_key_symbol":
+        return tr.text(key)
+    text = tr.text(key)
+    if key.type == "simple_symbol" and text[1:].replace("?", "").isidentifier():
+        return text[1:]
+    return None
+
+
 def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
               rename: Callable[[str], str] | None = None, block: str = "block",
               declared: Collection[str] | None = None) -> list[str]:
@@ -114,8 +125,8 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
         elif kind == "pair":
             key = arg.child_by_field_name("key")
             value = tr.expr(arg.child_by_field_name("value"))
-            if key.type == "hash_key_symbol" and keyword_ok:
-                name = tr.text(key)
+            name = keyword_of(tr, key)
+            if name is not None and keyword_ok:
                 if declared is not None and py_name(name) != name and name not in declared:
                     spread.append(f"{tr.string(name)}: {value.code}")
                 else:
@@ -239,7 +250,7 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
         if result is not None:
             return result
     if kind == "any":
-        found = dynamic.method(tr, call, recv)
+        found = dynamic.method(tr, call, recv) or definitions.duck_member(tr, call, recv)
         if found is not None:
             return found
     # (a symbol block's call has no receiver node: the item stands for it)

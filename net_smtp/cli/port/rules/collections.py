@@ -401,6 +401,13 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
     """``text << a << b`` / ``text.concat(a, b)``: ``text += a + b`` on the
     variable holding the String (none other may hold it); with *before*,
     ``text.prepend(a, b)``: ``text = a + b + text``."""
+    if _fresh_text(tr, base) and not before:
+        # a String nothing else holds (``lines.join("\n") << "\n"``): the longer one
+        for piece in pieces:
+            if not piece.type.is_("str"):
+                raise tr.fail(node, "<< of something that may not be a String")
+        return Expr(" + ".join(tr.wrap(p, 11) for p in [root, *pieces]),
+                    T("str", nl=pieces[-1].type.nl if pieces else root.type.nl), 11)
     if base.type not in ("identifier", "instance_variable"):
         raise tr.fail(node, "<< on a String that is not in a variable")
     if base.type == "identifier" and env.is_aliased(tr, tr.text(base), node):
@@ -416,6 +423,21 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
     if base.type == "identifier":
         tr.bind(tr.text(base), T("str", nl=nl if nl == root.type.nl else "?"))
     return _in_place_statement(tr, node, root, f"{root.code} += {joined}")
+
+
+# Methods that return a new String each time they are called.
+_NEW_TEXT = frozenset({"join", "format", "sprintf", "strftime", "dup", "+", "*"})
+
+
+def _fresh_text(tr: Translator, node: Node) -> bool:
+    """*node* makes a new String that only the expression holds."""
+    while node.type == "parenthesized_statements" and len(node.named_children) == 1:
+        node = node.named_children[0]
+    if node.type == "binary":
+        operator = node.child_by_field_name("operator")
+        return operator is not None and tr.text(operator) in _NEW_TEXT
+    return node.type == "call" and node.child_by_field_name("block") is None and \
+        tr.text(node.child_by_field_name("method")) in _NEW_TEXT
 
 
 def _in_place_statement(tr: Translator, node: Node, root: Expr, code: str) -> Expr:

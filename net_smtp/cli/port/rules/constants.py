@@ -40,13 +40,49 @@ def _lexical_class(tr: Translator) -> ClassInfo | None:
         tr.scope.parent.cls if tr.scope.parent is not None else None)
 
 
-def user_class(tr: Translator, path: str) -> str | None:
+def user_class(tr: Translator, path: str, node: Node | None = None) -> str | None:
     """The Python expression for the script's class or module *path*,
     resolved from where the translation is (Ruby's lexical lookup)."""
     info = find_class(tr, path)
     if info is None:
         return None
+    return reachable_path(tr, info, node)
+
+
+def reachable_path(tr: Translator, info: ClassInfo, node: Node | None) -> str:
+    """The Python expression for *info* from where the translation is. In a
+    class body Python sees only that body's names and the module's, so a
+    class nested in the class being defined is named from there, and one
+    nested in an outer class still being defined cannot be named.
+
+    Raises:
+        Unsupported: *info* cannot be named from here (where *node* is
+            given: without one, the reference is in a method, run later).
+    """
+    if tr.scope.kind != "class" or tr.scope.cls is None or node is None:
+        return py_path(info)
+    body = tr.scope.cls
+    chain: list[ClassInfo] = []
+    current: ClassInfo | None = info
+    while current is not None:
+        chain.append(current)
+        if current.outer is body:
+            return ".".join(c.py for c in reversed(chain))
+        current = current.outer
+    if chain[-1] is body or any(c is chain[-1] for c in _open(body)):
+        raise tr.fail(node, f"{info.path} named in the body of {body.path}, which Python is "
+                          "still defining")
     return py_path(info)
+
+
+def _open(body: ClassInfo) -> list[ClassInfo]:
+    """*body* and the classes around it (all still being defined)."""
+    found = []
+    current: ClassInfo | None = body
+    while current is not None:
+        found.append(current)
+        current = current.outer
+    return found
 
 
 def py_path(info: ClassInfo) -> str:
@@ -116,12 +152,14 @@ def constant_named(tr: Translator, node: Node, path: str) -> Expr:
     # the script's own: a class or module, or a constant inside one
     info = find_class(tr, path)
     if info is not None:
-        return Expr(py_path(info), T("class", name=info.path))
+        return Expr(reachable_path(tr, info, node), T("class", name=info.path))
     owner_path, _, name = path.rpartition("::")
     owner = find_class(tr, owner_path) if owner_path else None
     if owner is not None and name in owner.constants:
         t = tr.known(f"const:{owner.path}::{name}") or tr.unknown
-        return Expr(f"{py_path(owner)}.{name}", t)
+        if tr.scope.kind == "class" and tr.scope.cls is owner:
+            return Expr(name, t, P_ATOM)
+        return Expr(f"{reachable_path(tr, owner, node)}.{name}", t)
     if not owner_path:
         current = _lexical_class(tr)
         while current is not None:
@@ -129,7 +167,7 @@ def constant_named(tr: Translator, node: Node, path: str) -> Expr:
                 t = tr.known(f"const:{current.path}::{name}") or tr.unknown
                 if tr.scope.kind == "class" and tr.scope.cls is current:
                     return Expr(name, t, P_ATOM)
-                return Expr(f"{py_path(current)}.{name}", t)
+                return Expr(f"{reachable_path(tr, current, node)}.{name}", t)
             current = current.outer
         top = tr.known(f"const::{name}")
         if top is not None or name in tr.top_constants:
@@ -194,7 +232,7 @@ def class_for_base(tr: Translator, node: Node, path: str) -> str:
         return bases[path]
     if path in statements.EXCEPTIONS:
         return statements.exception_class(tr, node.child_by_field_name("superclass"))
-    user = user_class(tr, path)
+    user = user_class(tr, path, node)
     if user is not None:
         return user
     if path.startswith("Net::") and path[5:] in _NET_ERRORS:

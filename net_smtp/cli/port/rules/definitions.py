@@ -9,6 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..core_names import RUBY_METHODS
 from ..declarations import main_ivar, main_ivars, makes_static, script_globals
 from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail, Unsupported
 from ..scope import ClassInfo, MethodInfo, Scope, py_name
@@ -20,7 +21,8 @@ from .calls import args_code, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["class_call", "definition", "has_to_s", "ivar", "self_call", "self_expr"]
+__all__ = ["class_call", "definition", "duck_member", "has_to_s", "ivar", "self_call",
+           "self_expr"]
 
 _NIL_RESULT = ("puts", "print", "printf", "warn", "p")
 
@@ -247,7 +249,7 @@ def _class(tr: Translator, node: Node) -> None:
     info = tr.classes.get(full)
     if info is None:
         raise tr.fail(node, f"class {path} not found in the first pass")
-    parents = [constants.py_path(m) for m in included_modules(tr, info)]
+    parents = [constants.reachable_path(tr, m, node) for m in included_modules(tr, info)]
     superclass = node.child_by_field_name("superclass")
     struct_new = superclass.named_children[0] if info.struct and superclass is not None else None
     if struct_new is not None:  # class X < Struct.new(:a, :b)
@@ -710,6 +712,91 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
     return None
 
 
+# Names Python's own values answer: a call by one of them on a value that
+# turned out to be a str, list or dict would do something instead of failing.
+_PYTHON_NAMES = frozenset(name for kind in (str, bytes, list, dict, int, float, type,
+                                            BaseException, OSError) for name in dir(kind))
+
+
+# Readers of the library's classes that Python reads as the same attribute
+# (``smtp.port``, ``response.status``): the script's reader of that name is
+# read the same way whichever the object is.
+_SAME_READ = frozenset({"address", "port", "status"})
+
+
+def _duck_owners(tr: Translator, name: str) -> tuple[list[ClassInfo], bool] | None:
+    """The script's classes that define *name* (and whether as class
+    methods); None when no class does, when both sides do, or when a value
+    of a class Ruby or the library provides may answer the name too."""
+    attr = name[:-1] if name.endswith("=") else name
+    if name in RUBY_METHODS and name not in _SAME_READ or py_name(attr) in _PYTHON_NAMES:
+        return None
+    classes = list(tr.classes.values())
+    instance = [c for c in classes if name in c.methods or name in c.readers or
+                attr != name and attr in c.writers]
+    singleton = [c for c in classes if name in c.class_methods or name in c.class_readers or
+                 attr != name and attr in c.class_writers]
+    if bool(instance) == bool(singleton):
+        return None
+    return (instance or singleton), bool(singleton)
+
+
+def duck_member(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``obj.name(...)`` on an object of a class the translator cannot tell,
+    where only the script's own classes define ``name``, all as methods
+    taking the same arguments or all as readers: whichever class the object
+    is of, Python calls its method as Ruby does (an object without it fails
+    in both). None otherwise."""
+    found = _duck_owners(tr, call.name)
+    if found is None:
+        return None
+    owners, singleton = found
+    code = tr.wrap(recv, P_CALL)
+    methods = [(c.class_methods if singleton else c.methods).get(call.name) for c in owners]
+    if all(m is not None for m in methods) and call.name not in _SAME_READ:
+        shapes = {(m.py, tuple(m.params), tuple(m.keywords), m.takes_keywords, m.takes_block,
+                   m.block) for m in methods if m is not None}
+        if len(shapes) != 1 or call.block is not None:
+            return None
+        result: T | None = None
+        for cls, method in zip(owners, methods):
+            assert method is not None
+            key = _method_key(cls, call.name, singleton)
+            _learn_args(tr, call, method, key)
+            t = tr.known(f"ret:{key}") or tr.unknown
+            result = t if result is None else join(result, t)
+        first = methods[0]
+        assert first is not None
+        args = args_code(tr, call, keyword_ok=first.takes_keywords, block=first.block,
+                         declared=first.keywords)
+        return Expr(f"{code}.{first.py}({', '.join(args)})", result or tr.unknown, P_CALL)
+    if any(m is not None for m in methods) or call.args or call.block is not None or \
+            call.name in _SAME_READ and singleton or \
+            not all(call.name in (c.class_readers if singleton else c.readers) for c in owners):
+        return None
+    read: T | None = None
+    for cls in owners:
+        t = tr.known(_ivar_key(tr, cls, call.name, singleton)) or tr.unknown
+        t = t if singleton else _as_read(tr, cls, call.name, t)
+        read = t if read is None else join(read, t)
+    return Expr(f"{code}.{py_name(call.name)}", read or tr.unknown, P_CALL)
+
+
+def duck_writer(tr: Translator, recv: Expr, name: str, t: T) -> str | None:
+    """``obj.name = value`` on an object of a class the translator cannot
+    tell, where only the script's own classes have ``name=``, each through
+    ``attr_writer``/``attr_accessor``: the target ``obj.name``."""
+    found = _duck_owners(tr, name + "=")
+    if found is None:
+        return None
+    owners, singleton = found
+    if not all(name in (c.class_writers if singleton else c.writers) for c in owners):
+        return None
+    for cls in owners:
+        tr.learn(_ivar_key(tr, cls, name, singleton), t)
+    return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
+
+
 def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
     positional = [a for a in call.args if a.type not in ("pair", "splat_argument",
                                                          "hash_splat_argument",
@@ -732,9 +819,9 @@ def _learn_args(tr: Translator, call: Call, m: MethodInfo, key: str) -> None:
                  T("dict", key=key_t, fields=tuple(sorted(fields.items()))))
     for arg in call.args:
         if arg.type == "pair":
-            k = arg.child_by_field_name("key")
-            if k.type == "hash_key_symbol":
-                tr.learn(f"param:{key}:{tr.text(k)}", tr.expr(arg.child_by_field_name(
+            keyword = calls.keyword_of(tr, arg.child_by_field_name("key"))
+            if keyword is not None:
+                tr.learn(f"param:{key}:{keyword}", tr.expr(arg.child_by_field_name(
                     "value")).type)
 
 
@@ -835,9 +922,10 @@ def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
     for member, arg in zip(info.struct, positional):
         given[member] = tr.expr(arg).type
     for arg in call.args:
-        key = arg.child_by_field_name("key") if arg.type == "pair" else None
-        if key is not None and key.type == "hash_key_symbol":
-            given[tr.text(key)] = tr.expr(arg.child_by_field_name("value")).type
+        keyword = calls.keyword_of(tr, arg.child_by_field_name("key")) \
+            if arg.type == "pair" else None
+        if keyword is not None:
+            given[keyword] = tr.expr(arg.child_by_field_name("value")).type
     for member in info.struct:
         tr.learn(_ivar_key(tr, info, member, False), given.get(member, NIL))
 
@@ -929,6 +1017,8 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
             return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
         raise tr.fail(node, f"{name}= is not an attribute of {recv.type.name}")
     setter = smtp.setter(tr, node, recv, name, t) or stdlib.setter(tr, node, recv, name, t)
+    if setter is None and recv.type.kind == "any":
+        setter = duck_writer(tr, recv, name, t)
     if setter is not None:
         return setter
     raise tr.fail(node, f"cannot tell what `{tr.text(recv_node)}` is, so not what {name}= does")

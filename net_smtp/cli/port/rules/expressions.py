@@ -239,6 +239,13 @@ _ARITH = {"+": P_ADD, "-": P_ADD, "*": P_MUL, "/": P_MUL, "%": P_MUL, "**": P_PO
 _COMPARE = {"==", "!=", "<", ">", "<=", ">="}
 
 
+def list_difference(tr: Translator, a: Expr, b: Expr) -> Expr:
+    """``a - b`` of two Arrays: a new Array of *a*'s items not in *b*."""
+    x = tr.temp("item")
+    return Expr(f"[{x} for {x} in {a.code} if {x} not in {tr.wrap(b, P_CMP + 1)}]",
+                a.type.non_nil(), P_ATOM)
+
+
 def _binary(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     left_node = node.child_by_field_name("left")
@@ -286,9 +293,7 @@ def _binary(tr: Translator, node: Node) -> Expr:
     if op == "+" and ta.is_("list") and tb.is_("list"):
         return Expr(f"{tr.wrap(a, prec)} + {tr.wrap(b, prec + 1)}", join(ta, tb), prec)
     if op == "-" and ta.is_("list") and tb.is_("list"):
-        x = tr.temp("item")
-        return Expr(f"[{x} for {x} in {a.code} if {x} not in {tr.wrap(b, P_CMP + 1)}]", ta,
-                    P_ATOM)
+        return list_difference(tr, a, b)
     if op == "*" and ta.is_("str") and tb.is_("int"):
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
     if op == "*" and ta.is_("list") and tb.is_("int"):

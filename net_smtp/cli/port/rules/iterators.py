@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
-from ..engine import P_CALL, P_NOT, P_OR, Call, Expr, Tail
+from ..engine import NO_TAIL, P_CALL, P_NOT, P_OR, Call, Expr, Tail
 from ..syntax import Node
 from ..types import BOOL, INT, T, dict_of, join, list_of
 from . import blocks, calls, collections, expressions
@@ -298,6 +298,8 @@ def _spread(tr: Translator, src: Source, names: list[str]) -> Source:
     """Several block parameters take an item apart as Ruby does: for items
     whose length is not known, ``ruby.each(items, n)`` pads or cuts them
     (Python's unpacking would raise)."""
+    if len(names) == 1 and names[0].startswith("(") and "(" not in names[0][1:]:
+        names = names[0].strip("()").split(",")  # |(a, b)|: the same as |a, b|
     n = len(names)
     item = src.item
     if n < 2 or src.index is not None or (item.kind == "list" and item.items is not None and
@@ -306,7 +308,8 @@ def _spread(tr: Translator, src: Source, names: list[str]) -> Source:
     elem = item.elem if item.kind == "list" and item.elem is not None else tr.unknown
     each = f"{tr.runtime('each')}("
     code = src.code[len(each):-1] if src.code.startswith(each) else src.code
-    return Source(f"{each}{code}, {n})", T("list", elem=elem, items=(elem,) * n),
+    # an item shorter than the parameters leaves nil in the last ones
+    return Source(f"{each}{code}, {n})", T("list", elem=elem, items=(elem.nil(),) * n),
                   pairs=src.pairs)
 
 
@@ -343,7 +346,13 @@ def _each_item(tr: Translator, call: Call, src: Source,
     clause (``for name, email in rows``, ``for i, x in enumerate(xs)``) and
     the parameters' Python targets."""
     names = _names(tr, block)
-    src = _spread(tr, src, names)
+    if src.index is not None and names and names[0].startswith("(") and \
+            "(" not in names[0][1:]:
+        # |(a, b), i|: the item taken apart as Ruby does, padded or cut
+        parts = [p.strip() for p in names[0].strip("()").split(",")]
+        src = replace(_spread(tr, replace(src, index=None), parts), index=src.index)
+    else:
+        src = _spread(tr, src, names)
     with blocks.params_bound(tr, names or ["_"], _types(tr, call.node, src, names)) as targets:
         if src.index is not None:
             start = "" if src.index == "0" else f", {src.index}"
@@ -595,33 +604,58 @@ def _with_object(tr: Translator, call: Call, src: Source, block: Block) -> Expr:
     loop, the value after it."""
     if isinstance(block, SymbolBlock) or len(call.args) != 1:
         raise tr.fail(call.node, "each_with_object without a block or a memo")
-    if not call.statement and not blocks.hoistable(tr, call.node):
-        raise tr.fail(call.node, "each_with_object inside an expression")
     names = blocks.block_params(tr, block)
     if len(names) != 2 or names[1].startswith("("):
         raise tr.fail(block, "each_with_object with other than an item and a memo")
-    memo = tr.expr(call.args[0])
+    return _memo_loop(tr, call, src, block, names[0], names[1],
+                      blocks.block_statements(block))
+
+
+def _memo_loop(tr: Translator, call: Call, src: Source, block: Node, item: str, memo: str,
+               statements: list[Node]) -> Expr:
+    """A loop over *src* running *statements* with *item* and *memo* bound,
+    *memo* set before it to the call's argument; its value is *memo*."""
+    if not call.statement and not blocks.hoistable(tr, call.node):
+        raise tr.fail(call.node, f"{call.name} inside an expression")
+    start = tr.expr(call.args[0])
     # |(a, b), memo|: the item taken apart (an index from each_with_index last)
-    parts = names[0].strip("()").split(",") if names[0].startswith("(") else names[:1]
+    parts = item.strip("()").split(",") if item.startswith("(") else [item]
     if src.index is not None and len(parts) != 2:
-        raise tr.fail(block, "each_with_object of an indexed item without (item, index)")
+        raise tr.fail(block, f"{call.name} of an indexed item without (item, index)")
     src = _spread(tr, src, parts)
-    types = _types(tr, call.node, src, parts) + [memo.type]
-    with blocks.params_bound(tr, parts + names[1:], types) as targets:
-        tr.emit(f"{targets[-1]} = {memo.code}")
+    types = _types(tr, call.node, src, parts) + [start.type]
+    with blocks.params_bound(tr, parts + [memo], types) as targets:
+        tr.emit(f"{targets[-1]} = {start.code}")
         if src.index is not None:
-            start = "" if src.index == "0" else f", {src.index}"
-            tr.emit(f"for {targets[1]}, {targets[0]} in enumerate({src.code}{start}):")
+            begin = "" if src.index == "0" else f", {src.index}"
+            tr.emit(f"for {targets[1]}, {targets[0]} in enumerate({src.code}{begin}):")
         else:
             tr.emit(f"for {', '.join(targets[:-1])} in {src.code}:")
-        with tr.loop():
-            blocks.block_body(tr, block)
-        var = tr.local(names[1])
-        value = Expr(targets[-1], var.type if var is not None else memo.type)
+        with tr.loop(), tr.indented():
+            tr.body(statements, NO_TAIL)
+        var = tr.local(memo)
+        value = Expr(targets[-1], var.type if var is not None else start.type)
     if call.statement:
         to_tail(tr, call, value)
         return DONE
     return value
+
+
+def _memo_statements(tr: Translator, block: Node, memo: str) -> list[Node] | None:
+    """The statements of an ``inject`` block that changes its running value
+    in place and ends with it (``{ |h, x| h[x] += 1; h }``), without that
+    last one; None for a block of another shape."""
+    statements = [s for s in blocks.block_statements(block) if s.type != "comment"]
+    if len(statements) < 2 or statements[-1].type != "identifier" or \
+            tr.text(statements[-1]) != memo:
+        return None
+    for node in statements[:-1]:
+        for found in blocks.walk(node):
+            if found.type in ("assignment", "operator_assignment") and \
+                    tr.text(found.child_by_field_name("left")) == memo or \
+                    found.type in ("next", "break", "return", "rescue"):
+                return None
+    return statements[:-1]
 
 
 def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Expr:
@@ -647,6 +681,11 @@ def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Exp
         raise tr.fail(call.node, f"{call.name} without a block")
     names = blocks.block_params(tr, block)
     body = blocks.one_expression(block)
+    if len(names) == 2 and body is None and start is not None and \
+            not names[0].startswith("("):
+        statements = _memo_statements(tr, block, names[0])
+        if statements is not None:
+            return _memo_loop(tr, call, src, block, names[1], names[0], statements)
     if len(names) != 2 or body is None:
         raise tr.fail(block, f"a {call.name} block of more than one expression")
     first = start.type if start is not None else elem

@@ -482,5 +482,21 @@ def _regexp_class(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
+def _regexp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """``re.match(text)`` (a MatchData or nil) and ``re.match?(text)`` of a
+    String: Python's ``search``. Ruby answers nil for nil, Python raises,
+    so a text that may be nil is refused."""
+    if call.name not in ("match", "match?") or len(call.args) != 1 or call.block is not None:
+        return None
+    text = tr.expr(call.args[0])
+    if not text.type.is_("str"):
+        raise tr.fail(call.node, f"Regexp#{call.name} of a value that may not be a String")
+    pattern = tr.wrap(recv, P_CALL)
+    if call.name == "match?":
+        return Expr(f"{pattern}.search({text.code}) is not None", BOOL, P_CMP)
+    return Expr(search(tr, pattern, text.code), MATCH, P_CALL)
+
+
 register_kind("match", _match_method)
+register_kind("regex", _regexp_method)
 register_const("Regexp", _regexp_class)

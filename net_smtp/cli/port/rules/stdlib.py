@@ -12,7 +12,7 @@ from ..scope import py_name
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, STR, T, join, list_of
 from . import collections, iterators
-from .calls import register_const, register_kind
+from .calls import keyword_of, register_const, register_kind
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -93,8 +93,7 @@ def _ostruct_call(tr: Translator, call: Call) -> Expr | None:
     for arg in call.args:
         key = arg.child_by_field_name("key") if arg.type == "pair" else None
         # name: value, or :name => value
-        name = tr.text(key) if key is not None and key.type == "hash_key_symbol" else \
-            tr.text(key)[1:] if key is not None and key.type == "simple_symbol" else ""
+        name = (keyword_of(tr, key) if key is not None else None) or ""
         if not name.isidentifier():
             raise tr.fail(call.node, "OpenStruct.new of something but name: value pairs")
         value = tr.expr(arg.child_by_field_name("value"))
