@@ -130,6 +130,12 @@ class Symbol(str):
     __slots__ = ()
 
 
+# Symbols Ruby's inspect shows bare (``:name``, ``:name?``, ``:@x``, ``:+``);
+# any other is quoted (``:"dry-run"``).
+_PLAIN_SYMBOL = re.compile(r"(?:(?:@@?|\$)?[^\W\d]\w*|[^\W\d]\w*[?!=])|\[\]=?|\*\*|[+\-]@|"
+                           r"<=>|===?|=~|!=|!~|<=|>=|<<|>>|[+\-*/%<>!~^&|]")
+
+
 def symbolized(value: Any, shape: Any) -> Any:
     """*value* with its Symbols made :class:`Symbol`, for ``p`` and
     ``inspect``: the translator knows from the types where they are.
@@ -313,7 +319,8 @@ def inspect(value: object) -> str:
     if value is False:
         return "false"
     if isinstance(value, Symbol):
-        return ":" + str.__str__(value)
+        text = str.__str__(value)
+        return ":" + (text if _PLAIN_SYMBOL.fullmatch(text) else _inspect_str(text))
     if isinstance(value, str):
         return _inspect_str(value)
     if isinstance(value, float):
@@ -987,7 +994,10 @@ def round(number: float, digits: int = 0) -> float | int:
     """Ruby's ``Float#round``: halves go away from zero (``2.5`` -> 3, where
     Python gives 2), with Ruby's correction for decimals a float cannot
     hold exactly (``1.005.round(2)`` is 1.01); an Integer without *digits*.
-    An Integer stays one (``1250.round(-2)`` is 1300)."""
+    An Integer stays one (``1250.round(-2)`` is 1300). Any other value
+    raises Ruby's NoMethodError (as AttributeError)."""
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
+        raise _no_method("round", number)
     if isinstance(number, int):
         if digits >= 0:
             return number
@@ -1794,13 +1804,24 @@ def fields(values: Iterable[Any], count: int, rest: bool = False) -> list[Any]:
     return listed + [None] * (count - len(listed))
 
 
-def first(value: object) -> Any:
+def first(value: object, count: int | None = None) -> Any:
     """``value.first``: an Array's first item, a Hash's first pair (nil when
-    empty)."""
+    empty); ``value.first(n)``: a new Array of the first *n* of them.
+
+    Raises:
+        ArgumentError: a negative *count* (Ruby's message).
+    """
+    if count is not None and count < 0:
+        raise errors.ArgumentError("negative array size")
     if _is_array(value):
+        if count is not None:
+            return list(value[:count])  # type: ignore[index]
         return value[0] if value else None  # type: ignore[index]
     if isinstance(value, dict):
-        return next(([k, v] for k, v in value.items()), None)
+        pairs = ([k, v] for k, v in value.items())
+        if count is not None:
+            return [pair for _, pair in zip(range(count), pairs)]
+        return next(pairs, None)
     raise _no_method("first", value)
 
 

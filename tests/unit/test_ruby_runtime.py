@@ -681,3 +681,30 @@ def test_quoted_printable_as_ruby_packs(text: str, packed: str) -> None:
 def test_split_on_an_empty_separator(text: str, limit: int, parts: list[str]) -> None:
     """``text.split('', limit)``: each character (ruby -e checked)."""
     assert ruby.split(text, "", limit) == parts
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("a", ":a"), ("dry-run", ':"dry-run"'), ("ok?", ":ok?"), ("save!", ":save!"), ("x=", ":x="),
+    ("@iv", ":@iv"), ("@@cv", ":@@cv"), ("$g", ":$g"), ("+", ":+"), ("[]=", ":[]="),
+    ("<=>", ":<=>"), ("9x", ':"9x"'), ("a b", ':"a b"'), ("", ':""'), ("é", ":é"), ("-@", ":-@"),
+])
+def test_symbols_inspected_as_ruby_does(name: str, shown: str) -> None:
+    """``p :"dry-run"`` quotes what is not a plain name (each checked with ruby -e)."""
+    assert ruby.inspect(ruby.Symbol(name)) == shown
+
+
+def test_first_n_of_arrays_and_hashes() -> None:
+    """``first(n)``: a new Array of the first n items (a Hash's as pairs)."""
+    items = [1, 2, 3]
+    assert ruby.first(items, 2) == [1, 2] and ruby.first(items, 5) == [1, 2, 3]
+    assert ruby.first(items, 0) == [] and ruby.first([]) is None
+    assert ruby.first({"a": 1, "b": 2}, 1) == [["a", 1]]
+    with pytest.raises(errors.ArgumentError, match="negative array size"):
+        ruby.first(items, -1)
+
+
+@pytest.mark.parametrize("value", ["12.5", True, None, [1]])
+def test_round_of_what_is_not_a_number(value: object) -> None:
+    """Ruby's NoMethodError, where Python would repeat a String or round a bool."""
+    with pytest.raises(AttributeError, match="undefined method `round'"):
+        ruby.round(value, 1)  # type: ignore[arg-type]

@@ -264,6 +264,22 @@ def _part(t: T) -> T:
     return replace(t, items=None, site="")
 
 
+def store_entry(tr: Translator, obj_node: Node, key: str, key_t: T, t: T) -> None:
+    """Learn that the Hash *obj_node* holds *t* under *key* (Python code of
+    a key of type *key_t*): for the Hash's type and, in a local, its entry."""
+    obj_t = tr.expr(obj_node).type
+    tr.store(obj_t, t, key, key_t)
+    if obj_node.type == "identifier":
+        var = tr.local(tr.text(obj_node))
+        if var is not None:
+            old = obj_t.field(key)
+            fields = dict(obj_t.fields or ())
+            fields[key] = t if old is None else join(old, t)
+            tr.bind(tr.text(obj_node), replace(
+                obj_t, elem=t if obj_t.elem is None else join(obj_t.elem, t),
+                fields=tuple(sorted(fields.items())), items=None))
+
+
 def element_target(tr: Translator, node: Node, t: T) -> str:
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
@@ -276,16 +292,7 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
     if obj.type.kind == "dict":
         check_key(tr, node, obj.type, key_type(tr, args[0]))
         key = hash_key(tr, args[0])
-        tr.store(obj.type, t, key, key_type(tr, args[0]))
-        if obj_node.type == "identifier":
-            var = tr.local(tr.text(obj_node))
-            if var is not None:
-                old = obj.type.field(key)
-                fields = dict(obj.type.fields or ())
-                fields[key] = t if old is None else join(old, t)
-                tr.bind(tr.text(obj_node), replace(
-                    obj.type, elem=t if obj.type.elem is None else join(obj.type.elem, t),
-                    fields=tuple(sorted(fields.items())), items=None))
+        store_entry(tr, obj_node, key, key_type(tr, args[0]), t)
         return f"{tr.wrap(obj, P_CALL)}[{key}]"
     if obj.type.kind == "list":
         index = tr.expr(args[0])

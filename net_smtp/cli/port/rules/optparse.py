@@ -15,7 +15,7 @@ from ..engine import NO_TAIL, P_CALL, Call, Expr
 from ..scope import py_name
 from ..syntax import Node
 from ..types import BOOL, INT, T, list_of
-from . import blocks, calls
+from . import blocks, calls, collections
 from .calls import DONE, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -44,6 +44,9 @@ class _Option:
     appends: bool
     negatable: bool = False
     """``--[no-]name``: the block gets true or false."""
+    switch: str = ""
+    """Ruby's name of the option: its first long flag (else its first
+    flag) without dashes, the key ``parse!(into: h)`` stores it under."""
 
 
 def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None:
@@ -115,7 +118,8 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
         parts.append("action='append'")
     parts.append(f"dest={tr.string(dest)}")
     tr.emit(f"{parser}.add_argument({', '.join(parts)})")
-    options.append(_Option(dest, bool(metavar), call.block, value_type, appends, negatable))
+    options.append(_Option(dest, bool(metavar), call.block, value_type, appends, negatable,
+                           long.lstrip("-")))
 
 
 def _literal(code: str) -> str:
@@ -190,13 +194,19 @@ def _bound(tr: Translator, param: str, parser: str) -> Iterator[None]:
         yield
 
 
-def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
-          bang: bool) -> Expr:
-    """``parser.parse!(ARGV)``: parse, then run each given option's block."""
+def parse(tr: Translator, node: Node, parser: str, args: list[Node], bang: bool) -> Expr:
+    """``parser.parse!(ARGV)``: parse, then run each given option's block
+    (or, with ``into: h``, store each given option's value in h)."""
     declared = tr.option_parsers.get(parser)
     if declared is None:
         raise tr.fail(node, "parse! on a parser the translator did not see made")
     options = declared.options
+    into = [a for a in args if a.type == "pair"]
+    positional = [a for a in args if a.type != "pair"]
+    if len(positional) > 1 or len(into) > 1 or into and \
+            calls.keyword_of(tr, into[0].child_by_field_name("key")) != "into":
+        raise tr.fail(node, f"{'parse!' if bang else 'parse'} with these arguments")
+    argv_node = positional[0] if positional else None
     if argv_node is None or (argv_node.type == "constant" and tr.text(argv_node) == "ARGV"):
         tr.want_argv = True
         source = "argv"
@@ -209,6 +219,8 @@ def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
     else:
         rest = tr.temp("rest")
         tr.emit(f"{parsed}, {rest} = {parser}.parse({source})")
+    if into:
+        _store_into(tr, into[0].child_by_field_name("value"), options, parsed)
     for option in options:
         value = f"{parsed}.{option.dest}"
         if option.block is None:
@@ -237,12 +249,32 @@ def parse(tr: Translator, node: Node, parser: str, argv_node: Node | None,
     return Expr(rest, T("list", elem=T("str", nl="no")))
 
 
+def _store_into(tr: Translator, target: Node, options: list[_Option], parsed: str) -> None:
+    """``parse!(into: h)``: each option given stores its value (true for a
+    switch) in h under its name as a Symbol, as Ruby's ``into`` does; an
+    option's block would store its own value instead, so none may have one."""
+    if any(option.block is not None for option in options):
+        raise tr.fail(target, "parse!(into:) with options that have blocks")
+    hash_t = tr.expr(target).type
+    if not hash_t.is_("dict"):
+        raise tr.fail(target, "parse!(into:) of a value that may not be a Hash")
+    key_t = T("str", nl="no", symbol=True)
+    for option in options:
+        value = f"{parsed}.{option.dest}"
+        given = f"{value} is not None" if option.takes_value or option.negatable else value
+        stored = option.value_type if option.takes_value else BOOL
+        key = tr.string(option.switch)
+        collections.store_entry(tr, target, key, key_t, stored)
+        tr.emit(f"if {given}:")
+        with tr.indented():
+            tr.emit(f"{tr.expr(target).code}[{key}] = {value}")
+
+
 def _parser_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
-    if name in ("parse!", "parse") and len(call.args) <= 1 and call.statement or (
+    if name in ("parse!", "parse") and len(call.args) <= 2 and call.statement or (
             name == "parse" and len(call.args) == 1):
-        return parse(tr, call.node, recv.code, call.args[0] if call.args else None,
-                     name == "parse!")
+        return parse(tr, call.node, recv.code, call.args, name == "parse!")
     if name in ("banner", "program_name") and not call.args:
         return Expr(f"{recv.code}.{name}", T("str", nl="no"), P_CALL)
     if name in ("to_s", "help") and not call.args:
@@ -274,7 +306,7 @@ def chained(tr: Translator, call: Call) -> Expr | None:
     if not call.statement and call.name == "parse!":
         raise tr.fail(call.node, "OptionParser#parse! used for its value")
     name = new_parser(tr, recv, None)
-    return parse(tr, call.node, name, call.args[0] if call.args else None, call.name == "parse!")
+    return parse(tr, call.node, name, call.args, call.name == "parse!")
 
 
 def assignment(tr: Translator, left: Node, right: Node) -> str | None:
