@@ -674,6 +674,81 @@ def escape_html(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
+_FORM_ESCAPES = re.compile(r"\+|%[0-9A-Fa-f]{2}")
+
+
+def decode_www_form_component(text: str) -> str:
+    """Ruby's ``URI.decode_www_form_component``: ``+`` is a space and
+    ``%hh`` a byte; bytes that are not UTF-8 become U+FFFD (Ruby's scrub).
+
+    Raises:
+        ArgumentError: a ``%`` not followed by two hex digits (Ruby's text).
+    """
+    if re.search(r"%(?![0-9A-Fa-f]{2})", text):
+        raise errors.ArgumentError(f"invalid %-encoding ({text})")
+    return _form_decoded(text)
+
+
+def _form_decoded(text: str) -> str:
+    """*text* with ``+`` as a space and each ``%hh`` as its byte."""
+    data = bytearray()
+    position = 0
+    for match in _FORM_ESCAPES.finditer(text):
+        data += text[position:match.start()].encode("utf-8")
+        piece = match.group(0)
+        data += b" " if piece == "+" else bytes([int(piece[1:], 16)])
+        position = match.end()
+    data += text[position:].encode("utf-8")
+    return data.decode("utf-8", "replace")
+
+
+def decode_www_form(text: str) -> list[list[str]]:
+    """Ruby's ``URI.decode_www_form``: the ``key=value`` pairs of a form
+    (``&`` between them, a trailing one ignored; a pair without ``=`` has
+    an empty value), each decoded as :func:`decode_www_form_component`
+    does but leaving a lone ``%`` as it is.
+
+    Raises:
+        ArgumentError: *text* is not ASCII (Ruby's text).
+    """
+    if not text.isascii():
+        raise errors.ArgumentError("the input of URI.decode_www_form must be ASCII only string")
+    if not text:
+        return []
+    pieces = text.split("&")
+    if text.endswith("&"):
+        pieces.pop()  # (Ruby reads it as the end of the last pair)
+    pairs = []
+    for piece in pieces:
+        key, _, value = piece.partition("=")
+        pairs.append([_form_decoded(key), _form_decoded(value)])
+    return pairs
+
+
+def encode_www_form_component(value: object) -> str:
+    """Ruby's ``URI.encode_www_form_component``: the UTF-8 bytes of
+    ``to_s``, each but ``*-._`` and letters and digits as ``%HH``, a space
+    as ``+``."""
+    text = value if isinstance(value, str) else to_s(value)
+    return "".join(
+        chr(byte) if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in "*-._")
+        else "+" if byte == 0x20 else f"%{byte:02X}" for byte in text.encode("utf-8"))
+
+
+def encode_www_form(pairs: object) -> str:
+    """Ruby's ``URI.encode_www_form`` of a Hash or an Array of pairs:
+    ``key=value`` joined by ``&`` (a nil value: the key alone; an Array
+    value: the key once for each item)."""
+    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+    parts = []
+    for key, value in items:  # type: ignore[union-attr]
+        name = encode_www_form_component(key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            parts.append(name if item is None else f"{name}={encode_www_form_component(item)}")
+    return "&".join(parts)
+
+
 def strftime(time: datetime | date, template: str) -> str:
     """Ruby's ``Time#strftime`` (and ``Date#strftime``), with Ruby's ``%L``
     (milliseconds), ``%N`` (nanoseconds), ``%s`` (epoch seconds), ``%:z``

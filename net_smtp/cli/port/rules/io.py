@@ -548,6 +548,37 @@ def _cgi(tr: Translator, call: Call) -> Expr | None:
 register_const("CGI", _cgi)
 
 
+_FORM_PAIRS = T("list", elem=T("list", elem=T("str"), items=(T("str"), T("str"))))
+
+
+def _uri(tr: Translator, call: Call) -> Expr | None:
+    """``URI.decode_www_form`` (the pairs of a form), its ``_component``
+    and ``encode_www_form(_component)``, as Ruby encodes and decodes."""
+    if "uri" not in tr.ruby_requires or not call.args or call.block is not None:
+        return None
+    name = call.name
+    if name == "encode_www_form" and all(a.type == "pair" for a in call.args):
+        # a Hash without braces
+        form = calls.args_code(tr, call, keyword_ok=False)[0]
+        return Expr(f"{tr.runtime(name)}({form})", T("str", nl="no"), P_CALL)
+    if len(call.args) != 1:
+        return None
+    value = tr.expr(call.args[0])
+    if name in ("decode_www_form", "decode_www_form_component"):
+        if not value.type.is_("str"):
+            raise tr.fail(call.node, f"URI.{name} of a value that may not be a String")
+        t = _FORM_PAIRS if name == "decode_www_form" else T("str")
+        return Expr(f"{tr.runtime(name)}({value.code})", t, P_CALL)
+    if name == "encode_www_form_component":
+        return Expr(f"{tr.runtime(name)}({value.code})", T("str", nl="no"), P_CALL)
+    if name == "encode_www_form" and value.type.is_("dict", "list"):
+        return Expr(f"{tr.runtime(name)}({value.code})", T("str", nl="no"), P_CALL)
+    return None
+
+
+register_const("URI", _uri)
+
+
 def _stringio(tr: Translator, call: Call) -> Expr | None:
     """``StringIO.new`` (optionally with its first text): ``io.StringIO``,
     written to as a file; ``string`` gives everything written."""
