@@ -739,9 +739,10 @@ def encode_www_form(pairs: object) -> str:
     """Ruby's ``URI.encode_www_form`` of a Hash or an Array of pairs:
     ``key=value`` joined by ``&`` (a nil value: the key alone; an Array
     value: the key once for each item)."""
-    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+    items: Iterable[Any] = pairs.items() if isinstance(pairs, Mapping) else \
+        pairs if isinstance(pairs, Iterable) else []
     parts = []
-    for key, value in items:  # type: ignore[union-attr]
+    for key, value in items:
         name = encode_www_form_component(key)
         values = value if isinstance(value, (list, tuple)) else [value]
         for item in values:
