@@ -739,8 +739,9 @@ def encode_www_form(pairs: object) -> str:
     """Ruby's ``URI.encode_www_form`` of a Hash or an Array of pairs:
     ``key=value`` joined by ``&`` (a nil value: the key alone; an Array
     value: the key once for each item)."""
-    items: Iterable[Any] = pairs.items() if isinstance(pairs, Mapping) else \
-        pairs if isinstance(pairs, Iterable) else []
+    if not isinstance(pairs, Iterable):
+        raise _no_method("map", pairs)
+    items: Iterable[Any] = pairs.items() if isinstance(pairs, Mapping) else pairs
     parts = []
     for key, value in items:
         name = encode_www_form_component(key)
