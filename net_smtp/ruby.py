@@ -152,7 +152,7 @@ def symbolized(value: Any, shape: Any) -> Any:
     if kind == "items" and isinstance(value, (list, tuple)):
         return [symbolized(item, part) for item, part in zip(value, shape[1])] + \
             list(value[len(shape[1]):])
-    if kind == "dict" and isinstance(value, dict):
+    if kind == "dict" and isinstance(value, Mapping):
         fields = dict(shape[3])
         return {symbolized(key, shape[1]): symbolized(item, fields.get(key, shape[2]))
                 for key, item in value.items()}
@@ -388,7 +388,7 @@ def _pp_doc(value: Any) -> _Doc:
     if isinstance(value, (list, tuple)):
         items = [_pp_doc(item) for item in value]
         return ("group", [("text", "["), ("group", [("nest", 1, _commas(items))]), ("text", "]")])
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         pairs = [("group", [("text", inspect(key) + "=>"),
                             ("group", [("nest", 1, [("break", ""), _pp_doc(item)])])])
                  for key, item in value.items()]
@@ -1525,7 +1525,7 @@ def hash_key(value: Any) -> Any:
     is."""
     if isinstance(value, (list, tuple)):
         return tuple(hash_key(item) for item in value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return tuple((hash_key(k), hash_key(v)) for k, v in value.items())
     return value
 
@@ -1805,8 +1805,8 @@ def generate(value: object, pretty: bool = False) -> str:
                 raise ValueError(f"{_float_to_s(item)} not allowed in JSON")
             return _float_to_s(item)
         if isinstance(item, (list, tuple, dict)):
-            pairs = isinstance(item, dict)
-            if isinstance(item, dict):
+            pairs = isinstance(item, Mapping)
+            if isinstance(item, Mapping):
                 parts = [f"{json.dumps(to_s(k), ensure_ascii=False)}:{' ' if pretty else ''}"
                          f"{text(v, depth + 1)}" for k, v in item.items()]
             else:
@@ -1894,7 +1894,7 @@ def first(value: object, count: int | None = None) -> Any:
         if count is not None:
             return list(value[:count])  # type: ignore[index]
         return value[0] if value else None  # type: ignore[index]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         pairs = ([k, v] for k, v in value.items())
         if count is not None:
             return [pair for _, pair in zip(range(count), pairs)]
@@ -1931,7 +1931,7 @@ def slice(value: Any, start: object, length: object) -> Any:
 def index(value: object, key: object) -> Any:
     """``value[key]``: a Hash's entry, an Array's item, a String's character
     or substring; nil where Ruby finds none."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return value.get(key)
     if _is_array(value):
         i = _offset(key)
@@ -1948,7 +1948,7 @@ def fetch(value: object, key: Any, *default: Any) -> Any:
     """``value.fetch(key[, default])`` for a Hash or an Array known only at
     run time: the entry, else *default*, else Ruby's KeyError (``key not
     found``) or IndexError."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         if key in value:
             return value[key]
         if default:
@@ -1974,7 +1974,7 @@ def include(value: object, item: object) -> bool:
         return item in value
     if isinstance(value, (list, tuple)):
         return any(x == item and isinstance(x, bool) == isinstance(item, bool) for x in value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return item in value
     raise _no_method("include?", value)
 
@@ -1997,7 +1997,7 @@ def each(value: object, arity: int = 1) -> list[Any]:
     for several parameters each
     item spread over them as Ruby spreads it (an Array padded with nil or
     cut, anything else as the first)."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         items: list[Any] = [[k, v] for k, v in value.items()]
     elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
         items = list(value)
@@ -2014,7 +2014,7 @@ def select(value: object, test: Callable[[Any], bool], keep: bool = True) -> Any
     that turns out an Array or a Hash only at run time: an Array gives the
     items kept, a Hash a Hash of the entries kept (a block of one parameter
     receives the key, as in Ruby)."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {k: v for k, v in value.items() if bool(test(k)) is keep}
     if _is_array(value):
         return [x for x in value if bool(test(x)) is keep]  # type: ignore[attr-defined]
@@ -2191,7 +2191,7 @@ def array(value: object) -> list[Any]:
         return value
     if isinstance(value, (tuple, range)):
         return list(value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return [[k, v] for k, v in value.items()]
     return [value]
 

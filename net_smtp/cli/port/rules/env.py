@@ -41,11 +41,19 @@ def argv(tr: Translator) -> Expr:
     return Expr("sys.argv[1:]", T("argv", elem=ARG), P_CALL)
 
 
+ENVIRONMENT = T("env")
+"""``ENV`` itself, as a value: ``os.environ`` (the same live environment)."""
+
+
 def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -> Expr | None:
     if _is_env(tr, obj) and len(args) == 1:
         key = tr.expr(args[0])
         tr.need("os")
         return Expr(f"os.environ.get({key.code})", ENV_VALUE, P_CALL)
+    if obj.type == "identifier" and len(args) == 1:
+        held = tr.local(tr.text(obj))
+        if held is not None and held.type.is_("env"):
+            return Expr(f"{held.py}.get({tr.expr(args[0]).code})", ENV_VALUE, P_CALL)
     if _is_argv(tr, obj) and len(args) == 1 and args[0].type == "integer":
         index = int(tr.text(args[0]))
         tr.need("sys")
@@ -64,12 +72,13 @@ def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -
 
 def element_target(tr: Translator, node: Node, obj: Node, args: list[Node],
                    t: T) -> str | None:
-    if _is_env(tr, obj) and len(args) == 1:
+    held = tr.local(tr.text(obj)) if obj.type == "identifier" else None
+    if len(args) == 1 and (_is_env(tr, obj) or held is not None and held.type.is_("env")):
         key = tr.expr(args[0])
         tr.need("os")
         if not t.is_("str"):
             raise tr.fail(node, "ENV[...] = a value that may not be a String")
-        return f"os.environ[{key.code}]"
+        return f"{held.py if held is not None else 'os.environ'}[{key.code}]"
     return None
 
 
@@ -215,34 +224,44 @@ def is_aliased(tr: Translator, name: str, use: Node) -> bool:
 
 
 def _env_call(tr: Translator, call: Call) -> Expr | None:
-    name = call.name
     tr.need("os")
+    return _env_method(tr, call, "os.environ")
+
+
+def _env_kind(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """A method of ``ENV`` held in a variable (``def initialize(env = ENV)``)."""
+    return _env_method(tr, call, tr.wrap(recv, P_CALL))
+
+
+def _env_method(tr: Translator, call: Call, environ: str) -> Expr | None:
+    """``ENV.name(...)`` on *environ*, the Python for the environment."""
+    name = call.name
     if name == "fetch" and call.block is None:
         args = [tr.expr(a) for a in call.args]
         if len(args) == 1:
-            return Expr(f"os.environ[{args[0].code}]", T("str", nl="no"), P_CALL)
+            return Expr(f"{environ}[{args[0].code}]", T("str", nl="no"), P_CALL)
         if len(args) == 2:
-            return Expr(f"os.environ.get({args[0].code}, {args[1].code})",
+            return Expr(f"{environ}.get({args[0].code}, {args[1].code})",
                         join(T("str", nl="no"), args[1].type), P_CALL)
     if name == "fetch" and call.block is not None and len(call.args) == 1:
         key = tr.expr(call.args[0])
         fallback = blocks.fallback(tr, call.block, call.args[0], key, T("str", nl="no"),
                                    "ENV.fetch")
         assert fallback is not None
-        return Expr(f"os.environ[{key.code}] if {tr.wrap(key, P_CMP + 1)} in os.environ else "
+        return Expr(f"{environ}[{key.code}] if {tr.wrap(key, P_CMP + 1)} in {environ} else "
                     f"{tr.wrap(fallback, 1)}", join(T("str", nl="no"), fallback.type), 1)
     if name in ("key?", "has_key?", "include?", "member?") and len(call.args) == 1:
         key = tr.expr(call.args[0])
-        return Expr(f"{tr.wrap(key, P_CMP + 1)} in os.environ", BOOL, P_CMP)
+        return Expr(f"{tr.wrap(key, P_CMP + 1)} in {environ}", BOOL, P_CMP)
     if name == "delete" and len(call.args) == 1:
         key = tr.expr(call.args[0])
-        return Expr(f"os.environ.pop({key.code}, None)", ENV_VALUE, P_CALL)
+        return Expr(f"{environ}.pop({key.code}, None)", ENV_VALUE, P_CALL)
     if name in ("to_h", "to_hash") and not call.args:
-        return Expr("dict(os.environ)", T("dict", key=T("str"), elem=T("str")), P_CALL)
+        return Expr(f"dict({environ})", T("dict", key=T("str"), elem=T("str")), P_CALL)
     if call.block is not None or name in _READ_AS_HASH and not call.args:
         # ENV.keys, ENV.select { |k, v| ... }: os.environ as a Hash (a copy,
         # as Ruby's methods give a new Hash or Array)
-        whole = Expr("os.environ", T("dict", key=T("str", nl="no"), elem=T("str", nl="no")),
+        whole = Expr(environ, T("dict", key=T("str", nl="no"), elem=T("str", nl="no")),
                      P_CALL)
         call.recv = whole
         return calls._dispatch(tr, call, whole)
@@ -294,5 +313,6 @@ def _argv_kind(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 
 register_const("ENV", _env_call)
+register_kind("env", _env_kind)
 register_const("ARGV", _argv_call)
 register_kind("argv", _argv_kind)

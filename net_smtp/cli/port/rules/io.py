@@ -464,7 +464,8 @@ def special_constant(tr: Translator, node: Node, path: str) -> Expr | None:
         tr.data_used = True
         return Expr("DATA", T("io", name="data"))
     if path == "ENV":
-        raise tr.fail(node, "ENV used as a whole")
+        tr.need("os")
+        return Expr("os.environ", env.ENVIRONMENT, P_CALL)
     return None
 
 
