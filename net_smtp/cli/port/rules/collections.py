@@ -397,7 +397,8 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     if t.is_("str"):
         return extend_text(tr, node, base, root, [tr.expr(v) for v in values])
     if t.kind == "io":
-        return io.io_write(tr, node, root, values)
+        # (its value is the stream itself, as in Ruby)
+        return _in_place_statement(tr, node, root, io.io_write(tr, root, values))
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")

@@ -518,10 +518,10 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
-def io_write(tr: Translator, node: Node, stream: Expr, values: list[Node]) -> Expr:
-    """``$stdout << a << b``."""
+def io_write(tr: Translator, stream: Expr, values: list[Node]) -> str:
+    """``$stdout << a << b``: the Python statement that writes a and b."""
     exprs = [strings.str_of(tr, tr.expr(v)).code for v in values]
-    return Expr(f"{stream.code}.write({' + '.join(exprs)})", NIL, P_CALL)
+    return f"{stream.code}.write({' + '.join(exprs)})"
 
 
 register_kind("io", _stream_method)

@@ -417,7 +417,8 @@ def _adapter_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             if not value.type.is_("str", "int", "float") and name != "printf":
                 value = strings.str_of(tr, value)
             args.append(value.code)
-        return Expr(f"{tr.wrap(recv, P_CALL)}.{name}({', '.join(args)})", NIL, P_CALL)
+        # (each answers the wire bytes of the lines it completed, as Ruby's)
+        return Expr(f"{tr.wrap(recv, P_CALL)}.{name}({', '.join(args)})", INT, P_CALL)
     return None
 
 
