@@ -503,6 +503,19 @@ def _stores(tr: Translator, arguments: Node) -> bool:
         "push", "append", "unshift", "prepend", "store", "insert", "new", "concat", "add")
 
 
+def _separate_class_methods(tr: Translator) -> None:
+    """A class method named as an instance method or attribute of a class
+    of the script (``def self.deliver`` beside ``def deliver``) gets a
+    Python name of its own: in Python one would replace the other."""
+    taken = {name for info in tr.classes.values()
+             for name in [m.py for m in info.methods.values()] +
+             [py_name(a) for a in info.readers | info.writers]}
+    for info in tr.classes.values():
+        for method in info.class_methods.values():
+            while method.py in taken:
+                method.py += "_"
+
+
 def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
     beginnings: list[Node] = []
@@ -608,6 +621,7 @@ def collect(tr: Translator, root: Node) -> None:
             _walk_plain(child)
 
     walk(root, None, False)
+    _separate_class_methods(tr)
     beginnings.sort(key=lambda n: n.start_byte)
     bodies.sort(key=lambda n: n.start_byte)
     for begin, body in zip(beginnings, bodies):

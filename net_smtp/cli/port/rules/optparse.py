@@ -106,20 +106,36 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
         parts.append(f"help={tr.string(' '.join(descriptions))}")
     if py_type:
         parts.append(f"type={py_type}")
-    appends = False
-    if call.block is not None and metavar:
-        body = tr.text(call.block)
-        appends = any(op in body for op in ("<<", ".push", ".append", ".concat"))
+    # An option given several times runs its block each time: all of its
+    # values are kept unless the block only stores the value (the last wins)
+    appends = call.block is not None and not negatable and not _stores_only(tr, call.block)
     if negatable:
         parts.append("action='negatable'")
     elif not metavar:
-        parts.append("action='store_true'")
+        parts.append("action='count'" if appends else "action='store_true'")
     elif appends:
         parts.append("action='append'")
     parts.append(f"dest={tr.string(dest)}")
     tr.emit(f"{parser}.add_argument({', '.join(parts)})")
     options.append(_Option(dest, bool(metavar), call.block, value_type, appends, negatable,
                            long.lstrip("-")))
+
+
+_CONSTANT_VALUES = ("true", "false", "nil", "integer", "float", "string", "simple_symbol")
+
+
+def _stores_only(tr: Translator, block: Node) -> bool:
+    """*block* is one assignment of its parameter (or of a constant value):
+    run for each occurrence of the option, only the last one counts."""
+    statements = [s for s in blocks.block_statements(block) if s.type != "comment"]
+    if len(statements) != 1 or statements[0].type != "assignment":
+        return False
+    value = statements[0].child_by_field_name("right")
+    names = blocks.block_params(tr, block)
+    if value.type == "string" and any(c.type == "interpolation" for c in value.named_children):
+        return False
+    return value.type in _CONSTANT_VALUES or \
+        value.type == "identifier" and names[:1] == [tr.text(value)]
 
 
 def _literal(code: str) -> str:
@@ -226,9 +242,16 @@ def parse(tr: Translator, node: Node, parser: str, args: list[Node], bang: bool)
         if option.block is None:
             continue
         names = blocks.block_params(tr, option.block)
-        if option.takes_value and option.appends:
-            with blocks.params_bound(tr, names[:1] or ["_"], [option.value_type]) as targets:
-                tr.emit(f"for {targets[0]} in {value} or []:")
+        if option.appends:  # the block once for each time the option was given
+            with _bound(tr, declared.param, parser), \
+                    blocks.params_bound(tr, names[:1] or ["_"], [
+                        option.value_type if option.takes_value else BOOL]) as targets:
+                if option.takes_value:
+                    tr.emit(f"for {targets[0]} in {value} or []:")
+                else:
+                    tr.emit(f"for _ in range({value} or 0):")
+                    if names:
+                        tr.emit(f"    {targets[0]} = True")
                 with tr.loop():
                     blocks.block_body(tr, option.block)
             continue
