@@ -796,11 +796,38 @@ def chomp(text: str, suffix: str | None = None) -> str:
     return text[:-1] if text.endswith(("\n", "\r")) else text
 
 
-def lines(text: str) -> list[str]:
-    """Ruby's ``String#lines``: split after each ``\\n`` only, keeping it."""
+def lines(text: str, chomp: bool = False) -> list[str]:
+    """Ruby's ``String#lines``: split after each ``\\n`` only, keeping it;
+    with *chomp* each line without its ``\\n`` or ``\\r\\n``."""
     parts = text.split("\n")
-    out = [part + "\n" for part in parts[:-1]]
+    if chomp:
+        out = [part[:-1] if part.endswith("\r") else part for part in parts[:-1]]
+    else:
+        out = [part + "\n" for part in parts[:-1]]
     return out + [parts[-1]] if parts[-1] else out
+
+
+def hash_of(source: object) -> dict[Any, Any]:
+    """Ruby's ``Hash[source]``: a copy of a Hash, or the Hash of an Array's
+    ``[key, value]`` pairs (a one-item pair has the value nil).
+
+    Raises:
+        ArgumentError: an item that is not a pair (Ruby's texts).
+    """
+    if isinstance(source, Mapping):
+        return dict(source)
+    if not _is_array(source):
+        raise errors.ArgumentError("odd number of arguments for Hash")
+    made: dict[Any, Any] = {}
+    pairs: Sequence[Any] = source  # type: ignore[assignment]
+    for index, pair in enumerate(pairs):
+        if not _is_array(pair):
+            raise errors.ArgumentError(
+                f"wrong element type {class_name(pair)} at {index} (expected array)")
+        if not 1 <= len(pair) <= 2:
+            raise errors.ArgumentError(f"invalid number of elements ({len(pair)} for 1..2)")
+        made[hash_key(pair[0])] = pair[1] if len(pair) == 2 else None
+    return made
 
 
 def _char_set(spec: str, negatable: bool = True) -> tuple[bool, list[str]]:

@@ -168,6 +168,18 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         return special
     if obj_node.type == "constant" and tr.text(obj_node) == "Dir" and len(args) == 1:
         return files.dir_glob(tr, node, tr.expr(args[0]))
+    if obj_node.type == "constant" and tr.text(obj_node) == "Hash" and len(args) == 1:
+        # Hash[pairs] / Hash[hash]: a new Hash
+        source = tr.expr(args[0])
+        if source.type.is_("dict"):
+            return Expr(f"dict({source.code})", replace(source.type, site=""), P_CALL)
+        pair = source.type.elem if source.type.is_("list") else None
+        t = T("dict", key=pair.elem, elem=pair.elem) if pair is not None and \
+            pair.is_("list") and pair.items is None else \
+            T("dict", key=pair.items[0], elem=pair.items[1]) if pair is not None and \
+            pair.is_("list") and pair.items is not None and len(pair.items) == 2 else \
+            T("dict", key=ANY, elem=ANY)
+        return Expr(f"{tr.runtime('hash_of')}({source.code})", t, P_CALL)
     obj = tr.expr(obj_node)
     if obj.type.kind == "proc":
         return smtp.proc_call(tr, node, obj, args)

@@ -361,6 +361,11 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     nl = recv.type.nl
     if call.block is not None and name not in ("each_line", "gsub", "sub"):
         return None
+    if name == "lines" and len(args) == 1 and args[0].type == "pair" and call.block is None and \
+            calls.keyword_of(tr, args[0].child_by_field_name("key")) == "chomp":
+        chomp = tr.expr(args[0].child_by_field_name("value"))
+        return Expr(f"{tr.runtime('lines')}({recv.code}, chomp={tr.truth(chomp).code})",
+                    list_of(T("str", nl="no" if chomp.code == "True" else "?")), P_CALL)
     if not args:
         simple = {
             "upcase": ("upper()", nl), "downcase": ("lower()", nl),
