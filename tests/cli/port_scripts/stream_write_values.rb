@@ -3,6 +3,15 @@
 # stream itself.
 require 'net/smtp'
 
+# a method ending in a stream block answers the server's reply
+def stream_note(smtp, text)
+  smtp.open_message_stream('a@example.com', 'c@example.com') do |f|
+    f.puts "Subject: note"
+    f.puts
+    f << text << "\n"
+  end
+end
+
 counts = []
 Net::SMTP.start('127.0.0.1', ENV['SMTP_PORT'].to_i, 'probe.example.com') do |smtp|
   smtp.open_message_stream('a@example.com', 'b@example.com') do |f|
@@ -19,5 +28,7 @@ Net::SMTP.start('127.0.0.1', ENV['SMTP_PORT'].to_i, 'probe.example.com') do |smt
     n = f.write("Subject: two\n\nbody\n")
     f.print "wrote #{n}\n"
   end
+  reply = stream_note(smtp, 'third')
+  puts "#{reply.class}: #{reply.status}"
 end
 p counts

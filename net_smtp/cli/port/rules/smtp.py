@@ -125,6 +125,13 @@ def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(str(tr.text(call.args[0])[1:] in _RUBY_SMTP_METHODS), BOOL, P_ATOM)
     if name == "start":
         return _start(tr, call, f"{r}.start")
+    if name in ("open_message_stream", "ready") and call.block is not None and \
+            call.tail is not None and call.tail.kind != "none":
+        # its value is used (a method's last statement): the server's reply,
+        # which the form with block= returns
+        fn = blocks.function_for_block(tr, call.block, "write_message", [ADAPTER])
+        args = args_code(tr, call) + [f"block={fn}"]
+        return Expr(f"{r}.{name}({', '.join(args)})", RESPONSE, P_CALL)
     if name in ("open_message_stream", "ready") and call.block is not None:
         if not call.statement:
             raise tr.fail(call.node, "a message stream block used inside an expression")
@@ -134,9 +141,6 @@ def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             target = f" as {targets[0]}" if targets else ""
             tr.emit(f"with {r}.{name}({', '.join(args)}){target}:")
             blocks.block_body(tr, call.block)
-        tail = call.tail
-        if tail is not None and tail.kind != "none":
-            raise tr.fail(call.node, "the value of an open_message_stream block")
         return DONE
     if name in ("data", "rcptto_list") and call.block is not None:
         types = [ADAPTER] if name == "data" else []
