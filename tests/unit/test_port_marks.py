@@ -119,6 +119,8 @@ CASES = [
      "end\ndef f(x)\n  x.v\nend\n", 10, "cannot tell"),
     ("duck_different_parameters", "class A\n  def go(a)\n  end\nend\nclass B\n  def go(a, b = 1)\n"
      "  end\nend\ndef f(x)\n  x.go(1)\nend\n", 10, "cannot tell"),
+    ("csv_generate_other_use", "require 'csv'\ns = CSV.generate { |c| c << [1]; p c.string }\n", 2,
+     "more than <<"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

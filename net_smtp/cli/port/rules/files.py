@@ -297,7 +297,33 @@ def _csv_call(tr: Translator, call: Call) -> Expr | None:
                     list_of(FIELD).nil(), P_CALL)
     if name == "generate_line" and len(args) == 1 and not headers:
         return Expr(f"{tr.runtime('csv_line')}({args[0].code})", LINE, P_CALL)
+    if name == "generate" and not call.args and call.block is not None:
+        return _generate(tr, call)
     raise tr.fail(call.node, f"CSV.{name} is not translated")
+
+
+def _generate(tr: Translator, call: Call) -> Expr:
+    """``CSV.generate do |csv| csv << row ... end``: the rows gathered in a
+    list, then their CSV lines joined (the block's parameter is used for
+    ``<<`` only)."""
+    assert call.block is not None
+    names = blocks.block_params(tr, call.block)
+    if len(names) != 1 or names[0].startswith("("):
+        raise tr.fail(call.node, "CSV.generate with other than one block parameter")
+    for node in blocks.walk(call.block):
+        if node.type == "identifier" and tr.text(node) == names[0] and node.parent is not None \
+                and node.parent.type != "block_parameters" and not (
+                    node.parent.type == "binary" and node.parent.child_by_field_name("left") == node
+                    and tr.text(node.parent.child_by_field_name("operator")) == "<<"):
+            raise tr.fail(node, "the CSV of CSV.generate used for more than <<")
+    if not call.statement and not blocks.hoistable(tr, call.node):
+        raise tr.fail(call.node, "CSV.generate inside an expression")
+    rows = tr.temp("rows")
+    tr.emit(f"{rows} = []")
+    with blocks.params_bound(tr, names, [list_of(list_of(FIELD))], {names[0]: rows}):
+        blocks.block_code(tr, call.block)
+    row = tr.temp("row")
+    return Expr(f"''.join({tr.runtime('csv_line')}({row}) for {row} in {rows})", T("str"), P_CALL)
 
 
 def _to_csv(tr: Translator, call: Call, recv: Expr) -> Expr | None:
