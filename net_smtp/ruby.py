@@ -807,6 +807,34 @@ def lines(text: str, chomp: bool = False) -> list[str]:
     return out + [parts[-1]] if parts[-1] else out
 
 
+class NoMatchingPatternError(Exception):
+    """Ruby's NoMatchingPatternError: ``case value in ...`` without
+    ``else`` when no pattern matches; its message is the value's inspect."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(inspect(value))
+
+
+def deconstruct_keys(value: object) -> Mapping[Any, Any] | None:
+    """What a Hash pattern (``in {key: ...}``) reads: a Hash itself, a
+    Struct's members by name; None for a value no Hash pattern matches."""
+    if isinstance(value, Mapping):
+        return value
+    if isinstance(value, Struct):
+        return {name: getattr(value, attribute) for name, attribute in value._members}
+    return None
+
+
+def deconstruct(value: object) -> Sequence[Any] | None:
+    """What an Array pattern (``in [a, b]``) reads: an Array itself, a
+    Struct's member values; None for a value no Array pattern matches."""
+    if _is_array(value):
+        return value  # type: ignore[return-value]
+    if isinstance(value, Struct):
+        return list(value._values())
+    return None
+
+
 def hash_of(source: object) -> dict[Any, Any]:
     """Ruby's ``Hash[source]``: a copy of a Hash, or the Hash of an Array's
     ``[key, value]`` pairs (a one-item pair has the value nil).

@@ -73,7 +73,9 @@ over rows of any length, ``:helo =>`` passed as a keyword, OptionParser's ``pars
 Symbols that ``p`` quotes (``:"dry-run"``), ``URI.decode_www_form``/``encode_www_form`` and their
 ``_component`` forms, ``ENV`` as a value (``def initialize(env = ENV)``: ``os.environ``, and a Hash
 in its place), an option given several times (its block run each time, a flag counted),
-``String#lines(chomp: true)``, ``Hash[pairs]``, ``CSV.generate``, and small idioms.
+``String#lines(chomp: true)``, ``Hash[pairs]``, ``CSV.generate``, Ruby 3's pattern matching
+(``case``/``in`` with Hash, Array and Struct patterns, ``=>``, ``|`` and guards), ``attr_writer``
+beside a reader method of the same name, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

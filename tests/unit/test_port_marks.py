@@ -121,6 +121,8 @@ CASES = [
      "  end\nend\ndef f(x)\n  x.go(1)\nend\n", 10, "cannot tell"),
     ("csv_generate_other_use", "require 'csv'\ns = CSV.generate { |c| c << [1]; p c.string }\n", 2,
      "more than <<"),
+    ("pattern_with_rest", "case {a: 1}\nin {a: Integer, **rest}\n  p rest\nend\n", 2, "**rest"),
+    ("pattern_pin", "x = 1\ncase 1\nin ^x\n  puts 'same'\nend\n", 3, "in a pattern"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

@@ -269,12 +269,12 @@ def _class(tr: Translator, node: Node) -> None:
             setters = _setters(info)
             attrs = sorted((info.readers | info.writers) - setters - set(info.struct))
             for attr in attrs:
-                tr.emit(f"{py_name(attr)} = None")
+                tr.emit(f"{_ivar_attr(tr, info, attr)} = None")
             assigned = _class_level_ivars(tr, body)
-            defaults = {py_name(a) for a in attrs}
+            defaults = {_ivar_attr(tr, info, a) for a in attrs}
             for attr in sorted((info.class_readers | info.class_writers) - assigned):
-                tr.emit(f"{py_name(attr)} = None")
-                defaults.add(py_name(attr))
+                tr.emit(f"{_attr_of_ivar(tr, info, attr, True)} = None")
+                defaults.add(_attr_of_ivar(tr, info, attr, True))
             for attr in sorted(_memoized_ivars(tr, info, body) - defaults):
                 tr.emit(f"{attr} = None")  # nil until assigned, as in Ruby
                 attrs.append(attr)
@@ -538,8 +538,10 @@ def _ivar_attr(tr: Translator, info: ClassInfo, name: str) -> str:
     the class's family exposes it, ``_name`` otherwise (so that ``@message``
     and ``def message`` do not collide)."""
     family = descendants(tr, ancestry(tr, info)[-1])
+    # (a property's own value is _name; so is the value a method of the
+    # same name reads: attr_writer :port beside def port)
     exposed = any(name in c.readers or name in c.writers for c in family) and not any(
-        name in _setters(c) for c in family)  # a property's own value is _name
+        name in _setters(c) or name in c.methods for c in family)
     return py_name(name) if exposed else "_" + name
 
 
@@ -548,7 +550,9 @@ def _attr_of_ivar(tr: Translator, info: ClassInfo, name: str, singleton: bool) -
     method (public when a class-level ``attr_*`` exposes it), else of the
     object (:func:`_ivar_attr`)."""
     if singleton:
-        return py_name(name) if name in (info.class_readers | info.class_writers) else "_" + name
+        exposed = name in (info.class_readers | info.class_writers) and \
+            name not in info.class_methods
+        return py_name(name) if exposed else "_" + name
     return _ivar_attr(tr, info, name)
 
 
@@ -790,8 +794,9 @@ def duck_writer(tr: Translator, recv: Expr, name: str, t: T) -> str | None:
     if found is None:
         return None
     owners, singleton = found
-    if not all(name in (c.class_writers if singleton else c.writers) for c in owners):
-        return None
+    if not all(name in (c.class_writers if singleton else c.writers) and
+               name not in (c.class_methods if singleton else c.methods) for c in owners):
+        return None  # (beside a reader method the value is _name)
     for cls in owners:
         tr.learn(_ivar_key(tr, cls, name, singleton), t)
     return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
@@ -994,7 +999,7 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
         info = constants.find_class(tr, path)
         if info is not None and name in info.class_writers:
             tr.learn(_ivar_key(tr, info, name, True), t)
-            return f"{constants.py_path(info)}.{py_name(name)}"
+            return f"{constants.py_path(info)}.{_attr_of_ivar(tr, info, name, True)}"
     recv = tr.expr(recv_node)
     kind = recv.type.kind
     if kind in ("obj", "class"):
@@ -1007,7 +1012,7 @@ def attribute_target(tr: Translator, node: Node, t: T) -> str:
             holder = next((c for c in ancestry(tr, info) if name in c.writers), None)
         if info is not None and holder is not None:
             tr.learn(_ivar_key(tr, info, name, singleton), t)
-            return f"{tr.wrap(recv, P_CALL)}.{py_name(name)}"
+            return f"{tr.wrap(recv, P_CALL)}.{_attr_of_ivar(tr, info, name, singleton)}"
         owner = next((c for c in ancestry(tr, info) if name + "=" in c.methods), None) \
             if info is not None and not singleton else None
         if owner is not None:  # a setter method: the class's property calls it

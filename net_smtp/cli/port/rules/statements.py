@@ -16,7 +16,18 @@ from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, NIL, PENDING, T, join
-from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
+from . import (
+    blocks,
+    calls,
+    collections,
+    constants,
+    definitions,
+    env,
+    expressions,
+    io,
+    patterns,
+    regexps,
+)
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -204,7 +215,7 @@ def assignment_target(tr: Translator, left: Node, t: T) -> str:
     raise tr.fail(left, f"assignment to {kind.replace('_', ' ')}")
 
 
-VALUE_STATEMENTS = ("if", "unless", "case", "begin", "while", "until")
+VALUE_STATEMENTS = ("if", "unless", "case", "case_match", "begin", "while", "until")
 
 
 def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
@@ -456,17 +467,17 @@ def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     if negate:
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
-    _branch(tr, node.child_by_field_name("consequence"), tail)
+    branch(tr, node.child_by_field_name("consequence"), tail)
     alternative = node.child_by_field_name("alternative")
     while alternative is not None:
         if alternative.type == "elsif":
             c = tr.cond(alternative.child_by_field_name("condition"))
             tr.emit(f"elif {c}:", tr.line_of(alternative))
-            _branch(tr, alternative.child_by_field_name("consequence"), tail)
+            branch(tr, alternative.child_by_field_name("consequence"), tail)
             alternative = alternative.child_by_field_name("alternative")
         else:
             tr.emit("else:", tr.line_of(alternative))
-            _branch(tr, alternative, tail)
+            branch(tr, alternative, tail)
             alternative = None
             return
     if tail.kind == "assign":
@@ -489,7 +500,7 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
-def _branch(tr: Translator, node: Node | None, tail: Tail) -> None:
+def branch(tr: Translator, node: Node | None, tail: Tail) -> None:
     with tr.indented():
         if node is None:
             if tail.kind == "assign":
@@ -546,7 +557,7 @@ def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None
             with tr.indented():
                 _inner_statement(tr, body, NO_TAIL)
         else:
-            _branch(tr, body, NO_TAIL)
+            branch(tr, body, NO_TAIL)
     _nil_tail(tr, tail)
 
 
@@ -572,7 +583,7 @@ def _for(tr: Translator, node: Node, tail: Tail) -> None:
     pys = [tr.declare(n, elem if len(names) == 1 else ANY).py for n in names]
     tr.emit(f"for {', '.join(pys)} in {iterable.code}:")
     with tr.loop():
-        _branch(tr, node.child_by_field_name("body"), NO_TAIL)
+        branch(tr, node.child_by_field_name("body"), NO_TAIL)
     _nil_tail(tr, tail)
 
 
@@ -596,25 +607,25 @@ def _case(tr: Translator, node: Node, tail: Tail) -> None:
             tests = []
             for pattern in [c for c in child.named_children if c.type == "pattern"]:
                 inner = pattern.named_children[0]
-                tests.append(_when_test(tr, subject, inner))
+                tests.append(when_test(tr, subject, inner))
             c = " or ".join(tests) if len(tests) > 1 else tests[0]
             tr.emit(f"{'if' if first else 'elif'} {c}:", tr.line_of(child))
             first = False
-            _branch(tr, child.child_by_field_name("body"), tail)
+            branch(tr, child.child_by_field_name("body"), tail)
         elif child.type == "else":
             has_else = True
             if first:
                 tr.emit("if True:")
             else:
                 tr.emit("else:", tr.line_of(child))
-            _branch(tr, child, tail)
+            branch(tr, child, tail)
     if not has_else and tail.kind != "none":
         tr.emit("else:")
         with tr.indented():
             _nil_tail(tr, tail)
 
 
-def _when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
+def when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
     if subject is None:
         return tr.cond(node)
     kind = node.type
@@ -905,6 +916,7 @@ _STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "until_modifier": _until,
     "for": _for,
     "case": _case,
+    "case_match": patterns.case_match,
     "begin": _begin,
     "retry": _retry,
     "return": _return,
