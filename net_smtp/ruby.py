@@ -1415,10 +1415,25 @@ def rescuing(classes: Iterable[type[BaseException]]) -> tuple[type[BaseException
 
 
 
-def keywords(values: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
-    """``**values`` passed to a method whose keywords Python names otherwise
-    (``id`` -> ``id_``, ``from`` -> ``from_``): the same entries under the
-    parameters' Python names."""
+def keywords(values: Mapping[str, Any], renamed: Mapping[str, str],
+             required: Sequence[str] = (), accepted: Sequence[str] | None = None
+             ) -> dict[str, Any]:
+    """``**values`` passed to a method of the script: the same entries under
+    the parameters' Python names (``from`` -> ``from_``), checked as Ruby
+    checks them first.
+
+    Raises:
+        ArgumentError: one of the keywords *required* is missing, or (when
+            *accepted* lists what the method takes) one is unknown; Ruby's
+            texts (``missing keyword: :subject``).
+    """
+    missing = [key for key in required if key not in values]
+    unknown = [key for key in values if accepted is not None and key not in accepted]
+    for found, what in ((missing, "missing"), (unknown, "unknown")):
+        if found:
+            names = ", ".join(inspect(Symbol(key)) for key in found)
+            raise errors.ArgumentError(
+                f"{what} keyword{'s' if len(found) > 1 else ''}: {names}")
     return {renamed.get(key, key): value for key, value in values.items()}
 
 

@@ -123,6 +123,10 @@ CASES = [
      "more than <<"),
     ("pattern_with_rest", "case {a: 1}\nin {a: Integer, **rest}\n  p rest\nend\n", 2, "**rest"),
     ("pattern_pin", "x = 1\ncase 1\nin ^x\n  puts 'same'\nend\n", 3, "in a pattern"),
+    ("private_with_a_receiver", "class A\n  private\n  def x\n    1\n  end\nend\nA.new.x\n", 7,
+     "private"),
+    ("private_class_method_called", "class A\n  def self.b\n    1\n  end\n  private_class_method :b\n"
+     "end\nA.b\n", 7, "private"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

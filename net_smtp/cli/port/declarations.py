@@ -93,11 +93,15 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
                                               for p in params.named_children)
     block = next((p.child_by_field_name("name") for p in params.named_children
                   if p.type == "block_parameter"), None) if params is not None else None
+    required = [tr.text(p.child_by_field_name("name")) for p in params.named_children
+                if p.type == "keyword_parameter" and p.child_by_field_name("value") is None] \
+        if params is not None else []
     return MethodInfo(name, py or (py_method_name(name) if owner else py_name(name)),
                       positional, keywords, singleton,
                       block is not None or (body is not None and _takes_block(body)), owner,
                       bool(keywords) or double_splat,
-                      py_name(tr.text(block)) if block is not None else "block")
+                      py_name(tr.text(block)) if block is not None else "block",
+                      required, double_splat)
 
 
 def struct_fields(tr: Translator, node: Node | None) -> list[str]:
@@ -516,6 +520,27 @@ def _separate_class_methods(tr: Translator) -> None:
                 method.py += "_"
 
 
+def _visibility(tr: Translator, node: Node, info: ClassInfo, singleton: bool,
+                hidden: bool) -> bool:
+    """Record the private methods *node* (a statement of a class body)
+    declares; returns whether the defs after it are private."""
+    names = info.private_class if singleton else info.private
+    if node.type == "identifier" and tr.text(node) in ("private", "public", "protected"):
+        return tr.text(node) == "private"
+    if node.type == "method" and hidden:
+        names.add(tr.text(node.child_by_field_name("name")))
+    if node.type == "call" and node.child_by_field_name("receiver") is None:
+        method = tr.text(node.child_by_field_name("method"))
+        arguments = node.child_by_field_name("arguments")
+        if method in ("private", "private_class_method") and arguments is not None:
+            target = info.private_class if method == "private_class_method" else names
+            for argument in arguments.named_children:
+                if argument.type in ("method", "singleton_method"):
+                    target.add(tr.text(argument.child_by_field_name("name")))
+            target.update(symbol_names(tr, arguments))
+    return hidden
+
+
 def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
     beginnings: list[Node] = []
@@ -552,16 +577,25 @@ def collect(tr: Translator, root: Node) -> None:
             for child in node.named_children:
                 if child != body:
                     walk(child, info, False)
+            hidden = False
             for child in body.named_children if body is not None else []:
                 if makes_static(tr, child):
                     static = True
                 included = _included(tr, child)
                 if included:
                     info.includes.insert(0, included)  # the last included is looked at first
+                hidden = _visibility(tr, child, info, static, hidden)
                 walk(child, info, static and child.type == "method")
             return
         if kind == "singleton_class":
+            hidden = False
+            body = node.child_by_field_name("body")
             for child in node.named_children:
+                if child != body:
+                    walk(child, owner, True)
+            for child in body.named_children if body is not None else []:
+                if owner is not None:
+                    hidden = _visibility(tr, child, owner, True, hidden)
                 walk(child, owner, True)
             return
         if kind in ("method", "singleton_method"):

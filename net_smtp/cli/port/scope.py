@@ -71,6 +71,10 @@ class MethodInfo:
     takes_keywords: bool = False
     block: str = "block"
     """The Python name of the block it is given (``&blk`` -> ``blk``)."""
+    required: list[str] = field(default_factory=list)
+    """Its keywords without a default (``to:``)."""
+    any_keyword: bool = False
+    """It takes keywords it does not name (``**opts``)."""
 
 
 @dataclass
@@ -95,6 +99,11 @@ class ClassInfo:
     struct: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     """The modules ``include``d, as written, the last one first."""
+    private: set[str] = field(default_factory=set)
+    """Its instance methods after ``private`` (or named by it)."""
+    private_class: set[str] = field(default_factory=set)
+    """Its class methods that are private (``class << self; private``,
+    ``private_class_method``)."""
     initialized: set[str] = field(default_factory=set)
     """The instance variables ``initialize`` always assigns (as its own
     statements, not inside a branch): any other reads nil until set."""

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Callable, Optional
 
 from ..engine import P_ATOM, P_CALL, Call, Expr
-from ..scope import py_name
+from ..scope import MethodInfo, py_name
 from ..syntax import Node
 from ..types import T
 
@@ -96,15 +96,34 @@ def keyword_of(tr: Translator, key: Node) -> str | None:
     return None
 
 
+def _keyword_checks(tr: Translator, call: Call, method: MethodInfo | None) -> str:
+    """The arguments of ``ruby.keywords`` that check a ``**hash`` given to
+    *method* as Ruby does: the keywords it requires that the call does not
+    name, and (without ``**opts``) those it takes at all."""
+    if method is None or not method.takes_keywords:
+        return ""
+    named = {keyword_of(tr, a.child_by_field_name("key")) for a in call.args if a.type == "pair"}
+    required = [k for k in method.required if k not in named]
+    checks = f", required=[{', '.join(tr.string(k) for k in required)}]" if required else ""
+    if not method.any_keyword:
+        taken = [k for k in method.keywords if k not in named]
+        checks += f", accepted=[{', '.join(tr.string(k) for k in taken)}]"
+    return checks
+
+
 def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
               rename: Callable[[str], str] | None = None, block: str = "block",
-              declared: Collection[str] | None = None) -> list[str]:
+              declared: Collection[str] | None = None,
+              method: MethodInfo | None = None) -> list[str]:
     """The Python arguments of *call*: positional, ``*splat``, keywords
     (from ``key: value`` pairs), ``**hash``, and ``&blk`` as ``block=blk``
     (the keyword named *block*). A keyword that Python reserves (``from:``)
     is renamed (``from_=``) where the method of the script declares it
     (*declared*: its Ruby keywords); else it reaches the method's ``**opts``
-    under its own name (``**{'from': ...}``)."""
+    under its own name (``**{'from': ...}``). A ``**hash`` given to the
+    script's *method* is checked as Ruby checks it (``ruby.keywords``: a
+    missing or unknown keyword is Ruby's ArgumentError, not Python's
+    TypeError)."""
     out: list[str] = []
     pairs_as_dict: list[str] = []
     spread: list[str] = []
@@ -117,9 +136,10 @@ def args_code(tr: Translator, call: Call, keyword_ok: bool = True,
             renamed = sorted(k for k in declared or () if py_name(k) != k and
                              k not in _keywords_taken_before(tr, arg.named_children[0]))
             inner = tr.expr(arg.named_children[0])
-            if renamed:  # the Hash's keys are Ruby's names, the parameters Python's
+            checks = _keyword_checks(tr, call, method)
+            if renamed or checks:  # the Hash's keys are Ruby's names, the parameters Python's
                 names = ", ".join(f"{tr.string(k)}: {tr.string(py_name(k))}" for k in renamed)
-                out.append(f"**{tr.runtime('keywords')}({inner.code}, {{{names}}})")
+                out.append(f"**{tr.runtime('keywords')}({inner.code}, {{{names}}}{checks})")
             else:
                 out.append("**" + tr.wrap(inner, P_CALL))
         elif kind == "pair":

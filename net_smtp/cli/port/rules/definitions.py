@@ -678,7 +678,7 @@ def _defined_below(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
         result = t if result is None else join(result, t)
     first = (below[0].class_methods if singleton else below[0].methods)[name]
     args = args_code(tr, call, keyword_ok=first.takes_keywords, block=first.block,
-                     declared=first.keywords)
+                     declared=first.keywords, method=first)
     return Expr(f"{owner_code}.{first.py}({', '.join(args)})", result or tr.unknown, P_CALL)
 
 
@@ -689,6 +689,10 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
     writers = info.class_writers if singleton else info.writers
     methods = info.class_methods if singleton else info.methods
     key = _method_key(info, name, singleton)
+    if name in (info.private_class if singleton else info.private) and \
+            call.recv_node is not None and tr.text(call.recv_node) != "self":
+        raise tr.fail(call.node, f"{name} is private: Ruby raises NoMethodError for a call "
+                                 "with a receiver")
     if name in methods:
         m = methods[name]
         if call.block is not None:
@@ -704,7 +708,7 @@ def _own_member(tr: Translator, info: ClassInfo, call: Call, owner_code: str,
                 t = tr.known(f"ret:{override_key}") or tr.unknown
                 result = t if result is None else join(result, t)
         args = args_code(tr, call, keyword_ok=m.takes_keywords, block=m.block,
-                         declared=m.keywords)
+                         declared=m.keywords, method=m)
         return Expr(f"{owner_code}.{m.py}({', '.join(args)})", result or tr.unknown, P_CALL)
     if name in readers and not call.args and call.block is None:
         ikey = _ivar_key(tr, info, name, singleton)
@@ -772,7 +776,7 @@ def duck_member(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         first = methods[0]
         assert first is not None
         args = args_code(tr, call, keyword_ok=first.takes_keywords, block=first.block,
-                         declared=first.keywords)
+                         declared=first.keywords, method=first)
         return Expr(f"{code}.{first.py}({', '.join(args)})", result or tr.unknown, P_CALL)
     if any(m is not None for m in methods) or call.args or call.block is not None or \
             call.name in _SAME_READ and singleton or \
@@ -841,7 +845,7 @@ def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: 
     types = [tr.known(f"lambda:{proc}:{i}") or tr.unknown for i in range(len(params))]
     fn = tr.hoist(call.block, lambda: Expr(blocks.function_for_block(
         tr, call.block, "block", types, lambda t: tr.learn(f"lambda:{proc}:value", t)))).code
-    args = args_code(tr, call, keyword_ok=m.takes_keywords, declared=m.keywords) + \
+    args = args_code(tr, call, keyword_ok=m.takes_keywords, declared=m.keywords, method=m) + \
         [f"{m.block}={fn}"]
     return Expr(f"{code}({', '.join(args)})", tr.known(f"ret:{key}") or tr.unknown, P_CALL)
 
@@ -868,7 +872,7 @@ def self_call(tr: Translator, call: Call) -> Expr | None:
             return _call_with_block(tr, call, function, function.py, key)
         _learn_args(tr, call, function, key)
         args = args_code(tr, call, keyword_ok=function.takes_keywords, block=function.block,
-                         declared=function.keywords)
+                         declared=function.keywords, method=function)
         result = tr.known(f"ret:{key}") or tr.unknown
         return Expr(f"{function.py}({', '.join(args)})", result, P_CALL)
     return None
@@ -902,7 +906,8 @@ def _new(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr:
     elif owner.struct:
         _learn_members(tr, call, owner)
     args = args_code(tr, call, keyword_ok=init is None or init.takes_keywords,
-                     declared=init.keywords if init is not None else owner.struct or None)
+                     declared=init.keywords if init is not None else owner.struct or None,
+                     method=init)
     return Expr(f"{code}({', '.join(args)})", instance(tr, info), P_CALL)
 
 

@@ -204,7 +204,10 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL)
         return Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="?"), P_CALL)
     if name == "response":
-        return Expr(f"{r}.response", RESPONSE if smtp else RESPONSE.nil(), P_CALL)
+        # (nil but for an error raised for a reply: STARTTLS missing raises
+        # SMTPUnsupportedCommand with a text)
+        return Expr(f"{r}.response", RESPONSE if recv.type.name == "reply" else RESPONSE.nil(),
+                    P_CALL)
     if name == "errno" and recv.type.name == "SystemCallError":
         return Expr(f"{r}.errno", INT, P_CALL)
     if name == "key" and recv.type.name == "KeyError":
