@@ -16,7 +16,8 @@ from net_smtp.cli.port.engine import translate  # noqa: E402
 CASES = [
     ("eval", "require 'net/smtp'\nconfig = {}\nconfig.instance_eval(File.read('c.rb'))\n", 3,
      "run time"),
-    ("erb", "require 'erb'\nbody = ERB.new('<%= 1 %>').result(binding)\nputs body\n", 1, "erb"),
+    ("erb_read_at_run_time", "require 'erb'\nbody = ERB.new(File.read('t.erb')).result(binding)\n"
+     "puts body\n", 2, "ERB"),
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
     ("shell", "out = `date`\nputs out\n", 1, "shell"),

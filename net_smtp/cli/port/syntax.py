@@ -77,7 +77,9 @@ def parse(source: bytes) -> tuple[Node, bytes]:
             snippet = error.text.decode("utf-8", "replace").strip().splitlines()
             what = f"syntax error near {snippet[0][:40]!r}" if snippet else "syntax error"
         raise RubySyntaxError(row + 1, column + 1, text, what)
-    edits = sorted(_rewrites(root), reverse=True)
+    from . import erb  # (it reads the syntax tree this module makes)
+
+    edits = sorted(_rewrites(root) + erb.rewrites(root), reverse=True)
     if not edits:
         return root, source
     rewritten = bytearray(source)
@@ -94,6 +96,8 @@ def _rewrites(node: Node) -> list[tuple[int, int, bytes]]:
     - Ruby 3.1's ``f(user:)`` and ``{user:}``: the name written out
       (``user: user``);
     - ``Name = Class.new(Base)``: ``class Name < Base; end``.
+
+    (ERB templates are written out by :mod:`.erb`.)
     """
     found: list[tuple[int, int, bytes]] = []
     stack = [node]

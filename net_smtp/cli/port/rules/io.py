@@ -30,7 +30,7 @@ STDIN = T("io", name="stdin")
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
-    "English": None, "logger": None, "json": None, "erb": "!", "yaml": "!",
+    "English": None, "logger": None, "json": None, "erb": None, "yaml": "!",
     "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
@@ -547,6 +547,19 @@ def _cgi(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("CGI", _cgi)
+
+
+def _erb_util(tr: Translator, call: Call) -> Expr | None:
+    """``ERB::Util.h(text)`` / ``html_escape``: CGI.escapeHTML's escaping."""
+    if "erb" not in tr.ruby_requires or len(call.args) != 1 or \
+            call.name not in ("h", "html_escape"):
+        return None
+    value = tr.expr(call.args[0])
+    text = value if value.type.is_("str") else strings.str_of(tr, value)
+    return Expr(f"{tr.runtime('escape_html')}({text.code})", T("str"), P_CALL)
+
+
+register_const("ERB::Util", _erb_util)
 
 
 _FORM_PAIRS = T("list", elem=T("list", elem=T("str"), items=(T("str"), T("str"))))
