@@ -807,6 +807,17 @@ def lines(text: str, chomp: bool = False) -> list[str]:
     return out + [parts[-1]] if parts[-1] else out
 
 
+_REGEXP_SPECIALS = {c: "\\" + c for c in "[]{}()|-*.\\?+^$# "}
+_REGEXP_SPECIALS.update({"\t": "\\t", "\f": "\\f", "\v": "\\v", "\n": "\\n", "\r": "\\r"})
+
+
+def regexp_escape(text: str) -> str:
+    """Ruby's ``Regexp.escape``: its text (a backslash before each character
+    a pattern reads, ``\\n`` for a line break), which Python's ``re`` reads
+    the same way."""
+    return "".join(_REGEXP_SPECIALS.get(c, c) for c in text)
+
+
 class NoMatchingPatternError(Exception):
     """Ruby's NoMatchingPatternError: ``case value in ...`` without
     ``else`` when no pattern matches; its message is the value's inspect."""

@@ -77,7 +77,8 @@ in its place), an option given several times (its block run each time, a flag co
 (``case``/``in`` with Hash, Array and Struct patterns, ``=>``, ``|`` and guards), ``attr_writer``
 beside a reader method of the same name, a ``**hash`` given to a method's keywords (a missing or
 unknown keyword is Ruby's ArgumentError), ERB templates written in the script (``result(binding)``,
-``result_with_hash``, ``trim_mode: '-'``, ``ERB::Util.h``), and small idioms.
+``result_with_hash``, ``trim_mode: '-'``, ``ERB::Util.h``), an enumerator asked for an Array
+method (``each_line.grep``), ``a |= b``, ``ENV.values_at``, ``Regexp.escape``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr, Tail
+from ..engine import P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import BOOL, INT, T, join, list_of
 from . import blocks, calls, collections, expressions, optparse, statements
@@ -258,6 +258,11 @@ def _env_method(tr: Translator, call: Call, environ: str) -> Expr | None:
         return Expr(f"{environ}.pop({key.code}, None)", ENV_VALUE, P_CALL)
     if name in ("to_h", "to_hash") and not call.args:
         return Expr(f"dict({environ})", T("dict", key=T("str"), elem=T("str")), P_CALL)
+    if name == "values_at" and call.block is None and all(
+            a.type not in ("splat_argument", "pair", "block_argument") for a in call.args):
+        values = [f"{environ}.get({tr.expr(a).code})" for a in call.args]
+        return Expr(f"[{', '.join(values)}]", T("list", elem=ENV_VALUE,
+                                                items=(ENV_VALUE,) * len(values)), P_ATOM)
     if call.block is not None or name in _READ_AS_HASH and not call.args:
         # ENV.keys, ENV.select { |k, v| ... }: os.environ as a Hash (a copy,
         # as Ruby's methods give a new Hash or Array)

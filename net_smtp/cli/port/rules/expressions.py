@@ -246,6 +246,13 @@ def list_difference(tr: Translator, a: Expr, b: Expr) -> Expr:
                 a.type.non_nil(), P_ATOM)
 
 
+def list_union(tr: Translator, a: Expr, b: Expr) -> Expr:
+    """``a | b`` of two Arrays: a new Array of the items of both, each once,
+    in order."""
+    return Expr(f"list(dict.fromkeys({tr.wrap(a, P_ADD)} + {tr.wrap(b, P_ADD + 1)}))",
+                join(a.type.non_nil(), b.type.non_nil()), P_CALL)
+
+
 def _binary(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     left_node = node.child_by_field_name("left")
@@ -326,8 +333,7 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"list(dict.fromkeys({x} for {x} in {a.code} if {x} in "
                     f"{tr.wrap(b, P_CMP + 1)}))", ta, P_CALL)
     if op == "|" and ta.is_("list") and tb.is_("list"):
-        return Expr(f"list(dict.fromkeys({tr.wrap(a, P_ADD)} + {tr.wrap(b, P_ADD + 1)}))",
-                    join(ta, tb), P_CALL)
+        return list_union(tr, a, b)
     if op == "+" and "any" in (ta.kind, tb.kind):
         # a value of parsed JSON: its class decides at run time, as in Ruby
         return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", arith_type(op, ta, tb), P_CALL)

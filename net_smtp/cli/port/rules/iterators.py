@@ -236,7 +236,18 @@ def chained(tr: Translator, call: Call) -> Expr | None:
         return None
     if call.block is None and symbol_block(tr, call) is None and \
             call.name not in SHAPES | {"to_a", "entries"}:
-        raise tr.fail(call.node, f"{call.name} of an enumerator")
+        # (lines.each_line.grep(re), DATA.each_line.drop(1)): the method of
+        # the Array the enumerator gives
+        if any(stage.name in COLLECTING for stage in stages):
+            raise tr.fail(call.node, f"{call.name} of an enumerator")
+        base = tr.expr(base_node)
+        src: Source | None = None
+        for stage in stages:
+            src = _shape(tr, src, base, stage)
+        assert src is not None
+        items = materialize(tr, src)
+        call.recv = items
+        return calls._dispatch(tr, call, items)
     return _run(tr, call, tr.expr(base_node), stages)
 
 

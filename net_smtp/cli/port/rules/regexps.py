@@ -479,6 +479,11 @@ def _regexp_class(tr: Translator, call: Call) -> Expr | None:
     if call.name == "last_match" and len(call.args) <= 1:
         group = tr.expr(call.args[0]) if call.args else None
         return last_match(tr, call.node, group)
+    if call.name in ("escape", "quote") and len(call.args) == 1 and call.block is None:
+        text = tr.expr(call.args[0])
+        if not text.type.is_("str"):
+            raise tr.fail(call.node, f"Regexp.{call.name} of a value that may not be a String")
+        return Expr(f"{tr.runtime('regexp_escape')}({text.code})", T("str", nl="no"), P_CALL)
     return None
 
 

@@ -413,9 +413,10 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         ta, tb = current.type.non_nil(), value.type.non_nil()
         if base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind):
             _runtime_update(tr, left, base, current, value)
-        elif base == "-" and ta.is_("list") and tb.is_("list"):
-            difference = expressions.list_difference(tr, current, value)
-            tr.emit(f"{assignment_target(tr, left, difference.type)} = {difference.code}")
+        elif base in ("-", "|") and ta.is_("list") and tb.is_("list"):
+            combined = expressions.list_difference(tr, current, value) if base == "-" else \
+                expressions.list_union(tr, current, value)
+            tr.emit(f"{assignment_target(tr, left, combined.type)} = {combined.code}")
         else:
             base, t = _update_type(tr, node, op, ta, tb)
             target = assignment_target(tr, left, t)

@@ -1,0 +1,22 @@
+# An enumerator asked for an Array method (each_line.grep, each_line.drop,
+# each_char.first); a |= b and a -= b of Arrays; ENV.values_at;
+# Regexp.escape inside a regexp and on its own.
+output = "ok 1\nERROR two\nfine\nFATAL x\n"
+p output.each_line.grep(/\b(ERROR|FATAL)\b/)
+p output.each_line.drop(1).size
+p output.each_line.first(2)
+p output.each_line.map(&:strip).reject(&:empty?).uniq.size
+p output.each_char.first(3)
+rcpts = %w[a@x b@x a@x]
+cc = ENV['PORT_TEST_MAILCC']&.split(',') || []
+rcpts |= cc
+rcpts |= ['c@x', 'b@x']
+rcpts -= ['a@x']
+p rcpts
+home, missing = ENV.values_at('HOME', 'PORT_TEST_UNSET')
+p missing
+p home.nil?
+version = '1.2.0'
+log = "## 1.2.0 (x)\nfixed a.b\n## 1.1.0\nold\n"
+p log[/^## #{Regexp.escape(version)}\b.*?(?=^## |\z)/m]
+p Regexp.escape("a.b c*\n")
