@@ -13,9 +13,10 @@ rcpts |= cc
 rcpts |= ['c@x', 'b@x']
 rcpts -= ['a@x']
 p rcpts
-home, missing = ENV.values_at('HOME', 'PORT_TEST_UNSET')
+ENV['PORT_TEST_SET'] = 'set'
+set, missing = ENV.values_at('PORT_TEST_SET', 'PORT_TEST_UNSET')
 p missing
-p home.nil?
+p set
 version = '1.2.0'
 log = "## 1.2.0 (x)\nfixed a.b\n## 1.1.0\nold\n"
 p log[/^## #{Regexp.escape(version)}\b.*?(?=^## |\z)/m]
