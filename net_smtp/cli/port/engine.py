@@ -133,6 +133,7 @@ class Translator:
         self.scope = Scope("module", key="main")
         self.retyped: frozenset[int] = frozenset()
         self.loop_depth = 0
+        self.collecting: list[tuple[str, str] | None] = []
         self.block_depth = 0
         self.data_text: str | None = None
         self.rescue_stack: list[str] = []
@@ -181,13 +182,17 @@ class Translator:
         return "argv:mutated" in self.learned or self.want_argv
 
     @contextmanager
-    def loop(self) -> Iterator[None]:
-        """Inside a Python loop: ``break`` and ``next`` translate."""
+    def loop(self, collects: tuple[str, str] | None = None) -> Iterator[None]:
+        """Inside a Python loop: ``break`` and ``next`` translate. A loop
+        that *collects* a ``map`` block's values (the list, and the key its
+        items' type is learned under) takes ``next value`` too."""
         self.loop_depth += 1
+        self.collecting.append(collects)
         try:
             yield
         finally:
             self.loop_depth -= 1
+            self.collecting.pop()
 
     def text(self, node: Node) -> str:
         return str(node.text.decode("utf-8", "replace"))

@@ -1,6 +1,6 @@
 # An enumerator asked for an Array method (each_line.grep, each_line.drop,
 # each_char.first); a |= b and a -= b of Arrays; ENV.values_at;
-# Regexp.escape inside a regexp and on its own.
+# Regexp.escape inside a regexp and on its own; next with a value in a map block.
 output = "ok 1\nERROR two\nfine\nFATAL x\n"
 p output.each_line.grep(/\b(ERROR|FATAL)\b/)
 p output.each_line.drop(1).size
@@ -21,3 +21,12 @@ version = '1.2.0'
 log = "## 1.2.0 (x)\nfixed a.b\n## 1.1.0\nold\n"
 p log[/^## #{Regexp.escape(version)}\b.*?(?=^## |\z)/m]
 p Regexp.escape("a.b c*\n")
+results = ['a@x', 'bad', 'c@x', ''].map do |address|
+  next if address.empty?
+  unless address.include?('@')
+    next { address: address, status: 'invalid' }
+  end
+  code = address.start_with?('a') ? 250 : 550
+  { address: address, status: code == 250 ? 'ok' : 'refused' }
+end
+p results.compact.map { |r| "#{r[:address]} #{r[:status]}" }, results.size

@@ -558,8 +558,8 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
         raise tr.fail(call.node, f"a {op} block of more than one expression")
     if not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
-    stops = ("break",) if op in ("select", "filter", "find_all", "filter_map") else (
-        "break", "next")
+    stops = ("break",) if op in ("select", "filter", "find_all", "filter_map", "map",
+                                 "collect") else ("break", "next")
     if blocks.contains(block, stops):
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
     finding = op in ("find", "detect")
@@ -577,7 +577,8 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
             raise tr.fail(block, f"a Hash's {op} block of several statements without |key, "
                                  f"value|")
         tr.emit(f"{clause}:")
-        with tr.indented(), tr.loop():
+        collects = (result, key) if op in ("map", "collect") else None
+        with tr.indented(), tr.loop(collects):
             blocks.block_code(tr, block, Tail("assign", value, lambda t: tr.learn(key, t)))
             seen = Expr(value, tr.known(key) or tr.unknown)
             item = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"

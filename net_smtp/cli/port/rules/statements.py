@@ -881,7 +881,20 @@ _LOOP_JUMPS = {"break": "break", "next": "continue"}
 
 
 def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
-    """``break`` and ``next`` without a value, inside a loop."""
+    """``break`` and ``next`` without a value, inside a loop; ``next value``
+    in the loop of a ``map`` block (the value is the item's)."""
+    collects = tr.collecting[-1] if tr.collecting else None
+    if node.type == "next" and collects is not None:
+        values = node.named_children
+        args = values[0].named_children if values and values[0].type == "argument_list" \
+            else values
+        if len(args) > 1:
+            raise tr.fail(node, "next with several values")
+        value = tr.expr(args[0]) if args else Expr("None", NIL)
+        tr.learn(collects[1], value.type)
+        tr.emit(f"{collects[0]}.append({value.code})")
+        tr.emit("continue")
+        return
     if node.named_children:
         raise tr.fail(node, f"{node.type} with a value")
     if not tr.loop_depth:
