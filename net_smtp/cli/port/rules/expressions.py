@@ -321,7 +321,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
             # Ruby's Float division by zero gives Infinity or NaN, Python's raises
             return Expr(f"{tr.runtime('fdiv')}({a.code}, {b.code})", FLOAT, P_CALL)
         if op in ("/", "%") and result.kind == "num":
-            raise tr.fail(node, f"{op} on numbers that may be Integers or Floats")
+            # Integer or Float known only at run time: Ruby's rule then
+            return Expr(f"{tr.runtime('arith')}({a.code}, {op!r}, {b.code})", result, P_CALL)
         if op in ("&", "|", "^", "<<", ">>") and result != INT:
             raise tr.fail(node, f"{op} on a Float")
         return Expr(f"{tr.wrap(a, prec)} {op} {tr.wrap(b, prec + (0 if op == '**' else 1))}",

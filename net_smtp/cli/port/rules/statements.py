@@ -234,6 +234,15 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
         return
+    inner = right.child_by_field_name("left") if right.type == "assignment" else None
+    if inner is not None and inner.type in ("identifier", "instance_variable", "call") and \
+            left.type in ("identifier", "instance_variable", "call"):
+        # a = b = value: b first (Ruby assigns from the right), then a gets b
+        statement(tr, right, NO_TAIL)
+        value = tr.expr(inner)
+        tr.emit(f"{assignment_target(tr, left, value.type)} = {value.code}")
+        _after_assign(tr, tr.expr(left).code, tail, value.type)
+        return
     if right.type in VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
             "block") is not None and _block_as_statement(tr, right)) or (
                 right.type == "call" and _tap_of_symbol(tr, right)):
