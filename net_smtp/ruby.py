@@ -76,6 +76,7 @@ __all__ = [
     "lines",
     "message",
     "option_choice",
+    "option_pattern",
     "months_later",
     "p",
     "partition",
@@ -2658,21 +2659,34 @@ def option_list(text: str) -> list[str | None]:
     return [part or None for part in parts]
 
 
-def option_choice(words: list[str]) -> Callable[[str], str]:
+def option_choice(words: list[str], values: Mapping[str, Any] | None = None
+                  ) -> Callable[[str], Any]:
     """OptionParser's list of accepted words (``on('--level L', %w[low
     high])``): the word given, or the only word it begins (``hi`` is
     ``high``); several is Ruby's ``ambiguous argument``, none ``invalid
-    argument``."""
-    def choice(text: str) -> str:
+    argument``. With *values* (a Hash of words), the word's value."""
+    def choice(text: str) -> Any:
         if text in words:
-            return text
-        found = [word for word in words if word.startswith(text)]
+            found = [text]
+        else:
+            found = [word for word in words if word.startswith(text)]
         if len(found) == 1:
-            return found[0]
+            return found[0] if values is None else values[found[0]]
         if found:
             raise argparse.ArgumentTypeError(f"ambiguous {text}")
         raise ValueError(text)
     return choice
+
+
+def option_pattern(pattern: re.Pattern[str]) -> Callable[[str], str]:
+    """OptionParser's Regexp of what an option accepts: the text it matches
+    (Ruby's ``invalid argument`` when it matches nothing)."""
+    def matched(text: str) -> str:
+        found = pattern.search(text)
+        if found is None:
+            raise ValueError(text)
+        return found.group(0)
+    return matched
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -2744,6 +2758,7 @@ class ArgumentParser(argparse.ArgumentParser):
                 # OptionParser's own --help: print the summary, exit 0.
                 sys.stdout.write(str(self))
                 sys.exit(0)
+        self._given = args
         options, rest = self.parse_known_args(args)
         for arg in rest:
             if arg == "--":
@@ -2756,5 +2771,17 @@ class ArgumentParser(argparse.ArgumentParser):
         for pattern, wording in _ARGPARSE_WORDING:
             found = pattern.fullmatch(message)
             if found:
-                raise _option_error(wording.format(*found.groups()))
+                raise _option_error(wording.format(self._as_given(*found.groups()),
+                                                   *found.groups()[1:]))
         raise _option_error(message)
+
+    def _as_given(self, flag: str, value: str | None = None) -> str:
+        """*flag*, argparse's name of an option, as the command line wrote
+        it where it failed (``-t`` for ``--to``, the last one given, or the
+        one before *value*): Ruby's errors name the flag given."""
+        action = self._option_string_actions.get(flag)
+        names = action.option_strings if action is not None else [flag]
+        given: list[str] = getattr(self, "_given", [])
+        found = [arg for arg, after in zip(given, given[1:] + [""])
+                 if arg in names and (value is None or after == value)]
+        return found[-1] if found else flag

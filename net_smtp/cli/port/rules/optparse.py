@@ -58,7 +58,10 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
     negatable = False
     attached = False
     for arg in call.args:
-        if arg.type == "string":
+        if arg.type == "string" and not tr.text(arg)[1:].startswith("-"):
+            # a description: shown in the help only, so it may be computed
+            descriptions.append(tr.expr(arg).code)
+        elif arg.type == "string":
             text = tr.expr(arg)
             if text.code[:1] not in "'\"":
                 raise tr.fail(arg, "a computed option string")
@@ -77,7 +80,7 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
                 if meta:
                     metavar = meta
             else:
-                descriptions.append(value)
+                descriptions.append(text.code)
         elif arg.type == "constant" and tr.text(arg) in _TYPES:
             py_type, value_type = _TYPES[tr.text(arg)]
         elif arg.type == "constant" and tr.text(arg) == "Array":  # a,b,c -> a list
@@ -91,8 +94,12 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
                      for c in arg.named_children]
             py_type = f"{tr.runtime('option_choice')}([{', '.join(words)}])"
             value_type = T("str", nl="no")
+        elif arg.type not in ("pair", "block_argument", "splat_argument", "hash"):
+            # words, a Hash of words (its value is the option's) or a Regexp
+            # held in a constant or computed
+            py_type, value_type = _accepted(tr, arg)
         else:
-            raise tr.fail(arg, "an option declared with a Hash, a Regexp or computed words")
+            raise tr.fail(arg, "an option declared with a Hash literal or computed flags")
     if not flags:
         raise tr.fail(call.node, "an option without a flag")
     long = next((f for f in flags if f.startswith("--")), flags[0])
@@ -102,8 +109,11 @@ def _on(tr: Translator, call: Call, parser: str, options: list[_Option]) -> None
         parts.append(f"metavar={tr.string(metavar)}")
     if attached:
         parts.append("attached=True")
-    if descriptions:
-        parts.append(f"help={tr.string(' '.join(descriptions))}")
+    if descriptions and all(code[:1] in "'\"" for code in descriptions):
+        parts.append(f"help={tr.string(' '.join(_literal(code) for code in descriptions))}")
+    elif descriptions:  # (computed: joined when the option is declared)
+        space = " + ' ' + "
+        parts.append(f"help={space.join(descriptions)}")
     if py_type:
         parts.append(f"type={py_type}")
     # An option given several times runs its block each time: all of its
@@ -136,6 +146,21 @@ def _stores_only(tr: Translator, block: Node) -> bool:
         return False
     return value.type in _CONSTANT_VALUES or \
         value.type == "identifier" and names[:1] == [tr.text(value)]
+
+
+def _accepted(tr: Translator, arg: Node) -> tuple[str, T]:
+    """What an option accepts, given as a value: Strings (the word given or
+    the only one it begins), a Hash (its value for that word) or a Regexp
+    (the text it matches)."""
+    value = tr.expr(arg)
+    if value.type.is_("list") and (value.type.elem is None or value.type.elem.is_("str")):
+        return f"{tr.runtime('option_choice')}({value.code})", T("str", nl="no")
+    if value.type.is_("dict") and (value.type.key is None or value.type.key.is_("str")):
+        return f"{tr.runtime('option_choice')}(list({value.code}), {value.code})", \
+            value.type.elem or tr.unknown
+    if value.type.is_("regex"):
+        return f"{tr.runtime('option_pattern')}({value.code})", T("str", nl="no")
+    raise tr.fail(arg, "an option declared with values the translator cannot tell")
 
 
 def _literal(code: str) -> str:
