@@ -128,6 +128,10 @@ CASES = [
      "private"),
     ("private_class_method_called", "class A\n  def self.b\n    1\n  end\n  private_class_method :b\n"
      "end\nA.b\n", 7, "private"),
+    ("when_splat_of_unknown", "def f(list, x)\n  case x\n  when *list then 1\n  end\nend\n", 3,
+     "when *list"),
+    ("merge_of_default_block", "h = Hash.new { |hh, k| hh[k] = [] }\nm = h.merge('a' => [1])\n"
+     "p m['b']\n", 2, "default block"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

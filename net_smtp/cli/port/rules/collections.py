@@ -839,6 +839,10 @@ def _merge(tr: Translator, call: Call, recv: Expr) -> Expr:
     if not other.type.is_("dict"):
         raise tr.fail(call.node, "Hash#merge of something that may not be a Hash")
     merged = _merged(recv.type, other.type, str(call.node.start_byte))
+    if recv.type.name == "defaultdict":
+        raise tr.fail(call.node, "Hash#merge of a Hash with a default block")
+    if recv.type.name.startswith("default:"):
+        merged = replace(merged, name=recv.type.name)  # (the receiver's default stays)
     if call.block is None:
         return Expr(f"{{**{recv.code}, **{other.code}}}", merged)
     names = blocks.block_params(tr, call.block)

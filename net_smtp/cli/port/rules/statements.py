@@ -663,8 +663,17 @@ def when_test(tr: Translator, subject: Expr | None, node: Node) -> str:
         class_test = constants.class_test(tr, tr.text(node), Expr(s, subject.type))
         if class_test is not None:
             return class_test
-    if kind == "splat_argument":
+    if kind == "splat_argument":  # when *LIST: any item's === (a Regexp's is a match)
         inner = tr.expr(node.named_children[0])
+        elem = inner.type.elem if inner.type.is_("list") else None
+        if elem is not None and elem.is_("regex"):
+            item = tr.temp("pattern")
+            test = f"{item}.search({s}) is not None"
+            if not subject.type.is_("str"):  # (a Regexp matches no other kind)
+                test = f"isinstance({s}, str) and {test}"
+            return f"any({test} for {item} in {inner.code})"
+        if elem is None or not elem.is_("str", "int", "float", "nil"):
+            raise tr.fail(node, "when *list of values whose === the translator cannot tell")
         return f"{s} in {tr.wrap(inner, P_CMP + 1)}"
     value = tr.expr(node)
     if value.type.kind == "nil":
