@@ -847,6 +847,24 @@ def deconstruct(value: object) -> Sequence[Any] | None:
     return None
 
 
+def pairs_to_h(pairs: Iterable[Any]) -> dict[Any, Any]:
+    """``to_h`` of ``[key, value]`` pairs known only at run time.
+
+    Raises:
+        ArgumentError: a pair of another length; TypeError: an item that is
+            not an Array (Ruby's texts).
+    """
+    made: dict[Any, Any] = {}
+    for index, pair in enumerate(pairs):
+        if not _is_array(pair):
+            raise TypeError(f"wrong element type {class_name(pair)} at {index} (expected array)")
+        if len(pair) != 2:
+            raise errors.ArgumentError(
+                f"wrong array length at {index} (expected 2, was {len(pair)})")
+        made[hash_key(pair[0])] = pair[1]
+    return made
+
+
 def hash_of(source: object) -> dict[Any, Any]:
     """Ruby's ``Hash[source]``: a copy of a Hash, or the Hash of an Array's
     ``[key, value]`` pairs (a one-item pair has the value nil).

@@ -87,7 +87,7 @@ CASES = [
     ("env_fetch_two_params", "v = ENV.fetch('X') { |a, b| a }\nputs v\n", 1, "parameters"),
     ("step_by_a_variable", "n = 2\n1.step(9, n) { |i| puts i }\n", 2, "cannot tell"),
     ("range_step_backwards", "(1..9).step(-1) { |i| puts i }\n", 1, "negative"),
-    ("method_name_outside_def", "puts __method__\n", 1, "outside a def"),
+    ("method_name_in_a_class_body", "class A\n  X = __method__\nend\n", 2, "class body"),
     ("keyword_args_unknown", "s = 'x'\nputs s.encode('UTF-8', invalid: :replace)\n", 2,
      "keyword arguments"),
     ("optparse_optional_value", "require 'optparse'\nOptionParser.new do |o|\n"

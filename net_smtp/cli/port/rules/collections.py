@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
 from ..syntax import Node
-from ..types import ANY, BOOL, INT, PENDING, T, dict_of, join, list_of
+from ..types import ANY, BOOL, FLOAT, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
 from .calls import register_kind
 
@@ -123,6 +123,15 @@ def or_default(tr: Translator, node: Node) -> Expr:
     op = tr.text(node.child_by_field_name("operator"))
     obj_node = left.child_by_field_name("object") if left.type == "element_reference" else None
     args = [c for c in left.named_children if c != obj_node] if obj_node is not None else []
+    if op in ("+=", "-=") and left.type == "identifier":
+        # (attempts += 1) <= 3: a walrus for a local number
+        current = tr.expr(left)
+        step = tr.expr(node.child_by_field_name("right"))
+        if not (current.type.is_("int", "float") and step.type.is_("int", "float")):
+            raise tr.fail(node, f"{op} used as a value on something but a number")
+        t = FLOAT if "float" in (current.type.kind, step.type.kind) else INT
+        var = tr.declare(tr.text(left), t)
+        return Expr(f"({var.py} := {current.code} {op[0]} {tr.wrap(step, 11)})", t, P_ATOM)
     if op != "||=" or obj_node is None or len(args) != 1:
         raise tr.fail(node, f"{op} used as a value")
     obj = tr.expr(obj_node)
@@ -578,6 +587,15 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     elem = recv.type.elem or tr.unknown
+    if name == "fetch" and call.block is not None and len(call.args) == 1:
+        # fetch(i) { |i| ... }: the block only for an index past either end
+        index = tr.expr(call.args[0])
+        if not index.type.is_("int") or not re.fullmatch(r"[\w.]+", recv.code):
+            raise tr.fail(call.node, "Array#fetch with a block of a computed Array or index")
+        missing = blocks.fallback(tr, call.block, call.args[0], index, INT, "Array#fetch")
+        assert missing is not None
+        return Expr(f"{r}[{index.code}] if -len({recv.code}) <= {index.code} < len({recv.code}) "
+                    f"else {tr.wrap(missing, 1)}", join(elem, missing.type), 1)
     if call.block is not None or any(a.type == "block_argument" for a in call.args):
         return None  # (a &:name the iterators did not take: not dropped)
     args = [tr.expr(a) for a in call.args]

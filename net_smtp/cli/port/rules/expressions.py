@@ -25,6 +25,7 @@ from ..engine import (
     P_UNARY,
     Expr,
 )
+from ..scope import Scope
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NEVER, NIL, STR, T, join
 from . import (
@@ -160,10 +161,14 @@ def _identifier(tr: Translator, node: Node) -> Expr:
         tr.need("os")
         return Expr("os.path.dirname(os.path.abspath(__file__))", T("str", nl="no"), P_CALL)
     if name == "__method__":  # the Symbol of the enclosing def's name
-        method = tr.scope.method
-        if method is None or tr.scope.kind != "def":
-            raise tr.fail(node, "__method__ outside a def")
-        return Expr(tr.string(method.name), T("str", nl="no", symbol=True))
+        scope: Scope | None = tr.scope
+        while scope is not None and scope.kind not in ("def", "module", "class"):
+            scope = scope.parent  # (a block's is its method's)
+        if scope is None or scope.kind == "module":
+            return Expr("None", NIL)  # nil outside any def
+        if scope.kind != "def" or scope.method is None:
+            raise tr.fail(node, "__method__ in a class body")
+        return Expr(tr.string(scope.method.name), T("str", nl="no", symbol=True))
     return calls.call_expr(tr, node)
 
 

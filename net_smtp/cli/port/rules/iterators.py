@@ -496,6 +496,11 @@ def _comprehension(tr: Translator, call: Call, src: Source, op: str, block: Bloc
     if op == "to_h":
         pair = value.type.items if value.type.kind == "list" and value.type.items and \
             len(value.type.items) == 2 else None
+        if pair is None and value.type.is_("list"):
+            # pairs known only at run time: Ruby's errors for other lengths
+            part = value.type.elem or tr.unknown
+            return Expr(f"{tr.runtime('pairs_to_h')}({value.code} {clause})",
+                        dict_of(part, part), P_CALL)
         if pair is None:
             raise tr.fail(call.node, "to_h of values that may not be pairs")
         return Expr(f"dict({value.code} {clause})", dict_of(pair[0], pair[1]), P_CALL)
