@@ -589,12 +589,12 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     elem = recv.type.elem or tr.unknown
     if name == "fetch" and call.block is not None and len(call.args) == 1:
         # fetch(i) { |i| ... }: the block only for an index past either end
-        index = tr.expr(call.args[0])
-        if not index.type.is_("int") or not re.fullmatch(r"[\w.]+", recv.code):
+        at = tr.expr(call.args[0])
+        if not at.type.is_("int") or not re.fullmatch(r"[\w.]+", recv.code):
             raise tr.fail(call.node, "Array#fetch with a block of a computed Array or index")
-        missing = blocks.fallback(tr, call.block, call.args[0], index, INT, "Array#fetch")
+        missing = blocks.fallback(tr, call.block, call.args[0], at, INT, "Array#fetch")
         assert missing is not None
-        return Expr(f"{r}[{index.code}] if -len({recv.code}) <= {index.code} < len({recv.code}) "
+        return Expr(f"{r}[{at.code}] if -len({recv.code}) <= {at.code} < len({recv.code}) "
                     f"else {tr.wrap(missing, 1)}", join(elem, missing.type), 1)
     if call.block is not None or any(a.type == "block_argument" for a in call.args):
         return None  # (a &:name the iterators did not take: not dropped)

@@ -16,18 +16,7 @@ from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, NIL, PENDING, T, join
-from . import (
-    blocks,
-    calls,
-    collections,
-    constants,
-    definitions,
-    env,
-    expressions,
-    io,
-    patterns,
-    regexps,
-)
+from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -924,6 +913,12 @@ def _parenthesized(tr: Translator, node: Node, tail: Tail) -> None:
     tr.body(list(node.named_children), tail)
 
 
+def _case_match(tr: Translator, node: Node, tail: Tail) -> None:
+    from .patterns import case_match  # (patterns builds on this module)
+
+    case_match(tr, node, tail)
+
+
 def _unsupported(why: str) -> Callable[[Translator, Node, Tail], None]:
     def handler(tr: Translator, node: Node, tail: Tail) -> None:
         raise tr.fail(node, why)
@@ -948,7 +943,7 @@ _STATEMENTS: dict[str, Callable[[Translator, Node, Tail], None]] = {
     "until_modifier": _until,
     "for": _for,
     "case": _case,
-    "case_match": patterns.case_match,
+    "case_match": _case_match,
     "begin": _begin,
     "retry": _retry,
     "return": _return,
