@@ -744,8 +744,9 @@ def _duck_owners(tr: Translator, name: str) -> tuple[list[ClassInfo], bool] | No
                 attr != name and attr in c.writers]
     singleton = [c for c in classes if name in c.class_methods or name in c.class_readers or
                  attr != name and attr in c.class_writers]
-    if bool(instance) == bool(singleton):
-        return None
+    if bool(instance) == bool(singleton) or any(
+            name in (c.private_class if singleton else c.private) for c in classes):
+        return None  # (Ruby refuses a private method a receiver)
     return (instance or singleton), bool(singleton)
 
 
