@@ -92,7 +92,7 @@ CASES = [
      "keyword arguments"),
     ("optparse_optional_value", "require 'optparse'\nOptionParser.new do |o|\n"
      "  o.on('--cc [ADDR]') { |v| puts v }\nend.parse!\n", 3, "may be left out"),
-    ("loop_value", "i = 0\nr = loop do\n  i += 1\n  break i if i > 2\nend\nputs r\n", 2,
+    ("loop_value_inside_an_expression", "i = 0\nr = [loop { break 1 }]\nputs r\n", 2,
      "used for its value"),
     ("clear_value", "a = [1]\nputs a.clear.size\n", 2, "the value of Array#clear"),
     ("negative_power", "puts 2**-1\n", 1, "Rational"),
@@ -132,6 +132,8 @@ CASES = [
      "when *list"),
     ("merge_of_default_block", "h = Hash.new { |hh, k| hh[k] = [] }\nm = h.merge('a' => [1])\n"
      "p m['b']\n", 2, "default block"),
+    ("loop_value_by_stop_iteration", "e = [1].each\nx = loop do\n  begin\n    e.next\n  rescue "
+     "StopIteration\n    break 1\n  end\nend\n", 2, "StopIteration"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

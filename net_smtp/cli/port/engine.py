@@ -134,6 +134,7 @@ class Translator:
         self.retyped: frozenset[int] = frozenset()
         self.loop_depth = 0
         self.collecting: list[tuple[str, str] | None] = []
+        self.giving: list[Tail | None] = []
         self.block_depth = 0
         self.data_text: str | None = None
         self.rescue_stack: list[str] = []
@@ -182,17 +183,22 @@ class Translator:
         return "argv:mutated" in self.learned or self.want_argv
 
     @contextmanager
-    def loop(self, collects: tuple[str, str] | None = None) -> Iterator[None]:
+    def loop(self, collects: tuple[str, str] | None = None,
+             gives: Tail | None = None) -> Iterator[None]:
         """Inside a Python loop: ``break`` and ``next`` translate. A loop
         that *collects* a ``map`` block's values (the list, and the key its
-        items' type is learned under) takes ``next value`` too."""
+        items' type is learned under) takes ``next value`` too; one whose
+        value goes to the tail it *gives* (``result = loop do``) takes
+        ``break value``."""
         self.loop_depth += 1
         self.collecting.append(collects)
+        self.giving.append(gives)
         try:
             yield
         finally:
             self.loop_depth -= 1
             self.collecting.pop()
+            self.giving.pop()
 
     def text(self, node: Node) -> str:
         return str(node.text.decode("utf-8", "replace"))

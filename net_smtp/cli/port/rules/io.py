@@ -282,10 +282,16 @@ def _errno_args(tr: Translator, name: str, message: list[str]) -> str:
 
 
 def _loop(tr: Translator, call: Call) -> Expr:
-    if call.block is None or call.tail is None or call.tail.kind != "none":
+    """``loop do ... end``: ``while True``; its value (``result = loop do``,
+    a method's last statement) is what ``break value`` gives."""
+    tail = call.tail
+    if call.block is None or tail is None or tail.kind not in ("none", "assign", "return"):
         raise tr.fail(call.node, "loop without a block, or used for its value")
+    if tail.kind != "none" and blocks.contains(call.block, ("rescue",)) and \
+            "StopIteration" in tr.text(call.block):
+        raise tr.fail(call.node, "the value of a loop ended by StopIteration")
     tr.emit("while True:")
-    with tr.loop():
+    with tr.loop(gives=tail if tail.kind != "none" else None):
         blocks.block_body(tr, call.block)
     return DONE
 

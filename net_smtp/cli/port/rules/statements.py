@@ -890,6 +890,23 @@ _LOOP_JUMPS = {"break": "break", "next": "continue"}
 def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
     """``break`` and ``next`` without a value, inside a loop; ``next value``
     in the loop of a ``map`` block (the value is the item's)."""
+    gives = tr.giving[-1] if tr.giving else None
+    if node.type == "break" and gives is not None:  # the loop's value, then out
+        values = node.named_children
+        args = values[0].named_children if values and values[0].type == "argument_list" \
+            else values
+        if len(args) > 1:
+            raise tr.fail(node, "break with several values")
+        value = tr.expr(args[0]) if args else Expr("None", NIL)
+        if gives.kind == "return":
+            tr.learn(f"ret:{tr.scope.key}", value.type)
+            tr.emit(f"return {value.code}")
+            return
+        if gives.var_type is not None:
+            gives.var_type(value.type)
+        tr.emit(f"{gives.target} = {value.code}")
+        tr.emit("break")
+        return
     collects = tr.collecting[-1] if tr.collecting else None
     if node.type == "next" and collects is not None:
         values = node.named_children
