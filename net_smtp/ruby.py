@@ -812,6 +812,68 @@ _REGEXP_SPECIALS = {c: "\\" + c for c in "[]{}()|-*.\\?+^$# "}
 _REGEXP_SPECIALS.update({"\t": "\\t", "\f": "\\f", "\v": "\\v", "\n": "\\n", "\r": "\\r"})
 
 
+# Each Ruby class a translated script's ``e.class.superclass`` can meet and
+# its superclass (Ruby 3.1.2 with net-smtp 0.5.1: the exception classes of
+# the core, Net, OpenSSL::SSL, Timeout, JSON and OptionParser, and the core
+# value classes), as ``Name<Superclass``.
+_SUPERCLASSES = dict(pair.split("<") for pair in """
+ArgumentError<StandardError Array<Object ClosedQueueError<StopIteration Date<Object
+EOFError<IOError EncodingError<StandardError FalseClass<Object FiberError<StandardError
+Float<Numeric FloatDomainError<RangeError FrozenError<RuntimeError Hash<Object
+IOError<StandardError IndexError<StandardError Integer<Numeric Interrupt<SignalException
+JSON::CircularDatastructure<JSON::NestingError JSON::GeneratorError<JSON::JSONError
+JSON::JSONError<StandardError JSON::MissingUnicodeSupport<JSON::JSONError
+JSON::NestingError<JSON::ParserError JSON::ParserError<JSON::JSONError KeyError<IndexError
+LoadError<ScriptError LocalJumpError<StandardError NameError<StandardError
+Net::OpenTimeout<Timeout::Error Net::ProtoAuthError<Net::ProtocolError
+Net::ProtoCommandError<Net::ProtocolError Net::ProtoFatalError<Net::ProtocolError
+Net::ProtoRetriableError<Net::ProtocolError Net::ProtoServerError<Net::ProtocolError
+Net::ProtoSyntaxError<Net::ProtocolError Net::ProtoUnknownError<Net::ProtocolError
+Net::ProtocolError<StandardError Net::ReadTimeout<Timeout::Error Net::SMTP<Net::Protocol
+Net::SMTP::Address<Object Net::SMTP::Response<Object
+Net::SMTPAuthenticationError<Net::ProtoAuthError Net::SMTPFatalError<Net::ProtoFatalError
+Net::SMTPServerBusy<Net::ProtoServerError Net::SMTPSyntaxError<Net::ProtoSyntaxError
+Net::SMTPUnknownError<Net::ProtoUnknownError Net::SMTPUnsupportedCommand<Net::ProtocolError
+Net::WriteTimeout<Timeout::Error NilClass<Object NoMatchingPatternError<StandardError
+NoMatchingPatternKeyError<NoMatchingPatternError NoMemoryError<Exception
+NoMethodError<NameError NotImplementedError<ScriptError Numeric<Object Object<BasicObject
+OpenSSL::SSL::SSLError<OpenSSL::OpenSSLError
+OpenSSL::SSL::SSLErrorWaitReadable<OpenSSL::SSL::SSLError
+OpenSSL::SSL::SSLErrorWaitWritable<OpenSSL::SSL::SSLError
+OpenSSL::SSL::Session::SessionError<OpenSSL::OpenSSLError
+OptionParser::AmbiguousArgument<OptionParser::InvalidArgument
+OptionParser::AmbiguousOption<OptionParser::ParseError
+OptionParser::InvalidArgument<OptionParser::ParseError
+OptionParser::InvalidOption<OptionParser::ParseError
+OptionParser::MissingArgument<OptionParser::ParseError
+OptionParser::NeedlessArgument<OptionParser::ParseError
+OptionParser::ParseError<RuntimeError RangeError<StandardError RegexpError<StandardError
+RuntimeError<StandardError ScriptError<Exception SecurityError<Exception
+SignalException<Exception SocketError<StandardError StandardError<Exception
+StopIteration<IndexError String<Object Struct<Object Symbol<Object SyntaxError<ScriptError
+SystemCallError<StandardError SystemExit<Exception SystemStackError<Exception
+ThreadError<StandardError Time<Object Timeout::Error<RuntimeError TrueClass<Object
+TypeError<StandardError UncaughtThrowError<ArgumentError ZeroDivisionError<StandardError
+fatal<Exception
+""".split())
+
+
+def superclass_name(name: str, script: Mapping[str, str]) -> str:
+    """Ruby's ``superclass`` of the class named *name*: from *script* (the
+    script's own classes) or Ruby's own; Errno classes are SystemCallErrors.
+
+    Raises:
+        NotImplementedError: a class neither the script nor the table knows.
+    """
+    if name in script:
+        return script[name]
+    if name.startswith("Errno::"):
+        return "SystemCallError"
+    if name not in _SUPERCLASSES:
+        raise NotImplementedError(f"the superclass of {name} is not known to the port")
+    return _SUPERCLASSES[name]
+
+
 def regexp_escape(text: str) -> str:
     """Ruby's ``Regexp.escape``: its text (a backslash before each character
     a pattern reads, ``\\n`` for a line break), which Python's ``re`` reads

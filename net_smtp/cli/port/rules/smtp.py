@@ -241,9 +241,22 @@ def _writes_to_stderr(tr: Translator) -> bool:
 
 
 def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    """``e.class.name`` / ``e.class.to_s``: already the name."""
+    """``e.class.name`` / ``e.class.to_s``: already the name;
+    ``e.class.superclass``: the name of its superclass, the script's own
+    classes' as they are written (``ruby.superclass_name``)."""
     if recv.type.name == "class" and call.name in ("name", "to_s", "inspect") and not call.args:
         return recv
+    if recv.type.name == "class" and call.name == "superclass" and not call.args:
+        own = {}
+        for info in tr.classes.values():
+            if info.module or info.struct:
+                continue
+            base = constants.find_class(tr, info.superclass, info.outer) \
+                if info.superclass else None
+            own[info.path] = base.path if base is not None else info.superclass or "Object"
+        table = ", ".join(f"{tr.string(k)}: {tr.string(v)}" for k, v in sorted(own.items()))
+        return Expr(f"{tr.runtime('superclass_name')}({recv.code}, {{{table}}})",
+                    T("str", nl="no", name="class"), P_CALL)
     return None
 
 
