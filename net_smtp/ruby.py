@@ -909,6 +909,24 @@ def deconstruct(value: object) -> Sequence[Any] | None:
     return None
 
 
+def splat_each(items: Iterable[Any], before: int, after: int) -> list[tuple[Any, ...]]:
+    """Each item taken apart for a block ``|a, *rest, z|`` with *before*
+    parameters before the splat and *after* after it, as Ruby does: an
+    Array's items (nil for missing ones, the splat the ones between), any
+    other value as the first."""
+    out = []
+    for item in items.items() if isinstance(items, Mapping) else items:
+        values = list(item) if _is_array(item) else [item]
+        head = (values[:before] + [None] * before)[:before]
+        rest = values[before:]
+        if len(rest) >= after:
+            middle, tail = rest[:len(rest) - after], rest[len(rest) - after:]
+        else:
+            middle, tail = [], rest + [None] * (after - len(rest))
+        out.append((*head, middle, *tail))
+    return out
+
+
 def pairs_to_h(pairs: Iterable[Any]) -> dict[Any, Any]:
     """``to_h`` of ``[key, value]`` pairs known only at run time.
 

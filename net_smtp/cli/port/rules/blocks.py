@@ -36,9 +36,10 @@ def is_statement_block(tr: Translator, node: Node) -> bool:
     return method is not None and tr.text(method) in STATEMENT_BLOCKS
 
 
-def block_params(tr: Translator, block: Node) -> list[str]:
+def block_params(tr: Translator, block: Node, splat_ok: bool = False) -> list[str]:
     """The names of a block's parameters (``|(a, b), i|`` gives ``a b i``
-    flattened only by :func:`param_shape`)."""
+    flattened only by :func:`param_shape`); with *splat_ok*, ``|a, *rest|``
+    gives ``a *rest`` (``*`` alone for an anonymous one)."""
     params = block.child_by_field_name("parameters")
     if params is None:
         count = _numbered(tr, block)  # _1, _2: as many parameters as the highest
@@ -49,6 +50,9 @@ def block_params(tr: Translator, block: Node) -> list[str]:
             names.append(tr.text(p))
         elif p.type == "destructured_parameter":
             names.append("(" + ",".join(tr.text(c) for c in p.named_children) + ")")
+        elif p.type == "splat_parameter" and splat_ok:
+            name = p.child_by_field_name("name")
+            names.append("*" + (tr.text(name) if name is not None else ""))
         elif p.type in ("splat_parameter", "block_parameter", "hash_splat_parameter",
                         "optional_parameter", "keyword_parameter"):
             raise tr.fail(p, f"a block parameter of kind {p.type.replace('_', ' ')}")

@@ -301,8 +301,26 @@ def _run(tr: Translator, call: Call, base: Expr, stages: list[Call]) -> Expr:
 # ---------------------------------------------------------------- blocks
 
 
-def _names(tr: Translator, block: Block) -> list[str]:
-    return ["item"] if isinstance(block, SymbolBlock) else blocks.block_params(tr, block)
+def _names(tr: Translator, block: Block, splat_ok: bool = False) -> list[str]:
+    return ["item"] if isinstance(block, SymbolBlock) else \
+        blocks.block_params(tr, block, splat_ok)
+
+
+def _splatted(tr: Translator, node: Node, src: Source, names: list[str]
+              ) -> tuple[Source, list[str]]:
+    """``|first, *rest|`` (and ``|*, last|``): each item taken apart as Ruby
+    does (``ruby.splat_each``: nil for missing ones, the splat a list), and
+    the parameters' names without the ``*``."""
+    star = next(i for i, n in enumerate(names) if n.startswith("*"))
+    if src.index is not None or sum(n.startswith("*") for n in names) > 1:
+        raise tr.fail(node, "a splat block parameter with an index, or several")
+    elem = src.item.elem if src.item.kind == "list" and src.item.elem is not None \
+        else tr.unknown
+    before, after = star, len(names) - star - 1
+    items = (elem.nil(),) * before + (list_of(elem),) + (elem.nil(),) * after
+    code = f"{tr.runtime('splat_each')}({src.code}, {before}, {after})"
+    plain = [n[1:] or "_" if n.startswith("*") else n for n in names]
+    return Source(code, T("list", elem=elem, items=items), pairs=src.pairs), plain
 
 
 def _spread(tr: Translator, src: Source, names: list[str]) -> Source:
@@ -356,8 +374,10 @@ def _each_item(tr: Translator, call: Call, src: Source,
     """Bind the block's parameters for a loop over *src*; yields the ``for``
     clause (``for name, email in rows``, ``for i, x in enumerate(xs)``) and
     the parameters' Python targets."""
-    names = _names(tr, block)
-    if src.index is not None and names and names[0].startswith("(") and \
+    names = _names(tr, block, splat_ok=True)
+    if any(n.startswith("*") for n in names):
+        src, names = _splatted(tr, call.node, src, names)
+    elif src.index is not None and names and names[0].startswith("(") and \
             "(" not in names[0][1:]:
         # |(a, b), i|: the item taken apart as Ruby does, padded or cut
         parts = [p.strip() for p in names[0].strip("()").split(",")]

@@ -409,7 +409,10 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         base = op[:-1]
         reads_default = left.type == "element_reference" and ".get(" in current.code
         ta, tb = current.type.non_nil(), value.type.non_nil()
-        if base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind):
+        if base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind) or \
+                base in ("/", "%") and "num" in (ta.kind, tb.kind) and \
+                ta.is_("int", "float", "num") and tb.is_("int", "float", "num"):
+            # (an Integer or a Float known only at run time: Ruby's rule then)
             _runtime_update(tr, left, base, current, value)
         elif base in ("-", "|") and ta.is_("list") and tb.is_("list"):
             combined = expressions.list_difference(tr, current, value) if base == "-" else \
