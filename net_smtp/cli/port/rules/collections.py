@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, Call, Expr
+from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, P_SHIFT, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
@@ -420,6 +420,10 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     if t.kind == "io":
         # (its value is the stream itself, as in Ruby)
         return _in_place_statement(tr, node, root, io.io_write(tr, root, values))
+    if t.is_("int") and len(values) == 1:  # 1 << 30: a shift
+        shift = tr.expr(values[0])
+        if shift.type.is_("int"):
+            return Expr(f"{tr.wrap(root, P_SHIFT)} << {tr.wrap(shift, P_SHIFT + 1)}", INT, P_SHIFT)
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")
