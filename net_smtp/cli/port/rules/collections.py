@@ -710,8 +710,10 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("push", "append", "unshift", "prepend", "concat"):
         for arg in args:
             tr.store(recv.type, (arg.type.elem or tr.unknown) if name == "concat" else arg.type)
-    if name in ("push", "append", "unshift", "prepend", "concat") and not call.statement:
-        # used as a value: Ruby gives the Array itself (list.append gives None)
+    used = not call.statement or call.tail is not None and call.tail.kind != "none"
+    if name in ("push", "append", "unshift", "prepend", "concat") and used:
+        # used as a value (a branch's last, too): Ruby gives the Array itself
+        # (list.append gives None)
         listed = ", ".join(a.code if name != "concat" else f"*{tr.wrap(a, P_CALL)}"
                            for a in args)
         helper = "unshift" if name in ("unshift", "prepend") else "push"
@@ -1005,6 +1007,9 @@ def _merged(a: T, b: T, site: str) -> T:
     if b.kind != "dict":
         return T("dict", key=a.key, elem=join(a.elem, b) if a.elem else None, site=site)
     fields = dict(a.fields or ())
+    if b.keys is None:  # b may hold any key: each of a's may be replaced by b's values
+        for name in fields:
+            fields[name] = join(fields[name], b.elem) if b.elem is not None else ANY
     for name, t in b.fields or ():
         surely = b.keys is not None and name in b.keys
         fields[name] = t if surely or name not in fields else join(fields[name], t)

@@ -353,9 +353,9 @@ def _class_level_ivars(tr: Translator, body: Node | None) -> set[str]:
 
 
 def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[str]:
-    """The attributes of the ``@x ||= value`` and ``@@x ||= value`` of the
-    class's methods: each needs a class-level None, as Ruby reads an
-    unassigned one as nil there."""
+    """The attributes of the instance variables the class's methods use,
+    and of their ``@@x ||= value``: each needs a class-level None, as Ruby
+    reads one not assigned yet as nil (``@seq = (@seq || 0) + 1``)."""
     found: set[str] = set()
 
     def walk(node: Node, method: Node | None) -> None:
@@ -368,12 +368,12 @@ def _memoized_ivars(tr: Translator, info: ClassInfo, body: Node | None) -> set[s
             left = node.child_by_field_name("left")
             if left is not None and left.type == "class_variable":
                 found.add("_" + tr.text(left)[2:])  # @@x ||= v: nil until assigned
-            elif left is not None and left.type == "instance_variable":
-                name = tr.text(left)[1:]
-                defined = tr.text(method.child_by_field_name("name"))
-                singleton = method.type == "singleton_method" or (
-                    defined in info.class_methods and defined not in info.methods)
-                found.add(_attr_of_ivar(tr, info, name, singleton))
+        if node.type == "instance_variable" and method is not None:
+            name = tr.text(node)[1:]
+            defined = tr.text(method.child_by_field_name("name"))
+            singleton = method.type == "singleton_method" or (
+                defined in info.class_methods and defined not in info.methods)
+            found.add(_attr_of_ivar(tr, info, name, singleton))
         for child in node.named_children:
             walk(child, method)
 
