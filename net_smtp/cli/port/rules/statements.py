@@ -890,17 +890,22 @@ def _return(tr: Translator, node: Node, tail: Tail) -> None:
 _LOOP_JUMPS = {"break": "break", "next": "continue"}
 
 
+def _jump_value(tr: Translator, node: Node) -> Expr:
+    """The value of ``break value`` / ``next value`` (nil without one)."""
+    values = node.named_children
+    args = values[0].named_children if values and values[0].type == "argument_list" else values
+    if len(args) > 1:
+        raise tr.fail(node, f"{node.type} with several values")
+    return tr.expr(args[0]) if args else Expr("None", NIL)
+
+
 def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
     """``break`` and ``next`` without a value, inside a loop; ``next value``
-    in the loop of a ``map`` block (the value is the item's)."""
+    in the loop of a ``map`` block (the value is the item's) and ``break
+    value`` in a ``loop`` whose value is used."""
     gives = tr.giving[-1] if tr.giving else None
     if node.type == "break" and gives is not None:  # the loop's value, then out
-        values = node.named_children
-        args = values[0].named_children if values and values[0].type == "argument_list" \
-            else values
-        if len(args) > 1:
-            raise tr.fail(node, "break with several values")
-        value = tr.expr(args[0]) if args else Expr("None", NIL)
+        value = _jump_value(tr, node)
         if gives.kind == "return":
             tr.learn(f"ret:{tr.scope.key}", value.type)
             tr.emit(f"return {value.code}")
@@ -912,12 +917,7 @@ def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
         return
     collects = tr.collecting[-1] if tr.collecting else None
     if node.type == "next" and collects is not None:
-        values = node.named_children
-        args = values[0].named_children if values and values[0].type == "argument_list" \
-            else values
-        if len(args) > 1:
-            raise tr.fail(node, "next with several values")
-        value = tr.expr(args[0]) if args else Expr("None", NIL)
+        value = _jump_value(tr, node)
         tr.learn(collects[1], value.type)
         tr.emit(f"{collects[0]}.append({value.code})")
         tr.emit("continue")
