@@ -53,7 +53,10 @@ def array_literal(tr: Translator, node: Node) -> Expr:
 def hash_key(tr: Translator, key: Node) -> str:
     if key.type == "hash_key_symbol":
         return tr.string(tr.text(key))
-    return tr.expr(key).code
+    value = tr.expr(key)
+    if value.type.kind in ("list", "dict", "set"):  # (a Python dict cannot hold them)
+        raise tr.fail(key, "a Hash key that is an Array or a Hash")
+    return value.code
 
 
 def hash_literal(tr: Translator, node: Node) -> Expr:

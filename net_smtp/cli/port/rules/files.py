@@ -74,8 +74,19 @@ def _home(code: str) -> str:
     return f"os.path.expanduser({code})"
 
 
+def _utf8_option(tr: Translator, call: Call) -> None:
+    """``encoding: 'UTF-8'`` (what the translation reads in anyway) among
+    a read's arguments: dropped; another encoding is refused."""
+    for pair in [a for a in call.args if a.type == "pair"]:
+        option = tr.text(pair).replace(" ", "").replace('"', "'").lower()
+        if option in ("encoding:'utf-8'", ":encoding=>'utf-8'"):
+            call.args = [a for a in call.args if a != pair]
+
+
 def _file_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
+    if name in ("read", "readlines", "foreach"):
+        _utf8_option(tr, call)
     chomp = name == "readlines" and _chomp_option(tr, call)
     if name == "open":
         return _open(tr, call)

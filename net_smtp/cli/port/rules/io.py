@@ -31,7 +31,7 @@ REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
     "English": None, "logger": None, "json": None, "erb": None, "yaml": "!",
-    "pp": None, "base64": None, "digest": "!", "mail": "!", "fileutils": None, "uri": None,
+    "pp": None, "base64": None, "digest": None, "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
 }
@@ -597,6 +597,29 @@ def _uri(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("URI", _uri)
+
+
+_DIGESTS = {"Digest::SHA256": "sha256", "Digest::SHA1": "sha1", "Digest::MD5": "md5",
+            "Digest::SHA512": "sha512", "Digest::SHA384": "sha384"}
+
+
+def _digest(tr: Translator, call: Call) -> Expr | None:
+    """``Digest::SHA256.hexdigest(text)`` (SHA1, MD5, SHA384, SHA512): the
+    hex digest of the text's UTF-8 bytes, as Ruby's."""
+    path = tr.text(call.recv_node).lstrip(":") if call.recv_node is not None else None
+    if "digest" not in tr.ruby_requires or path not in _DIGESTS or \
+            call.name != "hexdigest" or len(call.args) != 1 or call.block is not None:
+        return None
+    text = tr.expr(call.args[0])
+    if not text.type.is_("str"):
+        raise tr.fail(call.node, f"{path}.hexdigest of a value that may not be a String")
+    tr.need("hashlib")
+    return Expr(f"hashlib.{_DIGESTS[path]}({tr.wrap(text, P_CALL)}.encode()).hexdigest()",
+                T("str", nl="no"), P_CALL)
+
+
+for _name in _DIGESTS:
+    register_const(_name, _digest)
 
 
 def _stringio(tr: Translator, call: Call) -> Expr | None:

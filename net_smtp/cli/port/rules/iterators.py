@@ -406,14 +406,29 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
         return
     item = tr.temp("pair" if src.pairs else "item")
     parts = names[0].strip("()").split(",") if len(names) == 1 else names
-    if any(p.startswith("(") for p in parts):
-        raise tr.fail(call.node, "nested block parameters")
+    if any(p.count("(") > 1 for p in parts):
+        raise tr.fail(call.node, "block parameters nested more than one level")
     types = _types(tr, call.node, src, parts) if parts else []
     codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
     if _spread(tr, src, parts) != src:  # Arrays of unknown length: nil past the end
         codes = {name: f"{tr.runtime('index')}({item}, {i})" for i, name in enumerate(parts)}
         types = [t.nil() for t in types]
-    with blocks.params_bound(tr, parts, types, codes):
+    flat: list[str] = []
+    flat_types: list[T] = []
+    for part, t in zip(parts, types):
+        if not part.startswith("("):
+            flat.append(part)
+            flat_types.append(t)
+            continue
+        # |(status, path), n|: that part taken apart too, nil past its end
+        outer = codes.pop(part)
+        for j, name in enumerate(part.strip("()").split(",")):
+            codes[name] = f"{tr.runtime('index')}({outer}, {j})"
+            flat.append(name)
+            held = t.items[j] if t.kind == "list" and t.items is not None and \
+                j < len(t.items) else t.elem if t.kind == "list" and t.elem else tr.unknown
+            flat_types.append(held.nil())
+    with blocks.params_bound(tr, flat, flat_types, codes):
         yield Expr(item, src.item)
 
 
