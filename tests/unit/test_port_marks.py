@@ -135,6 +135,9 @@ CASES = [
     ("loop_value_by_stop_iteration", "e = [1].each\nx = loop do\n  begin\n    e.next\n  rescue "
      "StopIteration\n    break 1\n  end\nend\n", 2, "StopIteration"),
     ("array_as_a_hash_key", "h = { [1, 2] => 'x' }\np h.size\n", 1, "Array or a Hash"),
+    ("smtp_subclass_library_attribute", "require 'net/smtp'\nclass M < Net::SMTP\n"
+     "  attr_reader :address\n  def initialize(a)\n    super\n    @address = a.upcase\n  end\n"
+     "end\n", 6, "subclass of Net::SMTP"),
     ("bang_on_a_held_line", "rows = ['a ', 'b ']\nrows.each { |l| l.strip! }\n", 2, "also holds"),
     ("shift_onto_a_reader", "class A\n  attr_reader :t\n  def initialize\n    @t = +'a'\n  end\n"
      "end\na = A.new\na.t << 'x'\n", 8, "not in a variable"),

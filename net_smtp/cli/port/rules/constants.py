@@ -238,6 +238,9 @@ def class_for_base(tr: Translator, node: Node, path: str) -> str:
     if path.startswith("Net::") and path[5:] in _NET_ERRORS:
         tr.need("net_smtp:Net")
         return "Net." + path[5:]
+    if path in ("Net::SMTP", "::Net::SMTP"):  # its methods are the library's
+        tr.need("net_smtp:Net")
+        return "Net.SMTP"
     raise tr.fail(node, f"a class deriving from {path}")
 
 

@@ -570,6 +570,9 @@ def ivar(tr: Translator, node: Node, t: T | None = None) -> Expr:
         raise tr.fail(node, "an instance variable outside a method")
     singleton = in_body or _in_singleton(tr)
     attr = _attr_of_ivar(tr, info, name, singleton)
+    if not singleton and attr in _library_attributes() and derives_from_smtp(tr, info):
+        raise tr.fail(node, f"@{name} in a subclass of Net::SMTP (an attribute of the "
+                            "library's own object in Python)")
     key = _ivar_key(tr, info, name, singleton)
     if t is not None:
         tr.learn(key, t)
@@ -852,7 +855,18 @@ def _call_with_block(tr: Translator, call: Call, m: MethodInfo, code: str, key: 
 
 
 def self_call(tr: Translator, call: Call) -> Expr | None:
-    """A receiver-less call to a method (or attribute) of the script."""
+    """A receiver-less call to a method (or attribute) of the script (or,
+    in a subclass of Net::SMTP, of the library)."""
+    found = _own_self_call(tr, call)
+    info = _class_info(tr)
+    if found is None and info is not None and tr.scope.self_code != "cls" and \
+            tr.scope.kind == "def" and call.name in smtp.RUBY_SMTP_METHODS and \
+            derives_from_smtp(tr, info):
+        return library_call(tr, call, Expr("self", instance(tr, info), P_ATOM), info)
+    return found
+
+
+def _own_self_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     info = _class_info(tr)
     if info is not None and tr.scope.kind == "def":
@@ -887,7 +901,7 @@ def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
     code = constants.py_path(info)
     if call.name == "new":
         return _new(tr, call, info, code)
-    found = _member(tr, info, call, code, True)
+    found = _member(tr, info, call, code, True) or _library_start(tr, call, info, code)
     if found is not None:
         return found
     struct = next((c for c in ancestry(tr, info) if c.struct), None)
@@ -941,6 +955,36 @@ def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
         tr.learn(_ivar_key(tr, info, member, False), given.get(member, NIL))
 
 
+def derives_from_smtp(tr: Translator, info: ClassInfo | None) -> bool:
+    """*info* is a class of the script deriving from Net::SMTP (directly or
+    through another of the script's classes)."""
+    seen: list[ClassInfo] = []
+    while info is not None and info not in seen:
+        if info.superclass.lstrip(":") == "Net::SMTP":
+            return True
+        seen.append(info)
+        info = _superclass(tr, info)
+    return False
+
+
+def library_call(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> Expr | None:
+    """A Net::SMTP method called on an object of the script's subclass of
+    it (``start``, ``send_message``...): the library's, as for any session."""
+    if not derives_from_smtp(tr, info):
+        return None
+    session = Expr(recv.code, T("smtp"), recv.prec)
+    call.recv = session
+    return calls._dispatch(tr, call, session)
+
+
+@functools.cache
+def _library_attributes() -> frozenset[str]:
+    """The attributes a Net.SMTP object and its class have."""
+    from .... import Net  # (the library itself, read once)
+
+    return frozenset(vars(Net.SMTP("127.0.0.1"))) | frozenset(dir(Net.SMTP))
+
+
 def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     info = tr.classes.get(recv.type.name)
     if info is None:
@@ -948,6 +992,9 @@ def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name == "to_s" and not call.args and has_to_s(tr, recv.type):
         return Expr(f"str({recv.code})", T("str"), P_CALL)
     found = _member(tr, info, call, tr.wrap(recv, P_CALL), False)
+    if found is not None:
+        return found
+    found = library_call(tr, call, recv, info)
     if found is not None:
         return found
     struct = next((c for c in ancestry(tr, info) if c.struct), None)
@@ -991,7 +1038,16 @@ def _class_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return None
     if call.name == "new":
         return _new(tr, call, info, recv.code)
-    return _member(tr, info, call, tr.wrap(recv, P_CALL), True)
+    return _member(tr, info, call, tr.wrap(recv, P_CALL), True) or \
+        _library_start(tr, call, info, tr.wrap(recv, P_CALL))
+
+
+def _library_start(tr: Translator, call: Call, info: ClassInfo, code: str) -> Expr | None:
+    """``Sub.start(...)`` of the script's subclass of Net::SMTP that does not
+    define it: the library's class-level start, making an object of Sub."""
+    if call.name != "start" or not derives_from_smtp(tr, info):
+        return None
+    return smtp.class_start(tr, call, f"{code}.start", instance(tr, info))
 
 
 def attribute_target(tr: Translator, node: Node, t: T) -> str:

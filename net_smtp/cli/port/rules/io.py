@@ -488,6 +488,11 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
         if name in ("readlines",) and not call.args:
             return Expr(f"{recv.code}.readlines()", list_of(T("str")), P_CALL)
+        if name == "readlines" and len(call.args) == 1 and call.args[0].type == "pair" and \
+                tr.text(call.args[0]).replace(" ", "") in ("chomp:true", ":chomp=>true"):
+            line = tr.temp("line")
+            return Expr(f"[{tr.runtime('chomp')}({line}) for {line} in {recv.code}.readlines()]",
+                        list_of(T("str", nl="no")), P_ATOM)
         if name in ("each_line", "each"):
             return iterators.iterate(tr, call, recv)
         if name == "tty?" or name == "isatty":

@@ -78,6 +78,13 @@ def _net_smtp_call(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
+def class_start(tr: Translator, call: Call, head: str, session: T) -> Expr:
+    """``Subclass.start(...)`` of the script's subclass of Net::SMTP: the
+    library's start (*head*), its session of the subclass's type."""
+    found = _start(tr, call, head)
+    return found if found.code == "" else Expr(found.code, session, found.prec)
+
+
 def _start(tr: Translator, call: Call, head: str) -> Expr:
     """``start(...)`` with or without a block: a ``with`` statement, or the
     started session."""
@@ -104,7 +111,7 @@ def _start(tr: Translator, call: Call, head: str) -> Expr:
 
 # Ruby's Net::SMTP 0.5.1 public instance methods (Net::SMTP.public_instance_methods(false)),
 # and the Object methods scripts ask about: what respond_to? answers true for.
-_RUBY_SMTP_METHODS = frozenset("""
+RUBY_SMTP_METHODS = frozenset("""
 address auth_capable? authenticate capabilities capable? capable_auth_types
 capable_cram_md5_auth? capable_login_auth? capable_plain_auth? capable_starttls? data
 debug_output= disable_ssl disable_starttls disable_tls ehlo enable_ssl enable_starttls
@@ -122,7 +129,7 @@ def _smtp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     r = tr.wrap(recv, P_CALL)
     if name == "respond_to?" and len(call.args) == 1 and call.args[0].type == "simple_symbol":
         # known from Ruby's own class: no need to ask the Python object
-        return Expr(str(tr.text(call.args[0])[1:] in _RUBY_SMTP_METHODS), BOOL, P_ATOM)
+        return Expr(str(tr.text(call.args[0])[1:] in RUBY_SMTP_METHODS), BOOL, P_ATOM)
     if name == "start":
         return _start(tr, call, f"{r}.start")
     if name in ("open_message_stream", "ready") and call.block is not None and \

@@ -113,6 +113,8 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     shown_as_hash(tr, e.type)
     if e.type.is_("obj") and shows_as_struct(tr, e.type):
         return e.code  # ruby.Struct's inspect
+    if e.type.kind == "obj" and definitions.derives_from_smtp(tr, tr.classes.get(e.type.name)):
+        return e.code  # Net::SMTP's inspect (#<Sub 127.0.0.1:25 started=false>)
     if e.type.kind == "obj":
         raise tr.fail(node, f"{what} of an object of the script (Ruby shows its address)")
     if e.type.kind in ("date", "days"):
