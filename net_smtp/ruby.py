@@ -675,6 +675,80 @@ def escape_html(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
+class InvalidURIError(ValueError):
+    """Ruby's ``URI::InvalidURIError``: ``URI.parse`` of a text that is not
+    a URI."""
+
+
+# RFC 3986's characters (Ruby's parser refuses any other) and its parts.
+_URI_TEXT = re.compile(r"[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#\[\]]*")
+_URI_PARTS = re.compile(r"(?:([A-Za-z][A-Za-z0-9+.\-]*):)?(?://([^/?#]*))?([^?#]*)"
+                        r"(?:\?([^#]*))?(?:#(.*))?", re.DOTALL)
+_URI_AUTHORITY = re.compile(r"(?:([^@]*)@)?(\[[0-9A-Fa-f:.]+\]|[^:]*)(?::(\d*))?")
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ldap": 389, "ldaps": 636, "ws": 80,
+                  "wss": 443}
+
+
+class URI:
+    """What Ruby's ``URI.parse`` gives for a hierarchical URI (``smtp://user:
+    secret@host:587?auth=login``): its parts as Ruby reads them, still
+    %-encoded, the port an Integer (the scheme's default for http, https,
+    ftp, ldap and ws; nil for another scheme, such as smtp)."""
+
+    def __init__(self, text: str) -> None:
+        parts = _URI_PARTS.fullmatch(text)
+        authority = _URI_AUTHORITY.fullmatch(parts.group(2) or "") if parts else None
+        if not _URI_TEXT.fullmatch(text) or parts is None or authority is None or \
+                parts.group(1) is not None and parts.group(2) is None:
+            raise InvalidURIError(f"bad URI(is not URI?): {inspect(text)}")
+        self.scheme: str | None = parts.group(1)
+        self.userinfo: str | None = authority.group(1) if parts.group(2) is not None else None
+        self.host: str | None = authority.group(2) if parts.group(2) is not None else None
+        port = authority.group(3)
+        default = _DEFAULT_PORTS.get((self.scheme or "").lower())
+        self.port: int | None = int(port) if port else default
+        self.path: str = parts.group(3)
+        self.query: str | None = parts.group(4)
+        self.fragment: str | None = parts.group(5)
+        self._text = text
+
+    @property
+    def user(self) -> str | None:
+        """The part of the userinfo before its ``:``."""
+        return None if self.userinfo is None else self.userinfo.split(":", 1)[0]
+
+    @property
+    def password(self) -> str | None:
+        """The part of the userinfo after its ``:`` (None without one)."""
+        if self.userinfo is None or ":" not in self.userinfo:
+            return None
+        return self.userinfo.split(":", 1)[1]
+
+    @property
+    def hostname(self) -> str | None:
+        """The host without the brackets of an IPv6 address."""
+        return None if self.host is None else self.host.strip("[]")
+
+    def __str__(self) -> str:
+        return self._text
+
+
+def uri_parse(text: object) -> URI:
+    """Ruby's ``URI.parse(text)`` (``URI(text)``) of a hierarchical URI.
+
+    Raises:
+        InvalidURIError: *text* is not a URI (Ruby's text).
+        NotImplementedError: *text* is a URI that is not hierarchical
+            (``mailto:``), which the port does not take apart.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"no implicit conversion of {class_name(text)} into String")
+    found = URI(text)
+    if found.scheme is not None and found.host is None:
+        raise NotImplementedError(f"URI.parse of {text!r}: not a hierarchical URI")
+    return found
+
+
 _FORM_ESCAPES = re.compile(r"\+|%[0-9A-Fa-f]{2}")
 
 

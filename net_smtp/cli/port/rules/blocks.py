@@ -182,7 +182,9 @@ def fallback(tr: Translator, block: Node, key_node: Node, key: Expr, key_type: T
         expr_node = one_expression(block)
         if expr_node is None:
             raise tr.fail(block, f"{what} with a block of several statements")
-        return tr.expr(expr_node)
+        from .expressions import raised_as_value  # (expressions builds on this module)
+
+        return raised_as_value(tr, tr.expr(expr_node))  # { raise ... }: ruby.fail
 
 
 def block_body(tr: Translator, block: Node, tail: Tail = NO_TAIL) -> None:

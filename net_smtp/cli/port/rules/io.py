@@ -576,12 +576,50 @@ register_const("ERB::Util", _erb_util)
 _FORM_PAIRS = T("list", elem=T("list", elem=T("str"), items=(T("str"), T("str"))))
 
 
+_URI = T("uri")
+_URI_READERS = {"scheme": T("str", nl="no", nilable=True),
+                "userinfo": T("str", nl="no", nilable=True),
+                "user": T("str", nl="no", nilable=True),
+                "password": T("str", nl="no", nilable=True),
+                "host": T("str", nl="no", nilable=True),
+                "hostname": T("str", nl="no", nilable=True),
+                "port": INT.nil(), "path": T("str", nl="no"),
+                "query": T("str", nl="no", nilable=True),
+                "fragment": T("str", nl="no", nilable=True)}
+
+
+def _uri_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """The readers of what ``URI.parse`` gives (``uri.host``, ``uri.port``...)
+    and its ``to_s``."""
+    if call.args or call.block is not None:
+        return None
+    if call.name in _URI_READERS:
+        return Expr(f"{tr.wrap(recv, P_CALL)}.{call.name}", _URI_READERS[call.name], P_CALL)
+    if call.name == "to_s":
+        return Expr(f"str({recv.code})", T("str", nl="no"), P_CALL)
+    return None
+
+
+register_kind("uri", _uri_method)
+
+
+def uri_parse(tr: Translator, call: Call) -> Expr | None:
+    """``URI.parse(text)`` / ``URI(text)``: ``ruby.uri_parse``."""
+    if "uri" not in tr.ruby_requires or len(call.args) != 1 or call.block is not None:
+        return None
+    text = tr.expr(call.args[0])
+    return Expr(f"{tr.runtime('uri_parse')}({text.code})", _URI, P_CALL)
+
+
 def _uri(tr: Translator, call: Call) -> Expr | None:
-    """``URI.decode_www_form`` (the pairs of a form), its ``_component``
-    and ``encode_www_form(_component)``, as Ruby encodes and decodes."""
+    """``URI.parse``, ``URI.decode_www_form`` (the pairs of a form), its
+    ``_component`` and ``encode_www_form(_component)``, as Ruby encodes and
+    decodes."""
     if "uri" not in tr.ruby_requires or not call.args or call.block is not None:
         return None
     name = call.name
+    if name == "parse":
+        return uri_parse(tr, call)
     if name == "encode_www_form" and all(a.type == "pair" for a in call.args):
         # a Hash without braces
         form = calls.args_code(tr, call, keyword_ok=False)[0]
@@ -590,7 +628,7 @@ def _uri(tr: Translator, call: Call) -> Expr | None:
         return None
     value = tr.expr(call.args[0])
     if name in ("decode_www_form", "decode_www_form_component"):
-        if not value.type.is_("str"):
+        if not value.type.non_nil().is_("str"):  # (nil raises in both)
             raise tr.fail(call.node, f"URI.{name} of a value that may not be a String")
         t = _FORM_PAIRS if name == "decode_www_form" else T("str")
         return Expr(f"{tr.runtime(name)}({value.code})", t, P_CALL)
@@ -884,3 +922,4 @@ def _default_block(tr: Translator, call: Call, site: str) -> Expr:
 
 
 register_const("Hash", _hash_new)
+register_kernel("URI", uri_parse)

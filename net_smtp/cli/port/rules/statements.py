@@ -851,6 +851,8 @@ def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
         return "ssl.SSLError"
     if path in _OPTION_ERRORS:
         return tr.runtime(_OPTION_ERRORS[path])
+    if path == "URI::InvalidURIError":
+        return tr.runtime("InvalidURIError")
     user = constants.user_class(tr, path)
     if user is not None:
         return user
