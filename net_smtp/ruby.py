@@ -2649,11 +2649,22 @@ def _csv_field(text: str, i: int) -> tuple[str | None, int]:
     return text[start:i] or None, i
 
 
-def csv_parse(text: str, headers: bool = False, converters: Sequence[str] = ()) -> list[Any]:
+def _symbol_header(name: str | None) -> str | None:
+    """CSV's ``header_converters: :symbol``: the header in lower case,
+    without what is neither a word character nor a space, spaces as ``_``."""
+    if name is None:
+        return None
+    text = re.sub(r"[^\s\w]+", "", name.lower()).strip()
+    return Symbol(re.sub(r"\s+", "_", text))
+
+
+def csv_parse(text: str, headers: bool = False, converters: Sequence[str] = (),
+              symbol_headers: bool = False) -> list[Any]:
     """Ruby's ``CSV.parse(text[, headers: true, converters: ...])``: rows of
     fields (nil for an unquoted empty one, ``[]`` for a blank line), each
     through the *converters* (``'integer'``, ``'float'``); with *headers*,
-    a :class:`CSVTable` of dicts keyed by the first row (not converted)."""
+    a :class:`CSVTable` of dicts keyed by the first row (not converted, or
+    made Symbols with *symbol_headers*: ``header_converters: :symbol``)."""
     rows: list[list[str | None]] = []
     i = 0
     while i < len(text):
@@ -2674,6 +2685,8 @@ def csv_parse(text: str, headers: bool = False, converters: Sequence[str] = ()) 
     if not headers:
         return rows
     names = rows[0] if rows else []
+    if symbol_headers:
+        names = [_symbol_header(name) for name in names]
     table = []
     for fields in rows[1:]:
         padded = fields + [None] * (len(names) - len(fields))
@@ -2682,10 +2695,11 @@ def csv_parse(text: str, headers: bool = False, converters: Sequence[str] = ()) 
     return CSVTable(names, table)
 
 
-def csv_read(path: str, headers: bool = False, converters: Sequence[str] = ()) -> list[Any]:
+def csv_read(path: str, headers: bool = False, converters: Sequence[str] = (),
+             symbol_headers: bool = False) -> list[Any]:
     """Ruby's ``CSV.read(path[, headers: true])`` (see :func:`csv_parse`)."""
     with open(path, encoding="utf-8", newline="") as file:
-        return csv_parse(file.read(), headers, converters)
+        return csv_parse(file.read(), headers, converters, symbol_headers)
 
 
 _FLOAT = re.compile(r"\s*([+-]?(?:\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)"

@@ -278,21 +278,28 @@ def _csv_call(tr: Translator, call: Call) -> Expr | None:
         return None
     name = call.name
     pairs = [a for a in call.args if a.type == "pair"]
-    headers = False
+    headers = symbols = False
     converters: tuple[str, ...] = ()
     for pair in pairs:
         option = tr.text(pair).replace(" ", "")
         if option in ("headers:true", ":headers=>true"):
             headers = True
+        elif option in ("header_converters::symbol", ":header_converters=>:symbol"):
+            symbols = True
         elif option.replace(":converters=>", "converters:") in _CONVERTERS:
             converters = _CONVERTERS[option.replace(":converters=>", "converters:")]
         else:
             raise tr.fail(pair, f"CSV.{name} with options")
+    if symbols and not headers:
+        raise tr.fail(call.node, f"CSV.{name} with header_converters but no headers")
     args = [tr.expr(a) for a in call.args if a.type != "pair"]
     flag = (", headers=True" if headers else "") + (
-        f", converters={converters!r}" if converters else "")
+        f", converters={converters!r}" if converters else "") + (
+        ", symbol_headers=True" if symbols else "")
     field = T("any", nilable=True, name="json") if converters else FIELD
     row = CSV_ROW if not converters else replace(CSV_ROW, elem=field)
+    if symbols:  # the headers are Symbols
+        row = replace(row, key=T("str", nilable=True, symbol=True))
     rows = T("list", elem=row, name="csv_table") if headers else list_of(list_of(field))
     if name in ("read", "parse", "foreach") and len(args) == 1:
         function = "csv_parse" if name == "parse" else "csv_read"
