@@ -88,7 +88,8 @@ outside a def, ``to_h`` of pairs known at run time, ``Array#fetch`` with a block
 hold any key, ``concat`` as a branch's value, ``Digest::SHA256.hexdigest``, ``File.read(encoding: 'UTF-8')``,
 ``|(status, path), n|``, a subclass of Net::SMTP (its methods reading the library's readers,
 ``p`` of one, the class-level ``start``), ``URI.parse`` of an SMTP URL, ``fetch`` with a block that
-raises, CSV's ``header_converters: :symbol``, and small idioms.
+raises, CSV's ``header_converters: :symbol``, ``any?``/``all?``/``none?`` with several statements,
+and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -594,7 +594,8 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
 def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node) -> Expr:
     """``map do ... end`` with several statements: a loop written before the
     statement collects the block's values (``select``: the items)."""
-    if op not in COLLECTING | {"find", "detect", "to_h"} or op in ("flat_map", "collect_concat"):
+    if op not in COLLECTING | {"find", "detect", "to_h", "any?", "all?", "none?"} or \
+            op in ("flat_map", "collect_concat"):
         raise tr.fail(call.node, f"a {op} block of more than one expression")
     if not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
@@ -603,15 +604,19 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
     if blocks.contains(block, stops):
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
     finding = op in ("find", "detect")
+    testing = op in ("any?", "all?", "none?")  # (true or false; the loop stops at the answer)
     # a Hash's select and reject give a Hash, as to_h does
     entries = src.pairs and op in ("select", "filter", "reject") or op == "to_h"
     if src.pairs and not (entries or finding or op in ("map", "collect", "filter_map")):
         raise tr.fail(call.node, f"a Hash's {op} block of several statements")
     result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped",
-                      "find": "found", "detect": "found", "to_h": "pairs"}.get(op, "selected"))
+                      "find": "found", "detect": "found", "to_h": "pairs"}.get(
+                          op, "answer" if testing else "selected"))
     value = tr.temp("value")
     key = f"block:{call.node.start_byte}"
-    tr.emit(f"{result} = {'None' if finding else '{}' if entries else '[]'}")
+    start = "False" if op == "any?" else "True" if testing else "None" if finding else \
+        "{}" if entries else "[]"
+    tr.emit(f"{result} = {start}")
     with _each_item(tr, call, src, block) as (clause, targets):
         if entries and op != "to_h" and len(targets) != 2:
             raise tr.fail(block, f"a Hash's {op} block of several statements without |key, "
@@ -629,6 +634,13 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
             elif op == "filter_map":
                 tr.emit(f"if {tr.truth(seen).code}:")
                 tr.emit(f"    {result}.append({value})")
+            elif testing:  # the first answer that decides, and no further
+                test = tr.truth(seen)
+                if op != "any?":
+                    test = expressions.negate(test) if op == "all?" else test
+                tr.emit(f"if {test.code}:")
+                tr.emit(f"    {result} = {'True' if op == 'any?' else 'False'}")
+                tr.emit("    break")
             elif finding:  # the first item whose block is true, and no further
                 tr.emit(f"if {tr.truth(seen).code}:")
                 tr.emit(f"    {result} = {item}")
@@ -640,6 +652,8 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
                         f"    {result}.append({item})")
     if finding:
         return Expr(result, src.item.nil())
+    if testing:
+        return Expr(result, BOOL)
     if op == "to_h":
         pair = seen.type.items or (seen.type.elem or tr.unknown,) * 2
         return Expr(result, T("dict", key=pair[0], elem=pair[1]))
