@@ -87,12 +87,16 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     name = call.name
     if name in ("read", "readlines", "foreach"):
         _utf8_option(tr, call)
-    chomp = name == "readlines" and _chomp_option(tr, call)
+    chomp = name in ("readlines", "foreach") and _chomp_option(tr, call)
     if name == "open":
         return _open(tr, call)
     if name == "foreach" and call.block is not None and len(call.args) == 1:
         path = _paths(tr, call)[0]
-        lines = iterators.Source(f"open({path.code}, encoding='utf-8', newline='')", LINE)
+        opened = f"open({path.code}, encoding='utf-8', newline='')"
+        line = tr.temp("line")
+        lines = iterators.Source(
+            f"({tr.runtime('chomp')}({line}) for {line} in {opened})" if chomp else opened,
+            T("str", nl="no") if chomp else LINE)
         return iterators.loop_over(tr, call, lines, call.block, Expr("None", NIL))
     if call.block is not None:
         return None

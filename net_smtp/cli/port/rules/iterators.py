@@ -771,8 +771,12 @@ def _reduce(tr: Translator, call: Call, src: Source, block: Block | None) -> Exp
     else:
         with blocks.params_bound(tr, names, [first, elem]) as targets:
             value = tr.expr(body)
-    if not (value.type == first or value.type.kind == first.kind):
+    numbers = ("int", "float", "num")
+    if not (value.type == first or value.type.kind == first.kind or
+            value.type.is_(*numbers) and first.is_(*numbers)):
         raise tr.fail(block, f"a {call.name} block whose value changes kind")
+    if value.type.kind != first.kind:  # (an Integer or a Float: known at run time)
+        first = T("num")
     function = f"lambda {', '.join(targets)}: {value.code}"
     if start is None:
         return Expr(f"{tr.runtime('inject')}({src.code}, {function})", first.nil(), P_CALL)
