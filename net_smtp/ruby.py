@@ -1693,13 +1693,18 @@ def divmod(a: Any, b: Any) -> list[Any]:
     return [int(quotient), rest]
 
 
-def time_fields(values: Sequence[int]) -> list[int]:
+def time_fields(values: Sequence[int | None]) -> list[int]:
     """The fields of Ruby's ``Time.utc(*values)``: year first, a month and a
-    day of 1 where *values* stops before them; more than seven raise."""
+    day of 1 where *values* stops before them or gives nil (an hour, a
+    minute, a second of 0); more than seven raise, as a nil year does."""
     if not 1 <= len(values) <= 7:
         raise errors.ArgumentError(f"wrong number of arguments (given {len(values)}, "
                                    f"expected 1..8)")
-    return [*values, 1, 1][:max(3, len(values))]
+    if values[0] is None:
+        raise TypeError("can't convert nil into Integer")
+    defaults = (0, 1, 1, 0, 0, 0, 0)
+    filled = [default if value is None else value for value, default in zip(values, defaults)]
+    return [*filled, 1, 1][:max(3, len(filled))]
 
 
 def position(found: re.Match[str] | None) -> int | None:

@@ -89,7 +89,8 @@ hold any key, ``concat`` as a branch's value, ``Digest::SHA256.hexdigest``, ``Fi
 ``|(status, path), n|``, a subclass of Net::SMTP (its methods reading the library's readers,
 ``p`` of one, the class-level ``start``), ``URI.parse`` of an SMTP URL, ``fetch`` with a block that
 raises, CSV's ``header_converters: :symbol``, ``any?``/``all?``/``none?`` with several statements,
-``File.foreach(path, chomp: true)``, ``inject`` adding numbers of parsed JSON, and small idioms.
+``File.foreach(path, chomp: true)``, ``inject`` adding numbers of parsed JSON, ``Time.utc`` of
+Integers that may be nil, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -41,9 +41,11 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"datetime({fields}, tzinfo=timezone.utc)", TIME, P_CALL)
     if call.name in ("utc", "gm", "local", "mktime") and 1 <= len(call.args) <= 7:
         args = [tr.expr(a) for a in call.args]
-        if not all(a.type.is_("int") for a in args):
+        if not all(a.type.non_nil().is_("int") for a in args):
             raise tr.fail(call.node, "Time.utc with values that may not be Integers")
         codes = [a.code for a in args] + (["1"] * (3 - len(args)) if len(args) < 3 else [])
+        if any(a.type.nilable for a in args):  # (nil: a month or day of 1, else 0)
+            codes = [f"*{tr.runtime('time_fields')}([{', '.join(a.code for a in args)}])"]
         if call.name in ("local", "mktime"):
             return Expr(f"datetime({', '.join(codes)}).astimezone()", TIME, P_CALL)
         tr.need("timezone")
