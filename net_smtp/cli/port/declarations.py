@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .scope import ClassInfo, MethodInfo, py_method_name, py_name
-from .syntax import Node
+from .syntax import Node, heredoc_bodies
 
 if TYPE_CHECKING:
     from .engine import Translator
@@ -543,15 +543,9 @@ def _visibility(tr: Translator, node: Node, info: ClassInfo, singleton: bool,
 
 def collect(tr: Translator, root: Node) -> None:
     """Fill ``tr.classes``, ``tr.functions`` and ``tr.heredocs``."""
-    beginnings: list[Node] = []
-    bodies: list[Node] = []
 
     def walk(node: Node, owner: ClassInfo | None, singleton: bool) -> None:
         kind = node.type
-        if kind == "heredoc_beginning":
-            beginnings.append(node)
-        elif kind == "heredoc_body":
-            bodies.append(node)
         if kind in ("class", "module"):
             name_node = node.child_by_field_name("name")
             name = tr.text(name_node).split("::")[-1]
@@ -608,7 +602,6 @@ def collect(tr: Translator, root: Node) -> None:
                 owner.methods[info_m.name] = info_m
                 if info_m.name == "initialize":
                     owner.initialized |= _always_assigned(tr, node)
-            _walk_plain(node)
             return
         if kind == "call" and node.child_by_field_name("receiver") is None and \
                 tr.text(node.child_by_field_name("method")) in ("require", "require_relative"):
@@ -646,17 +639,6 @@ def collect(tr: Translator, root: Node) -> None:
         for child in node.named_children:
             walk(child, owner, singleton)
 
-    def _walk_plain(node: Node) -> None:
-        for child in node.named_children:
-            if child.type == "heredoc_beginning":
-                beginnings.append(child)
-            elif child.type == "heredoc_body":
-                bodies.append(child)
-            _walk_plain(child)
-
     walk(root, None, False)
     _separate_class_methods(tr)
-    beginnings.sort(key=lambda n: n.start_byte)
-    bodies.sort(key=lambda n: n.start_byte)
-    for begin, body in zip(beginnings, bodies):
-        tr.heredocs[begin.start_byte] = body
+    tr.heredocs.update(heredoc_bodies(root))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .syntax import Node
+from .syntax import Node, heredoc_bodies, walk
 
 __all__ = ["compile_template", "rewrites"]
 
@@ -91,12 +91,8 @@ class _Script:
     """What the rewriting needs to know of the whole script."""
 
     def __init__(self, root: Node) -> None:
-        self.nodes = list(_walk(root))
-        beginnings = [n for n in self.nodes if n.type == "heredoc_beginning"]
-        bodies = [n for n in self.nodes if n.type == "heredoc_body"]
-        beginnings.sort(key=lambda n: n.start_byte)
-        bodies.sort(key=lambda n: n.start_byte)
-        self.heredocs = {b.start_byte: body for b, body in zip(beginnings, bodies)}
+        self.nodes = list(walk(root))
+        self.heredocs = heredoc_bodies(root)
         self.assignments: dict[str, list[Node]] = {}
         for node in self.nodes:
             left = node.child_by_field_name("left") if node.type in (
@@ -122,7 +118,7 @@ class _Script:
         """The edits that write the ``ERB.new`` call *maker* as nil, and
         blank the body of a heredoc it names (its lines stay, empty)."""
         edits = [(maker.start_byte, maker.end_byte, b"nil" + b"\n" * _text(maker).count("\n"))]
-        for node in _walk(maker):
+        for node in walk(maker):
             body = self.heredocs.get(node.start_byte) if node.type == "heredoc_beginning" \
                 else None
             if body is not None:
@@ -151,16 +147,6 @@ class _Script:
             trim = _string_text(value) if value.type == "string" else None
         text = self.literal(values[0])
         return None if text is None else (text, trim)
-
-
-def _walk(node: Node) -> list[Node]:
-    found = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(current.named_children)
-    return found
 
 
 def _text(node: Node) -> str:

@@ -7,6 +7,7 @@ first error and the offending line, as :class:`RubySyntaxError`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse"]
@@ -86,6 +87,25 @@ def parse(source: bytes) -> tuple[Node, bytes]:
     for start, end, text in edits:
         rewritten[start:end] = text
     return _parser().parse(bytes(rewritten)).root_node, bytes(rewritten)
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """*node* and every named node inside it."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.named_children)
+
+
+def heredoc_bodies(root: Node) -> dict[int, Node]:
+    """Each heredoc's body by where its beginning (``<<~EOT``) starts: the
+    bodies follow their lines in the order the beginnings come."""
+    found = list(walk(root))
+    beginnings = sorted((n for n in found if n.type == "heredoc_beginning"),
+                        key=lambda n: n.start_byte)
+    bodies = sorted((n for n in found if n.type == "heredoc_body"), key=lambda n: n.start_byte)
+    return {begin.start_byte: body for begin, body in zip(beginnings, bodies)}
 
 
 def _rewrites(node: Node) -> list[tuple[int, int, bytes]]:

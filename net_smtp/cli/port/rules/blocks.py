@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..declarations import main_ivars, script_globals
 from ..engine import NO_TAIL, P_LAMBDA, Expr, Tail, Unsupported
-from ..syntax import Node
+from ..syntax import Node, walk
 from ..types import ANY, T
 
 if TYPE_CHECKING:
@@ -296,15 +296,6 @@ def definable(tr: Translator, node: Node) -> bool:
                 around |= identifiers(params)
         current = current.parent
     return current is not None and not (around & identifiers(node))
-
-
-def walk(node: Node) -> Iterator[Node]:
-    """*node* and every named node inside it."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.named_children)
 
 
 def identifiers(node: Node) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
-from ..syntax import Node
+from ..syntax import Node, walk
 from ..types import BOOL, INT, NIL, T, list_of
 from . import blocks, iterators
 from .calls import DONE, register_const, register_kernel, register_kind
@@ -332,7 +332,7 @@ def _generate(tr: Translator, call: Call) -> Expr:
     names = blocks.block_params(tr, call.block)
     if len(names) != 1 or names[0].startswith("("):
         raise tr.fail(call.node, "CSV.generate with other than one block parameter")
-    for node in blocks.walk(call.block):
+    for node in walk(call.block):
         if node.type == "identifier" and tr.text(node) == names[0] and node.parent is not None \
                 and node.parent.type != "block_parameters" and not (
                     node.parent.type == "binary" and node.parent.child_by_field_name("left") == node

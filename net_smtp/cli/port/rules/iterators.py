@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
 from ..engine import NO_TAIL, P_CALL, P_NOT, P_OR, Call, Expr, Tail
-from ..syntax import Node
+from ..syntax import Node, walk
 from ..types import BOOL, INT, T, dict_of, join, list_of
 from . import blocks, calls, collections, expressions
 from .calls import DONE
@@ -716,7 +716,7 @@ def _memo_statements(tr: Translator, block: Node, memo: str) -> list[Node] | Non
             tr.text(statements[-1]) != memo:
         return None
     for node in statements[:-1]:
-        for found in blocks.walk(node):
+        for found in walk(node):
             if found.type in ("assignment", "operator_assignment") and \
                     tr.text(found.child_by_field_name("left")) == memo or \
                     found.type in ("next", "break", "return", "rescue"):
