@@ -133,8 +133,8 @@ class Translator:
         self.scope = Scope("module", key="main")
         self.retyped: frozenset[int] = frozenset()
         self.loop_depth = 0
-        self.collecting: list[tuple[str, str] | None] = []
-        self.giving: list[Tail | None] = []
+        # per enclosing loop: what next value collects into, where break value goes
+        self.loop_values: list[tuple[tuple[str, str] | None, Tail | None]] = []
         self.block_depth = 0
         self.data_text: str | None = None
         self.rescue_stack: list[str] = []
@@ -191,14 +191,12 @@ class Translator:
         value goes to the tail it *gives* (``result = loop do``) takes
         ``break value``."""
         self.loop_depth += 1
-        self.collecting.append(collects)
-        self.giving.append(gives)
+        self.loop_values.append((collects, gives))
         try:
             yield
         finally:
             self.loop_depth -= 1
-            self.collecting.pop()
-            self.giving.pop()
+            self.loop_values.pop()
 
     def text(self, node: Node) -> str:
         return str(node.text.decode("utf-8", "replace"))

@@ -288,10 +288,10 @@ def _part(t: T) -> T:
     return replace(t, items=None, site="")
 
 
-def store_entry(tr: Translator, obj_node: Node, key: str, key_t: T, t: T) -> None:
-    """Learn that the Hash *obj_node* holds *t* under *key* (Python code of
-    a key of type *key_t*): for the Hash's type and, in a local, its entry."""
-    obj_t = tr.expr(obj_node).type
+def store_entry(tr: Translator, obj_node: Node, obj_t: T, key: str, key_t: T, t: T) -> None:
+    """Learn that the Hash *obj_node* (of type *obj_t*) holds *t* under
+    *key* (Python code of a key of type *key_t*): for the Hash's type and,
+    in a local, its entry."""
     tr.store(obj_t, t, key, key_t)
     if obj_node.type == "identifier":
         var = tr.local(tr.text(obj_node))
@@ -316,7 +316,7 @@ def element_target(tr: Translator, node: Node, t: T) -> str:
     if obj.type.kind == "dict":
         check_key(tr, node, obj.type, key_type(tr, args[0]))
         key = hash_key(tr, args[0])
-        store_entry(tr, obj_node, key, key_type(tr, args[0]), t)
+        store_entry(tr, obj_node, obj.type, key, key_type(tr, args[0]), t)
         return f"{tr.wrap(obj, P_CALL)}[{key}]"
     if obj.type.kind == "list":
         index = tr.expr(args[0])

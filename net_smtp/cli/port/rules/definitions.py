@@ -958,13 +958,8 @@ def _learn_members(tr: Translator, call: Call, info: ClassInfo) -> None:
 def derives_from_smtp(tr: Translator, info: ClassInfo | None) -> bool:
     """*info* is a class of the script deriving from Net::SMTP (directly or
     through another of the script's classes)."""
-    seen: list[ClassInfo] = []
-    while info is not None and info not in seen:
-        if info.superclass.lstrip(":") == "Net::SMTP":
-            return True
-        seen.append(info)
-        info = _superclass(tr, info)
-    return False
+    return info is not None and any(c.superclass.lstrip(":") == "Net::SMTP"
+                                    for c in ancestry(tr, info))
 
 
 def library_call(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> Expr | None:

@@ -312,10 +312,11 @@ def _store_into(tr: Translator, target: Node, options: list[_Option], parsed: st
         given = f"{value} is not None" if option.takes_value or option.negatable else value
         stored = option.value_type if option.takes_value else BOOL
         key = tr.string(option.switch)
-        collections.store_entry(tr, target, key, key_t, stored)
+        held = tr.expr(target)  # (its type gains each entry stored)
+        collections.store_entry(tr, target, held.type, key, key_t, stored)
         tr.emit(f"if {given}:")
         with tr.indented():
-            tr.emit(f"{tr.expr(target).code}[{key}] = {value}")
+            tr.emit(f"{held.code}[{key}] = {value}")
 
 
 def _parser_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:

@@ -82,7 +82,7 @@ def class_start(tr: Translator, call: Call, head: str, session: T) -> Expr:
     """``Subclass.start(...)`` of the script's subclass of Net::SMTP: the
     library's start (*head*), its session of the subclass's type."""
     found = _start(tr, call, head)
-    return found if found.code == "" else Expr(found.code, session, found.prec)
+    return found if found is DONE else Expr(found.code, session, found.prec)
 
 
 def _start(tr: Translator, call: Call, head: str) -> Expr:

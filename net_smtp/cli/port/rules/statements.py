@@ -905,7 +905,7 @@ def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
     """``break`` and ``next`` without a value, inside a loop; ``next value``
     in the loop of a ``map`` block (the value is the item's) and ``break
     value`` in a ``loop`` whose value is used."""
-    gives = tr.giving[-1] if tr.giving else None
+    collects, gives = tr.loop_values[-1] if tr.loop_values else (None, None)
     if node.type == "break" and gives is not None:  # the loop's value, then out
         value = _jump_value(tr, node)
         if gives.kind == "return":
@@ -917,7 +917,6 @@ def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
         tr.emit(f"{gives.target} = {value.code}")
         tr.emit("break")
         return
-    collects = tr.collecting[-1] if tr.collecting else None
     if node.type == "next" and collects is not None:
         value = _jump_value(tr, node)
         tr.learn(collects[1], value.type)
