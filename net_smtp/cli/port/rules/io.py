@@ -649,7 +649,9 @@ _DIGESTS = {"Digest::SHA256": "sha256", "Digest::SHA1": "sha1", "Digest::MD5": "
 def _digest(tr: Translator, call: Call) -> Expr | None:
     """``Digest::SHA256.hexdigest(text)`` (SHA1, MD5, SHA384, SHA512): the
     hex digest of the text's UTF-8 bytes, as Ruby's."""
-    path = tr.text(call.recv_node).lstrip(":") if call.recv_node is not None else None
+    from .constants import constant_path  # (constants builds on this module)
+
+    path = constant_path(tr, call.recv_node) if call.recv_node is not None else None
     if "digest" not in tr.ruby_requires or path not in _DIGESTS or \
             call.name != "hexdigest" or len(call.args) != 1 or call.block is not None:
         return None
