@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from ._types import MessageSource
 
-__all__ = ["SOURCE_CHUNK", "MessageEncoder", "as_bytes", "message_chunks", "redact_command",
-           "source_class_name", "validate_line"]
+__all__ = ["SOURCE_CHUNK", "MessageEncoder", "as_bytes", "encode_lines", "encode_lines_py",
+           "message_chunks", "redact_command", "source_class_name", "validate_line"]
 
 
 def validate_line(line: str) -> None:
@@ -64,6 +64,33 @@ _LINE_DOT = re.compile(rb"\n\.")
 _CRLF = re.compile(rb"\r\n")
 
 
+def encode_lines_py(data: bytes, line_start: bool) -> bytes:
+    """*data* in the DATA wire form: every line ending (CRLF, LF or a lone CR)
+    as CRLF, and one more ``.`` before a line that starts with one;
+    *line_start* says whether ``data[0]`` begins a line.
+
+    The rules in Python; ``_speedups.encode_lines``, when it was built, does
+    the same in one pass in C and is used instead (:data:`encode_lines`).
+    """
+    if b"\r" in data:
+        # Every ending to LF first: CRLF pairs, then the CRs left, which are
+        # lone. A regular expression splits at the pair faster than
+        # bytes.split or bytes.replace, and much faster than splitting into lines.
+        data = b"\n".join(_CRLF.split(data))
+        if b"\r" in data:
+            data = data.replace(b"\r", b"\n")
+    data = _LINE_DOT.sub(b"\n..", data).replace(b"\n", b"\r\n")
+    if line_start and data[:1] == b".":
+        data = b"." + data
+    return data
+
+
+try:
+    from ._speedups import encode_lines
+except ImportError:  # built without a C compiler: the same rules, in Python
+    encode_lines = encode_lines_py
+
+
 class MessageEncoder:
     """Turns message bytes into the DATA wire form, chunk by chunk.
 
@@ -92,17 +119,7 @@ class MessageEncoder:
             data = data[:-1]
             if not data:
                 return b""
-        if b"\r" in data:
-            # Every ending to LF first: CRLF pairs, then the CRs left, which
-            # are lone (the one that ends a chunk is held back). A regular
-            # expression splits at the pair faster than bytes.split or
-            # bytes.replace, and much faster than splitting into lines.
-            data = b"\n".join(_CRLF.split(data))
-            if b"\r" in data:
-                data = data.replace(b"\r", b"\n")
-        data = _LINE_DOT.sub(b"\n..", data).replace(b"\n", b"\r\n")
-        if self._line_start and data[0] == 0x2E:
-            data = b"." + data
+        data = encode_lines(data, self._line_start)
         self._line_start = data[-1] == 0x0A
         return data
 

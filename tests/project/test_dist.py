@@ -137,8 +137,17 @@ def test_wheel_holds_the_package_and_its_licence_only(built: Built) -> None:
         assert wheel.read(licences[0]) == (ROOT / "LICENSE").read_bytes()
         entry_points = wheel.read(f"{DIST_INFO}/entry_points.txt").decode("utf-8")
     package = {name for name in built.tracked if name.startswith("net_smtp/")}
-    assert {"net_smtp/py.typed", "net_smtp/cli/__init__.py", "net_smtp/cli/send.py"} <= package
-    assert {name for name in names if not name.startswith(f"{DIST_INFO}/")} == package
+    assert {"net_smtp/py.typed", "net_smtp/_speedups.pyi", "net_smtp/cli/__init__.py",
+            "net_smtp/cli/send.py"} <= package
+    # The C accelerator ships compiled, not as source; without a compiler the
+    # wheel goes without it (its rules are also in Python).
+    sources = {name for name in package if name.endswith(".c")}
+    assert sources == {"net_smtp/_speedups.c"}
+    compiled = {name for name in names if re.fullmatch(r"net_smtp/_speedups\.[^/]+\.(so|pyd)", name)}
+    assert {name for name in names if not name.startswith(f"{DIST_INFO}/")} \
+        == package - sources | compiled
+    if shutil.which("cc"):
+        assert len(compiled) == 1, sorted(names)
     assert {name.split("/")[0] for name in names} == {"net_smtp", DIST_INFO}
     assert [name for name in names if "__pycache__" in name or name.endswith((".pyc", ".pyo"))] \
         == []
@@ -214,6 +223,15 @@ def test_one_version_for_metadata_package_and_command(installed: Path, user_dir:
     assert venv in Path(where).parents, f"net_smtp imported from {where}, not the venv"
     shown = run([str(installed.parent / "net-smtp"), "--version"], cwd=user_dir)
     assert shown.stdout == f"net-smtp {VERSION} (Ruby net-smtp {Net.SMTP.VERSION})\n"
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="no C compiler: the wheel is pure Python")
+def test_installed_wheel_encodes_with_its_c_accelerator(installed: Path, user_dir: Path) -> None:
+    probe = run([str(installed), "-c",
+                 "from net_smtp import _speedups, _text; "
+                 "print(_text.encode_lines is _speedups.encode_lines); "
+                 "print(_text.MessageEncoder().feed(b'.a\\rb\\n'))"], cwd=user_dir)
+    assert probe.stdout == "True\nb'..a\\r\\nb\\r\\n'\n"
 
 
 def test_demo_runs_from_the_installed_wheel(installed: Path, user_dir: Path) -> None:

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from net_smtp import Net
+from net_smtp import Net, _text
 from net_smtp._ruby import dump as ruby_dump
-from net_smtp._text import SOURCE_CHUNK, MessageEncoder, message_chunks
+from net_smtp._text import SOURCE_CHUNK, MessageEncoder, encode_lines_py, message_chunks
 from tests.support.aiosmtpd import normalize_line_endings
 from tests.support.wire import encode_message, unstuff_message
 
@@ -211,8 +211,34 @@ ENCODING_ROWS = [
 ]
 
 
+try:
+    from net_smtp import _speedups
+except ImportError:  # built without a C compiler
+    _speedups = None  # type: ignore[assignment]
+
+needs_speedups = pytest.mark.skipif(_speedups is None, reason="the C accelerator was not built")
+
+
+@pytest.fixture(params=["C", "Python"])
+def line_rules(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test that takes it runs with each implementation of the line
+    rules: the C accelerator (skipped when it was not built) and Python."""
+    if request.param == "C":
+        if _speedups is None:
+            pytest.skip("the C accelerator was not built")
+        monkeypatch.setattr(_text, "encode_lines", _speedups.encode_lines)
+    else:
+        monkeypatch.setattr(_text, "encode_lines", encode_lines_py)
+    return str(request.param)
+
+
+@needs_speedups
+def test_the_built_accelerator_is_the_one_used() -> None:
+    assert _text.encode_lines is _speedups.encode_lines
+
+
 @pytest.mark.parametrize("message, wire", ENCODING_ROWS)
-def test_encoding_table(message: bytes, wire: bytes) -> None:
+def test_encoding_table(message: bytes, wire: bytes, line_rules: str) -> None:
     assert encode_message([message]) == wire
     assert ruby_reference_body([message]) == wire
     assert encode_message([message[i:i + 1] for i in range(len(message))]) == wire
@@ -230,6 +256,8 @@ messages = st.lists(st.sampled_from(_PIECES), max_size=30).map(b"".join) | st.bi
 cut_points = st.lists(st.integers(min_value=0, max_value=80), max_size=12)
 
 
+# Runs with whichever implementation is in use (the C one when it was built);
+# the test below holds the other to it.
 @settings(max_examples=300, deadline=None)
 @given(message=messages, positions=cut_points)
 def test_encoding_properties_for_any_chunking(message: bytes, positions: list[int]) -> None:
@@ -249,6 +277,32 @@ def test_encoding_properties_for_any_chunking(message: bytes, positions: list[in
     normalised = normalize_line_endings(message)
     assert unstuff_message(wire) == normalised
     assert b"".join(line + b"\r\n" for line in own_unstuff(wire)) == normalised
+
+
+long_messages = st.lists(st.sampled_from(_PIECES), max_size=400).map(b"".join)
+
+
+@needs_speedups
+@settings(max_examples=400, deadline=None)
+@given(data=messages | long_messages, line_start=st.booleans())
+def test_c_and_python_line_rules_agree(data: bytes, line_start: bool) -> None:
+    """Byte for byte, for any bytes (a trailing CR, which the encoder holds
+    back, included) and either state at the start."""
+    assert _speedups.encode_lines(data, line_start) == encode_lines_py(data, line_start)
+
+
+@needs_speedups
+@pytest.mark.parametrize("source", [b"x" * 70_000, (b"a\r" * 3 + b".b\n") * 9000,
+                                    b"\r\n" * 40_000, b"." * 1000 + b"\r"])
+def test_c_and_python_line_rules_agree_on_large_chunks(source: bytes) -> None:
+    for line_start in (True, False):
+        assert _speedups.encode_lines(source, line_start) == encode_lines_py(source, line_start)
+
+
+@needs_speedups
+def test_c_line_rules_refuse_text() -> None:
+    with pytest.raises(TypeError):
+        _speedups.encode_lines(".a", True)  # type: ignore[arg-type]
 
 
 @settings(max_examples=150, deadline=None)
