@@ -81,6 +81,7 @@ __all__ = [
     "p",
     "partition",
     "puts",
+    "readline",
     "readlines",
     "responds_to",
     "rfc2822",
@@ -118,10 +119,42 @@ __all__ = [
     "MissingArgument",
     "NeedlessArgument",
     "OptionError",
+    "Range",
     "Set",
     "Symbol",
     "UncaughtThrowError",
 ]
+
+
+class Range:
+    """A Ruby Range of Integers kept as a value (what ``(1..n).each`` gives
+    when no ``break`` left it): iterated as Python's ``range``, shown as
+    Ruby writes it (``1..3``, ``1...4``), which Python's ``range`` cannot
+    tell apart."""
+
+    __slots__ = ("first", "last", "exclude_end")
+
+    def __init__(self, first: int, last: int, exclude_end: bool = False) -> None:
+        self.first = first
+        self.last = last
+        self.exclude_end = exclude_end
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self.first, self.last if self.exclude_end else self.last + 1))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Range) and (self.first, self.last, self.exclude_end) == (
+            other.first, other.last, other.exclude_end)
+
+    def __hash__(self) -> int:
+        return hash((self.first, self.last, self.exclude_end))
+
+    def __str__(self) -> str:
+        return f"{self.first}{'...' if self.exclude_end else '..'}{self.last}"
+
+    def inspect(self) -> str:
+        """Ruby's ``inspect``: the same as ``to_s`` for Integers."""
+        return str(self)
 
 
 class Symbol(str):
@@ -263,7 +296,8 @@ def class_name(value: object) -> str:
 def to_s(value: object) -> str:
     """Ruby's ``to_s`` (and ``"#{value}"``): ``nil`` -> ``''``, ``true`` ->
     ``'true'``, arrays and hashes in Ruby's notation, floats as Ruby writes
-    them (``1.0e+20``), a ``Time`` as ``2024-03-05 09:30:00 UTC``.
+    them (``1.0e+20``), a ``Time`` as ``2024-03-05 09:30:00 UTC``, a class
+    by its name (``Net::SMTP``, ``Mailer::Job``).
 
     An SMTP error gives its class name (``Net::SMTPFatalError``): in
     net-smtp 0.5.1 ``SMTPError`` overrides ``message`` but not ``to_s``,
@@ -284,6 +318,8 @@ def to_s(value: object) -> str:
         return class_name(value)
     if isinstance(value, BaseException):
         return message(value)
+    if isinstance(value, type):
+        return class_name(value)
     return str(value)
 
 
@@ -312,7 +348,8 @@ def _inspect_str(text: str) -> str:
 
 def inspect(value: object) -> str:
     """Ruby's ``inspect``: ``nil``, ``"text"`` with Ruby's escapes, ``:sym``,
-    ``[1, "a"]``, ``{:key=>"value"}`` (Ruby 3.1's hash notation)."""
+    ``[1, "a"]``, ``{:key=>"value"}`` (Ruby 3.1's hash notation), a class
+    by its name."""
     if value is None:
         return "nil"
     if value is True:
@@ -334,6 +371,8 @@ def inspect(value: object) -> str:
         return f"#<{class_name(value)}: {to_s(value) or class_name(value)}>"
     if isinstance(value, datetime):
         return to_s(value)
+    if isinstance(value, type):  # (a class of the script may define inspect for its objects)
+        return class_name(value)
     inspector = getattr(value, "inspect", None)
     if callable(inspector):
         return str(inspector())
@@ -2045,6 +2084,15 @@ def readlines(path: str, chomp: bool = False) -> list[str]:
         return lines
     return [line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
             for line in lines]
+
+
+def readline(stream: IO[str]) -> str:
+    """Ruby's ``IO#readline``: the next line with its ending, as ``gets``
+    gives it, but EOFError at the end where ``gets`` gives nil."""
+    line = stream.readline()
+    if not line:
+        raise EOFError("end of file reached")
+    return line
 
 
 def generate(value: object, pretty: bool = False) -> str:

@@ -90,7 +90,12 @@ hold any key, ``concat`` as a branch's value, ``Digest::SHA256.hexdigest``, ``Fi
 ``p`` of one, the class-level ``start``), ``URI.parse`` of an SMTP URL, ``fetch`` with a block that
 raises, CSV's ``header_converters: :symbol``, ``any?``/``all?``/``none?`` with several statements,
 ``File.foreach(path, chomp: true)``, ``inject`` adding numbers of parsed JSON, ``Time.utc`` of
-Integers that may be nil, and small idioms.
+Integers that may be nil, ``break value`` out of ``each`` (the receiver, a ``ruby.Range`` for a
+range literal, when no break left it), ``x = a or next`` inside loops and rescue clauses,
+``ENV[k.strip] ||= v``, ``x = Integer(s) rescue (puts ...; exit 3)``, ``self.class`` of the
+script's objects (``class << self`` accessors) and classes shown by name, the value of
+``File.open`` with a block or ``&:readline``, ``IO#readline``, ``sub`` with a regexp where ``$1``
+is read, a Struct with ``to_s`` that may be nil shown in a String, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -14,6 +14,10 @@ from net_smtp.cli.port.engine import translate  # noqa: E402
 
 # (name, Ruby, the line reported, a word of the reason)
 CASES = [
+    ("each_value_of_a_range_held_elsewhere",
+     "r = (1..3)\nx = r.each { |i| break i if i > 5 }\np x\n", 2, "Range held elsewhere"),
+    ("file_open_block_argument", "n = File.open('a.txt', &method(:p))\n", 1,
+     "other than &:name"),
     ("eval", "require 'net/smtp'\nconfig = {}\nconfig.instance_eval(File.read('c.rb'))\n", 3,
      "run time"),
     ("erb_read_at_run_time", "require 'erb'\nbody = ERB.new(File.read('t.erb')).result(binding)\n"

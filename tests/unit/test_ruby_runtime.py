@@ -718,3 +718,36 @@ def test_superclass_names() -> None:
     assert ruby.superclass_name("MailError", {"MailError": "AppError"}) == "AppError"
     with pytest.raises(NotImplementedError):
         ruby.superclass_name("Some::Gem::Error", {})
+
+
+class Mailer:
+    """A class of a translated script, whose objects have an inspect of their own."""
+
+    def inspect(self) -> str:
+        return "#<Mailer>"
+
+
+def test_classes_shown_by_name() -> None:
+    """``puts Mailer``, ``p Mailer``, ``"#{obj.class}"``: the class's name,
+    even for a class whose objects have an ``inspect`` of their own."""
+    assert [ruby.to_s(Mailer), ruby.inspect(Mailer), ruby.inspect(Mailer())] == \
+        ["Mailer", "Mailer", "#<Mailer>"]
+    assert ruby.to_s(Net.SMTP) == ruby.inspect(Net.SMTP) == "Net::SMTP"
+
+
+def test_readline_gives_lines_then_eof_error() -> None:
+    # File.write('t', "a\nb"); f = File.open('t'); p f.readline, f.readline
+    # f.readline rescue p $!  -> "a\n", "b", #<EOFError: end of file reached>
+    stream = io.StringIO("a\nb")
+    assert [ruby.readline(stream), ruby.readline(stream)] == ["a\n", "b"]
+    with pytest.raises(EOFError, match="^end of file reached$"):
+        ruby.readline(stream)
+
+
+def test_range_kept_as_a_value() -> None:
+    # p (1..3), (1...4), (1..3).to_a, (1...4).to_a, (1..3) == (1...4), "#{2..0}"
+    inclusive, exclusive = ruby.Range(1, 3), ruby.Range(1, 4, exclude_end=True)
+    assert [ruby.inspect(inclusive), ruby.inspect(exclusive)] == ["1..3", "1...4"]
+    assert list(inclusive) == list(exclusive) == [1, 2, 3]
+    assert inclusive != exclusive and inclusive == ruby.Range(1, 3)
+    assert ruby.to_s(ruby.Range(2, 0)) == "2..0" and list(ruby.Range(2, 0)) == []

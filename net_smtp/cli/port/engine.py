@@ -166,6 +166,9 @@ class Translator:
             if not any(line.text.strip() and not line.text.strip().startswith("#")
                        for line in self.lines[start:]):
                 self.emit("pass")
+            narrowed = self.scope.narrowed
+            for ident in [i for i, level in narrowed.items() if level >= self.level]:
+                del narrowed[ident]
             self.level -= 1
 
     def need(self, module: str) -> None:
@@ -286,9 +289,9 @@ class Translator:
 
     def narrow(self, name: str) -> None:
         """Local *name* is not nil from here on (the script stopped
-        otherwise); only at the top level of a body, so no branch leaks."""
-        if self.level == self.scope.base_level:
-            self.scope.narrowed.add(self._var_id(name))
+        otherwise), to the end of the statements at this level: leaving
+        them (:meth:`indented`) forgets it, so no branch leaks."""
+        self.scope.narrowed[self._var_id(name)] = self.level
 
     def _var_id(self, name: str) -> str:
         for renames in reversed(self.scope.block_names):
@@ -308,7 +311,7 @@ class Translator:
         """Assign to local *name* (creating it): its Python name."""
         var = self.scope.lookup(name)
         ident = self._var_id(name)
-        self.scope.narrowed.discard(ident)
+        self.scope.narrowed.pop(ident, None)
         if var is None:
             py = py_name(name)
             if py in {v.py for v in self.scope.vars.values()} or py in self.scope.taken:

@@ -132,8 +132,9 @@ class Scope:
         self.key = key
         self.vars: dict[str, Var] = {}
         self.taken: set[str] = set()
-        self.base_level = 0
-        self.narrowed: set[str] = set()
+        # locals known not to be nil from a point on: the indentation level
+        # of that point, whose end forgets them (see Translator.narrow)
+        self.narrowed: dict[str, int] = {}
         self.block_names: list[dict[str, str]] = []
         self.versions: dict[str, str] = {}
         """A local converted into another kind: its new variable from there."""

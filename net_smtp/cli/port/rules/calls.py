@@ -17,8 +17,8 @@ from ..types import T
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["DONE", "args_code", "call_expr", "register_const", "register_kernel",
-           "register_kind", "split_call"]
+__all__ = ["DONE", "args_code", "call_expr", "dispatch", "register_const",
+           "register_kernel", "register_kind", "split_call"]
 
 KindRule = Callable[["Translator", Call, Expr], Optional[Expr]]
 PlainRule = Callable[["Translator", Call], Optional[Expr]]
@@ -202,14 +202,14 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
         if value.type.kind in ("class", "module", "any"):
             raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
         call.recv = value
-        return _dispatch(tr, call, value)
+        return dispatch(tr, call, value)
     recv = tr.expr(call.recv_node)
     call.recv = recv
     if call.safe_nav:
-        inner = _dispatch(tr, call, recv.__class__(recv.code, recv.type.non_nil(), recv.prec))
+        inner = dispatch(tr, call, recv.__class__(recv.code, recv.type.non_nil(), recv.prec))
         return Expr(f"{inner.code} if {tr.wrap(recv, 6)} is not None else None",
                     inner.type.nil(), 1)
-    return _dispatch(tr, call, recv)
+    return dispatch(tr, call, recv)
 
 
 # What Ruby's nil answers itself; any other method called on a value that
@@ -227,13 +227,16 @@ NIL_METHODS = frozenset({
 _NIL_CONVERSIONS = {"to_a": "[]", "to_h": "{}"}
 
 
-def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
+def dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """*call* on *recv*, already translated: the rules for *recv*'s kind, then
+    those for any value (a receiver that may be nil first goes through what
+    nil answers)."""
     if recv.type.nilable and recv.type.kind == "obj" and call.name in _NIL_CONVERSIONS and \
             not call.args and call.block is None:
         held = tr.temp("value")
         present = Expr(held, recv.type.non_nil(), P_ATOM)
         call.recv = present
-        value = _dispatch(tr, call, present)
+        value = dispatch(tr, call, present)
         # (a lambda, not a walrus: this may be a comprehension's iterable)
         return Expr(f"(lambda {held}: {_NIL_CONVERSIONS[call.name]} if {held} is None else "
                     f"{value.code})({recv.code})", value.type, P_CALL)
@@ -245,13 +248,13 @@ def _dispatch(tr: Translator, call: Call, recv: Expr) -> Expr:
             return strings.str_of(tr, recv)
         anything = Expr(recv.code, T("any", nilable=True, name="mixed", symbol=t.symbol),
                         recv.prec)
-        return _dispatch(tr, call, anything)
+        return dispatch(tr, call, anything)
     if recv.type.nilable and recv.type.kind not in ("any", "nil") and \
             call.name not in NIL_METHODS:
         present = Expr(recv.code, recv.type.non_nil(), recv.prec)
         call.recv = present
         call.maybe_nil = True
-        translated = _dispatch(tr, call, present)
+        translated = dispatch(tr, call, present)
         if translated.code == recv.code and call.name == "to_sym" and not call.args:
             # ruby.to_sym raises for nil as Ruby does
             return Expr(f"{tr.runtime('to_sym')}({recv.code})", translated.type, P_CALL)

@@ -77,7 +77,6 @@ def _method(tr: Translator, node: Node, singleton: bool = False) -> None:
     elif owner is not None:
         params.insert(0, "self")
     scope = Scope("def", parent=tr.scope, cls=owner, self_code=self_code, method=info, key=key)
-    scope.base_level = tr.level + 1
     parameters = node.child_by_field_name("parameters")
     if not any(p.type == "block_parameter" for p in (
             parameters.named_children if parameters is not None else [])):
@@ -969,7 +968,7 @@ def library_call(tr: Translator, call: Call, recv: Expr, info: ClassInfo) -> Exp
         return None
     session = Expr(recv.code, T("smtp"), recv.prec)
     call.recv = session
-    return calls._dispatch(tr, call, session)
+    return calls.dispatch(tr, call, session)
 
 
 @functools.cache

@@ -69,7 +69,7 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in STRING_ONLY:
         text = Expr(recv.code, T("str"), recv.prec)
         call.recv = text
-        result = calls._dispatch(tr, call, text)
+        result = calls.dispatch(tr, call, text)
         if result.code == recv.code:
             return None  # a String's identity would let another value through
         return result

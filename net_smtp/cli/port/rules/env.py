@@ -128,16 +128,29 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
             key = tr.expr(args[0])
             value = tr.expr(right)
             tr.need("os")
-            if value.type.kind == "str" and value.type.nilable and _plain(value) and \
-                    _plain(key):
-                # ENV[k] = nil deletes k: for a k not set, nothing happens
-                tr.emit(f"if {tr.wrap(key, P_CMP + 1)} not in os.environ and "
-                        f"{value.code} is not None:")
-                tr.emit(f"    os.environ[{key.code}] = {value.code}")
-                return
-            if not value.type.is_("str"):
+            nilable = value.type.kind == "str" and value.type.nilable
+            if not (nilable or value.type.is_("str")):
                 raise tr.fail(node, "ENV[...] ||= a value that may not be a String")
-            tr.emit(f"os.environ.setdefault({key.code}, {value.code})")
+            if _plain(value) and not nilable:
+                tr.emit(f"os.environ.setdefault({key.code}, {value.code})")
+                return
+            # Ruby computes the key, then the value only when the key is not
+            # set; ENV[k] = nil deletes k, so for a k not set nothing happens.
+            if not _plain(key):
+                held = tr.temp("key")
+                tr.emit(f"{held} = {key.code}")
+                key = Expr(held, key.type)
+            tr.emit(f"if {tr.wrap(key, P_CMP + 1)} not in os.environ:")
+            with tr.indented():
+                if not nilable:
+                    tr.emit(f"os.environ[{key.code}] = {value.code}")
+                    return
+                if not _plain(value):
+                    held = tr.temp("value")
+                    tr.emit(f"{held} = {value.code}")
+                    value = Expr(held, value.type)
+                tr.emit(f"if {value.code} is not None:")
+                tr.emit(f"    os.environ[{key.code}] = {value.code}")
             return
         current = tr.expr(left)
         value = tr.expr(right)
@@ -269,7 +282,7 @@ def _env_method(tr: Translator, call: Call, environ: str) -> Expr | None:
         whole = Expr(environ, T("dict", key=T("str", nl="no"), elem=T("str", nl="no")),
                      P_CALL)
         call.recv = whole
-        return calls._dispatch(tr, call, whole)
+        return calls.dispatch(tr, call, whole)
     return None
 
 

@@ -219,7 +219,7 @@ def _cond(tr: Translator, node: Node) -> Expr:
             call = calls.split_call(tr, node)
             present = Expr(recv.code, recv.type.non_nil(), recv.prec)
             call.recv = present
-            test = truth_of(tr, calls._dispatch(tr, call, present))
+            test = truth_of(tr, calls.dispatch(tr, call, present))
             return Expr(f"{recv.code} is not None and {tr.wrap(test, P_AND + 1)}", BOOL, P_AND)
     return truth_of(tr, tr.expr(node))
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr
+from ..engine import NO_TAIL, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node, walk
-from ..types import BOOL, INT, NIL, T, list_of
-from . import blocks, iterators
+from ..types import BOOL, INT, NIL, T, join, list_of
+from . import blocks, calls, iterators
 from .calls import DONE, register_const, register_kernel, register_kind
 
 if TYPE_CHECKING:
@@ -154,16 +154,22 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
 
 
 def _open(tr: Translator, call: Call) -> Expr:
-    """``File.open(path[, mode])``, with a block: a ``with`` statement."""
-    if not 1 <= len(call.args) <= 2 or any(a.type == "pair" for a in call.args):
+    """``File.open(path[, mode])``, with a block (or ``&:name``): a ``with``
+    statement, the block's value going where the call's goes."""
+    args = list(call.args)
+    symbol = args.pop() if call.block is None and args and \
+        args[-1].type == "block_argument" else None
+    if symbol is not None and [c.type for c in symbol.named_children] != ["simple_symbol"]:
+        raise tr.fail(symbol, "File.open with a block argument other than &:name")
+    if not 1 <= len(args) <= 2 or any(a.type == "pair" for a in args):
         raise tr.fail(call.node, "File.open with options")
-    path = tr.expr(call.args[0])
-    mode = _open_mode(tr, call.args[1] if len(call.args) > 1 else None)
+    path = tr.expr(args[0])
+    mode = _open_mode(tr, args[1] if len(args) > 1 else None)
     opened = f"open({path.code}, {mode}, encoding='utf-8', newline='')"
-    if call.block is None:
+    if call.block is None and symbol is None:
         return Expr(opened, FILE, P_CALL)
-    if not call.statement:
-        raise tr.fail(call.node, "the value of File.open with a block")
+    if symbol is not None or not call.statement:
+        return tr.hoist(call.node, lambda: _opened_value(tr, call, opened, symbol))
     names = blocks.block_params(tr, call.block)
     with blocks.params_bound(tr, names, [FILE]) as targets:
         target = f" as {targets[0]}" if targets else ""
@@ -171,6 +177,31 @@ def _open(tr: Translator, call: Call) -> Expr:
         # the block's value is File.open's: assigned or returned where it goes
         blocks.block_body(tr, call.block, call.tail or NO_TAIL)
     return DONE
+
+
+def _opened_value(tr: Translator, call: Call, opened: str, symbol: Node | None) -> Expr:
+    """The value of File.open's block (``&:name``: that method of the file),
+    kept in a local by a ``with`` statement written before the statement."""
+    held = tr.temp("value")
+    if symbol is not None:
+        stream = Expr(tr.temp("f"), FILE)
+        tr.emit(f"with {opened} as {stream.code}:")
+        with tr.indented():
+            name = tr.text(symbol.named_children[0])[1:]
+            value = calls.dispatch(tr, Call(symbol, name, None, [], None, recv=stream),
+                                          stream)
+            tr.emit(f"{held} = {value.code}")
+        return Expr(held, value.type)
+    found: list[T] = []
+    names = blocks.block_params(tr, call.block)
+    with blocks.params_bound(tr, names, [FILE]) as targets:
+        target = f" as {targets[0]}" if targets else ""
+        tr.emit(f"with {opened}{target}:")
+        blocks.block_body(tr, call.block, Tail("assign", held, found.append))
+    held_t = found[0] if found else NIL
+    for t in found[1:]:
+        held_t = join(held_t, t)
+    return Expr(held, held_t)
 
 
 def dir_glob(tr: Translator, node: Node, pattern: Expr) -> Expr:

@@ -480,12 +480,14 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if recv.type.name == "adapter":
         return None
     stream = recv.code if recv.code != "sys.stdout" else ""
-    reading = name in ("gets", "readlines", "each_line", "each")  # (a file's read: below)
+    reading = name in ("gets", "readline", "readlines", "each_line", "each")  # (read: below)
     if recv.type.name in ("data", "stdin") or recv.type.name == "file" and reading:
         if name == "read" and not call.args:
             return Expr(f"{recv.code}.read()", T("str", nl="?"), P_CALL)
         if name == "gets" and not call.args:  # (Ruby's readline raises at the end)
             return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
+        if name == "readline" and not call.args:
+            return Expr(f"{tr.runtime('readline')}({recv.code})", T("str"), P_CALL)
         if name in ("readlines",) and not call.args:
             return Expr(f"{recv.code}.readlines()", list_of(T("str")), P_CALL)
         if name == "readlines" and len(call.args) == 1 and call.args[0].type == "pair" and \

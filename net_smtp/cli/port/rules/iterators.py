@@ -247,7 +247,7 @@ def chained(tr: Translator, call: Call) -> Expr | None:
         assert src is not None
         items = materialize(tr, src)
         call.recv = items
-        return calls._dispatch(tr, call, items)
+        return calls.dispatch(tr, call, items)
     return _run(tr, call, tr.expr(base_node), stages)
 
 
@@ -361,7 +361,7 @@ def _types(tr: Translator, node: Node, src: Source, names: list[str]) -> list[T]
 def _value(tr: Translator, call: Call, block: Block, item: Expr) -> Expr:
     """The block's value, its parameters bound (*item*: the symbol block's)."""
     if isinstance(block, SymbolBlock):
-        return calls._dispatch(tr, Call(block.node, block.name, None, [], None, recv=item), item)
+        return calls.dispatch(tr, Call(block.node, block.name, None, [], None, recv=item), item)
     body = blocks.one_expression(block)
     if body is None:
         raise tr.fail(block, f"a {call.name} block of more than one expression")
@@ -479,12 +479,40 @@ def loop_over(tr: Translator, call: Call, src: Source, block: Node, value: Expr)
     receiver)."""
     if not call.statement:
         raise tr.fail(call.node, f"{call.name} used for its value")
+    tail = call.tail
+    # ``x = items.each do ... break v ... end``: v when the block breaks
+    # (nil for a bare break), the receiver when the loop runs out (else:)
+    gives = tail if tail is not None and tail.kind in ("assign", "return") and \
+        blocks.contains(block, ("break",)) else None
     with _each_item(tr, call, src, block) as (clause, _):
         tr.emit(f"{clause}:")
-        with tr.loop():
+        with tr.loop(gives=gives):
             blocks.block_body(tr, block)
+    if gives is not None:
+        tr.emit("else:")
+        with tr.indented():
+            to_tail(tr, call, _kept_range(tr, call) if value.type.kind == "range" else value)
+        return DONE
     to_tail(tr, call, value)
     return DONE
+
+
+def _kept_range(tr: Translator, call: Call) -> Expr:
+    """The Range an iterator over a range literal gives as its value: a
+    ``ruby.Range``, which shows as Ruby writes it (Python's range would
+    show as ``range(1, 4)``, whether ``1..3`` or ``1...4`` was written)."""
+    node = call.recv_node
+    while node is not None and node.type == "parenthesized_statements" and \
+            len(node.named_children) == 1:
+        node = node.named_children[0]
+    if node is None or node.type != "range":
+        raise tr.fail(call.node, f"the value of {call.name} over a Range held elsewhere")
+    low = tr.expr(node.child_by_field_name("begin"))
+    high = tr.expr(node.child_by_field_name("end"))
+    exclusive = ", exclude_end=True" if tr.text(node.child_by_field_name("operator")) == "..." \
+        else ""
+    return Expr(f"{tr.runtime('Range')}({low.code}, {high.code}{exclusive})",
+                T("obj", name="Range"), P_CALL)
 
 
 def to_tail(tr: Translator, call: Call, value: Expr) -> None:

@@ -301,8 +301,11 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("gsub", "sub") and len(args) == 1 and args[0].type == "regex" and \
             call.block is not None:
         return _sub_with_block(tr, call, recv)
+    # sub(/re/, 'text') of a name sets $~ as a search of it does (kept below)
+    sets_match = name == "sub" and len(args) == 2 and call.block is None and \
+        re.fullmatch(r"[\w.]+", recv.code) is not None
     if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
-            args[0].type == "regex":
+            args[0].type == "regex" and not sets_match:
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
     held = _held_regexp(tr, args[0]) if name in ("match", "match?") and len(args) == 1 and \
         call.block is None else None
@@ -319,6 +322,9 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             pattern = compiled(tr, args[0])
             repl = _replacement(tr, args[1])
             count = ", count=1" if name == "sub" else ""
+            if sets_match and tr.reads_last_match():
+                return Expr(f"{pattern}.sub({repl}, {recv.code}{count}) if "
+                            f"{search(tr, pattern, recv.code)} else {recv.code}", T("str"), 1)
             return Expr(f"{pattern}.sub({repl}, {recv.code}{count})", T("str"), P_CALL)
         old = tr.expr(args[0])
         new = tr.expr(args[1])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, Call, Expr, Tail
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, NIL, T, dict_of, list_of
-from . import blocks, calls, constants, iterators, openssl, strings
+from . import blocks, calls, constants, definitions, iterators, openssl, strings
 from .calls import DONE, args_code, register_const, register_kind
 
 if TYPE_CHECKING:
@@ -296,6 +296,10 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{tr.runtime('cause')}({recv.code})", T("error", nilable=True), P_CALL)
     if name == "nil?" and not call.args:
         return Expr(f"{tr.wrap(recv, P_CMP + 1)} is None", BOOL, P_CMP)
+    if name == "class" and not call.args and _has_class_members(tr, recv.type):
+        # an object of the script's own classes: its class, whose methods and
+        # class-level attributes (class << self) the script may use
+        return Expr(f"type({recv.code})", T("class", name=recv.type.name), P_CALL)
     if name == "class" and not call.args:
         return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
                     P_CALL)
@@ -343,6 +347,15 @@ def proc_call(tr: Translator, node: Node, proc: Expr, args: list[Node]) -> Expr:
                 proc.type.elem or tr.unknown, P_CALL)
 
 
+def _has_class_members(tr: Translator, t: T) -> bool:
+    """Whether *t* is an object of one of the script's classes that has (or
+    inherits) class methods, class-level attributes or constants."""
+    info = tr.classes.get(t.name or "") if t.kind == "obj" and not t.nilable else None
+    return info is not None and any(
+        c.class_methods or c.class_readers or c.class_writers or c.constants
+        for c in definitions.ancestry(tr, info))
+
+
 def _tap(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``x.tap { |o| ... }`` as statements: ``o = x``, the block, and x is
     the value."""
@@ -365,7 +378,7 @@ def _tapped(tr: Translator, call: Call, recv: Expr, to_tail: bool = False) -> Ex
         tr.emit(f"{targets[0]} = {recv.code}")
         if symbol is not None:
             item = Expr(targets[0], recv.type)
-            done = calls._dispatch(tr, Call(symbol.node, symbol.name, None, [], None,
+            done = calls.dispatch(tr, Call(symbol.node, symbol.name, None, [], None,
                                                 recv=item), item)
             if done.code:
                 tr.emit(done.code)

@@ -357,6 +357,19 @@ def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail)
     body = right.child_by_field_name("body")
     handler = right.child_by_field_name("handler")
     value = tr.expr(body)
+    inside = [c for c in handler.named_children if c.type != "comment"] \
+        if handler.type == "parenthesized_statements" else []
+    if len(inside) > 1 and _stops(tr, inside[-1]):
+        # x = a rescue (warn "..."; exit 2): the statements, which leave
+        target = assignment_target(tr, left, value.type)
+        tr.emit("try:")
+        with tr.indented():
+            tr.emit(f"{target} = {value.code}")
+        tr.emit("except Exception:")
+        with tr.indented():
+            _inner_statement(tr, handler, NO_TAIL)
+        _after_assign(tr, target, tail, value.type)
+        return
     fallback = tr.expr(handler)
     target = assignment_target(tr, left, join(value.type, fallback.type))
     tr.emit("try:")

@@ -60,7 +60,9 @@ def str_of(tr: Translator, e: Expr) -> Expr:
         return Expr("''", T("str", nl="no"))
     if t.is_("float") and e.code.replace(".", "").replace("_", "").isdigit():
         return Expr(f"str({e.code})", T("str", nl="no"), P_CALL)
-    if t.is_("obj") and (definitions.has_to_s(tr, t) or shows_as_struct(tr, t)):
+    if t.kind == "obj" and (definitions.has_to_s(tr, t) or shows_as_struct(tr, t)):
+        if t.nilable:  # nil shows as ''
+            return Expr(f"{tr.runtime('to_s')}({e.code})", T("str"), P_CALL)
         return Expr(f"str({e.code})", T("str"), P_CALL)
     if t.kind == "obj":
         raise tr.fail(None, "an object shown as text without a to_s of its own "

@@ -1,0 +1,48 @@
+# break with a value out of each (else: the receiver), `x = a or next`
+# inside nested bodies, ENV[k] ||= with a computed key and a maybe-nil value,
+# x = Integer(s) rescue (statements that leave)
+BACKOFF = [0.001, 0.002].freeze
+
+def attempt_all(results)
+  (1..results.size).each do |n|
+    begin
+      raise IOError, "busy #{n}" unless results[n - 1]
+      puts "attempt #{n}: ok"
+      break n
+    rescue IOError => e
+      pause = BACKOFF[n - 1] or next
+      sleep pause
+      puts "#{e.message}, waited #{pause}"
+    end
+  end
+end
+
+p attempt_all([false, true, true])
+p attempt_all([false, false, false])
+found = %w[a bb ccc].each { |w| break w.upcase if w.size == 2 }
+p found
+none = %w[a b].each { |w| break if w == 'z' }
+p none
+stopped = [1, 2, 3].each { |i| break if i == 2 }
+p stopped
+
+def load_env(lines)
+  lines.filter_map do |line|
+    next if line.strip.empty? || line.start_with?('#')
+    key, value = line.split('=', 2)
+    value = value.to_s.strip.delete_prefix('"').delete_suffix('"') if value
+    ENV[key.strip] ||= value
+    key.strip
+  end
+end
+
+ENV['FAMILY_SET'] = 'kept'
+p load_env([' FAMILY_SET = "new"', '# comment', 'FAMILY_NEW="fresh"', 'FAMILY_NIL', ''])
+p ENV['FAMILY_SET'], ENV['FAMILY_NEW'], ENV.key?('FAMILY_NIL')
+
+def port_of(text)
+  Integer(text) rescue (puts "bad port #{text.inspect}"; return -1)
+end
+p port_of('25'), port_of('x')
+limit = Integer('12') rescue (warn 'bad'; exit 3)
+p limit
