@@ -313,6 +313,7 @@ def make_clients(names: Sequence[str], args: argparse.Namespace,
     for name in names:
         if name == "net_smtp":
             peers.append(pyclient("net_smtp", "net_smtp_client.py"))
+            notes.append(f"net_smtp encodes DATA {encoder_kind(env)}")
         elif name == "net_smtp-pipelined":
             why = pipelining_missing(env)
             if why:
@@ -333,6 +334,18 @@ def make_clients(names: Sequence[str], args: argparse.Namespace,
         else:
             raise SystemExit(f"unknown client {name!r} (choose from {', '.join(PEERS)})")
     return raw, peers, notes
+
+
+def encoder_kind(env: dict[str, str]) -> str:
+    """How the net_smtp the clients import encodes DATA bodies: with its
+    optional C accelerator, or in Python (built without a compiler)."""
+    probe = subprocess.run(
+        [sys.executable, "-S", "-c", "from net_smtp import _text; "
+         "print(_text.encode_lines is not _text.encode_lines_py)"],
+        capture_output=True, text=True, env=env)
+    if probe.stdout.strip() == "True":
+        return "in C (net_smtp._speedups)"
+    return "in Python (net_smtp was built without its C accelerator)"
 
 
 def pipelining_missing(env: dict[str, str]) -> str:

@@ -1,6 +1,7 @@
 """Ruby's semantics, in one place: what the port needs of Ruby's core
 (truth, ``||``, ``Array#flatten``, ``Array()``, ``to_s``, ``join``,
-``split(' ')``, ``String#dump``, ``unpack1('m')``) and of Ruby's method
+``split(' ')``, ``String#dump``, ``unpack1('m')``, ``sprintf``'s rounding of
+``%.Nf``) and of Ruby's method
 lookup (``started?`` beside ``is_started``; ``SMTP.start`` and
 ``SMTP#start``, one name for two methods).
 
@@ -9,6 +10,8 @@ Everything here is pure and private to the package.
 
 from __future__ import annotations
 
+import math
+import re
 import types
 from collections.abc import Mapping
 
@@ -22,9 +25,11 @@ __all__ = [
     "array",
     "decode_base64",
     "dump",
+    "fixed",
     "flatten",
     "join",
     "or_",
+    "printf_args",
     "split",
     "to_s",
     "truthy",
@@ -174,3 +179,109 @@ class ClassOrInstance:
         if obj is None:
             return types.MethodType(self._on_class, owner)
         return types.MethodType(self._on_instance, obj)
+
+
+# dtoa's tables and bound: Ruby's sprintf first rounds in floating point
+# when the result has at most _QUICK_MAX digits.
+_TENS = tuple(10.0 ** n for n in range(23))
+_BIGTENS = (1e16, 1e32, 1e64, 1e128, 1e256)
+_QUICK_MAX = 14
+
+
+def _quick_tie(value: float, precision: int) -> bool:
+    """Whether Ruby's ``%.{precision}f`` of *value* meets the case its dtoa
+    settles by the last digit alone: the floating-point estimate of what is
+    left after the last digit lies within its error bound of one half. Ruby
+    then rounds that digit half to even (``1234.565`` -> ``1234.56``, though
+    the double is slightly above), where C and Python round by the exact
+    value. The steps and their order are dtoa's (mode 3), so that every
+    floating-point operation rounds as Ruby's does."""
+    x = abs(value)
+    if not math.isfinite(x) or x < 2.2250738585072014e-308:  # zero, subnormal
+        return False
+    mantissa, exponent = math.frexp(x)
+    estimate = (mantissa * 2 - 1.5) * 0.289529654602168 + 0.1760912590558 + \
+        (exponent - 1) * 0.301029995663981
+    k = math.floor(estimate)
+    k_check = True
+    if 0 <= k <= 22:
+        k_check = False
+        if x < _TENS[k]:
+            k -= 1
+    ilim = precision + k + 1
+    if not 0 < ilim <= _QUICK_MAX:
+        return False
+    d, ieps, i = x, 2, 0
+    if k > 0:
+        ds, j = _TENS[k & 0xF], k >> 4
+        if j & 0x10:
+            j &= 0xF
+            d /= _BIGTENS[4]
+            ieps += 1
+        while j:
+            if j & 1:
+                ieps += 1
+                ds *= _BIGTENS[i]
+            j, i = j >> 1, i + 1
+        d /= ds
+    elif k < 0:
+        d *= _TENS[-k & 0xF]
+        j = -k >> 4
+        while j:
+            if j & 1:
+                ieps += 1
+                d *= _BIGTENS[i]
+            j, i = j >> 1, i + 1
+    if k_check and d < 1.0:
+        if ilim == 1:
+            return False
+        ilim -= 1
+        d *= 10.0
+        ieps += 1
+    eps = math.ldexp(ieps * d + 7.0, -52) * _TENS[ilim - 1]
+    for i in range(1, ilim + 1):
+        d -= int(d)
+        if not d:
+            return False  # exact: nothing left to round
+        if i == ilim:
+            return 0.5 - eps <= d <= 0.5 + eps
+        d *= 10.0
+    return False
+
+
+def fixed(value: float, precision: int) -> float:
+    """*value* as Ruby's ``%.{precision}f`` rounds it, for Python's ``%``
+    to write: *value* itself, or in dtoa's tie case (see
+    :func:`_quick_tie`) the double nearest to the Ruby-rounded number,
+    which Python writes with those digits."""
+    if not _quick_tie(value, precision):
+        return value
+    from decimal import ROUND_DOWN, Decimal  # loaded on first use
+
+    digits = int(Decimal(abs(value)).scaleb(precision).to_integral_value(ROUND_DOWN))
+    if digits % 2:
+        digits += 1
+    return math.copysign(float(Decimal(digits).scaleb(-precision)), value)
+
+
+_PRINTF_DIRECTIVE = re.compile(r"%(?:%|([-+ 0#]*)(\*|\d+)?(\.(?:\*|\d*))?([a-zA-Z]))")
+
+
+def printf_args(template: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """*args* for Python's ``template % args``, each float of an ``f``
+    directive rounded as Ruby's ``sprintf`` rounds it (:func:`fixed`)."""
+    if not any(type(arg) is float for arg in args):
+        return args
+    out = list(args)
+    position = 0
+    for _, width, precision, kind in _PRINTF_DIRECTIVE.findall(template):
+        if not kind:  # %%
+            continue
+        position += (width == "*") + (precision == ".*")
+        if kind in "fF" and position < len(out) and type(out[position]) is float:
+            places = out[position - 1] if precision == ".*" else \
+                int(precision[1:] or 0) if precision else 6
+            if type(places) is int and places >= 0:
+                out[position] = fixed(out[position], places)
+        position += 1
+    return tuple(out)

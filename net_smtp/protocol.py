@@ -561,7 +561,8 @@ class WriteAdapter:
         return self._writer(raw + b"\n")
 
     def printf(self, fmt: str, *args: Any) -> int:
-        """Write ``fmt % args`` (C-style formats, as Ruby's ``sprintf``; one
+        """Write ``fmt % args`` (C-style formats, as Ruby's ``sprintf``, whose
+        rounding of ``%.2f`` it keeps: ``1234.565`` gives ``1234.56``; one
         mapping argument fills ``%(name)s`` fields).
 
         Raises:
@@ -570,7 +571,7 @@ class WriteAdapter:
         """
         if len(args) == 1 and isinstance(args[0], Mapping):
             return self.write(fmt % args[0])
-        return self.write(fmt % args)
+        return self.write(fmt % _ruby.printf_args(fmt, args))
 
     def inspect(self) -> str:
         """Ruby's ``inspect`` text."""

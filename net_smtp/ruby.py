@@ -522,7 +522,8 @@ def _binary(value: int, flags: str, kind: str) -> str:
 
 def _directive(flags: str, width: int | None, precision: str, kind: str, arg: object) -> str:
     """One directive filled with *arg*: Python's ``%`` where it writes what
-    Ruby writes; ``%p`` (inspect) and ``%b`` here."""
+    Ruby writes (a float of ``%f`` rounded as Ruby rounds it first); ``%p``
+    (inspect) and ``%b`` here."""
     if kind in ("p", "b", "B"):
         text = inspect(arg) if kind == "p" else _binary(integer(arg) or 0, flags, kind)
         if kind == "p" and precision:
@@ -538,6 +539,8 @@ def _directive(flags: str, width: int | None, precision: str, kind: str, arg: ob
         return text.rjust(width)
     if kind in ("a", "A"):
         raise ValueError(f"format directive %{kind} (Ruby's) is not in the port's runtime")
+    if kind in ("f", "F") and type(arg) is float:  # rounded as Ruby's sprintf rounds it
+        arg = _ruby.fixed(arg, int(precision[1:] or 0) if precision else 6)
     spec = "%" + flags + ("" if width is None else str(width)) + precision + (kind or "s")
     return spec % (_format_arg(arg),)
 
