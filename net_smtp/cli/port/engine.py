@@ -113,10 +113,13 @@ class Translator:
     """One translation of one script (see :func:`translate`)."""
 
     def __init__(self, source: bytes, root: Node, learned: dict[str, T] | None = None,
-                 final: bool = True) -> None:
+                 final: bool = True, walrus: bool = True) -> None:
         self.source = source
         self.root = root
         self.final = final
+        # whether ``a || b`` may hold a computed a in a walrus; without, a
+        # lambda (Python refuses a walrus in a comprehension's iterable)
+        self.walrus = walrus
         self.learned: dict[str, T] = dict(learned or {})
         self.unknown = ANY if final else PENDING
         self.seen: dict[str, T] = {}
@@ -578,19 +581,33 @@ def translate(source: bytes) -> Translation:
         if rehearsal.seen == learned:
             break
         learned = rehearsal.seen
-    final = Translator(source, root, learned=learned)
-    final.program()
     from .rules.output import assemble
 
-    return _checked(assemble(final))
+    final = Translator(source, root, learned=learned)
+    final.program()
+    result = assemble(final)
+    if _compile_error(result) is not None and "assignment expression" in str(
+            _compile_error(result)):
+        final = Translator(source, root, learned=learned, walrus=False)
+        final.program()
+        result = assemble(final)
+    return _checked(result)
+
+
+def _compile_error(result: Translation) -> SyntaxError | None:
+    """Why Python does not compile the translation, if it does not."""
+    try:
+        compile(result.python, "<translation>", "exec")
+    except SyntaxError as exc:
+        return exc
+    return None
 
 
 def _checked(result: Translation) -> Translation:
     """The translation, with a diagnostic if Python does not compile it: a
     fault of the translator must not pass for a translation."""
-    try:
-        compile(result.python, "<translation>", "exec")
-    except SyntaxError as exc:
+    exc = _compile_error(result)
+    if exc is not None:
         row = (exc.lineno or 1) - 1
         ruby_line = result.lines[row].ruby_line if row < len(result.lines) else 0
         result.diagnostics.append(Diagnostic(ruby_line, f"the translator wrote Python that "

@@ -427,9 +427,21 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
         shift = tr.expr(values[0])
         if shift.type.is_("int"):
             return Expr(f"{tr.wrap(root, P_SHIFT)} << {tr.wrap(shift, P_SHIFT + 1)}", INT, P_SHIFT)
+    if t.kind == "obj" and not t.nilable and _defines(tr, t, "<<"):
+        # the script's own ``def <<(x)`` is __lshift__: Python's << calls it
+        code = tr.wrap(root, P_SHIFT) + "".join(
+            f" << {tr.wrap(tr.expr(v), P_SHIFT + 1)}" for v in values)
+        return Expr(code, tr.known(f"ret:{t.name}#<<") or tr.unknown, P_SHIFT)
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")
+
+
+def _defines(tr: Translator, t: T, name: str) -> bool:
+    """Whether objects of type *t*, of one of the script's classes, have the
+    instance method *name* (their class's own or inherited)."""
+    info = tr.classes.get(t.name or "")
+    return info is not None and any(name in c.methods for c in definitions.ancestry(tr, info))
 
 
 def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list[Expr],
@@ -1025,6 +1037,10 @@ def _merged(a: T, b: T, site: str) -> T:
 
 
 def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name in ("cover?", "include?", "member?", "===") and len(call.args) == 1:
+        covered = _covers(tr, call)
+        if covered is not None:
+            return covered
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
@@ -1036,6 +1052,29 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         value = tr.expr(call.args[0])
         return Expr(f"{tr.wrap(value, P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
     return None
+
+
+def _covers(tr: Translator, call: Call) -> Expr | None:
+    """``(low..high).cover?(x)`` (``include?`` of numbers and dates is the
+    same test): a chained comparison with the literal's bounds, x computed
+    once. None for a Range held elsewhere; marked for values that may not
+    compare with the bounds (Ruby answers false for nil)."""
+    node = call.recv_node
+    while node is not None and node.type == "parenthesized_statements" and \
+            len(node.named_children) == 1:
+        node = node.named_children[0]
+    if node is None or node.type != "range" or node.child_by_field_name("begin") is None or \
+            node.child_by_field_name("end") is None:
+        return None
+    low = tr.expr(node.child_by_field_name("begin"))
+    high = tr.expr(node.child_by_field_name("end"))
+    value = tr.expr(call.args[0])
+    kinds = [e.type for e in (low, high, value)]
+    if not (all(t.is_("int", "float") for t in kinds) or all(t.is_("date") for t in kinds)):
+        raise tr.fail(call.node, f"Range#{call.name} of values that may not compare alike")
+    last = "<" if tr.text(node.child_by_field_name("operator")) == "..." else "<="
+    return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(value, P_CMP + 1)} {last} "
+                f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
 
 
 def _bounded(tr: Translator, call: Call, recv: Expr) -> Expr | None:

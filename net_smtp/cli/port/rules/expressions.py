@@ -391,29 +391,41 @@ def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr
         first = _first_or(tr, left_node, a, b)
         if first is not None:
             return first
-        value, test_of = _named_once(tr, a, r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?")
+        simple = re.fullmatch(r"[\w.]+(\[[\w'\"]+\]|\.get\(['\"\w]+\))?", a.code)
+        value, test_of = _named_once(tr, a, simple is not None)
         t = join(a.type.non_nil(), b.type) if a.type.kind != "nil" else b.type
         if a.type.kind in ("str", "list", "dict", "int", "float", "obj", "smtp", "response",
                            "time") or a.type.kind == "nil":
             test = f"{test_of.code} is not None"
         else:
             test = truth_of(tr, test_of).code
-        return Expr(f"{value} if {test} else {tr.wrap(b, P_TERNARY)}", t, P_TERNARY)
+        return _once(a, value, f"{value} if {test} else {tr.wrap(b, P_TERNARY)}", t)
     if a.type.always_true:
         return b
-    value, test_of = _named_once(tr, a, r"[\w.]+")
-    return Expr(f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
-                join(a.type, b.type), P_TERNARY)
+    value, test_of = _named_once(tr, a, re.fullmatch(r"[\w.]+", a.code) is not None)
+    return _once(a, value, f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
+                 join(a.type, b.type))
 
 
-def _named_once(tr: Translator, a: Expr, simple: str) -> tuple[str, Expr]:
+def _named_once(tr: Translator, a: Expr, simple: bool) -> tuple[str, Expr]:
     """For ``a || b`` / ``a && b``, where *a* is both tested and the value:
-    its code and the code to test, the same when *a* is a name (matching
-    *simple*), else a walrus that computes it once (``(value := f())``)."""
-    if re.fullmatch(simple, a.code):
+    its code and the code to test, the same when *a* is *simple* (a name),
+    else a walrus that computes it once (``(value := f())``), or without
+    walruses (:attr:`Translator.walrus`) a name :func:`_once` binds."""
+    if simple:
         return a.code, a
     name = tr.temp("value")
+    if not tr.walrus:
+        return name, Expr(name, a.type, P_ATOM)
     return name, Expr(f"({name} := {a.code})", a.type, P_ATOM)
+
+
+def _once(a: Expr, name: str, choice: str, t: T) -> Expr:
+    """The ternary *choice* of ``a || b`` / ``a && b``; where *name* holds
+    *a* without a walrus, a lambda gives it its value."""
+    if name == a.code or f"({name} := " in choice:
+        return Expr(choice, t, P_TERNARY)
+    return Expr(f"(lambda {name}: {choice})({a.code})", t, P_CALL)
 
 
 def _first_or(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:

@@ -388,7 +388,8 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     """``format(fmt, a, b)`` / ``fmt % [a, b]``: Python's ``%`` where it
     writes what Ruby writes; the runtime's ``format`` for a template known
     only at run time, named references, directives only Ruby has (``%p``,
-    ``%b``, ``%*d``) and a count of values that does not match."""
+    ``%b``, ``%*d``), ``%f`` of a value that may be a float (Ruby rounds it
+    its own way) and a count of values that does not match."""
     literal = template.code.lstrip("f")[:1] in "'\""
     if literal and re.search(r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[aA]", template.code):
         raise tr.fail(node, "a format directive Python writes differently")
@@ -398,7 +399,10 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     consumed = len(re.findall(r"%[-+ 0#]*(?:\d+)?(?:\.\d+)?[a-zA-Z]", template.code.replace(
         "%%", ""))) if literal else -1
     ruby_only = not literal or bool(named) or consumed != len(values) or bool(re.search(
-        r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[bBp]|%[-+ 0#]*\*", template.code))
+        r"%[-+ 0#]*(\d+|\*)?(\.\d+)?[bBp]|%[-+ 0#]*\*", template.code)) or (
+        # Ruby rounds %.2f of a float its own way (ruby.format keeps it)
+        bool(re.search(r"%[-+ 0#]*\d*(\.\d*)?[fF]", template.code)) and
+        any(not v.type.is_("int") for v in values))
     nl = "?"
     if ruby_only and re.search(r"%(<\w+>)?[-+ 0#]*(\d+|\*)?(\.\d+)?p", template.code):
         # %p shows its value as inspect does: Symbols must be Symbols

@@ -1,0 +1,33 @@
+# a class's own def << (chained, as a statement), Range#cover? and include?
+# of a range literal (dates, numbers), `a || b` inside a block whose
+# result feeds a comprehension (no walrus there), format's %.2f as Ruby
+# rounds it
+require 'date'
+
+class Outbox
+  def initialize = @items = []
+
+  def <<(item)
+    @items << item.upcase
+    self
+  end
+
+  def size = @items.size
+  def to_s = @items.join(',')
+end
+
+box = Outbox.new
+box << 'a' << 'b'
+box << 'c'
+puts box, box.size
+
+week = Date.new(2024, 2, 26)
+days = %w[2024-02-26 2024-03-03 2024-03-04].map { |d| Date.parse(d) }
+p days.map { |d| (week...week + 7).cover?(d) }, days.map { |d| (week..week + 7).include?(d) }
+p (1..3).include?(2.5), (1...3).cover?(3), [0, 1, 5].select { |n| (1..4).cover?(n) }
+
+rows = [{ country: 'de' }, { country: nil }, { country: 'de' }, {}]
+by_country = rows.group_by { |r| r[:country] || 'unknown' }.transform_values(&:size)
+p by_country
+totals = [1234.565, 2.675, 88001.005, 0.125]
+puts totals.map { |t| format('%.2f', t) }.join(' '), format('%8.1f|%-6.0f|', 0.25, 2.5)
