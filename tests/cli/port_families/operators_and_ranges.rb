@@ -31,3 +31,20 @@ by_country = rows.group_by { |r| r[:country] || 'unknown' }.transform_values(&:s
 p by_country
 totals = [1234.565, 2.675, 88001.005, 0.125]
 puts totals.map { |t| format('%.2f', t) }.join(' '), format('%8.1f|%-6.0f|', 0.25, 2.5)
+
+# p of a Struct that may be nil, taken from a queue filled with <<
+Job = Struct.new(:name, :tries, keyword_init: true)
+class JobQueue
+  def initialize = @jobs = []
+
+  def <<(job)
+    @jobs << job
+    self
+  end
+
+  def peek = @jobs.first
+end
+queue = JobQueue.new
+p queue.peek
+queue << Job.new(name: 'backup', tries: 2)
+p queue.peek

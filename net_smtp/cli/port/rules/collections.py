@@ -427,21 +427,17 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
         shift = tr.expr(values[0])
         if shift.type.is_("int"):
             return Expr(f"{tr.wrap(root, P_SHIFT)} << {tr.wrap(shift, P_SHIFT + 1)}", INT, P_SHIFT)
-    if t.kind == "obj" and not t.nilable and _defines(tr, t, "<<"):
+    operands = [tr.expr(v) for v in values] if t.kind == "obj" else []
+    result = definitions.operator_call(tr, t, "<<", [e.type for e in operands]) \
+        if operands else None
+    if result is not None:
         # the script's own ``def <<(x)`` is __lshift__: Python's << calls it
         code = tr.wrap(root, P_SHIFT) + "".join(
-            f" << {tr.wrap(tr.expr(v), P_SHIFT + 1)}" for v in values)
-        return Expr(code, tr.known(f"ret:{t.name}#<<") or tr.unknown, P_SHIFT)
+            f" << {tr.wrap(e, P_SHIFT + 1)}" for e in operands)
+        return Expr(code, result, P_SHIFT)
     if t.kind == "any" or t.kind == "list" or t.kind == "str":
         raise tr.fail(node, "<< on a value that may not be a String or an Array")
     raise tr.fail(node, f"<< on {t.kind}")
-
-
-def _defines(tr: Translator, t: T, name: str) -> bool:
-    """Whether objects of type *t*, of one of the script's classes, have the
-    instance method *name* (their class's own or inherited)."""
-    info = tr.classes.get(t.name or "")
-    return info is not None and any(name in c.methods for c in definitions.ancestry(tr, info))
 
 
 def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list[Expr],

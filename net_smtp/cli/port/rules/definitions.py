@@ -621,6 +621,23 @@ def has_to_s(tr: Translator, t: T) -> bool:
     return info is not None and any("to_s" in c.methods for c in ancestry(tr, info))
 
 
+def operator_call(tr: Translator, t: T, name: str, operands: list[T]) -> T | None:
+    """``obj << x`` where obj's class (the script's, *t*) defines or inherits
+    the operator method *name*: the operands' types learned for its
+    parameter, and the type of its result; None where it has none."""
+    info = tr.classes.get(t.name or "") if t.kind == "obj" and not t.nilable else None
+    owner = next((c for c in ancestry(tr, info) if name in c.methods), None) \
+        if info is not None else None
+    if owner is None:
+        return None
+    method = owner.methods[name]
+    key = _method_key(owner, name, False)
+    for operand in operands:
+        for param in method.params[:1]:
+            tr.learn(f"param:{key}:{param}", operand)
+    return tr.known(f"ret:{key}") or tr.unknown
+
+
 def _method_key(info: ClassInfo, name: str, singleton: bool) -> str:
     return f"{info.path}#{'.' if singleton else ''}{name}"
 

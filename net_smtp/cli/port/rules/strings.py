@@ -113,8 +113,8 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     made one; marked (*what*: ``inspect`` or ``p``) where the text cannot
     be Ruby's."""
     shown_as_hash(tr, e.type)
-    if e.type.is_("obj") and shows_as_struct(tr, e.type):
-        return e.code  # ruby.Struct's inspect
+    if e.type.kind == "obj" and shows_as_struct(tr, e.type):
+        return e.code  # ruby.Struct's inspect (nil's for None)
     if e.type.kind == "obj" and definitions.derives_from_smtp(tr, tr.classes.get(e.type.name)):
         return e.code  # Net::SMTP's inspect (#<Sub 127.0.0.1:25 started=false>)
     if e.type.kind == "obj":
