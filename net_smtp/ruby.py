@@ -290,7 +290,9 @@ def class_name(value: object) -> str:
         for base in cls.__mro__:
             if base in _RUBY_CLASS_NAMES:
                 return _RUBY_CLASS_NAMES[base]
-    return cls.__qualname__.replace(".", "::")
+    # a class of a ported script that Python knows by another name
+    # (ImportError_ for Ruby's ImportError) carries Ruby's
+    return str(cls.__dict__.get("_ruby_name") or cls.__qualname__.replace(".", "::"))
 
 
 def to_s(value: object) -> str:

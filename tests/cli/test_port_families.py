@@ -97,7 +97,9 @@ script's objects (``class << self`` accessors) and classes shown by name, the va
 ``File.open`` with a block or ``&:readline``, ``IO#readline``, ``sub`` with a regexp where ``$1``
 is read, a Struct with ``to_s`` that may be nil shown in a String, a class's own ``def <<``,
 ``Range#cover?``/``include?`` of a range literal, ``a || b`` in a block feeding a comprehension
-(no walrus there), ``format('%.2f', x)`` as Ruby rounds it, and small idioms.
+(no walrus there), ``format('%.2f', x)`` as Ruby rounds it, a p of a Struct that may be nil,
+script classes named like Python's builtins (``ImportError_``) shown by their Ruby names, ``p`` of
+the script's own exceptions, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

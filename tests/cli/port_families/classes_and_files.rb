@@ -57,3 +57,20 @@ Person = Struct.new(:name, :email, keyword_init: true) do
 end
 people = [{ name: 'Ann', email: 'ann@example.com' }].map { |h| Person.new(**h) }
 puts "To: #{people[0]}", "Cc: #{people[3]}."
+
+# classes named as Python's builtins are (renamed there): Ruby's names shown
+class ImportError < StandardError; end
+module Feed
+  class TypeError < StandardError; end
+end
+begin
+  raise ImportError, 'cannot import orders.csv'
+rescue ImportError => e
+  puts "#{e.class}: #{e.message}", e.class.name.split('::').last
+  p e
+end
+begin
+  raise Feed::TypeError, 'bad row'
+rescue Feed::TypeError => e
+  puts e.class, e.class.name
+end

@@ -15,7 +15,7 @@ from . import io, openssl, statements, stdlib, strings
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["assign_constant", "class_test", "constant", "constant_path", "user_class"]
+__all__ = ["NET_ERRORS", "assign_constant", "class_test", "constant", "constant_path", "user_class"]
 
 # What Net::X is, for the types of values made from it.
 NET_TYPES = {"SMTP": T("class", name="Net::SMTP")}
@@ -235,7 +235,7 @@ def class_for_base(tr: Translator, node: Node, path: str) -> str:
     user = user_class(tr, path, node)
     if user is not None:
         return user
-    if path.startswith("Net::") and path[5:] in _NET_ERRORS:
+    if path.startswith("Net::") and path[5:] in NET_ERRORS:
         tr.need("net_smtp:Net")
         return "Net." + path[5:]
     if path in ("Net::SMTP", "::Net::SMTP"):  # its methods are the library's
@@ -244,6 +244,6 @@ def class_for_base(tr: Translator, node: Node, path: str) -> str:
     raise tr.fail(node, f"a class deriving from {path}")
 
 
-_NET_ERRORS = frozenset({"ProtocolError", "SMTPError", "SMTPAuthenticationError", "SMTPServerBusy",
+NET_ERRORS = frozenset({"ProtocolError", "SMTPError", "SMTPAuthenticationError", "SMTPServerBusy",
                          "SMTPSyntaxError", "SMTPFatalError", "SMTPUnknownError",
                          "SMTPUnsupportedCommand"})

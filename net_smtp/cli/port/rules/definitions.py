@@ -21,8 +21,8 @@ from .calls import args_code, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["class_call", "definition", "duck_member", "has_to_s", "ivar", "self_call",
-           "self_expr"]
+__all__ = ["class_call", "definition", "duck_member", "has_to_s", "ivar", "operator_call",
+           "plain_error_class", "self_call", "self_expr"]
 
 _NIL_RESULT = ("puts", "print", "printf", "warn", "p")
 
@@ -261,6 +261,10 @@ def _class(tr: Translator, node: Node) -> None:
     with tr.new_scope(scope):
         with tr.indented():
             body = node.child_by_field_name("body")
+            if struct_new is None and _python_path(info) != info.path.replace("::", "."):
+                # a name Python's renamed (ImportError_): the runtime's class_name
+                # shows Ruby's
+                tr.emit(f"_ruby_name = {tr.string(info.path)}")
             if struct_new is not None:
                 _struct_header(tr, info, struct_new)
                 if body is not None:
@@ -287,6 +291,11 @@ def _class(tr: Translator, node: Node) -> None:
                 getter = f"lambda self: self.{_ivar_attr(tr, info, attr)}" \
                     if attr in info.readers else "None"
                 tr.emit(f"{py_name(attr)} = property({getter}, {info.methods[attr + '='].py})")
+
+
+def _python_path(info: ClassInfo) -> str:
+    """The dotted path Python names *info*'s class by (``Outer.ImportError_``)."""
+    return f"{_python_path(info.outer)}.{info.py}" if info.outer is not None else info.py
 
 
 def _setters(info: ClassInfo) -> set[str]:
@@ -511,6 +520,19 @@ def included_modules(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
         if module is not None and module.module:
             found.append(module)
     return found
+
+
+def plain_error_class(tr: Translator, info: ClassInfo | None) -> bool:
+    """Whether *info* is an exception class of the script (it derives from
+    one of Ruby's or the library's) whose text its chain leaves as Ruby's:
+    no ``to_s``, ``message`` or ``inspect`` of its own."""
+    chain = ancestry(tr, info) if info is not None else []
+    if not chain or any(name in c.methods for c in chain for name in ("to_s", "message",
+                                                                        "inspect")):
+        return False
+    top = chain[-1].superclass.lstrip(":")
+    return top in ("StandardError", "Exception") or top in statements.EXCEPTIONS or (
+        top.startswith("Net::") and top[5:] in constants.NET_ERRORS)
 
 
 def _superclass(tr: Translator, info: ClassInfo) -> ClassInfo | None:

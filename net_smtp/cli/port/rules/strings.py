@@ -117,6 +117,8 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
         return e.code  # ruby.Struct's inspect (nil's for None)
     if e.type.kind == "obj" and definitions.derives_from_smtp(tr, tr.classes.get(e.type.name)):
         return e.code  # Net::SMTP's inspect (#<Sub 127.0.0.1:25 started=false>)
+    if e.type.kind == "obj" and definitions.plain_error_class(tr, tr.classes.get(e.type.name)):
+        return e.code  # an exception: #<ImportError: text>, as the runtime shows it
     if e.type.kind == "obj":
         raise tr.fail(node, f"{what} of an object of the script (Ruby shows its address)")
     if e.type.kind in ("date", "days"):
