@@ -45,6 +45,7 @@ __all__ = [
     "csv_parse",
     "csv_read",
     "delete",
+    "delete_at",
     "delete_item",
     "date_parse",
     "dig",
@@ -89,6 +90,7 @@ __all__ = [
     "scan",
     "select",
     "size",
+    "slice_out",
     "slice",
     "split",
     "squeeze",
@@ -1979,6 +1981,27 @@ def assoc(items: Iterable[Any], key: object) -> Any:
         if isinstance(item, (list, tuple)) and item and item[0] == key:
             return item
     return None
+
+
+def delete_at(items: list[Any], index: int) -> Any:
+    """Ruby's ``Array#delete_at``: removes the item at *index* (from the end
+    when negative) and gives it; nil, and nothing removed, past either end."""
+    if -len(items) <= index < len(items):
+        return items.pop(index)
+    return None
+
+
+def slice_out(items: list[Any], start: int, length: int) -> list[Any] | None:
+    """Ruby's ``Array#slice!(start, length)``: removes up to *length* items
+    from *start* (from the end when negative) and gives them; nil for a
+    start past the end or a negative length (an empty list at the end)."""
+    if start < 0:
+        start += len(items)
+    if start < 0 or start > len(items) or length < 0:
+        return None
+    removed = items[start:start + length]
+    del items[start:start + length]
+    return removed
 
 
 def delete_item(items: list[Any], item: object) -> Any:

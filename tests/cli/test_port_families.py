@@ -99,7 +99,9 @@ is read, a Struct with ``to_s`` that may be nil shown in a String, a class's own
 ``Range#cover?``/``include?`` of a range literal, ``a || b`` in a block feeding a comprehension
 (no walrus there), ``format('%.2f', x)`` as Ruby rounds it, a p of a Struct that may be nil,
 script classes named like Python's builtins (``ImportError_``) shown by their Ruby names, ``p`` of
-the script's own exceptions, and small idioms.
+the script's own exceptions, ``delete_at`` with a computed index and ``slice!(start, length)``
+(``ruby.delete_at``, ``ruby.slice_out``), the local ``if (i = ...)`` tests (not nil in its branch),
+``min``/``max`` of an Array written with its items, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -751,3 +751,13 @@ def test_range_kept_as_a_value() -> None:
     assert list(inclusive) == list(exclusive) == [1, 2, 3]
     assert inclusive != exclusive and inclusive == ruby.Range(1, 3)
     assert ruby.to_s(ruby.Range(2, 0)) == "2..0" and list(ruby.Range(2, 0)) == []
+
+
+def test_delete_at_and_slice_out_as_ruby() -> None:
+    # a = [1, 2, 3, 4]; p a.delete_at(-1), a.delete_at(3), a.slice!(1, 5), a.slice!(1, 1),
+    #   a.slice!(2, 1), a.slice!(-1, 1), a  -> 4, nil, [2, 3], [], nil, [1], []
+    items = [1, 2, 3, 4]
+    assert [ruby.delete_at(items, -1), ruby.delete_at(items, 3), ruby.slice_out(items, 1, 5),
+            ruby.slice_out(items, 1, 1), ruby.slice_out(items, 2, 1),
+            ruby.slice_out(items, -1, 1), items] == [4, None, [2, 3], [], None, [1], []]
+    assert ruby.slice_out([1], 0, -1) is None

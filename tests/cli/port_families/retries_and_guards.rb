@@ -46,3 +46,20 @@ end
 p port_of('25'), port_of('x')
 limit = Integer('12') rescue (warn 'bad'; exit 3)
 p limit
+
+# options taken out of an argument list: delete_at with a computed index,
+# slice!, and the local `if (i = ...)` tests, not nil inside its branch
+args = %w[-s Weekly -f ops@example.com a@example.com b@example.com]
+subject = 'cron output'
+from = 'cron@example.com'
+if (i = args.index('-s'))
+  subject = args.delete_at(i + 1)
+  args.delete_at(i)
+end
+if (i = args.index('-f'))
+  from = args.slice!(i, 2).last
+end
+p subject, from, args, args.delete_at(7), args.slice!(5, 1), args.slice!(2, 1)
+delay = [0.001 * 2**3, 0.004].min
+sleep delay
+p delay, [3, 1, 2].max

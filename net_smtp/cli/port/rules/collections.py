@@ -688,6 +688,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             if name == "minmax":
                 return Expr(f"[min({recv.code}, default=None), max({recv.code}, default=None)]",
                             T("list", elem=elem.nil(), items=(elem.nil(), elem.nil())))
+            if recv.type.items:  # an Array written with its items: never empty
+                return Expr(f"{name}({recv.code})", elem, P_CALL)
             return Expr(f"{name}({recv.code}, default=None)", elem.nil(), P_CALL)
         if name == "sum":
             if elem.is_("int"):
@@ -783,11 +785,16 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             len(a.type.items) >= count else (a.type.elem or tr.unknown).nil() for a in args)
         return Expr(f"{tr.runtime('zip')}({', '.join([recv.code] + [a.code for a in args])})",
                     list_of(T("list", elem=functools.reduce(join, parts), items=parts)), P_CALL)
-    if name == "delete_at" and len(args) == 1 and args[0].type.is_("int") and \
-            re.fullmatch(r"[\w.]+", recv.code) and re.fullmatch(r"-?\w+", args[0].code):
-        i = args[0].code
-        return Expr(f"{r}.pop({i}) if -len({recv.code}) <= {i} < len({recv.code}) else None",
-                    elem.nil(), 1)
+    if name == "delete_at" and len(args) == 1 and args[0].type.is_("int"):
+        if re.fullmatch(r"[\w.]+", recv.code) and re.fullmatch(r"-?\w+", args[0].code):
+            i = args[0].code
+            return Expr(f"{r}.pop({i}) if -len({recv.code}) <= {i} < len({recv.code}) else None",
+                        elem.nil(), 1)
+        return Expr(f"{tr.runtime('delete_at')}({recv.code}, {args[0].code})", elem.nil(),
+                    P_CALL)
+    if name == "slice!" and len(args) == 2 and all(a.type.is_("int") for a in args):
+        return Expr(f"{tr.runtime('slice_out')}({recv.code}, {args[0].code}, {args[1].code})",
+                    replace(recv.type, nilable=True, items=None, site=""), P_CALL)
     if name == "rindex" and len(args) == 1 and re.fullmatch(r"[\w.]+", recv.code):
         i = tr.temp("index")
         return Expr(f"next(({i} for {i} in range(len({recv.code}) - 1, -1, -1) if {r}[{i}] == "

@@ -482,7 +482,8 @@ def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
     if negate:
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
-    branch(tr, node.child_by_field_name("consequence"), tail)
+    branch(tr, node.child_by_field_name("consequence"), tail,
+           None if negate else _tested_local(tr, cond_node))
     alternative = node.child_by_field_name("alternative")
     while alternative is not None:
         if alternative.type == "elsif":
@@ -515,8 +516,22 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
-def branch(tr: Translator, node: Node | None, tail: Tail) -> None:
+def _tested_local(tr: Translator, cond: Node | None) -> str | None:
+    """The local ``if x`` or ``if (x = value)`` tests: not nil in its branch."""
+    while cond is not None and cond.type == "parenthesized_statements" and \
+            len(cond.named_children) == 1:
+        cond = cond.named_children[0]
+    if cond is not None and cond.type == "assignment":
+        cond = cond.child_by_field_name("left")
+    return tr.text(cond) if cond is not None and cond.type == "identifier" else None
+
+
+def branch(tr: Translator, node: Node | None, tail: Tail, narrowed: str | None = None) -> None:
+    """The statements of a branch, indented; *narrowed*: a local its
+    condition showed is not nil."""
     with tr.indented():
+        if narrowed is not None:
+            tr.narrow(narrowed)
         if node is None:
             if tail.kind == "assign":
                 tr.emit(f"{tail.target} = None")
