@@ -152,7 +152,7 @@ def _date_call(tr: Translator, call: Call) -> Expr | None:
             raise tr.fail(call.node, "Date.new with values that may not be positive Integers")
         codes = [a.code for a in args] + ["1"] * (3 - len(args))
         return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
-    if call.name == "parse" and len(call.args) == 1:
+    if call.name in ("parse", "iso8601") and len(call.args) == 1:
         return _parse(tr, call, "date_parse", DATE)
     if call.name == "strptime" and len(call.args) == 2:
         text, template = tr.expr(call.args[0]), tr.expr(call.args[1])
