@@ -28,7 +28,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
-from typing import IO, Any, NoReturn
+from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
 
@@ -917,14 +917,16 @@ def chomp(text: str, suffix: str | None = None) -> str:
     return text[:-1] if text.endswith(("\n", "\r")) else text
 
 
-def lines(text: str, chomp: bool = False) -> list[str]:
-    """Ruby's ``String#lines``: split after each ``\\n`` only, keeping it;
-    with *chomp* each line without its ``\\n`` or ``\\r\\n``."""
-    parts = text.split("\n")
+def lines(text: AnyStr, chomp: bool = False) -> list[AnyStr]:
+    """Ruby's ``String#lines`` (of text, or of the bytes ``File.binread``
+    gives): split after each ``\\n`` only, keeping it; with *chomp* each line
+    without its ``\\n`` or ``\\r\\n``."""
+    nl, cr = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
+    parts = text.split(nl)
     if chomp:
-        out = [part[:-1] if part.endswith("\r") else part for part in parts[:-1]]
+        out = [part[:-1] if part.endswith(cr) else part for part in parts[:-1]]
     else:
-        out = [part + "\n" for part in parts[:-1]]
+        out = [part + nl for part in parts[:-1]]
     return out + [parts[-1]] if parts[-1] else out
 
 

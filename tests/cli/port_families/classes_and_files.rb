@@ -74,3 +74,9 @@ begin
 rescue Feed::TypeError => e
   puts e.class, e.class.name
 end
+
+# the lines of what File.binread gives
+File.write('export.csv', "id,name\n1,ann\r\n2,bob")
+data = File.binread('export.csv')
+puts "#{data.lines.count - 1} records, #{data.lines.first.bytesize} bytes of header"
+File.delete('export.csv')

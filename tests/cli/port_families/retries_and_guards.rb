@@ -63,3 +63,10 @@ p subject, from, args, args.delete_at(7), args.slice!(5, 1), args.slice!(2, 1)
 delay = [0.001 * 2**3, 0.004].min
 sleep delay
 p delay, [3, 1, 2].max
+
+# ENV[k] = v for a v that may be nil (nil deletes k)
+ENV['FAMILY_GONE'] = 'x'
+[['FAMILY_GONE ', nil], ['FAMILY_SET2', 'y']].each do |key, value|
+  ENV[key.strip] = value
+end
+p ENV.key?('FAMILY_GONE'), ENV['FAMILY_SET2']

@@ -70,6 +70,35 @@ def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -
     return None
 
 
+def assign_maybe_nil(tr: Translator, left: Node, right: Node) -> bool:
+    """``ENV[k] = v`` for a v that may be nil, as a statement (Ruby deletes
+    k for nil); False where it is not that."""
+    if left.type != "element_reference":
+        return False
+    obj = left.child_by_field_name("object")
+    args = [c for c in left.named_children if c != obj]
+    if not (_is_env(tr, obj) and len(args) == 1):
+        return False
+    value = tr.expr(right)
+    if not (value.type.kind == "str" and value.type.nilable):
+        return False
+    key = tr.expr(args[0])
+    tr.need("os")
+    for part, base in ((key, "key"), (value, "value")):
+        if not _plain(part):
+            held = tr.temp(base)
+            tr.emit(f"{held} = {part.code}")
+            if part is key:
+                key = Expr(held, key.type)
+            else:
+                value = Expr(held, value.type)
+    tr.emit(f"if {value.code} is None:")
+    tr.emit(f"    os.environ.pop({key.code}, None)")
+    tr.emit("else:")
+    tr.emit(f"    os.environ[{key.code}] = {value.code}")
+    return True
+
+
 def element_target(tr: Translator, node: Node, obj: Node, args: list[Node],
                    t: T) -> str | None:
     held = tr.local(tr.text(obj)) if obj.type == "identifier" else None

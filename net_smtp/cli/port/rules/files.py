@@ -294,6 +294,8 @@ def _bytes_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"len({recv.code})", INT, P_CALL)
     if call.name == "empty?":
         return Expr(f"len({recv.code}) == 0", BOOL, P_CMP)
+    if call.name == "lines":
+        return Expr(f"{tr.runtime('lines')}({recv.code})", list_of(recv.type.non_nil()), P_CALL)
     return None
 
 

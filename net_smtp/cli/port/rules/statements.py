@@ -223,6 +223,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
         return
+    if tail.kind == "none" and env.assign_maybe_nil(tr, left, right):
+        return
     inner = right.child_by_field_name("left") if right.type == "assignment" else None
     if inner is not None and inner.type in ("identifier", "instance_variable", "call") and \
             left.type in ("identifier", "instance_variable", "call"):
