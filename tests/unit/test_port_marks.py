@@ -42,7 +42,8 @@ CASES = [
      "end\n", 1, "setter"),
     ("break_in_retry", "loop do\n  begin\n    break\n  rescue\n    retry\n  end\nend\n", 3,
      "retries"),
-    ("symbol_or_string", "x = ARGV.empty? ? :a : 'b'\np x\n", 2, "Symbols"),
+    ("symbol_key_or_string", "x = ARGV.empty? ? { a: 1 }.keys.first : 'b'\np x\n", 2,
+     "Symbols"),
     ("json_error_text", "require 'json'\nbegin\n  JSON.parse('x')\nrescue JSON::ParserError => e\n"
      "  puts e.message\nend\n", 5, "JSON parse error"),
     ("bytes_not_utf8", 'puts "\\xff".bytesize\n', 1, "not UTF-8"),

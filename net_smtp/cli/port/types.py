@@ -110,6 +110,15 @@ def _mixed(a: T, b: T) -> str:
     return "mixed" if known else ""
 
 
+def _real_symbols(a: T, b: T) -> str:
+    """``'symbol'`` when a value of either type that is a Symbol is a
+    ``ruby.Symbol`` (its type named so, see the Symbol literal rule) and
+    one of them may be a Symbol; else ``''``."""
+    if (a.symbol or b.symbol) and all(not t.symbol or t.name == "symbol" for t in (a, b)):
+        return "symbol"
+    return ""
+
+
 def join(a: T, b: T) -> T:
     """The type of a value that is either *a* or *b*."""
     if a == b or b is PENDING or b.kind == "never":
@@ -122,8 +131,9 @@ def join(a: T, b: T) -> T:
         return a.nil()
     nilable = a.nilable or b.nilable
     if a.symbol != b.symbol:
-        # a String or a Symbol: ``p`` and ``inspect`` cannot tell which
-        return T("any", nilable=nilable, symbol=True)
+        # a String or a Symbol: ``p`` and ``inspect`` cannot tell which,
+        # unless the Symbol is a ruby.Symbol
+        return T("any", nilable=nilable, symbol=True, name=_real_symbols(a, b))
     if a.kind != b.kind:
         if {a.kind, b.kind} == {"list", "argv"}:
             # ARGV is a list of its own in the translation: a list either way
@@ -132,7 +142,8 @@ def join(a: T, b: T) -> T:
             return T("num", nilable=nilable)
         if {a.kind, b.kind} <= {"error", "smtp_error"}:
             return T("error", nilable=nilable)
-        return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
+        return T("any", nilable=nilable, symbol=a.symbol or b.symbol,
+                 name=_real_symbols(a, b) or _mixed(a, b))
     if a.kind in ("obj", "class", "module") and a.name != b.name:
         chain = (a.name,) + a.bases
         common = next((i for i, name in enumerate(chain) if name == b.name or name in b.bases),
@@ -143,7 +154,8 @@ def join(a: T, b: T) -> T:
             return T("class", nilable=nilable)
         return T("any", nilable=nilable, name="mixed")
     if a.kind == "any" and a.name != b.name:
-        return T("any", nilable=nilable, symbol=a.symbol or b.symbol, name=_mixed(a, b))
+        return T("any", nilable=nilable, symbol=a.symbol or b.symbol,
+                 name=_real_symbols(a, b) or _mixed(a, b))
     keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
     fields = None
     if a.fields is not None or b.fields is not None:

@@ -48,3 +48,15 @@ queue = JobQueue.new
 p queue.peek
 queue << Job.new(name: 'backup', tries: 2)
 p queue.peek
+
+# values that may be a Symbol or a String, shown: the script's Symbols are
+# ruby.Symbol (p, inspect, is_a?)
+def probe(t)
+  raise IOError, 'slow' if t > 1
+  t.zero? ? 'down' : :ok
+rescue IOError
+  :timeout
+end
+results = [0, 0.5, 3].map { |t| [t, probe(t)] }
+results.each { |t, r| puts "#{t}: #{r.inspect} #{r.is_a?(Symbol)} #{r.is_a?(String)}" }
+p results, results.count { |_, r| r == :timeout }

@@ -201,8 +201,11 @@ def class_test(tr: Translator, path: str, subject: Expr, exact: bool = False) ->
     if path in ("String", "Symbol"):
         if strings.has_symbols(subject.type) or subject.type.name == "json:symbols":
             return None
-        return f"isinstance({s}, {tr.runtime('Symbol')})" if path == "Symbol" else \
-            f"isinstance({s}, str)"
+        if path == "Symbol":
+            return f"isinstance({s}, {tr.runtime('Symbol')})"
+        if subject.type.name == "symbol":  # Symbols are ruby.Symbol, a str too
+            return f"isinstance({s}, str) and not isinstance({s}, {tr.runtime('Symbol')})"
+        return f"isinstance({s}, str)"
     exact_types = {"Integer": f"type({s}) is int", "Numeric": f"type({s}) in (int, float)",
                    "Float": f"type({s}) is float", "NilClass": f"{s} is None",
                    "TrueClass": f"{s} is True", "FalseClass": f"{s} is False"}

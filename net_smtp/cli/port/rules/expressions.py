@@ -76,10 +76,14 @@ def expression(tr: Translator, node: Node) -> Expr:
         return strings.heredoc_expr(tr, node)
     if kind in ("string_array", "symbol_array"):
         return strings.word_array(tr, node)
-    if kind == "simple_symbol":
-        return Expr(tr.string(tr.text(node)[1:]), T("str", nl="no", symbol=True))
-    if kind == "delimited_symbol":
-        inner = strings.string_expr(tr, node)
+    if kind in ("simple_symbol", "delimited_symbol"):
+        inner = Expr(tr.string(tr.text(node)[1:]), T("str", nl="no")) \
+            if kind == "simple_symbol" else strings.string_expr(tr, node)
+        if "symbols:real" in tr.learned:
+            # the script shows values that may be Symbols: each one it
+            # writes is a ruby.Symbol, which inspect shows as :name
+            tr.learn("symbols:real", NIL)
+            return Expr(f"{tr.runtime('Symbol')}({inner.code})", strings.REAL_SYMBOL, P_CALL)
         return Expr(inner.code, T("str", nl="no", symbol=True), inner.prec)
     if kind == "hash_key_symbol":
         return Expr(tr.string(tr.text(node)), T("str", nl="no", symbol=True))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import pystr
 from ..engine import P_ADD, P_ATOM, P_CALL, P_CMP, P_MUL, Call, Expr, decoded_bytes, unescape
 from ..syntax import Node
-from ..types import BOOL, FLOAT, INT, STR, T, list_of
+from ..types import BOOL, FLOAT, INT, NIL, STR, T, list_of
 from . import calls, collections, definitions, env, iterators, regexps
 
 if TYPE_CHECKING:
@@ -91,11 +91,17 @@ def shows_as_struct(tr: Translator, t: T) -> bool:
     return members is not None and not any(has_symbols(m) for m in members)
 
 
+REAL_SYMBOL = T("str", nl="no", symbol=True, name="symbol")
+"""A Symbol the translation writes as a ``ruby.Symbol`` (see the rule for
+Symbol literals): inspect shows it as Ruby does."""
+
+
 def has_symbols(t: T) -> bool:
     """Whether *t* is or holds a Symbol that Python shows as text, or may: a
     value of unknown class may be a Symbol (not one of several known kinds,
-    nor parsed JSON, whose Symbol keys are ``ruby.Symbol`` at run time)."""
-    if t.name == "json:symbols":
+    nor parsed JSON, whose Symbol keys are ``ruby.Symbol`` at run time, nor
+    a Symbol written as a ``ruby.Symbol``)."""
+    if t.name in ("json:symbols", "symbol"):
         return False
     if t.symbol or t.kind == "any":
         return t.symbol or t.name not in ("json", "mixed")
@@ -128,6 +134,8 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     if e.type.kind in ("list", "dict", "any") and has_symbols(e.type):
         shape = _symbol_shape(e.type)
         if shape is None:
+            # (the next pass writes the script's Symbols as ruby.Symbol)
+            tr.learn("symbols:real", NIL)
             raise tr.fail(node, f"{what} of a value that is or holds Symbols")
         return f"{tr.runtime('symbolized')}({e.code}, {shape!r})"
     return e.code
