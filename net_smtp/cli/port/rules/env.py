@@ -82,16 +82,9 @@ def assign_maybe_nil(tr: Translator, left: Node, right: Node) -> bool:
     value = tr.expr(right)
     if not (value.type.kind == "str" and value.type.nilable):
         return False
-    key = tr.expr(args[0])
     tr.need("os")
-    for part, base in ((key, "key"), (value, "value")):
-        if not _plain(part):
-            held = tr.temp(base)
-            tr.emit(f"{held} = {part.code}")
-            if part is key:
-                key = Expr(held, key.type)
-            else:
-                value = Expr(held, value.type)
+    key = _held(tr, tr.expr(args[0]), "key")
+    value = _held(tr, value, "value")
     tr.emit(f"if {value.code} is None:")
     tr.emit(f"    os.environ.pop({key.code}, None)")
     tr.emit("else:")
@@ -143,6 +136,16 @@ def or_default(tr: Translator, left: Node, a: Expr, b: Expr) -> Expr | None:
     return None
 
 
+def _held(tr: Translator, e: Expr, base: str) -> Expr:
+    """*e* computed once: itself when :func:`_plain`, else a local the
+    statement written here assigns."""
+    if _plain(e):
+        return e
+    held = tr.temp(base)
+    tr.emit(f"{held} = {e.code}")
+    return Expr(held, e.type)
+
+
 def _plain(e: Expr) -> bool:
     """A name, a number or a string literal: computing it does nothing."""
     return re.fullmatch(r"[\w.]+|'[^'\\]*'|\"[^\"\\]*\"", e.code) is not None
@@ -165,19 +168,13 @@ def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
                 return
             # Ruby computes the key, then the value only when the key is not
             # set; ENV[k] = nil deletes k, so for a k not set nothing happens.
-            if not _plain(key):
-                held = tr.temp("key")
-                tr.emit(f"{held} = {key.code}")
-                key = Expr(held, key.type)
+            key = _held(tr, key, "key")
             tr.emit(f"if {tr.wrap(key, P_CMP + 1)} not in os.environ:")
             with tr.indented():
                 if not nilable:
                     tr.emit(f"os.environ[{key.code}] = {value.code}")
                     return
-                if not _plain(value):
-                    held = tr.temp("value")
-                    tr.emit(f"{held} = {value.code}")
-                    value = Expr(held, value.type)
+                value = _held(tr, value, "value")
                 tr.emit(f"if {value.code} is not None:")
                 tr.emit(f"    os.environ[{key.code}] = {value.code}")
             return
