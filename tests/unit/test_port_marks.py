@@ -14,6 +14,7 @@ from net_smtp.cli.port.engine import translate  # noqa: E402
 
 # (name, Ruby, the line reported, a word of the reason)
 CASES = [
+    ("range_shown", "r = (1..3)\np r\nputs r, \"#{r}\"\n", 2, "Range shown as text"),
     ("each_value_of_a_range_held_elsewhere",
      "r = (1..3)\nx = r.each { |i| break i if i > 5 }\np x\n", 2, "Range held elsewhere"),
     ("file_open_block_argument", "n = File.open('a.txt', &method(:p))\n", 1,

@@ -91,6 +91,7 @@ def puts_code(tr: Translator, values: list[Expr], stream: str) -> str:
             raise tr.fail(None, "puts of an object without a to_s of its own")
         strings.refuse_json_error_text(tr, v.type)
         strings.shown_as_hash(tr, v.type)
+        strings.refuse_range_text(tr, v.type)
     if all(v.type.is_("str", "int") and (v.type.kind == "int" or v.type.nl == "no")
            for v in values):
         return f"print({', '.join(v.code for v in values)}, sep='\\n'{file})"

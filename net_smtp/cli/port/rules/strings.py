@@ -39,10 +39,18 @@ def shown_as_hash(tr: Translator, t: T) -> None:
         raise tr.fail(None, "a CSV row shown as text")
 
 
+def refuse_range_text(tr: Translator, t: T) -> None:
+    """A Range shown as text is marked: Python's ``range(1, 4)`` cannot tell
+    whether Ruby wrote ``1..3`` or ``1...4``."""
+    if t.kind == "range":
+        raise tr.fail(None, "a Range shown as text (Python's range cannot tell 1..3 from 1...4)")
+
+
 def str_of(tr: Translator, e: Expr) -> Expr:
     """``"#{e}"``: the text Ruby's interpolation gives for *e*."""
     t = e.type
     shown_as_hash(tr, t)
+    refuse_range_text(tr, t)
     if t.is_("str"):
         return e
     refuse_json_error_text(tr, t)
@@ -119,6 +127,7 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
     made one; marked (*what*: ``inspect`` or ``p``) where the text cannot
     be Ruby's."""
     shown_as_hash(tr, e.type)
+    refuse_range_text(tr, e.type)
     if e.type.kind == "obj" and shows_as_struct(tr, e.type):
         return e.code  # ruby.Struct's inspect (nil's for None)
     if e.type.kind == "obj" and definitions.derives_from_smtp(tr, tr.classes.get(e.type.name)):
