@@ -60,3 +60,24 @@ end
 results = [0, 0.5, 3].map { |t| [t, probe(t)] }
 results.each { |t, r| puts "#{t}: #{r.inspect} #{r.is_a?(Symbol)} #{r.is_a?(String)}" }
 p results, results.count { |_, r| r == :timeout }
+
+# partition, sum and count with blocks of several statements
+jobs = [{ 'name' => 'a', 'ms' => [1, 2] }, { 'name' => 'b', 'ms' => [] }, { 'name' => 'c', 'ms' => [5] }]
+stale, fresh = jobs.partition do |j|
+  n = j['ms'].size
+  n.zero? || n > 1
+end
+p stale.map { |j| j['name'] }, fresh.map { |j| j['name'] }
+total = jobs.sum do |j|
+  ms = j['ms']
+  ms.size * 2
+end
+failing = jobs.count do |j|
+  ms = j['ms']
+  ms.empty?
+end
+secs = [1.5, 2.25].sum do |x|
+  y = x * 2
+  y / 4
+end
+p total, failing, secs

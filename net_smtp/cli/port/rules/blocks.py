@@ -247,6 +247,13 @@ def proc_value(tr: Translator, node: Node, names: list[str], block: Node) -> Exp
                 T("proc", elem=value.type, name=key, items=tuple(types)), P_LAMBDA)
 
 
+def _names_only(target: Node) -> bool:
+    """An assignment target of names alone (``x`` or ``a, b``)."""
+    if target.type == "left_assignment_list":
+        return all(c.type in _NAMES for c in target.named_children)
+    return target.type in _NAMES
+
+
 def hoistable(tr: Translator, node: Node) -> bool:
     """Whether statements computing *node* may be written before the
     statement it is in: nothing of the statement runs before it and it runs
@@ -265,7 +272,7 @@ def hoistable(tr: Translator, node: Node) -> bool:
             pass
         elif kind in ("assignment", "operator_assignment") and \
                 parent.child_by_field_name("right") == current and \
-                parent.child_by_field_name("left").type in _NAMES and not (
+                _names_only(parent.child_by_field_name("left")) and not (
                     kind == "operator_assignment" and
                     tr.text(parent.child_by_field_name("operator")) in ("||=", "&&=")):
             pass

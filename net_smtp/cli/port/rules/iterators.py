@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
-from ..engine import NO_TAIL, P_CALL, P_NOT, P_OR, Call, Expr, Tail
+from ..engine import NO_TAIL, P_ATOM, P_CALL, P_NOT, P_OR, Call, Expr, Tail
 from ..syntax import Node, walk
 from ..types import BOOL, INT, T, dict_of, join, list_of
 from . import blocks, calls, collections, expressions
@@ -622,13 +622,14 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
 def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node) -> Expr:
     """``map do ... end`` with several statements: a loop written before the
     statement collects the block's values (``select``: the items)."""
-    if op not in COLLECTING | {"find", "detect", "to_h", "any?", "all?", "none?"} or \
-            op in ("flat_map", "collect_concat"):
+    if op not in COLLECTING | {"find", "detect", "to_h", "any?", "all?", "none?", "partition",
+                               "count", "sum"} or op in ("flat_map", "collect_concat"):
         raise tr.fail(call.node, f"a {op} block of more than one expression")
     if not blocks.hoistable(tr, call.node):
         raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
-    stops = ("break",) if op in ("select", "filter", "find_all", "filter_map", "map",
-                                 "collect") else ("break", "next")
+    mapping = op in ("map", "collect", "sum")  # the values collected (then added up)
+    stops = ("break",) if mapping or op in ("select", "filter", "find_all", "filter_map") \
+        else ("break", "next")
     if blocks.contains(block, stops):
         raise tr.fail(call.node, f"{' or '.join(stops)} in a {op} block")
     finding = op in ("find", "detect")
@@ -638,25 +639,33 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
     if src.pairs and not (entries or finding or op in ("map", "collect", "filter_map")):
         raise tr.fail(call.node, f"a Hash's {op} block of several statements")
     result = tr.temp({"map": "mapped", "collect": "mapped", "filter_map": "mapped",
-                      "find": "found", "detect": "found", "to_h": "pairs"}.get(
-                          op, "answer" if testing else "selected"))
+                      "sum": "values", "count": "counted", "find": "found", "detect": "found",
+                      "to_h": "pairs"}.get(op, "answer" if testing else "selected"))
+    rejected = tr.temp("rejected") if op == "partition" else ""
     value = tr.temp("value")
     key = f"block:{call.node.start_byte}"
     start = "False" if op == "any?" else "True" if testing else "None" if finding else \
         "{}" if entries else "[]"
-    tr.emit(f"{result} = {start}")
+    tr.emit(f"{result} = {'0' if op == 'count' else start}")
+    if rejected:
+        tr.emit(f"{rejected} = []")
     with _each_item(tr, call, src, block) as (clause, targets):
         if entries and op != "to_h" and len(targets) != 2:
             raise tr.fail(block, f"a Hash's {op} block of several statements without |key, "
                                  f"value|")
         tr.emit(f"{clause}:")
-        collects = (result, key) if op in ("map", "collect") else None
+        collects = (result, key) if mapping else None
         with tr.indented(), tr.loop(collects):
             blocks.block_code(tr, block, Tail("assign", value, lambda t: tr.learn(key, t)))
             seen = Expr(value, tr.known(key) or tr.unknown)
             item = targets[0] if len(targets) == 1 else f"[{', '.join(targets)}]"
-            if op in ("map", "collect"):
+            if mapping:
                 tr.emit(f"{result}.append({value})")
+            elif op == "count":
+                tr.emit(f"if {tr.truth(seen).code}:")
+                tr.emit(f"    {result} += 1")
+            elif op == "partition":
+                tr.emit(f"({result} if {tr.truth(seen).code} else {rejected}).append({item})")
             elif op == "to_h":  # each value a [key, value] pair (else it raises, as in Ruby)
                 tr.emit(f"{result}.update([{value}])")
             elif op == "filter_map":
@@ -682,6 +691,17 @@ def _collect_loop(tr: Translator, call: Call, src: Source, op: str, block: Node)
         return Expr(result, src.item.nil())
     if testing:
         return Expr(result, BOOL)
+    if op == "count":
+        return Expr(result, INT)
+    if op == "partition":
+        part = list_of(src.item)
+        return Expr(f"[{result}, {rejected}]", T("list", elem=part, items=(part, part)), P_ATOM)
+    if op == "sum":
+        if seen.type.is_("int"):
+            return Expr(f"sum({result})", INT, P_CALL)
+        if not seen.type.is_("int", "float", "num"):
+            raise tr.fail(call.node, "a sum block of values that may not be numbers")
+        return Expr(f"{tr.runtime('sum')}({result})", seen.type.non_nil(), P_CALL)
     if op == "to_h":
         pair = seen.type.items or (seen.type.elem or tr.unknown,) * 2
         return Expr(result, T("dict", key=pair[0], elem=pair[1]))
