@@ -296,6 +296,24 @@ class Translator:
         them (:meth:`indented`) forgets it, so no branch leaks."""
         self.scope.narrowed[self._var_id(name)] = self.level
 
+    @contextmanager
+    def narrowed_within(self, name: str | None) -> Iterator[None]:
+        """Local *name* (if any) is not nil while the part of an expression
+        that only runs then is translated (``x.nil? || x.size``)."""
+        if name is None or self.scope.lookup(name) is None:
+            yield
+            return
+        ident = self._var_id(name)
+        before = self.scope.narrowed.get(ident)
+        self.scope.narrowed[ident] = self.level
+        try:
+            yield
+        finally:
+            if before is None:
+                self.scope.narrowed.pop(ident, None)
+            else:
+                self.scope.narrowed[ident] = before
+
     def _var_id(self, name: str) -> str:
         for renames in reversed(self.scope.block_names):
             if name in renames:

@@ -70,3 +70,14 @@ ENV['FAMILY_GONE'] = 'x'
   ENV[key.strip] = value
 end
 p ENV.key?('FAMILY_GONE'), ENV['FAMILY_SET2']
+
+# the right side of x && ..., x.nil? || ... and !x.nil? && ... sees x not nil;
+# a && b is nil (not a's kind) when a is nil
+require 'time'
+NOW = Time.utc(2024, 5, 14, 7, 30)
+[{ 'last' => '2024-05-13T07:00:00Z' }, { 'last' => nil }].each do |t|
+  last = t['last'] && Time.iso8601(t['last'])
+  stale = last.nil? || (NOW - last) / 3600 > 20
+  fresh = !last.nil? && (NOW - last) < 3600 * 30
+  p stale, fresh, last && last.hour
+end

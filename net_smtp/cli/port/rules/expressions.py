@@ -381,7 +381,8 @@ def raised_as_value(tr: Translator, e: Expr) -> Expr:
 
 def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:
     a = tr.expr(left_node)
-    b = raised_as_value(tr, tr.expr(right_node))
+    with tr.narrowed_within(_present_when(tr, left_node, op in ("&&", "and"))):
+        b = raised_as_value(tr, tr.expr(right_node))
     if a.type.kind == "bool" and b.type.kind == "bool":
         word = "and" if op in ("&&", "and") else "or"
         prec = P_AND if word == "and" else P_OR
@@ -407,8 +408,27 @@ def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr
     if a.type.always_true:
         return b
     value, test_of = _named_once(tr, a, re.fullmatch(r"[\w.]+", a.code) is not None)
+    # a && b is a only when a is nil or false: nil, unless a may be false
+    falsy = a.type if a.type.kind in ("bool", "any") else NIL
     return _once(a, value, f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
-                 join(a.type, b.type))
+                 join(b.type, falsy))
+
+
+def _present_when(tr: Translator, left: Node, conjunction: bool) -> str | None:
+    """The local that is not nil on the right of ``x && ...``, ``x.nil? ||
+    ...`` or ``!x || ...`` (the right side runs only then); None otherwise."""
+    negated = left.type == "unary" and tr.text(left.child_by_field_name("operator")) in (
+        "!", "not")
+    if negated:
+        left = left.child_by_field_name("operand")
+    if left.type == "call" and tr.text(left).endswith(".nil?"):
+        # x.nil? || ... and !x.nil? && ...: the right side runs when x is not nil
+        receiver = left.child_by_field_name("receiver")
+        return tr.text(receiver) if conjunction == negated and receiver is not None and \
+            receiver.type == "identifier" else None
+    if left.type == "identifier" and conjunction != negated:
+        return tr.text(left)
+    return None
 
 
 def _named_once(tr: Translator, a: Expr, simple: bool) -> tuple[str, Expr]:
