@@ -171,7 +171,8 @@ def test_the_rest_of_a_marked_script_is_translated() -> None:
 
 def test_python_that_does_not_compile_is_reported() -> None:
     """A fault of the translator is a marker too, never exit 0."""
-    from net_smtp.cli.port.engine import Line, Translation, _checked
+    from net_smtp.cli.port.engine import Line, Translation, _checked, _compile_error
 
-    result = _checked(Translation("x = (\n", [], [Line("x = (", 3)]))
+    faulty = Translation("x = (\n", [], [Line("x = (", 3)])
+    result = _checked(faulty, _compile_error(faulty))
     assert [(d.line, "does not compile" in d.why) for d in result.diagnostics] == [(3, True)]

@@ -604,12 +604,13 @@ def translate(source: bytes) -> Translation:
     final = Translator(source, root, learned=learned)
     final.program()
     result = assemble(final)
-    if _compile_error(result) is not None and "assignment expression" in str(
-            _compile_error(result)):
+    error = _compile_error(result)
+    if error is not None and "assignment expression" in error.msg:
         final = Translator(source, root, learned=learned, walrus=False)
         final.program()
         result = assemble(final)
-    return _checked(result)
+        error = _compile_error(result)
+    return _checked(result, error)
 
 
 def _compile_error(result: Translation) -> SyntaxError | None:
@@ -621,15 +622,15 @@ def _compile_error(result: Translation) -> SyntaxError | None:
     return None
 
 
-def _checked(result: Translation) -> Translation:
-    """The translation, with a diagnostic if Python does not compile it: a
-    fault of the translator must not pass for a translation."""
-    exc = _compile_error(result)
-    if exc is not None:
-        row = (exc.lineno or 1) - 1
+def _checked(result: Translation, error: SyntaxError | None) -> Translation:
+    """The translation, with a diagnostic for the *error* Python found
+    compiling it (:func:`_compile_error`): a fault of the translator must
+    not pass for a translation."""
+    if error is not None:
+        row = (error.lineno or 1) - 1
         ruby_line = result.lines[row].ruby_line if row < len(result.lines) else 0
         result.diagnostics.append(Diagnostic(ruby_line, f"the translator wrote Python that "
-                                                        f"does not compile ({exc.msg})"))
+                                                        f"does not compile ({error.msg})"))
     return result
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse"]
+__all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse", "unparenthesized"]
 
 INSTALL_HINT = "pip install 'net-smtp[port]'  (tree-sitter>=0.23 and tree-sitter-ruby>=0.23.1)"
 
@@ -87,6 +87,14 @@ def parse(source: bytes) -> tuple[Node, bytes]:
     for start, end, text in edits:
         rewritten[start:end] = text
     return _parser().parse(bytes(rewritten)).root_node, bytes(rewritten)
+
+
+def unparenthesized(node: Node | None) -> Node | None:
+    """*node* without the parentheses around it (``((x))`` is ``x``)."""
+    while node is not None and node.type == "parenthesized_statements" and \
+            len(node.named_children) == 1:
+        node = node.named_children[0]
+    return node
 
 
 def walk(node: Node) -> Iterator[Node]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, P_SHIFT, Call, Expr
-from ..syntax import Node
+from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, FLOAT, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
 from .calls import register_kind
@@ -475,8 +475,7 @@ _NEW_TEXT = frozenset({"join", "format", "sprintf", "strftime", "dup", "+", "*"}
 
 def _fresh_text(tr: Translator, node: Node) -> bool:
     """*node* makes a new String that only the expression holds."""
-    while node.type == "parenthesized_statements" and len(node.named_children) == 1:
-        node = node.named_children[0]
+    node = unparenthesized(node) or node
     if node.type == "binary":
         operator = node.child_by_field_name("operator")
         return operator is not None and tr.text(operator) in _NEW_TEXT
@@ -1062,10 +1061,7 @@ def _covers(tr: Translator, call: Call) -> Expr | None:
     same test): a chained comparison with the literal's bounds, x computed
     once. None for a Range held elsewhere; marked for values that may not
     compare with the bounds (Ruby answers false for nil)."""
-    node = call.recv_node
-    while node is not None and node.type == "parenthesized_statements" and \
-            len(node.named_children) == 1:
-        node = node.named_children[0]
+    node = unparenthesized(call.recv_node)
     if node is None or node.type != "range" or node.child_by_field_name("begin") is None or \
             node.child_by_field_name("end") is None:
         return None

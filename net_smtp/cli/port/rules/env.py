@@ -70,17 +70,15 @@ def element_reference(tr: Translator, node: Node, obj: Node, args: list[Node]) -
     return None
 
 
-def assign_maybe_nil(tr: Translator, left: Node, right: Node) -> bool:
-    """``ENV[k] = v`` for a v that may be nil, as a statement (Ruby deletes
-    k for nil); False where it is not that."""
-    if left.type != "element_reference":
+def assign_maybe_nil(tr: Translator, left: Node, value: Expr) -> bool:
+    """``ENV[k] = v`` for a *value* that may be nil, as a statement (Ruby
+    deletes k for nil); False where it is not that."""
+    if left.type != "element_reference" or not (value.type.kind == "str" and
+                                                 value.type.nilable):
         return False
     obj = left.child_by_field_name("object")
     args = [c for c in left.named_children if c != obj]
     if not (_is_env(tr, obj) and len(args) == 1):
-        return False
-    value = tr.expr(right)
-    if not (value.type.kind == "str" and value.type.nilable):
         return False
     tr.need("os")
     key = _held(tr, tr.expr(args[0]), "key")

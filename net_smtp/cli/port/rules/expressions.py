@@ -404,13 +404,13 @@ def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr
             test = f"{test_of.code} is not None"
         else:
             test = truth_of(tr, test_of).code
-        return _once(a, value, f"{value} if {test} else {tr.wrap(b, P_TERNARY)}", t)
+        return _once(tr, a, value, f"{value} if {test} else {tr.wrap(b, P_TERNARY)}", t)
     if a.type.always_true:
         return b
     value, test_of = _named_once(tr, a, re.fullmatch(r"[\w.]+", a.code) is not None)
     # a && b is a only when a is nil or false: nil, unless a may be false
     falsy = a.type if a.type.kind in ("bool", "any") else NIL
-    return _once(a, value, f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
+    return _once(tr, a, value, f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
                  join(b.type, falsy))
 
 
@@ -444,10 +444,10 @@ def _named_once(tr: Translator, a: Expr, simple: bool) -> tuple[str, Expr]:
     return name, Expr(f"({name} := {a.code})", a.type, P_ATOM)
 
 
-def _once(a: Expr, name: str, choice: str, t: T) -> Expr:
+def _once(tr: Translator, a: Expr, name: str, choice: str, t: T) -> Expr:
     """The ternary *choice* of ``a || b`` / ``a && b``; where *name* holds
     *a* without a walrus, a lambda gives it its value."""
-    if name == a.code or f"({name} := " in choice:
+    if name == a.code or tr.walrus:
         return Expr(choice, t, P_TERNARY)
     return Expr(f"(lambda {name}: {choice})({a.code})", t, P_CALL)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
 from ..engine import NO_TAIL, P_ATOM, P_CALL, P_NOT, P_OR, Call, Expr, Tail
-from ..syntax import Node, walk
+from ..syntax import Node, unparenthesized, walk
 from ..types import BOOL, INT, T, dict_of, join, list_of
 from . import blocks, calls, collections, expressions
 from .calls import DONE
@@ -501,10 +501,7 @@ def _kept_range(tr: Translator, call: Call) -> Expr:
     """The Range an iterator over a range literal gives as its value: a
     ``ruby.Range``, which shows as Ruby writes it (Python's range would
     show as ``range(1, 4)``, whether ``1..3`` or ``1...4`` was written)."""
-    node = call.recv_node
-    while node is not None and node.type == "parenthesized_statements" and \
-            len(node.named_children) == 1:
-        node = node.named_children[0]
+    node = unparenthesized(call.recv_node)
     if node is None or node.type != "range":
         raise tr.fail(call.node, f"the value of {call.name} over a Range held elsewhere")
     low = tr.expr(node.child_by_field_name("begin"))

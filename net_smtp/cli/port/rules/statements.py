@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
-from ..syntax import Node
+from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, NIL, PENDING, T, join
 from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
 
@@ -223,8 +223,6 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
         return
-    if tail.kind == "none" and env.assign_maybe_nil(tr, left, right):
-        return
     inner = right.child_by_field_name("left") if right.type == "assignment" else None
     if inner is not None and inner.type in ("identifier", "instance_variable", "call") and \
             left.type in ("identifier", "instance_variable", "call"):
@@ -262,6 +260,8 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         _after_assign(tr, special, tail, ANY)
         return
     value = tr.expr(right)
+    if tail.kind == "none" and env.assign_maybe_nil(tr, left, value):
+        return
     if left.type == "identifier":
         tr.retype(tr.text(left), node)
     target = assignment_target(tr, left, value.type)
@@ -520,9 +520,7 @@ def _cond_prec(code: str) -> int:
 
 def _tested_local(tr: Translator, cond: Node | None) -> str | None:
     """The local ``if x`` or ``if (x = value)`` tests: not nil in its branch."""
-    while cond is not None and cond.type == "parenthesized_statements" and \
-            len(cond.named_children) == 1:
-        cond = cond.named_children[0]
+    cond = unparenthesized(cond)
     if cond is not None and cond.type == "assignment":
         cond = cond.child_by_field_name("left")
     return tr.text(cond) if cond is not None and cond.type == "identifier" else None
