@@ -2209,12 +2209,14 @@ def join(value: object, separator: str | None = None) -> str:
     return sep.join(join(item, sep) if _is_array(item) else to_s(item) for item in value)
 
 
-def fields(values: Iterable[Any], count: int, rest: bool = False) -> list[Any]:
+def fields(values: object, count: int, rest: bool = False) -> list[Any]:
     """Ruby's ``a, b, c = values``: exactly *count* values, the missing
     ones nil and the extra ones dropped (Python's unpacking raises); with
     *rest* (``a, *b, c = values``) at least *count*, the extra ones kept
-    for the splat."""
-    listed = list(values) if rest else list(values)[:count]
+    for the splat. A value that is not an Array (nil included) is the
+    first value alone."""
+    items = list(values) if _is_array(values) else [values]  # type: ignore[call-overload]
+    listed = items if rest else items[:count]
     return listed + [None] * (count - len(listed))
 
 

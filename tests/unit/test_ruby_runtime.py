@@ -761,3 +761,17 @@ def test_delete_at_and_slice_out_as_ruby() -> None:
             ruby.slice_out(items, 1, 1), ruby.slice_out(items, 2, 1),
             ruby.slice_out(items, -1, 1), items] == [4, None, [2, 3], [], None, [1], []]
     assert ruby.slice_out([1], 0, -1) is None
+
+
+def test_fields_of_any_value_as_rubys_multiple_assignment() -> None:
+    # a, b = nil; a, b = "x"; a, b = {k: 1}; a, b, c = [1, 2, 3, 4]; a, *b = nil;
+    # a, *b = [1, 2, 3]  -> [nil, nil], ["x", nil], [{:k=>1}, nil], [1, 2, 3], [nil, []],
+    #   [1, [2, 3]]
+    assert ruby.fields(None, 2) == [None, None]
+    assert ruby.fields("x", 2) == ["x", None]
+    assert ruby.fields({"k": 1}, 2) == [{"k": 1}, None]
+    assert ruby.fields([1, 2, 3, 4], 3) == [1, 2, 3]
+    first, *rest = ruby.fields(None, 1, rest=True)
+    assert (first, rest) == (None, [])
+    first, *rest = ruby.fields([1, 2, 3], 1, rest=True)
+    assert (first, rest) == (1, [2, 3])

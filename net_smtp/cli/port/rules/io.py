@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..declarations import user_global
-from ..engine import NO_TAIL, P_ATOM, P_CALL, P_CMP, Call, Expr
+from ..engine import NO_TAIL, P_ADD, P_ATOM, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
 from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
@@ -506,11 +506,7 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "print":
         return Expr(print_code(tr, _text_args(tr, call), stream), NIL, P_CALL)
     if name == "write":
-        values = _text_args(tr, call)
-        parts = [strings.str_of(tr, v).code for v in values]
-        if len(parts) == 1:
-            return Expr(f"{recv.code}.write({parts[0]})", INT, P_CALL)
-        return Expr(f"{recv.code}.write({' + '.join(parts)})", INT, P_CALL)
+        return Expr(f"{recv.code}.write({_joined(tr, _text_args(tr, call))})", INT, P_CALL)
     if name == "printf":
         values = _text_args(tr, call)
         text = regexps.format_call(tr, call.node, values[0], values[1:])
@@ -534,8 +530,15 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def io_write(tr: Translator, stream: Expr, values: list[Node]) -> str:
     """``$stdout << a << b``: the Python statement that writes a and b."""
-    exprs = [strings.str_of(tr, tr.expr(v)).code for v in values]
-    return f"{stream.code}.write({' + '.join(exprs)})"
+    return f"{stream.code}.write({_joined(tr, [tr.expr(v) for v in values])})"
+
+
+def _joined(tr: Translator, values: list[Expr]) -> str:
+    """The text of *values* (Ruby's to_s of each) as one Python expression."""
+    parts = [strings.str_of(tr, v) for v in values]
+    if len(parts) == 1:
+        return parts[0].code
+    return " + ".join(tr.wrap(p, P_ADD + 1) for p in parts)
 
 
 register_kind("io", _stream_method)

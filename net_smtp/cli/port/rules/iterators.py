@@ -293,6 +293,10 @@ def _run(tr: Translator, call: Call, base: Expr, stages: list[Call]) -> Expr:
     else:
         if pending:
             raise tr.fail(call.node, f"{call.name} after {pending} without a block")
+        if call.name not in ("inject", "reduce", "each_with_object") and any(
+                a.type != "block_argument" for a in call.args):
+            # max_by(3) { ... }, sum(0.0) { ... }, find(-> { x }) { ... }
+            raise tr.fail(call.node, f"{call.name} with arguments and a block")
         src = src or source_of(tr, call.node, base)
         op = call.name
     return _apply(tr, call, src, op, block, base)

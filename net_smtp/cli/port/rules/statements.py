@@ -321,17 +321,19 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
         count = len(left.named_children)
         types = [elem] * count
         items = value.type.items
-        exact = items is not None and len(items) == count
+        exact = items is not None and len(items) == count and not value.type.nilable
         rest = any(c.type == "rest_assignment" for c in left.named_children)
         if not exact and not rest:
             rhs = f"{tr.runtime('fields')}({value.code}, {count})"
             types = [elem.nil()] * count
-        elif rest and not (items is not None and len(items) >= count - 1):
+        elif rest and (value.type.nilable or not (items is not None and len(items) >= count - 1)):
             # a, *b = [] gives a nil: enough values for the names around the splat
             rhs = f"{tr.runtime('fields')}({value.code}, {count - 1}, rest=True)"
             types = [elem.nil()] * count
         if items is not None and not rest:  # each target its item's type, nil past the end
             types = [items[i] if i < len(items) else NIL for i in range(count)]
+            if value.type.nilable:  # a, b = nil: every target nil
+                types = [t.nil() for t in types]
     if left.type != "left_assignment_list":
         targets_nodes = [left]
     else:
@@ -592,10 +594,16 @@ def _while(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None
 
 
 def _nil_tail(tr: Translator, tail: Tail) -> None:
+    """A branch Ruby leaves without a value (a case or if with no else):
+    nil goes where the statement's value goes."""
     if tail.kind == "assign":
         tr.emit(f"{tail.target} = None")
     elif tail.kind == "return":
         tr.emit("return None")
+    else:
+        return
+    if tail.var_type is not None:
+        tail.var_type(NIL)
 
 
 def _until(tr: Translator, node: Node, tail: Tail) -> None:

@@ -1,0 +1,30 @@
+# Multiple assignment from a method that may return nil, and << chains
+# whose pieces may be nil.
+
+def render(kind)
+  case kind
+  when 'a'
+    ['Subject A', 'body a']
+  when 'b', 'c'
+    ["Subject #{kind.upcase}", "body #{kind}"]
+  end
+end
+
+%w[a b x c].each do |k|
+  subject, text = render(k)
+  if subject.nil?
+    puts "#{k}: skipped (#{text.inspect})"
+    next
+  end
+  puts "#{k}: #{subject} / #{text}"
+end
+
+head, *rest = render('x')
+p head, rest
+
+LINE = /^(?<level>[A-Z]+) (?<msg>[^|]*)(?:\|(?<extra>.*))?$/
+['ERROR disk full|sda1', 'WARN slow query'].each do |l|
+  m = LINE.match(l)
+  $stdout << '  ' << m[:level] << ' ' << m[:msg] << ' [' << m[:extra] << "]\n"
+  $stdout.write(m[:level], ':', m[:extra], "\n")
+end
