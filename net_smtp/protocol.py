@@ -12,6 +12,8 @@ its length limit is :class:`LineTooLong`.
 
 from __future__ import annotations
 
+import _socket
+import functools
 import socket
 import sys
 import time
@@ -59,6 +61,38 @@ class DebugSink:
             target.debug("%s", "".join(pieces).rstrip("\n"))
         else:
             target.write("".join(pieces))
+
+
+def open_tcp(host: str, port: int | str, timeout: float | None) -> socket.socket:
+    """A TCP connection to *host*:*port* with TCP_NODELAY on (a command is
+    one write: nothing gains by waiting), each address getaddrinfo gives
+    tried in turn within *timeout* as ``socket.create_connection`` does.
+
+    An ASCII host goes to getaddrinfo as bytes: the same name without the
+    IDNA codec's Python code on every connect; an empty or overlong label
+    then fails in the lookup, as in Ruby, not in the codec.
+
+    Raises:
+        OSError: no address could be reached (the first address's error),
+            ``socket.gaierror`` for a failed lookup.
+    """
+    name = host.encode() if host.isascii() else host
+    failure: OSError = OSError("getaddrinfo returns an empty list")
+    # _socket's getaddrinfo: socket's own wraps each number in an enum
+    for family, kind, proto, _, address in _socket.getaddrinfo(name, port, 0,
+                                                                socket.SOCK_STREAM):
+        sock = None
+        try:
+            sock = socket.socket(family, kind, proto)
+            sock.settimeout(timeout)
+            sock.connect(address)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            return sock
+        except OSError as exc:
+            if sock is not None:
+                sock.close()
+            failure = exc
+    raise failure
 
 
 def connect_failure(exc: OSError, host: str, port: object) -> OSError:
@@ -112,6 +146,7 @@ _UNSET = object()
 KERNEL_TIMERS = sys.platform.startswith("linux") and sys.maxsize > 2**32
 
 
+@functools.lru_cache(maxsize=32)
 def _timeval(seconds: float | None) -> bytes:
     """*seconds* as the struct timeval of a kernel timer: ``None`` is zero,
     the kernel's "no limit", so a time of zero (or below a microsecond)
@@ -374,7 +409,10 @@ class BufferedIO:
     def exchange(self, line: str, limit: int | None) -> bytes:
         """Send the command *line* (:meth:`writeline`) and read the first
         line of its reply (:meth:`readline`)."""
-        self.writeline(line)
+        if self.debug_output is None:
+            self.send((line + "\r\n").encode())
+        else:
+            self.writeline(line)
         return self.readline(limit)
 
     def writelines(self, lines: list[str]) -> int:

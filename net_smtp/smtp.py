@@ -49,7 +49,7 @@ A failed ``start`` leaves *closed*.
 from __future__ import annotations
 
 import _thread
-import socket
+import functools
 import sys
 import types
 from collections.abc import Mapping
@@ -84,6 +84,7 @@ from .protocol import (
     MessageWriter,
     WriteAdapter,
     connect_failure,
+    open_tcp,
     tls_handshake,
 )
 from .response import Response
@@ -130,6 +131,7 @@ __all__ = ["SMTP", "SMTPSession", "MessageStream", "AddressLike"]
 
 _STARTTLS_MODES = ("always", "auto")
 _REFUSED_MODES = ("raise", "return")
+_NO_ARG: Any = object()  # _critical's block takes no argument
 
 
 def _address_text(address: Any) -> str:
@@ -669,9 +671,7 @@ class SMTP:
 
     def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.
-        sock = socket.create_connection((address, port), timeout=self.open_timeout)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
+        return open_tcp(address, port, self.open_timeout)
 
     def _connect(self) -> SocketLike:
         try:
@@ -1226,8 +1226,12 @@ class SMTP:
             RuntimeError: another thread is using it.
         """
         if not self._in_use.acquire(False):  # positional: a keyword costs more than the lock
-            raise RuntimeError(f"{self.inspect()} is in use by another thread: use one "
-                               "session per thread")
+            raise self._busy()
+
+    def _busy(self) -> RuntimeError:
+        """The error of a thread that finds the session taken by another."""
+        return RuntimeError(f"{self.inspect()} is in use by another thread: use one "
+                            "session per thread")
 
     def _io(self) -> InternetMessageIO:
         if self._socket is None:
@@ -1235,13 +1239,20 @@ class SMTP:
         return self._socket
 
     def _getok(self, reqline: str) -> Response:
-        validate_line(reqline)
-        self._claim()
+        """One command in Ruby's critical rule, its reply checked. This is
+        every command's path, so the line check, ``_claim`` and
+        ``_check_response`` are written out here: a frame costs more than
+        each of them."""
+        if not reqline.isprintable():  # CR, LF and NUL are not: only then validate
+            validate_line(reqline)
+        if not self._in_use.acquire(False):  # _claim, on every command's path
+            raise self._busy()
         try:
             res = self._critical(self._exchange, reqline)
         finally:
             self._in_use.release()
-        self._check_response(res)
+        if not res.is_success():
+            raise res.exception_class(res)
         return res
 
     def _exchange(self, reqline: str | None = None) -> Response:
@@ -1285,16 +1296,17 @@ class SMTP:
             lines.append(line)
         return b"\n".join(lines)
 
-    def _critical(self, block: Callable[..., R] | None = None, *args: Any) -> R:
-        # Ruby's rule: a failure in block(*args) aborts the session. Where
-        # Ruby then answers later commands with "200 dummy reply code", the
-        # port raises.
+    def _critical(self, block: Callable[..., R] | None = None, arg: Any = _NO_ARG) -> R:
+        # Ruby's rule: a failure in block() or block(arg) aborts the session.
+        # Where Ruby then answers later commands with "200 dummy reply code",
+        # the port raises. (One optional argument, not *args: this is on
+        # every command's path, and packing costs more than the test.)
         if self._abort_reason is not None:
             raise SMTPSessionAborted.after(self._abort_reason) from self._abort_reason
         try:
             if block is None:
                 raise ArgumentError("no block given")
-            return block(*args)
+            return block() if arg is _NO_ARG else block(arg)
         except BaseException as exc:
             self._abort_reason = exc
             raise
@@ -1383,17 +1395,17 @@ class DataPhase:
         smtp._claim()
         try:
             self.refused = self._opening(*self._args)
-            self._response = smtp._critical(self._end, smtp._io().send, wire)
+            self._response = smtp._critical(self._end, functools.partial(smtp._io().send, wire))
         finally:
             smtp._in_use.release()
         return self._response
 
-    def _end(self, write: Callable[..., object], *args: Any) -> Response:
-        """``write(*args)``, which sends the end of the body and the marker,
-        then the reply; a failed write drops the connection."""
+    def _end(self, write: Callable[[], object]) -> Response:
+        """``write()``, which sends the end of the body and the marker, then
+        the reply; a failed write drops the connection."""
         smtp = self._smtp
         try:
-            write(*args)
+            write()
         except BaseException as exc:
             smtp._abort(exc)
             raise

@@ -269,3 +269,18 @@ def test_valid_call_after_a_refused_one_is_written(server: ScriptedServer) -> No
         smtp.mailfrom("a@x.test\r\n")
     smtp.mailfrom("a@x.test")
     assert sent_after_ehlo(smtp, session) == b"MAIL FROM:<a@x.test>\r\nRSET\r\nQUIT\r\n"
+
+
+def test_other_unprintable_characters_are_written_as_given(server: ScriptedServer) -> None:
+    """Only CR, LF and NUL are refused: a tab, another control character or
+    a line separator that str.isprintable() rejects goes out unchanged
+    (the fast path looks closer only at such lines)."""
+    session = server.expect(greet_and_serve)
+    smtp = Net.SMTP("127.0.0.1", server.port)
+    smtp.start()
+    smtp.mailfrom("a\tb@x.test")
+    smtp.rcptto("c\x7fd@x.test")
+    smtp.rcptto("e\u2028f@x.test")
+    assert sent_after_ehlo(smtp, session) == (
+        b"MAIL FROM:<a\tb@x.test>\r\nRCPT TO:<c\x7fd@x.test>\r\n"
+        + "RCPT TO:<e\u2028f@x.test>\r\n".encode() + b"RSET\r\nQUIT\r\n")

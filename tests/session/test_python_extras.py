@@ -7,6 +7,7 @@ real aiosmtpd server (TLS with trustme certificates)."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import ssl
 import threading
@@ -17,7 +18,7 @@ import trustme
 from aiosmtpd.smtp import SMTP as ServerSMTP
 from aiosmtpd.smtp import Envelope, Session
 
-from net_smtp import Net
+from net_smtp import Net, protocol
 from tests.support.aiosmtpd import AiosmtpdServer, RecordingHandler
 
 FROM = "alice@example.com"
@@ -294,6 +295,38 @@ def test_connection_refused_names_host_and_port_as_ruby_does() -> None:
     assert refused.value.errno is not None
     assert refused.value.strerror == f'Connection refused - connect(2) for "127.0.0.1" port {port}'
     assert isinstance(refused.value.__cause__, ConnectionRefusedError)
+
+
+def test_each_address_of_the_host_is_tried_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As socket.create_connection: the first address that accepts wins;
+    when none does, the last one's error is raised."""
+    closed = socket.create_server(("127.0.0.1", 0))
+    dead = closed.getsockname()[1]
+    closed.close()
+    live = socket.create_server(("127.0.0.1", 0))
+    port = live.getsockname()[1]
+    tried: list[object] = []
+
+    def lookup(host: object, service: object, *args: Any) -> list[tuple[Any, ...]]:
+        tried.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", p))
+                for p in (dead, service)]
+
+    monkeypatch.setattr(protocol._socket, "getaddrinfo", lookup)
+    try:
+        sock = protocol.open_tcp("mail.example", port, 5)
+        peer, _ = live.accept()
+        assert sock.getpeername() == ("127.0.0.1", port)
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        sock.close()
+        peer.close()
+    finally:
+        live.close()
+    assert tried == [b"mail.example"]  # ASCII: bytes, no IDNA codec
+    with pytest.raises(ConnectionRefusedError) as refused:
+        protocol.open_tcp("bücher.example", port, 5)
+    assert refused.value.errno == errno.ECONNREFUSED
+    assert tried[-1] == "bücher.example"  # getaddrinfo encodes it with IDNA
 
 
 def test_an_unknown_host_names_itself() -> None:
