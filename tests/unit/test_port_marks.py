@@ -26,6 +26,11 @@ CASES = [
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
     ("shell", "out = `date`\nputs out\n", 1, "shell"),
+    ("script_name_shown", "puts \"sent by #{File.basename(__FILE__)}\"\n", 1,
+     "__FILE__ shown"),
+    ("program_name_held_then_shown", "PROG = File.basename($0, '.rb')\nwarn PROG\n"
+     "puts \"#{PROG} done\"\n", 1, "$0 shown"),
+    ("own_source_read", "puts File.read(__FILE__).lines[1..3]\n", 1, "__FILE__ shown"),
     ("max_by_count", "top = {'a' => 2, 'b' => 1}.max_by(1) { |k, n| n }\np top\n", 1,
      "max_by with arguments and a block"),
     ("sum_with_start", "t = [1, 2].sum(0.0) { |x| x * 2 }\np t\n", 1,

@@ -28,3 +28,19 @@ LINE = /^(?<level>[A-Z]+) (?<msg>[^|]*)(?:\|(?<extra>.*))?$/
   $stdout << '  ' << m[:level] << ' ' << m[:msg] << ' [' << m[:extra] << "]\n"
   $stdout.write(m[:level], ':', m[:extra], "\n")
 end
+
+def verdict(code)
+  word = case code
+         when 0 then 'ok'
+         when 1..3 then 'warn'
+         else
+           raise ArgumentError, "bad code #{code}"
+         end
+  word.upcase
+end
+puts verdict(0), verdict(2)
+begin
+  verdict(9)
+rescue ArgumentError => e
+  puts e.message
+end

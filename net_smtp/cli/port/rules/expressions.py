@@ -160,6 +160,8 @@ def _identifier(tr: Translator, node: Node) -> Expr:
     if var is not None:
         return Expr(var.py, var.type, P_ATOM)
     if name == "__FILE__":
+        if io.shows_script_name(tr, node):
+            raise tr.fail(node, "__FILE__ shown where the port's own name (.py) would differ")
         return Expr("__file__", STR)
     if name == "__dir__":
         tr.need("os")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..declarations import user_global
 from ..engine import NO_TAIL, P_ADD, P_ATOM, P_CALL, P_CMP, Call, Expr
-from ..syntax import Node
+from ..syntax import Node, walk
 from ..types import BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
 from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
@@ -245,13 +245,13 @@ def _raise(tr: Translator, call: Call) -> Expr:
     if not args:
         if not tr.rescue_stack:
             raise tr.fail(call.node, "raise without an exception outside a rescue clause")
-        return Expr("raise", NIL)
+        return Expr("raise", NEVER)
     first = args[0]
     if first.type in ("string", "chained_string") or (
             len(args) == 1 and not tr.text(first).startswith("Errno::") and
             tr.expr(first).type.is_("str")):
         message = tr.expr(first)
-        return Expr(f"raise RuntimeError({message.code})", NIL)
+        return Expr(f"raise RuntimeError({message.code})", NEVER)
     if first.type in ("constant", "scope_resolution"):
         cls = statements.exception_class(tr, first)
         rest = [tr.expr(a).code for a in args[1:]]
@@ -259,15 +259,15 @@ def _raise(tr: Translator, call: Call) -> Expr:
             raise tr.fail(call.node, "raise with a backtrace")
         path = tr.text(first)
         if path.startswith("Errno::") and path[7:].isidentifier():
-            return Expr(f"raise {cls}({_errno_args(tr, path[7:], rest)})", NIL)
-        return Expr(f"raise {cls}({', '.join(rest)})", NIL)
+            return Expr(f"raise {cls}({_errno_args(tr, path[7:], rest)})", NEVER)
+        return Expr(f"raise {cls}({', '.join(rest)})", NEVER)
     value = tr.expr(first)
     if value.type.kind in ("error", "smtp_error", "obj"):
-        return Expr(f"raise {value.code}", NIL)
+        return Expr(f"raise {value.code}", NEVER)
     if first.type == "call":
         inner = calls.split_call(tr, first)
         if inner.name == "new" and inner.recv_node is not None:
-            return Expr(f"raise {value.code}", NIL)
+            return Expr(f"raise {value.code}", NEVER)
     raise tr.fail(call.node, "raise of something that may not be an exception")
 
 
@@ -425,6 +425,8 @@ def global_variable(tr: Translator, node: Node) -> Expr:
     if name == "$stdin":
         return Expr("sys.stdin", STDIN)
     if name in ("$0", "$PROGRAM_NAME"):
+        if shows_script_name(tr, node):
+            raise tr.fail(node, f"{name} shown where the port's own name (.py) would differ")
         return Expr("sys.argv[0]", T("str", nl="no"), P_CALL)
     if name == "$!":
         return Expr("sys.exc_info()[1]", T("error", nilable=True), P_CALL)
@@ -432,6 +434,53 @@ def global_variable(tr: Translator, node: Node) -> Expr:
     if own is not None:  # the script's own: a module global, nil until assigned
         return Expr(own, (tr.known(f"gvar:{name}") or tr.unknown).nil(), P_ATOM)
     raise tr.fail(node, f"global variable {name}")
+
+
+_QUIET_CALLS = frozenset({"warn", "abort", "raise", "fail", "exit", "exit!", "dirname",
+                          "expand_path", "absolute_path", "realpath", "require_relative"})
+"""Calls whose use of the script's name shows nothing on stdout or the wire:
+messages to stderr, and the script's directory."""
+
+
+def shows_script_name(tr: Translator, node: Node, follow: bool = True) -> bool:
+    """Whether ``$0`` / ``__FILE__`` at *node* may reach stdout or the wire,
+    where the port's name (``NAME.py``) would show instead of ``NAME.rb``:
+    not inside a message to stderr or an exit (whose text nobody compares),
+    an OptionParser banner (usage text), the script's directory, or the
+    ``__FILE__ == $0`` test. A local or constant holding it is followed to
+    each of its uses (*follow*)."""
+    child, parent = node, node.parent
+    while parent is not None:
+        kind = parent.type
+        if kind == "binary" and tr.text(parent.child_by_field_name("operator")) in ("==", "!="):
+            return False
+        if kind == "call":
+            method = parent.child_by_field_name("method")
+            receiver = parent.child_by_field_name("receiver")
+            if method is not None and tr.text(method) in _QUIET_CALLS and (
+                    receiver is None or tr.text(receiver) in ("Kernel", "File")):
+                return False
+            if receiver is not None and tr.text(receiver) in ("$stderr", "STDERR") and \
+                    child is not receiver:
+                return False
+        if kind in ("assignment", "operator_assignment"):
+            target = parent.child_by_field_name("left")
+            if target.type == "call" and tr.text(target.child_by_field_name("method")) == "banner":
+                return False
+            if not follow or target.type not in ("identifier", "constant") or \
+                    child is target:
+                return True
+            name = tr.text(target)
+            return any(shows_script_name(tr, use, follow=False)
+                       for use in walk(tr.root)
+                       if use.type == target.type and tr.text(use) == name and use is not target
+                       and not (use.parent is not None and use.parent.type == "assignment"
+                                and use.parent.child_by_field_name("left") == use))
+        if kind in ("program", "body_statement", "then", "else", "do_block", "block",
+                    "begin", "method"):
+            return True
+        child, parent = parent, parent.parent
+    return True
 
 
 def global_target(tr: Translator, node: Node, t: T) -> str:

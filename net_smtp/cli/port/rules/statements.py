@@ -147,6 +147,9 @@ def _value(tr: Translator, e: Expr, tail: Tail) -> None:
         if tail.var_type is not None:
             tail.var_type(e.type)
     elif tail.kind == "assign":
+        if e.type.kind == "never":  # x = case ... else raise ... end: nothing to assign
+            tr.emit(e.code)
+            return
         tr.emit(f"{tail.target} = {e.code}")
         if tail.var_type is not None:
             tail.var_type(e.type)
