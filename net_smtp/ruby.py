@@ -1741,6 +1741,14 @@ def divmod(a: Any, b: Any) -> list[Any]:
     return [int(quotient), rest]
 
 
+def magnitude(value: Any) -> Any:
+    """Ruby's ``value.abs`` for a number known only at run time (another
+    value has no abs: NoMethodError, where Python's abs() would take true)."""
+    if not _is_number(value):
+        raise _no_method("abs", value)
+    return builtins.abs(value)
+
+
 def time_fields(values: Sequence[int | None]) -> list[int]:
     """The fields of Ruby's ``Time.utc(*values)``: year first, a month and a
     day of 1 where *values* stops before them or gives nil (an hour, a

@@ -107,7 +107,9 @@ shown (the script's Symbols written as ``ruby.Symbol``), ``partition``/``sum``/`
 of several statements (``a, b = items.partition do ... end``), the right side of ``x && ...``,
 ``x.nil? || ...`` and ``!x.nil? && ...`` seeing x not nil, ``a, b = m(x)`` where m may give nil, ``<<`` chains of
 pieces that may be nil, ``$0``/``__FILE__`` where only stderr, exits, banners and
-the script's directory see them, ``x = case ... else raise``, and small idioms.
+the script's directory see them, ``x = case ... else raise``, ``index``/``rindex`` with a block, ``x ? x... : y`` and
+``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
+``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

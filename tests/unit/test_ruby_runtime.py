@@ -775,3 +775,10 @@ def test_fields_of_any_value_as_rubys_multiple_assignment() -> None:
     assert (first, rest) == (None, [])
     first, *rest = ruby.fields([1, 2, 3], 1, rest=True)
     assert (first, rest) == (1, [2, 3])
+
+
+def test_magnitude_takes_numbers_only() -> None:
+    # p(-5.abs, 2.5.abs); true.abs -> 5, 2.5, NoMethodError (undefined method `abs' for true)
+    assert ruby.magnitude(-5) == 5 and ruby.magnitude(-2.5) == 2.5
+    with pytest.raises(AttributeError, match="undefined method `abs' for true:TrueClass"):
+        ruby.magnitude(True)

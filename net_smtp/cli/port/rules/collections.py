@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, P_SHIFT, Call, Expr
+from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, P_OR, P_SHIFT, Call, Expr
 from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, FLOAT, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
@@ -202,7 +202,11 @@ def element_reference(tr: Translator, node: Node) -> Expr:
                 return regexps.capture(tr, node, obj, args[0], b)
             if a.type.is_("int") and b.type.is_("int"):
                 return part_of(tr, obj, a, b)
-        if obj.type.kind == "any" and len(args) == 2 and args[0].type != "regex":
+        if obj.type.kind == "any" and len(args) == 2 and args[0].type == "regex":
+            # only a String takes a Regexp (another value raises in both languages)
+            text = Expr(obj.code, T("str", nilable=obj.type.nilable), obj.prec)
+            return regexps.capture(tr, node, text, args[0], tr.expr(args[1]))
+        if obj.type.kind == "any" and len(args) == 2:
             # a String's or an Array's part, whichever it turns out to be
             a, b = tr.expr(args[0]), tr.expr(args[1])
             return Expr(f"{tr.runtime('slice')}({obj.code}, {a.code}, {b.code})",
@@ -1121,6 +1125,7 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
               "to_s": Expr(f"str({recv.code})", T("str", nl="no"), P_CALL),
               "inspect": Expr(f"str({recv.code})", T("str", nl="no"), P_CALL),
               "zero?": Expr(f"{r} == 0", BOOL, P_CMP),
+              "nonzero?": Expr(f"{tr.wrap(recv, P_OR + 1)} or None", recv.type.nil(), P_OR),
               "positive?": Expr(f"{r} > 0", BOOL, P_CMP),
               "negative?": Expr(f"{r} < 0", BOOL, P_CMP),
               "even?": Expr(f"{tr.wrap(recv, 11)} % 2 == 0", BOOL, P_CMP),
@@ -1179,13 +1184,19 @@ def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         args = "".join(f", {d.code}" for d in digits)
         result = INT if not digits or recv.type.is_("int") else recv.type
         return Expr(f"{tr.runtime('round')}({recv.code}{args})", result, P_CALL)
+    if name == "divmod" and len(call.args) == 1:  # floored, an Integer quotient
+        other = tr.expr(call.args[0])
+        if other.type.is_("int", "float", "num"):
+            return Expr(f"{tr.runtime('divmod')}({recv.code}, {other.code})",
+                        list_of(T("num")), P_CALL)
     if call.args:
         return _bounded(tr, call, recv)
     simple = {"to_i": Expr(f"int({recv.code})", INT, P_CALL),
               "to_f": Expr(f"float({recv.code})", T("float"), P_CALL),
               "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
               "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL),
-              "zero?": Expr(f"{tr.wrap(recv, P_CMP + 1)} == 0", BOOL, P_CMP)}
+              "zero?": Expr(f"{tr.wrap(recv, P_CMP + 1)} == 0", BOOL, P_CMP),
+              "nonzero?": Expr(f"{tr.wrap(recv, P_OR + 1)} or None", recv.type.nil(), P_OR)}
     return simple.get(name) or sign_test(tr, call, recv)
 
 

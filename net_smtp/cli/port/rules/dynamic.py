@@ -41,6 +41,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "fetch": ("fetch", (1, 2), ANY),
     "to_sym": ("to_sym", (0,), T("str", nl="no", symbol=True)),
     "divmod": ("divmod", (1,), T("list", elem=T("num"))),
+    "abs": ("magnitude", (0,), T("num")),
 }
 
 STRING_ONLY = frozenset({

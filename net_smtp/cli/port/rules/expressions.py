@@ -114,9 +114,13 @@ def expression(tr: Translator, node: Node) -> Expr:
     if kind == "unary":
         return _unary(tr, node)
     if kind == "conditional":
-        c = condition(tr, node.child_by_field_name("condition"))
-        a = raised_as_value(tr, tr.expr(node.child_by_field_name("consequence")))
-        b = raised_as_value(tr, tr.expr(node.child_by_field_name("alternative")))
+        test = node.child_by_field_name("condition")
+        c = condition(tr, test)
+        # x ? (x not nil here) : (nor here, after x.nil? ? ... :)
+        with tr.narrowed_within(_present_when(tr, test, True)):
+            a = raised_as_value(tr, tr.expr(node.child_by_field_name("consequence")))
+        with tr.narrowed_within(_present_when(tr, test, False)):
+            b = raised_as_value(tr, tr.expr(node.child_by_field_name("alternative")))
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
     if kind in ("if_modifier", "unless_modifier"):
@@ -314,6 +318,10 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return list_difference(tr, a, b)
     if op == "*" and ta.is_("str") and tb.is_("int"):
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", T("str", nl=ta.nl), prec)
+    if op == "*" and ta.is_("str", "list") and tb.kind in ("num", "float"):
+        # an Integer or a Float: Ruby repeats as many times as its integer part
+        return Expr(f"{tr.runtime('arith')}({a.code}, {op!r}, {b.code})",
+                    replace(ta, site="", nilable=False), P_CALL)
     if op == "*" and ta.is_("list") and tb.is_("int"):
         return Expr(f"{tr.wrap(a, prec)} * {tr.wrap(b, prec + 1)}", replace(ta, site=""), prec)
     if op == "*" and ta.is_("list") and tb.is_("str"):
@@ -366,6 +374,8 @@ def arith_type(op: str, ta: T, tb: T) -> T:
             replace(known, site="") if known.is_("str", "list") else ANY
     if op in ("-", "/") and known.is_("int", "float", "num"):
         return FLOAT if known.kind == "float" else T("num")
+    if op == "*" and known.is_("str") and known is ta:  # or Ruby raises
+        return T("str")
     if op == "*" and known.is_("int", "float", "num"):
         # (a String or an Array times a number repeats: then it raises
         # wherever a number's method is called on it, in both languages)

@@ -137,6 +137,9 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
               "directory?": "isdir", "symlink?": "islink"}
     if name in checks and one:
         return Expr(f"os.path.{checks[name]}({args[0].code})", BOOL, P_CALL)
+    access = {"readable?": "R_OK", "writable?": "W_OK", "executable?": "X_OK"}
+    if name in access and one:
+        return Expr(f"os.access({args[0].code}, os.{access[name]})", BOOL, P_CALL)
     if name == "extname" and one:
         return Expr(f"os.path.splitext({args[0].code})[1]", PATH, P_CALL)
     if name == "expand_path" and one:

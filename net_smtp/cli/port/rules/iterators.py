@@ -36,7 +36,8 @@ SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_
 # What the block is for; the first group may also wait for a with_index.
 COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
                         "find_all", "reject", "filter_map"})
-OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_index", "sum",
+OPS = COLLECTING | {"count", "any?", "all?", "none?", "find", "detect", "find_index", "index",
+                    "rindex", "sum",
                     "min_by", "max_by", "sort_by", "group_by", "partition", "each_with_object",
                     "inject", "reduce", "to_h", "take_while", "drop_while", "uniq"}
 KEYED = frozenset({"min_by", "max_by", "sort_by", "group_by", "partition", "uniq"})
@@ -457,7 +458,7 @@ def _apply(tr: Translator, call: Call, src: Source, op: str, block: Block,
     if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
         return tr.hoist(call.node, lambda: _collect_loop(tr, call, src, op, block))
     if op in KEYED or op in ("select", "filter", "find_all", "reject", "find", "detect",
-                             "find_index", "take_while", "drop_while"):
+                             "find_index", "index", "rindex", "take_while", "drop_while"):
         return _by_item(tr, call, src, op, block)
     return _comprehension(tr, call, src, op, block)
 
@@ -590,10 +591,14 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
         found = f"list({item})" if src.pairs else item
         return Expr(f"next(({found} for {item} in {src.code} if {truth.code}), None)",
                     item_t.nil(), P_CALL)
-    if op == "find_index":
+    if op in ("find_index", "index", "rindex"):
+        if src.pairs:
+            raise tr.fail(call.node, f"Hash#{op}")
         i = tr.temp("index")
-        return Expr(f"next(({i} for {i}, {item} in enumerate({src.code}) if {truth.code}), "
-                    f"None)", INT.nil(), P_CALL)
+        pairs = f"enumerate({src.code})" if op != "rindex" else \
+            f"reversed(list(enumerate({src.code})))"
+        return Expr(f"next(({i} for {i}, {item} in {pairs} if {truth.code}), None)",
+                    INT.nil(), P_CALL)
     if op in ("take_while", "drop_while") and not src.pairs:
         tr.need("itertools")
         function = "takewhile" if op == "take_while" else "dropwhile"

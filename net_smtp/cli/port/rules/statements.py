@@ -490,8 +490,12 @@ def _if(tr: Translator, node: Node, tail: Tail, negate: bool = False) -> None:
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     branch(tr, node.child_by_field_name("consequence"), tail,
-           None if negate else _tested_local(tr, cond_node))
+           present_locals(tr, cond_node, not negate))
     alternative = node.child_by_field_name("alternative")
+    if alternative is not None and alternative.type == "else":
+        tr.emit("else:", tr.line_of(alternative))  # the condition failed: if x.nil? ... else
+        branch(tr, alternative, tail, present_locals(tr, cond_node, negate))
+        return
     while alternative is not None:
         if alternative.type == "elsif":
             c = tr.cond(alternative.child_by_field_name("condition"))
@@ -523,20 +527,41 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
-def _tested_local(tr: Translator, cond: Node | None) -> str | None:
-    """The local ``if x`` or ``if (x = value)`` tests: not nil in its branch."""
+def present_locals(tr: Translator, cond: Node | None, truthy: bool = True) -> list[str]:
+    """The locals a condition shows are not nil where it is *truthy* (else
+    where it is false): ``x``, ``(x = value)``, ``a && b``, ``!x.nil?``;
+    where false, ``x.nil?`` and ``a.nil? || b.nil?``."""
     cond = unparenthesized(cond)
-    if cond is not None and cond.type == "assignment":
+    if cond is None:
+        return []
+    if cond.type == "assignment":
         cond = cond.child_by_field_name("left")
-    return tr.text(cond) if cond is not None and cond.type == "identifier" else None
+    if cond.type == "identifier":
+        return [tr.text(cond)] if truthy else []
+    if cond.type == "unary" and tr.text(cond.child_by_field_name("operator")) in ("!", "not"):
+        return present_locals(tr, cond.child_by_field_name("operand"), not truthy)
+    if cond.type == "binary":
+        op = tr.text(cond.child_by_field_name("operator"))
+        if op in (("&&", "and") if truthy else ("||", "or")):
+            return present_locals(tr, cond.child_by_field_name("left"), truthy) + \
+                present_locals(tr, cond.child_by_field_name("right"), truthy)
+        return []
+    if cond.type == "call" and not truthy and tr.text(cond).endswith(".nil?") and \
+            not cond.named_children[-1].type.endswith("argument_list"):
+        receiver = cond.child_by_field_name("receiver")
+        if receiver is not None and receiver.type == "identifier":
+            return [tr.text(receiver)]
+    return []
 
 
-def branch(tr: Translator, node: Node | None, tail: Tail, narrowed: str | None = None) -> None:
-    """The statements of a branch, indented; *narrowed*: a local its
-    condition showed is not nil."""
+def branch(tr: Translator, node: Node | None, tail: Tail,
+           narrowed: list[str] | None = None) -> None:
+    """The statements of a branch, indented; *narrowed*: the locals its
+    condition showed are not nil."""
     with tr.indented():
-        if narrowed is not None:
-            tr.narrow(narrowed)
+        for name in narrowed or ():
+            if tr.local(name) is not None:
+                tr.narrow(name)
         if node is None:
             if tail.kind == "assign":
                 tr.emit(f"{tail.target} = None")
@@ -555,6 +580,9 @@ def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
+        for name in present_locals(tr, node.child_by_field_name("condition"), not negate):
+            if tr.local(name) is not None:
+                tr.narrow(name)
         _inner_statement(tr, node.child_by_field_name("body"), tail)
     if tail.kind == "assign":
         tr.emit("else:")

@@ -208,8 +208,8 @@ def _date_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{r}.isoweekday() % 7", INT, P_CALL)
     if name == "cwday":
         return Expr(f"{r}.isoweekday()", INT, P_CALL)
-    if name == "cweek":
-        return Expr(f"{r}.isocalendar()[1]", INT, P_CALL)
+    if name in ("cweek", "cwyear"):  # the ISO week and the year it belongs to
+        return Expr(f"{r}.isocalendar()[{1 if name == 'cweek' else 0}]", INT, P_CALL)
     if name == "yday":
         return Expr(f"{r}.timetuple().tm_yday", INT, P_CALL)
     if name.endswith("?") and name[:-1] in _WEEKDAYS:
