@@ -27,7 +27,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
@@ -101,6 +101,7 @@ __all__ = [
     "symbolize_names",
     "throw",
     "time_parse",
+    "time_strptime",
     "timeout",
     "to_f",
     "to_i",
@@ -681,6 +682,59 @@ def time_parse(text: object) -> datetime:
     if found["z"] is None:
         return moment.astimezone()
     return moment.replace(tzinfo=_zone(found["z"]))
+
+
+_NAMED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+                "PDT": -7}
+"""Zone names Ruby's Time knows besides UTC and GMT, in hours from UTC."""
+
+
+def time_strptime(text: object, template: str) -> datetime:
+    """Ruby's ``Time.strptime`` (``require 'time'``) for templates whose
+    directives Python reads alike, with a zone (``%Z`` or ``%z``) only at
+    the end: no zone is local time; UTC, UT, Z and -0000 a UTC time; GMT,
+    EST... and offsets a fixed offset. Text left after the template is
+    ignored, as Ruby does.
+
+    Raises:
+        ArgumentError: the text does not fit the template (Ruby's message).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"no implicit conversion of {_named(text)} into String")
+    zone: tzinfo | None = None
+    head, fields = text, template
+    if template.endswith(("%Z", "%z")):
+        head, _, code = text.rstrip().rpartition(" ")
+        zone = _strptime_zone(code)
+        fields = template[:-2].rstrip()
+        if zone is None or not head:
+            raise _strptime_error(text, template)
+    while True:
+        try:
+            moment = datetime.strptime(head, fields)
+            break
+        except ValueError as exc:
+            left = str(exc).partition("unconverted data remains: ")[2]
+            if not left or zone is not None:
+                raise _strptime_error(text, template) from None
+            head = head[:-len(left)]
+    return moment.astimezone() if zone is None else moment.replace(tzinfo=zone)
+
+
+def _strptime_zone(code: str) -> tzinfo | None:
+    """The zone a Time.strptime text ends with, or None if Ruby's is unknown here."""
+    if code in ("-0000", "-00:00", "-00"):
+        return timezone.utc
+    if code.upper() in _NAMED_ZONES:
+        hours = _NAMED_ZONES[code.upper()]
+        return timezone(timedelta(hours=hours), f"{'-' if hours < 0 else '+'}{abs(hours):02}00")
+    if re.fullmatch(r"[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?", code):
+        return _zone(code)
+    return None
+
+
+def _strptime_error(text: str, template: str) -> errors.ArgumentError:
+    return errors.ArgumentError(f"invalid date or strptime format - `{text}' `{template}'")
 
 
 def date_parse(text: object) -> date:

@@ -109,7 +109,8 @@ of several statements (``a, b = items.partition do ... end``), the right side of
 pieces that may be nil, ``$0``/``__FILE__`` where only stderr, exits, banners and
 the script's directory see them, ``x = case ... else raise``, ``index``/``rindex`` with a block, ``x ? x... : y`` and
 ``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
-``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, and small idioms.
+``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,
+EST...; text after the template ignored), ``Time - $global_time``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -31,6 +31,10 @@ CASES = [
     ("program_name_held_then_shown", "PROG = File.basename($0, '.rb')\nwarn PROG\n"
      "puts \"#{PROG} done\"\n", 1, "$0 shown"),
     ("own_source_read", "puts File.read(__FILE__).lines[1..3]\n", 1, "__FILE__ shown"),
+    ("time_strptime_without_a_year", "require 'time'\nt = Time.strptime('05-02', '%m-%d')\n"
+     "p t\n", 2, "without a year"),
+    ("time_strptime_ruby_directive", "require 'time'\nt = Time.strptime('2024 5', '%Y %-m')\n"
+     "p t\n", 2, "template Python reads otherwise"),
     ("max_by_count", "top = {'a' => 2, 'b' => 1}.max_by(1) { |k, n| n }\np top\n", 1,
      "max_by with arguments and a block"),
     ("sum_with_start", "t = [1, 2].sum(0.0) { |x| x * 2 }\np t\n", 1,

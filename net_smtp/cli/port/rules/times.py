@@ -53,6 +53,17 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     if call.name == "at" and len(call.args) == 1:
         value = tr.expr(call.args[0])
         return Expr(f"datetime.fromtimestamp({value.code}).astimezone()", TIME, P_CALL)
+    if call.name == "strptime" and len(call.args) == 2:
+        if "time" not in tr.ruby_requires:
+            raise tr.fail(call.node, "Time.strptime without require 'time' (a NoMethodError "
+                                     "in Ruby)")
+        text, template = tr.expr(call.args[0]), tr.expr(call.args[1])
+        if not re.fullmatch(r"'(?:[^%'\\]|%[YmdyjbBHMSpIaA%])*(?:%[Zz])?'", template.code) or \
+                not re.search(r"%[Yy]", template.code):
+            raise tr.fail(call.node, "Time.strptime with a template Python reads otherwise "
+                                     "(or without a year)")
+        return Expr(f"{tr.runtime('time_strptime')}({text.code}, {template.code})", TIME,
+                    P_CALL)
     if call.name in ("iso8601", "xmlschema", "parse") and len(call.args) == 1:
         if "time" not in tr.ruby_requires:
             raise tr.fail(call.node, f"Time.{call.name} without require 'time' "
@@ -132,9 +143,10 @@ def arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
     ``date + n`` / ``date - n`` (days), ``(date - date).to_i`` (days)."""
     if a.type.is_("date"):
         return _date_arithmetic(tr, node, op, a, b)
-    if op == "-" and b.type.is_("time"):
+    other = b.type.non_nil()  # (nil raises in both languages)
+    if op == "-" and other.is_("time"):
         return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
-    if b.type.is_("int", "float", "num"):
+    if other.is_("int", "float", "num"):
         tr.need("timedelta")
         return Expr(f"{tr.wrap(a, 10)} {op} timedelta(seconds={b.code})", TIME, 10)
     raise tr.fail(node, f"Time {op} something that may not be a number")

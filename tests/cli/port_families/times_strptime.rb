@@ -1,0 +1,29 @@
+# Time.strptime with the templates scripts write, and Time arithmetic
+# against a global Time.
+require 'time'
+
+$today = Time.utc(2024, 3, 5, 8, 0, 0)
+lines = [
+  'www.example.com|notAfter=Apr  2 12:00:00 2024 GMT',
+  'mail.example.com|notAfter=Mar 20 00:00:00 2024 GMT',
+  'old.example.com|notAfter=Feb 28 23:59:59 2024 GMT',
+]
+lines.each do |line|
+  name, enddate = line.split('|')
+  t = Time.strptime(enddate.sub('notAfter=', ''), '%b %d %H:%M:%S %Y %Z')
+  days = ((t - $today) / 86400).floor
+  puts format('%-18s %4d days  %s', name, days, t.strftime('%Y-%m-%d %H:%M %z'))
+end
+
+slots = ['2024-05-02 15:30', '2024-05-02 09:05 UTC', '2024-05-03 16:45 +0200',
+         '2024-05-04 08:00 -0000', '2024-05-04 08:00 EST']
+slots.each do |s|
+  at = s =~ /[A-Z+-]\d*\z|[A-Z]{3}\z/ ? Time.strptime(s, '%Y-%m-%d %H:%M %Z') : Time.strptime(s, '%Y-%m-%d %H:%M')
+  puts "#{at.strftime('%a %d %b %I:%M %p')} #{at.utc? ? 'UTC' : at.strftime('%z')} #{at.to_i}"
+end
+p Time.strptime('2024-12-31 note', '%Y-%m-%d')
+begin
+  Time.strptime('soon', '%Y-%m-%d')
+rescue ArgumentError => e
+  puts "error: #{e.message}"
+end
