@@ -35,3 +35,12 @@ puts(size.nonzero? ? 'limited' : 'unlimited', 7.nonzero?.inspect, limit.nonzero?
 week = Date.new(2024, 12, 30)
 puts "#{week.cweek}/#{week.cwyear}"
 puts File.readable?('/'), File.writable?('/nonexistent/file')
+
+Player = Struct.new(:name, :rating)
+players = [Player.new('ana', 1500), Player.new('bo', 1400), Player.new('cy', 1300)]
+top, bottom = players.each_slice(2).to_a
+top.zip(bottom).each { |w, b| puts "#{w.name} - #{b ? b.name : 'bye'}" }
+
+at = shifts.index { |day, _| day == '2024-03-08' }
+abort 'nobody on call' if at.nil? || at.zero?
+puts "handoff: #{shifts[at - 1][1]} -> #{shifts[at][1]}"

@@ -780,7 +780,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         match = regexps.search(tr, regexps.compiled(tr, call.args[0]), x)
         test = f"{match} is not None" if name == "grep" else f"{match} is None"
         return Expr(f"[{x} for {x} in {recv.code} if {test}]", _part(recv.type))
-    if name == "zip" and all(a.type.is_("list", "argv") for a in args):
+    if name == "zip" and all(a.type.non_nil().is_("list", "argv") for a in args):
+        # (nil raises in both languages)
         # an item of a shorter list is nil (unless the lengths are known to fit)
         count = len(recv.type.items) if recv.type.items is not None else None
         parts = (elem,) + tuple(

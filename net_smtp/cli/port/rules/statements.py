@@ -122,20 +122,16 @@ def _stops(tr: Translator, node: Node) -> bool:
 
 
 def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
-    """``abort ... unless x`` / ``exit if x.nil?``: x is not nil after it."""
+    """``abort ... unless x`` / ``exit if x.nil? || x.zero?``: what the
+    condition shows of the locals when the script goes on (it failed; with
+    unless, it held) is true after it."""
     body = node.child_by_field_name("body")
     cond = node.child_by_field_name("condition")
     if body is None or cond is None or not _stops(tr, body):
         return
-    if negate and cond.type == "identifier":
-        tr.narrow(tr.text(cond))
-    elif not negate and cond.type == "call" and tr.text(cond).endswith(".nil?"):
-        recv = cond.child_by_field_name("receiver")
-        if recv is not None and recv.type == "identifier":
-            tr.narrow(tr.text(recv))
-    elif not negate and cond.type == "unary" and cond.child_by_field_name(
-            "operand").type == "identifier":
-        tr.narrow(tr.text(cond.child_by_field_name("operand")))
+    for name in present_locals(tr, cond, negate):
+        if tr.local(name) is not None:
+            tr.narrow(name)
 
 
 def _value(tr: Translator, e: Expr, tail: Tail) -> None:
