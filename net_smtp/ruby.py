@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
+from ._yaml import BadAlias, DisallowedClass, PsychError, YAMLSyntaxError
 
 __all__ = [
     "argf",
@@ -81,6 +82,7 @@ __all__ = [
     "months_later",
     "p",
     "partition",
+    "path",
     "puts",
     "readline",
     "readlines",
@@ -110,6 +112,8 @@ __all__ = [
     "tr",
     "transpose",
     "truthy",
+    "yaml_load",
+    "yaml_load_file",
     "zip",
     "ArgumentParser",
     "CSVTable",
@@ -117,15 +121,19 @@ __all__ = [
     "Logger",
     "OpenStruct",
     "AmbiguousArgument",
+    "BadAlias",
+    "DisallowedClass",
     "InvalidArgument",
     "InvalidOption",
     "MissingArgument",
     "NeedlessArgument",
     "OptionError",
+    "PsychError",
     "Range",
     "Set",
     "Symbol",
     "UncaughtThrowError",
+    "YAMLSyntaxError",
 ]
 
 
@@ -735,6 +743,34 @@ def _strptime_zone(code: str) -> tzinfo | None:
 
 def _strptime_error(text: str, template: str) -> errors.ArgumentError:
     return errors.ArgumentError(f"invalid date or strptime format - `{text}' `{template}'")
+
+
+def path(value: object) -> str:
+    """A path given as a value of a class known only at run time (parsed
+    JSON or YAML): a String, else Ruby's TypeError (Python's ``open`` would
+    take an Integer as a file descriptor)."""
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"no implicit conversion of {_named(value)} into String")
+
+
+def yaml_load(source: object, *, permitted: tuple[str, ...] = (), aliases: bool = False,
+              symbolize_names: bool = False, fallback: Any = None) -> Any:
+    """``YAML.load(text)`` and its fellows, as Ruby 3.1's Psych reads YAML
+    (see :mod:`net_smtp._yaml`; PyYAML parses)."""
+    from ._yaml import load
+
+    return load(source, permitted=permitted, aliases=aliases,
+                symbolize_names=symbolize_names, fallback=fallback)
+
+
+def yaml_load_file(path: object, *, permitted: tuple[str, ...] = (), aliases: bool = False,
+                   symbolize_names: bool = False, fallback: Any = None) -> Any:
+    """``YAML.load_file(path)`` and its fellows (the file read as UTF-8)."""
+    from ._yaml import load_file
+
+    return load_file(path, permitted=permitted, aliases=aliases,
+                     symbolize_names=symbolize_names, fallback=fallback)
 
 
 def date_parse(text: object) -> date:

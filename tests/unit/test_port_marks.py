@@ -35,6 +35,9 @@ CASES = [
      "p t\n", 2, "without a year"),
     ("time_strptime_ruby_directive", "require 'time'\nt = Time.strptime('2024 5', '%Y %-m')\n"
      "p t\n", 2, "template Python reads otherwise"),
+    ("yaml_dump", "require 'yaml'\nputs YAML.dump([1])\n", 2, "YAML"),
+    ("yaml_option", "require 'yaml'\nc = YAML.load_file('c.yml', freeze: true)\n", 2,
+     "with this option"),
     ("max_by_count", "top = {'a' => 2, 'b' => 1}.max_by(1) { |k, n| n }\np top\n", 1,
      "max_by with arguments and a block"),
     ("sum_with_start", "t = [1, 2].sum(0.0) { |x| x * 2 }\np t\n", 1,

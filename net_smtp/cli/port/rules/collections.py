@@ -847,7 +847,7 @@ def _join(tr: Translator, call: Call, recv: Expr, sep: str) -> Expr:
                 P_CALL)
 
 
-def _fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
+def fetch_or_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``h.fetch(k) { |key| ... }``: the value, or the block's when k is missing."""
     assert call.block is not None
     key_node = call.args[0]
@@ -924,7 +924,7 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name in ("transform_values", "transform_keys"):
         return iterators.transform(tr, call, recv)
     if call.name == "fetch" and call.block is not None and len(call.args) == 1:
-        return _fetch_or_block(tr, call, recv)
+        return fetch_or_block(tr, call, recv)
     if call.name == "merge" and call.args and (call.block is not None or all(
             a.type == "pair" for a in call.args)):
         return _merge(tr, call, recv)

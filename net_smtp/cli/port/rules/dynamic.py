@@ -42,6 +42,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "to_sym": ("to_sym", (0,), T("str", nl="no", symbol=True)),
     "divmod": ("divmod", (1,), T("list", elem=T("num"))),
     "abs": ("magnitude", (0,), T("num")),
+    "strftime": ("strftime", (1,), T("str", nl="no")),
 }
 
 STRING_ONLY = frozenset({
@@ -65,6 +66,14 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{{{key}: {v} for {k}, {v} in {tr.wrap(recv, P_CALL)}.items()}}",
                     T("dict", key=T("str", nl="no", symbol=symbol.name == "to_sym"), elem=part),
                     P_ATOM)
+    if name == "fetch" and call.block is not None and len(call.args) == 1:
+        # cfg.fetch(stage) { ... } with a text key: a Hash's lookup (an Array's
+        # fetch takes an Integer)
+        wanted = tr.expr(call.args[0])
+        if wanted.type.is_("str"):
+            part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+            held = T("dict", key=collections.json_keys(recv.type) or T("str"), elem=part)
+            return collections.fetch_or_block(tr, call, Expr(recv.code, held, recv.prec))
     if call.block is not None or symbol is not None:
         return iterators.iterate(tr, call, recv)
     if name in STRING_ONLY:

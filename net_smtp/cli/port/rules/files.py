@@ -43,8 +43,10 @@ def _paths(tr: Translator, call: Call) -> list[Expr]:
     if any(a.type in ("pair", "splat_argument", "block_argument") for a in call.args):
         raise tr.fail(call.node, f"{call.name} with options")
     values = [tr.expr(a) for a in call.args]
-    for value in values:  # (nil: Ruby's TypeError; Python's functions raise one too)
-        if not value.type.non_nil().is_("str"):
+    for i, value in enumerate(values):  # (nil: Ruby's TypeError; Python's raise one too)
+        if value.type.kind == "any":  # (Python's open would take an Integer as a descriptor)
+            values[i] = Expr(f"{tr.runtime('path')}({value.code})", T("str", nl="no"), P_CALL)
+        elif not value.type.non_nil().is_("str"):
             raise tr.fail(call.node, f"{call.name} of a path that may not be a String")
     return values
 

@@ -30,7 +30,7 @@ STDIN = T("io", name="stdin")
 REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
-    "English": None, "logger": None, "json": None, "erb": None, "yaml": "!",
+    "English": None, "logger": None, "json": None, "erb": None, "yaml": None, "psych": None,
     "pp": None, "base64": None, "digest": None, "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
@@ -843,7 +843,50 @@ def _to_json(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return _generate(tr, call, recv, False)
 
 
+_YAML_READERS = {  # method -> (what it permits by default, aliases, an empty document)
+    "load": (("Symbol",), False, "None"), "safe_load": ((), False, "None"),
+    "unsafe_load": (("Date", "Time", "Symbol"), True, "False"),
+}
+
+
+def _yaml(tr: Translator, call: Call) -> Expr | None:
+    """``YAML.load_file(path)``, ``YAML.safe_load(text, ...)``...: the runtime
+    reads the document as Ruby 3.1's Psych does (which classes it permits,
+    aliases, ``symbolize_names``); the value is of a class known at run
+    time, as parsed JSON."""
+    if "yaml" not in tr.ruby_requires and "psych" not in tr.ruby_requires:
+        return None
+    name = call.name.removesuffix("_file")
+    if name not in _YAML_READERS or not call.args or call.args[0].type == "pair":
+        return None
+    permitted, aliases, empty = _YAML_READERS[name]
+    symbols = False
+    for option in call.args[1:]:
+        key = option.child_by_field_name("key") if option.type == "pair" else None
+        value = option.child_by_field_name("value") if key is not None else None
+        word = tr.text(key).rstrip(":").lstrip(":") if key is not None else ""
+        if value is not None and word in ("symbolize_names", "aliases") and \
+                value.type in ("true", "false"):
+            symbols = value.type == "true" if word == "symbolize_names" else symbols
+            aliases = value.type == "true" if word == "aliases" else aliases
+        elif value is not None and word == "permitted_classes" and value.type == "array" and \
+                all(tr.text(c) in ("Date", "Time", "Symbol") for c in value.named_children):
+            permitted = tuple(tr.text(c) for c in value.named_children)
+        else:
+            raise tr.fail(option, f"YAML.{call.name} with this option")
+    source = tr.expr(call.args[0])
+    options = [f"permitted={permitted!r}"] if permitted else []
+    options += ["aliases=True"] if aliases else []
+    options += ["symbolize_names=True"] if symbols else []
+    options += [f"fallback={empty}"] if empty != "None" else []
+    function = "yaml_load_file" if call.name.endswith("_file") else "yaml_load"
+    return Expr(f"{tr.runtime(function)}({', '.join([source.code, *options])})",
+                T("any", name="json:symbols" if symbols else "json"), P_CALL)
+
+
 register_const("JSON", _json)
+register_const("YAML", _yaml)
+register_const("Psych", _yaml)
 register_kind("any", _to_json)
 
 

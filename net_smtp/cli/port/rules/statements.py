@@ -916,11 +916,17 @@ def exception_class(tr: Translator, node: Node, catching: bool = False) -> str:
         return tr.runtime(_OPTION_ERRORS[path])
     if path == "URI::InvalidURIError":
         return tr.runtime("InvalidURIError")
+    if path in _PSYCH_ERRORS:
+        return tr.runtime(_PSYCH_ERRORS[path])
     user = constants.user_class(tr, path)
     if user is not None:
         return user
     raise tr.fail(node, f"exception class {path} is not known")
 
+
+# Psych's errors (YAML) -> the runtime's
+_PSYCH_ERRORS = {"Psych::Exception": "PsychError", "Psych::SyntaxError": "YAMLSyntaxError",
+                 "Psych::DisallowedClass": "DisallowedClass", "Psych::BadAlias": "BadAlias"}
 
 # OptionParser's errors -> the runtime's classes of the same names
 _OPTION_ERRORS = {"OptionParser::ParseError": "OptionError", **{
