@@ -31,15 +31,21 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
+from ._process import ProcessStatus, backtick, capture2, capture2e, capture3, last_status
 from ._yaml import BadAlias, DisallowedClass, PsychError, YAMLSyntaxError
 
 __all__ = [
     "argf",
     "array",
     "assoc",
+    "backtick",
     "basename",
+    "capture2",
+    "capture2e",
+    "capture3",
     "chomp",
     "class_name",
+    "class_of",
     "cmp",
     "count",
     "csv_line",
@@ -74,6 +80,7 @@ __all__ = [
     "iso8601",
     "join",
     "last",
+    "last_status",
     "length",
     "lines",
     "message",
@@ -118,6 +125,7 @@ __all__ = [
     "ArgumentParser",
     "CSVTable",
     "Catch",
+    "ClassName",
     "Logger",
     "OpenStruct",
     "AmbiguousArgument",
@@ -128,6 +136,7 @@ __all__ = [
     "MissingArgument",
     "NeedlessArgument",
     "OptionError",
+    "ProcessStatus",
     "PsychError",
     "Range",
     "Set",
@@ -268,6 +277,19 @@ _LIBRARY_CLASSES = {"SMTP": "Net::SMTP", "Response": "Net::SMTP::Response",
                     "WriteAdapter": "Net::WriteAdapter"}
 
 
+class ClassName(str):
+    """A class as ``value.class`` gives it, by its name: a ``str`` that
+    :func:`inspect` (and so ``p``) shows bare, as Ruby shows a class."""
+
+    __slots__ = ()
+
+
+def class_of(value: object) -> ClassName:
+    """``value.class``: the class by its name (:func:`class_name`), shown
+    bare by ``p`` and ``inspect`` as Ruby shows a class."""
+    return ClassName(class_name(value))
+
+
 def class_name(value: object) -> str:
     """The name Ruby's ``value.class`` prints: ``Net::SMTPFatalError``,
     ``RuntimeError``, ``String``, ``NilClass``... A class gives its own name."""
@@ -372,6 +394,8 @@ def inspect(value: object) -> str:
     if isinstance(value, Symbol):
         text = str.__str__(value)
         return ":" + (text if _PLAIN_SYMBOL.fullmatch(text) else _inspect_str(text))
+    if isinstance(value, ClassName):
+        return str.__str__(value)
     if isinstance(value, str):
         return _inspect_str(value)
     if isinstance(value, float):

@@ -112,8 +112,9 @@ the script's directory see them, ``x = case ... else raise``, ``index``/``rindex
 ``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,
 EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.nil? || x.zero?`` seeing x not nil after it,
 ``zip`` with an Array that may be nil, YAML settings (``YAML.load_file``/``safe_load`` with
-``aliases:``, ``symbolize_names:``, ``permitted_classes:``; Psych's errors rescued), and
-small idioms.
+``aliases:``, ``symbolize_names:``, ``permitted_classes:``; Psych's errors rescued), commands
+(``Open3.capture3``/``capture2e``/``capture2``, backticks, ``$?``, ``Process::Status``),
+``p x.class`` showing the class bare, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

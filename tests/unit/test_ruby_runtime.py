@@ -782,3 +782,19 @@ def test_magnitude_takes_numbers_only() -> None:
     assert ruby.magnitude(-5) == 5 and ruby.magnitude(-2.5) == 2.5
     with pytest.raises(AttributeError, match="undefined method `abs' for true:TrueClass"):
         ruby.magnitude(True)
+
+
+def test_process_status_reads_as_rubys() -> None:
+    # Open3.capture3('sh', '-c', 'exit 3')[2]: exitstatus 3, success? false, to_i 768,
+    #   "pid N exit 3"; a command killed by SIGTERM: exitstatus nil, success? nil,
+    #   termsig 15, to_i 15, "pid N SIGTERM (signal 15)"
+    done, killed = ruby.ProcessStatus(42, 3), ruby.ProcessStatus(43, -15)
+    assert (done.exitstatus, done.is_success(), done.to_i(), done.is_exited()) == (3, False, 768,
+                                                                                   True)
+    assert ruby.to_s(done) == "pid 42 exit 3"
+    assert ruby.inspect(done) == "#<Process::Status: pid 42 exit 3>"
+    assert (killed.exitstatus, killed.is_success(), killed.termsig, killed.to_i()) == (
+        None, None, 15, 15)
+    assert ruby.to_s(killed) == "pid 43 SIGTERM (signal 15)" and killed.is_signaled()
+    assert ruby.inspect(ruby.class_of(done)) == "Process::Status"
+    assert ruby.inspect(ruby.class_name(done)) == '"Process::Status"'

@@ -150,8 +150,9 @@ def expression(tr: Translator, node: Node) -> Expr:
         return statements.assignment_expr(tr, node)
     if kind == "character":
         return Expr(tr.string(tr.text(node)[1:]), STR)
-    if kind == "subshell":
-        raise tr.fail(node, "backticks run a shell command")
+    if kind == "subshell":  # `command`: its output, as Ruby runs it ($? its status)
+        command = strings.interpolated(tr, strings.string_parts(tr, node, False))
+        return Expr(f"{tr.runtime('backtick')}({command.code})", T("str"), P_CALL)
     if kind == "pair":  # key: value among a call's arguments
         raise tr.fail(node, "keyword arguments (or a Hash without braces) given to a method "
                             "the translator knows without them")

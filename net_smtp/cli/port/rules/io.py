@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..declarations import user_global
 from ..engine import NO_TAIL, P_ADD, P_ATOM, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node, walk
-from ..types import BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
+from ..types import ANY, BOOL, FLOAT, INT, NEVER, NIL, T, join, list_of
 from . import blocks, calls, collections, definitions, env, iterators, regexps, statements, strings
 from .calls import DONE, register_const, register_kernel, register_kind
 
@@ -33,7 +33,7 @@ REQUIRES = {
     "English": None, "logger": None, "json": None, "erb": None, "yaml": None, "psych": None,
     "pp": None, "base64": None, "digest": None, "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
-    "open3": "!", "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
+    "open3": None, "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
 }
 
 
@@ -424,6 +424,8 @@ def global_variable(tr: Translator, node: Node) -> Expr:
         return Expr("sys.stderr", STDERR)
     if name == "$stdin":
         return Expr("sys.stdin", STDIN)
+    if name in ("$?", "$CHILD_STATUS"):  # the last command's status (nil before any)
+        return Expr(f"{tr.runtime('last_status')}()", STATUS.nil(), P_CALL)
     if name in ("$0", "$PROGRAM_NAME"):
         if shows_script_name(tr, node):
             raise tr.fail(node, f"{name} shown where the port's own name (.py) would differ")
@@ -884,6 +886,63 @@ def _yaml(tr: Translator, call: Call) -> Expr | None:
                 T("any", name="json:symbols" if symbols else "json"), P_CALL)
 
 
+STATUS = T("status")
+"""A ``Process::Status`` (``ruby.ProcessStatus``)."""
+
+
+def _open3(tr: Translator, call: Call) -> Expr | None:
+    """``Open3.capture3(*command)``, ``capture2e``, ``capture2`` (with
+    ``stdin_data:``): the runtime runs the command as Ruby does (one String
+    with a shell metacharacter through the shell, else directly)."""
+    if "open3" not in tr.ruby_requires or call.name not in ("capture3", "capture2e",
+                                                              "capture2"):
+        return None
+    words: list[str] = []
+    for arg in call.args:
+        if arg.type == "pair":
+            key, value = arg.child_by_field_name("key"), arg.child_by_field_name("value")
+            if tr.text(key).rstrip(":") != "stdin_data":
+                raise tr.fail(arg, f"Open3.{call.name} with this option")
+            data = tr.expr(value)
+            if not data.type.is_("str"):
+                raise tr.fail(arg, "stdin_data that may not be a String")
+            words.append(f"stdin_data={data.code}")
+        elif arg.type == "splat_argument":
+            many = tr.expr(arg.named_children[0])
+            if not many.type.is_("list", "argv") or not (many.type.elem or ANY).is_("str"):
+                raise tr.fail(arg, "a command of values that may not be Strings")
+            words.append(f"*{many.code}")
+        else:
+            word = tr.expr(arg)
+            if not word.type.is_("str"):
+                raise tr.fail(arg, "a command word that may not be a String")
+            words.append(word.code)
+    if not any(not w.startswith("stdin_data=") for w in words):
+        raise tr.fail(call.node, f"Open3.{call.name} without a command")
+    items = (T("str"), T("str"), STATUS) if call.name == "capture3" else (T("str"), STATUS)
+    return Expr(f"{tr.runtime(call.name)}({', '.join(words)})",
+                T("list", elem=ANY, items=items), P_CALL)
+
+
+def _status_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    """What a script asks a ``Process::Status``."""
+    if call.args or call.block is not None:
+        return None
+    r = tr.wrap(recv, P_CALL)
+    known = {"exitstatus": (f"{r}.exitstatus", INT.nil()), "termsig": (f"{r}.termsig", INT.nil()),
+             "pid": (f"{r}.pid", INT), "to_i": (f"{r}.to_i()", INT),
+             "success?": (f"{r}.is_success()", BOOL.nil()),
+             "exited?": (f"{r}.is_exited()", BOOL), "signaled?": (f"{r}.is_signaled()", BOOL),
+             "to_s": (f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no")),
+             "inspect": (f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"))}
+    if call.name not in known:
+        return None
+    code, t = known[call.name]
+    return Expr(code, t, P_CALL)
+
+
+register_const("Open3", _open3)
+register_kind("status", _status_method)
 register_const("JSON", _json)
 register_const("YAML", _yaml)
 register_const("Psych", _yaml)

@@ -221,7 +221,7 @@ def _error_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # Python's KeyError carries the missing key as its only argument.
         return Expr(f"{r}.args[0]", ANY, P_CALL)
     if name == "class":
-        return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
+        return Expr(f"{tr.runtime('class_of')}({recv.code})", T("str", nl="no", name="class"),
                     P_CALL)
     if name == "inspect":
         return Expr(f"{tr.runtime('inspect')}({recv.code})", T("str", nl="no"), P_CALL)
@@ -248,11 +248,12 @@ def _writes_to_stderr(tr: Translator) -> bool:
 
 
 def _class_name_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    """``e.class.name`` / ``e.class.to_s``: already the name;
-    ``e.class.superclass``: the name of its superclass, the script's own
-    classes' as they are written (``ruby.superclass_name``)."""
+    """``e.class.name`` / ``e.class.to_s``: the name as a plain String (the
+    class itself shows bare in ``p``); ``e.class.superclass``: the name of
+    its superclass, the script's own classes' as they are written
+    (``ruby.superclass_name``)."""
     if recv.type.name == "class" and call.name in ("name", "to_s", "inspect") and not call.args:
-        return recv
+        return Expr(f"str({recv.code})", T("str", nl="no"), P_CALL)
     if recv.type.name == "class" and call.name == "superclass" and not call.args:
         own = {}
         for info in tr.classes.values():
@@ -301,7 +302,7 @@ def _any_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # class-level attributes (class << self) the script may use
         return Expr(f"type({recv.code})", T("class", name=recv.type.name), P_CALL)
     if name == "class" and not call.args:
-        return Expr(f"{tr.runtime('class_name')}({recv.code})", T("str", nl="no", name="class"),
+        return Expr(f"{tr.runtime('class_of')}({recv.code})", T("str", nl="no", name="class"),
                     P_CALL)
     if name in ("to_s",) and not call.args and recv.type.kind in ("nil", "bool", "any", "num"):
         return strings.str_of(tr, recv)
@@ -510,5 +511,5 @@ register_kind("address", _address_method)
 register_kind("smtp_error", _error_method)
 register_kind("error", _error_method)
 register_kind("io", _adapter_method)
-register_kind("str", _class_name_method)
+register_kind("str", _class_name_method, first=True)
 register_kind("any", _any_method)

@@ -306,6 +306,7 @@ def assignment_expr(tr: Translator, node: Node) -> Expr:
 def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
               held: Expr | None = None) -> None:
     targets = []
+    rest_elem: T | None = None  # what a splat target's items are (never padding nils)
     if held is None and right.type == "right_assignment_list":
         values = [tr.expr(v) for v in right.named_children]
         types = [v.type for v in values]
@@ -315,6 +316,7 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
         if value.type.kind != "list" and value.type.kind != "argv":
             raise tr.fail(right, "several targets from a value that may not be an Array")
         elem = value.type.elem or tr.unknown
+        rest_elem = elem
         types = []
         rhs = value.code
         count = len(left.named_children)
@@ -346,7 +348,7 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
             if not inner:
                 targets.append("*_")
                 continue
-            targets.append("*" + assignment_target(tr, inner[0], T("list", elem=t)))
+            targets.append("*" + assignment_target(tr, inner[0], T("list", elem=rest_elem or t)))
         elif target.type == "destructured_left_assignment":
             raise tr.fail(target, "nested destructuring")
         else:

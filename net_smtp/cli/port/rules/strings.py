@@ -224,7 +224,8 @@ def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> 
     if len(merged) == 1:
         code = codes[0]
         part_t = merged[0][2]
-        if part_t.kind == "str" and not part_t.nilable and merged[0][1] == code:
+        if part_t.kind == "str" and not part_t.nilable and merged[0][1] == code and \
+                part_t.name != "class":  # ("#{e.class}": a String, not the class)
             return Expr(code, t, P_CALL if "(" in code else P_ATOM)
     try:
         return Expr(pystr.fstring([(is_code, text) for is_code, text, _ in merged],
@@ -235,7 +236,8 @@ def interpolated(tr: Translator, parts: list[Part], multiline: bool = False) -> 
         return Expr(" + ".join(pieces), t, P_ADD)
 
 
-def _string_parts(tr: Translator, node: Node, raw: bool) -> list[Part]:
+def string_parts(tr: Translator, node: Node, raw: bool) -> list[Part]:
+    """The literal text and interpolated code of a string-like *node*."""
     parts: list[Part] = []
     for child in node.named_children:
         kind = child.type
@@ -259,14 +261,14 @@ def string_expr(tr: Translator, node: Node) -> Expr:
     """A Ruby string literal (any quoting) as Python."""
     opening = tr.text(node)[:3]
     raw = opening.startswith("'") or opening.startswith("%q")
-    return interpolated(tr, _string_parts(tr, node, raw))
+    return interpolated(tr, string_parts(tr, node, raw))
 
 
 def chained_string(tr: Translator, node: Node) -> Expr:
     parts: list[Part] = []
     for child in node.named_children:
         raw = tr.text(child).startswith("'")
-        parts += _string_parts(tr, child, raw)
+        parts += string_parts(tr, child, raw)
     return interpolated(tr, parts)
 
 
