@@ -89,7 +89,6 @@ __all__ = [
     "months_later",
     "p",
     "partition",
-    "path",
     "puts",
     "readline",
     "readlines",
@@ -104,6 +103,7 @@ __all__ = [
     "split",
     "squeeze",
     "strftime",
+    "string_arg",
     "sub",
     "sum",
     "symbol",
@@ -769,10 +769,11 @@ def _strptime_error(text: str, template: str) -> errors.ArgumentError:
     return errors.ArgumentError(f"invalid date or strptime format - `{text}' `{template}'")
 
 
-def path(value: object) -> str:
-    """A path given as a value of a class known only at run time (parsed
-    JSON or YAML): a String, else Ruby's TypeError (Python's ``open`` would
-    take an Integer as a file descriptor)."""
+def string_arg(value: object) -> str:
+    """A String argument (a path, text to escape) given as a value of a
+    class known only at run time (parsed JSON or YAML): the String, else
+    Ruby's TypeError (Python's ``open`` would take an Integer as a file
+    descriptor)."""
     if isinstance(value, str):
         return value
     raise TypeError(f"no implicit conversion of {_named(value)} into String")

@@ -114,7 +114,9 @@ EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.
 ``zip`` with an Array that may be nil, YAML settings (``YAML.load_file``/``safe_load`` with
 ``aliases:``, ``symbolize_names:``, ``permitted_classes:``; Psych's errors rescued), commands
 (``Open3.capture3``/``capture2e``/``capture2``, backticks, ``$?``, ``Process::Status``),
-``p x.class`` showing the class bare, and small idioms.
+``p x.class`` showing the class bare, parsed values given to ``CGI.escapeHTML`` and
+``values_at``, a constant that may be a String or an Integer (``PORT.to_i``), ``format``
+with a splat, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

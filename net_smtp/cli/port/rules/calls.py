@@ -199,7 +199,8 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
             smtp = path.startswith("Net::SMTP")
             return Expr(f"{value.code}({', '.join(args)})",
                         T("smtp_error") if smtp else T("error", name=path), P_CALL)
-        if value.type.kind in ("class", "module", "any"):
+        if value.type.kind in ("class", "module") or value.type.kind == "any" and \
+                not constants.holds_a_value(tr, path):
             raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
         call.recv = value
         return dispatch(tr, call, value)

@@ -178,6 +178,16 @@ def constant_named(tr: Translator, node: Node, path: str) -> Expr:
     raise tr.fail(node, f"unknown constant {path}")
 
 
+def holds_a_value(tr: Translator, path: str) -> bool:
+    """Whether *path* is a constant the script assigns (``PORT = ENV[...] ||
+    25``), whose value's methods are its class's, not a library constant."""
+    owner_path, _, name = path.lstrip(":").rpartition("::")
+    if not owner_path:
+        return name in tr.top_constants
+    owner = find_class(tr, owner_path)
+    return owner is not None and name in owner.constants
+
+
 def assign_constant(tr: Translator, node: Node, t: T) -> str:
     """The Python target for ``NAME = value``."""
     name = tr.text(node)

@@ -43,6 +43,8 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "divmod": ("divmod", (1,), T("list", elem=T("num"))),
     "abs": ("magnitude", (0,), T("num")),
     "strftime": ("strftime", (1,), T("str", nl="no")),
+    "to_i": ("to_i", (0,), INT),
+    "to_f": ("to_f", (0,), T("float")),
 }
 
 STRING_ONLY = frozenset({
@@ -85,6 +87,16 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return result
     if name in ("keys", "values", "key?", "has_key?") and len(call.args) == (name[-1] == "?"):
         return _hash_only(tr, call, recv)
+    if name == "values_at" and call.args and all(a.type == "string" for a in call.args):
+        # text keys: a Hash's (an Array's values_at takes Integers)
+        part = T("any", nilable=True, name=recv.type.name) if collections.json_keys(
+            recv.type) else ANY
+        for arg in call.args:
+            collections.check_key(tr, arg, recv.type, collections.key_type(tr, arg))
+        keys = ", ".join(tr.expr(a).code for a in call.args)
+        key = tr.temp("key")
+        return Expr(f"[{tr.runtime('index')}({recv.code}, {key}) for {key} in ({keys},)]",
+                    T("list", elem=part), P_ATOM)
     if name == "merge" and call.args and call.block is None:
         return _merge(tr, call, recv)
     if name in ("zero?", "positive?", "negative?") and not call.args:

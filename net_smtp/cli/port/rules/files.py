@@ -45,7 +45,7 @@ def _paths(tr: Translator, call: Call) -> list[Expr]:
     values = [tr.expr(a) for a in call.args]
     for i, value in enumerate(values):  # (nil: Ruby's TypeError; Python's raise one too)
         if value.type.kind == "any":  # (Python's open would take an Integer as a descriptor)
-            values[i] = Expr(f"{tr.runtime('path')}({value.code})", T("str", nl="no"), P_CALL)
+            values[i] = Expr(f"{tr.runtime('string_arg')}({value.code})", T("str", nl="no"), P_CALL)
         elif not value.type.non_nil().is_("str"):
             raise tr.fail(call.node, f"{call.name} of a path that may not be a String")
     return values

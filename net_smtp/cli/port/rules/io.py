@@ -156,6 +156,20 @@ def _format(tr: Translator, call: Call) -> Expr:
             and len(pairs) == len(call.args) - 1:  # format('%<n>d', n: 1, **h): one Hash
         hash_ = collections.hash_of(tr, pairs, str(call.node.start_byte))
         return regexps.format_call(tr, call.node, tr.expr(call.args[0]), [hash_])
+    if call.args[1:] and any(a.type == "splat_argument" for a in call.args[1:]) and \
+            call.args[0].type != "splat_argument":
+        # format(template, *values): the runtime's format, which reads each value as Ruby's
+        codes = [tr.expr(call.args[0]).code]
+        for arg in call.args[1:]:
+            if arg.type not in ("splat_argument", "pair", "block_argument",
+                                "hash_splat_argument"):
+                codes.append(tr.expr(arg).code)
+                continue
+            many = tr.expr(arg.named_children[0]) if arg.type == "splat_argument" else None
+            if many is None or not many.type.is_("list", "argv"):
+                raise tr.fail(arg, "a splat of something that may not be an Array")
+            codes.append(f"*{many.code}")
+        return Expr(f"{tr.runtime('format')}({', '.join(codes)})", T("str"), P_CALL)
     values = _text_args(tr, call)
     if not values:
         raise tr.fail(call.node, "format without a template")
@@ -603,6 +617,8 @@ def _cgi(tr: Translator, call: Call) -> Expr | None:
     if "cgi" not in tr.ruby_requires or len(call.args) != 1:
         return None
     value = tr.expr(call.args[0])
+    if value.type.kind == "any":  # parsed JSON: a String, or Ruby's TypeError
+        value = Expr(f"{tr.runtime('string_arg')}({value.code})", T("str"), P_CALL)
     if not value.type.is_("str"):
         raise tr.fail(call.node, f"CGI.{call.name} of a value that may not be a String")
     if call.name in ("escapeHTML", "escape_html", "h"):

@@ -1,0 +1,23 @@
+# Values of parsed JSON handed to library methods, a constant of either
+# kind, and format with a splat.
+require 'json'
+require 'cgi'
+
+PORT = ENV['NO_SUCH_PORT_VARIABLE'] || 25
+puts PORT.to_i + 1
+
+sheet = JSON.parse('{"week": 12, "range": "Mar 18-22", "people": [{"name": "Ana <a>", "hours": "37.5"}]}')
+week, range = sheet.values_at('week', 'range')
+puts "week #{week}: #{range}"
+sheet['people'].each do |person|
+  puts "<td>#{CGI.escapeHTML(person['name'])}</td> #{person['hours'].to_f + 0.5}"
+end
+seconds = 754
+puts format('%dm%02ds', *seconds.divmod(60))
+parts = [3, 'x']
+puts format('%02d-%s!', *parts)
+begin
+  CGI.escapeHTML(sheet['week'])
+rescue TypeError => e
+  puts "TypeError: #{e.message}"
+end
