@@ -20,7 +20,7 @@ __all__ = ["ANY", "BOOL", "FLOAT", "INT", "NEVER", "NIL", "PENDING", "STR", "T",
 NEVER_FALSY = frozenset({"str", "int", "float", "list", "dict", "time", "regex", "range",
                          "proc", "smtp", "response", "error", "smtp_error", "io", "argv",
                          "module", "class", "obj", "ctx", "set", "ostruct", "logger", "match",
-                         "date", "days", "status"})
+                         "date", "days", "status", "digest"})
 
 
 @dataclass(frozen=True)

@@ -21,3 +21,8 @@ begin
 rescue TypeError => e
   puts "TypeError: #{e.message}"
 end
+
+require 'digest'
+File.write('backup.tar', "archive bytes\n")
+puts Digest::SHA256.file('backup.tar').hexdigest, Digest::MD5.file('backup.tar').to_s
+puts Digest::SHA256.hexdigest(File.read('backup.tar')) == Digest::SHA256.file('backup.tar').hexdigest

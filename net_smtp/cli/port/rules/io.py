@@ -726,8 +726,16 @@ def _digest(tr: Translator, call: Call) -> Expr | None:
 
     path = constant_path(tr, call.recv_node) if call.recv_node is not None else None
     if "digest" not in tr.ruby_requires or path not in _DIGESTS or \
-            call.name != "hexdigest" or len(call.args) != 1 or call.block is not None:
+            call.name not in ("hexdigest", "file") or len(call.args) != 1 or \
+            call.block is not None:
         return None
+    if call.name == "file":  # Digest::SHA256.file(path): the digest of the file's bytes
+        file = tr.expr(call.args[0])
+        if not file.type.is_("str"):
+            raise tr.fail(call.node, f"{path}.file of a path that may not be a String")
+        tr.need("hashlib")
+        return Expr(f"hashlib.{_DIGESTS[path]}(open({file.code}, 'rb').read())", DIGEST,
+                    P_CALL)
     text = tr.expr(call.args[0])
     if not text.type.is_("str"):
         raise tr.fail(call.node, f"{path}.hexdigest of a value that may not be a String")
@@ -736,8 +744,19 @@ def _digest(tr: Translator, call: Call) -> Expr | None:
                 T("str", nl="no"), P_CALL)
 
 
+DIGEST = T("digest")
+"""A ``Digest::SHA256.file(path)``: Python's hash object."""
+
+
+def _digest_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name in ("hexdigest", "to_s") and not call.args and call.block is None:
+        return Expr(f"{tr.wrap(recv, P_CALL)}.hexdigest()", T("str", nl="no"), P_CALL)
+    return None
+
+
 for _name in _DIGESTS:
     register_const(_name, _digest)
+register_kind("digest", _digest_method)
 
 
 def _stringio(tr: Translator, call: Call) -> Expr | None:
