@@ -116,7 +116,7 @@ EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.
 (``Open3.capture3``/``capture2e``/``capture2``, backticks, ``$?``, ``Process::Status``),
 ``p x.class`` showing the class bare, parsed values given to ``CGI.escapeHTML`` and
 ``values_at``, a constant that may be a String or an Integer (``PORT.to_i``), ``format``
-with a splat, ``Digest::SHA256.file(path).hexdigest``, and small idioms.
+with a splat, ``Digest::SHA256.file(path).hexdigest``, ``obj.m(x.tap { ... })``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

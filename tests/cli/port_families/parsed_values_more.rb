@@ -26,3 +26,11 @@ require 'digest'
 File.write('backup.tar', "archive bytes\n")
 puts Digest::SHA256.file('backup.tar').hexdigest, Digest::MD5.file('backup.tar').to_s
 puts Digest::SHA256.hexdigest(File.read('backup.tar')) == Digest::SHA256.file('backup.tar').hexdigest
+class TapBox
+  attr_reader :items
+  def initialize; @items = []; end
+  def add(list); @items.concat(list); self; end
+end
+box = TapBox.new
+box.add([1, 2].tap { |l| l << 3; puts "built #{l.size}" })
+p box.items

@@ -254,13 +254,21 @@ def _names_only(target: Node) -> bool:
     return target.type in _NAMES
 
 
+def _plain_receiver(tr: Translator, node: Node | None) -> bool:
+    """No receiver, or one whose evaluation does nothing (a local, a
+    constant, self): an argument computed before it changes nothing."""
+    if node is not None and node.type == "identifier":
+        return tr.local(tr.text(node)) is not None  # (not a method called without parentheses)
+    return node is None or node.type in ("constant", "self")
+
+
 def hoistable(tr: Translator, node: Node) -> bool:
     """Whether statements computing *node* may be written before the
     statement it is in: nothing of the statement runs before it and it runs
     exactly once, unconditionally (the right side of an assignment to a
     name, the receiver at the head of such a value, the only argument of a
-    method called without a receiver), and no variable of an enclosing
-    expression is in sight."""
+    method called without a receiver or on a plain name), and no variable
+    of an enclosing expression is in sight."""
     statement = tr.stmt_node
     current = node
     while statement is not None and current != statement:
@@ -278,7 +286,7 @@ def hoistable(tr: Translator, node: Node) -> bool:
             pass
         elif kind == "argument_list" and len(parent.named_children) == 1 and \
                 parent.parent is not None and parent.parent.type == "call" and \
-                parent.parent.child_by_field_name("receiver") is None:
+                _plain_receiver(tr, parent.parent.child_by_field_name("receiver")):
             parent = parent.parent
         elif kind == "parenthesized_statements" and len(parent.named_children) == 1:
             pass
