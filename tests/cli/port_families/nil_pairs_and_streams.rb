@@ -44,3 +44,9 @@ begin
 rescue ArgumentError => e
   puts e.message
 end
+
+skipped = []
+['skip: /var/a', 'ok: /var/b', 'skip: /srv/c'].each { |l| skipped << $1 if l =~ /^skip: (\S+)/ }
+body = +"Skipped:\n"
+skipped.each { |path| body << '  ' << path << "\n" }
+print body

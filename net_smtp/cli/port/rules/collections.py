@@ -461,8 +461,8 @@ def extend_text(tr: Translator, node: Node, base: Node, root: Expr, pieces: list
     if base.type == "identifier" and env.is_aliased(tr, tr.text(base), node):
         raise tr.fail(node, "<< on a String that something else may also hold (a parameter, "
                             "another name, a collection) or that is frozen")
-    for piece in pieces:
-        if not piece.type.is_("str"):
+    for piece in pieces:  # (nil: Ruby's TypeError, and Python's)
+        if not piece.type.non_nil().is_("str"):
             raise tr.fail(node, "<< of something that may not be a String")
     joined = " + ".join(tr.wrap(piece, 11) for piece in pieces)
     if before:
