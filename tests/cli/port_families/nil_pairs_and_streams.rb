@@ -50,3 +50,18 @@ skipped = []
 body = +"Skipped:\n"
 skipped.each { |path| body << '  ' << path << "\n" }
 print body
+problems = {}
+%w[a b c].each_with_index do |addr, i|
+  problems[addr] =
+    case i
+    when 0 then 'deferred'
+    when 1 then "refused #{addr}"
+    else
+      'other'
+    end
+end
+p problems
+class TargetCfg; attr_accessor :mode; end
+c = TargetCfg.new
+c.mode = if problems.size > 2 then :many else :few end
+p c.mode

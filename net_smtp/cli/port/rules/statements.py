@@ -234,6 +234,19 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     if right.type in VALUE_STATEMENTS or (right.type == "call" and right.child_by_field_name(
             "block") is not None and _block_as_statement(tr, right)) or (
                 right.type == "call" and _tap_of_symbol(tr, right)):
+        if left.type != "identifier" and _plain_target(left):
+            # h[k] = case ... end: the value into a name first (the target's
+            # parts are names or literals, which the statement cannot change)
+            held = tr.temp("value")
+            found: list[T] = []
+            statement(tr, right, Tail("assign", held, found.append))
+            held_t = found[0] if found else tr.unknown
+            for t in found[1:]:
+                held_t = join(held_t, t)
+            target = assignment_target(tr, left, held_t)
+            tr.emit(f"{target} = {held}")
+            _after_assign(tr, target, tail, held_t)
+            return
         if left.type != "identifier":
             raise tr.fail(node, "a statement's value assigned to something but a local")
         name = tr.text(left)
@@ -356,6 +369,22 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
     # (a, = list: one target still takes the first item)
     comma = "," if len(targets) == 1 and left.type == "left_assignment_list" else ""
     tr.emit(f"{', '.join(targets)}{comma} = {rhs}")
+
+
+def _plain_target(left: Node) -> bool:
+    """``h[k]`` or ``obj.attr`` whose parts are names, symbols, strings or
+    numbers (nothing a statement computed before it could change)."""
+    plain = ("identifier", "constant", "instance_variable", "simple_symbol", "integer",
+             "self")
+    if left.type == "element_reference":
+        parts = [c for c in left.named_children if c.type != "comment"]
+        return all(p.type in plain or p.type == "string" and not any(
+            c.type == "interpolation" for c in p.named_children) for p in parts)
+    if left.type == "call":
+        receiver = left.child_by_field_name("receiver")
+        return receiver is not None and receiver.type in plain and \
+            left.child_by_field_name("arguments") is None
+    return False
 
 
 def _rescue_modifier_assign(tr: Translator, left: Node, right: Node, tail: Tail) -> None:
