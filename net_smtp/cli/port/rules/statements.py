@@ -211,13 +211,7 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
     right = node.child_by_field_name("right")
     if left.type == "left_assignment_list" and right.type in VALUE_STATEMENTS:
         # a, b = case ... end: the statement's value first, then taken apart
-        held = tr.temp("value")
-        found: list[T] = []
-        statement(tr, right, Tail("assign", held, found.append))
-        held_t = found[0] if found else tr.unknown
-        for t in found[1:]:  # each branch's value
-            held_t = join(held_t, t)
-        _multiple(tr, left, right, tail, Expr(held, held_t))
+        _multiple(tr, left, right, tail, _held_value(tr, right))
         return
     if left.type == "left_assignment_list" or right.type == "right_assignment_list":
         _multiple(tr, left, right, tail)
@@ -237,15 +231,10 @@ def _assignment(tr: Translator, node: Node, tail: Tail) -> None:
         if left.type != "identifier" and _plain_target(left):
             # h[k] = case ... end: the value into a name first (the target's
             # parts are names or literals, which the statement cannot change)
-            held = tr.temp("value")
-            found: list[T] = []
-            statement(tr, right, Tail("assign", held, found.append))
-            held_t = found[0] if found else tr.unknown
-            for t in found[1:]:
-                held_t = join(held_t, t)
-            target = assignment_target(tr, left, held_t)
-            tr.emit(f"{target} = {held}")
-            _after_assign(tr, target, tail, held_t)
+            held = _held_value(tr, right)
+            target = assignment_target(tr, left, held.type)
+            tr.emit(f"{target} = {held.code}")
+            _after_assign(tr, target, tail, held.type)
             return
         if left.type != "identifier":
             raise tr.fail(node, "a statement's value assigned to something but a local")
@@ -369,6 +358,19 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
     # (a, = list: one target still takes the first item)
     comma = "," if len(targets) == 1 and left.type == "left_assignment_list" else ""
     tr.emit(f"{', '.join(targets)}{comma} = {rhs}")
+
+
+def _held_value(tr: Translator, right: Node) -> Expr:
+    """The value of the statement *right* (``case``, ``if``, ``begin``...),
+    assigned to a new name by each of its branches: the name, of the type
+    of any branch's value."""
+    held = tr.temp("value")
+    found: list[T] = []
+    statement(tr, right, Tail("assign", held, found.append))
+    held_t = found[0] if found else tr.unknown
+    for t in found[1:]:
+        held_t = join(held_t, t)
+    return Expr(held, held_t, P_ATOM)
 
 
 def _plain_target(left: Node) -> bool:
