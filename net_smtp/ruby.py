@@ -35,6 +35,10 @@ from ._process import ProcessStatus, backtick, capture2, capture2e, capture3, la
 from ._yaml import BadAlias, DisallowedClass, PsychError, YAMLSyntaxError
 
 __all__ = [
+    "ABBR_DAYNAMES",
+    "ABBR_MONTHNAMES",
+    "DAYNAMES",
+    "MONTHNAMES",
     "argf",
     "array",
     "assoc",
@@ -282,6 +286,18 @@ class ClassName(str):
     :func:`inspect` (and so ``p``) shows bare, as Ruby shows a class."""
 
     __slots__ = ()
+
+
+MONTHNAMES: list[str | None] = [None, "January", "February", "March", "April", "May", "June",
+                                "July", "August", "September", "October", "November",
+                                "December"]
+"""Ruby's ``Date::MONTHNAMES``: nil, then the months from 1."""
+ABBR_MONTHNAMES: list[str | None] = [None] + [m[:3] for m in MONTHNAMES[1:] if m]
+"""Ruby's ``Date::ABBR_MONTHNAMES``."""
+DAYNAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+"""Ruby's ``Date::DAYNAMES``, Sunday first (``wday`` indexes it)."""
+ABBR_DAYNAMES = [d[:3] for d in DAYNAMES]
+"""Ruby's ``Date::ABBR_DAYNAMES``."""
 
 
 def class_of(value: object) -> ClassName:

@@ -44,3 +44,8 @@ top.zip(bottom).each { |w, b| puts "#{w.name} - #{b ? b.name : 'bye'}" }
 at = shifts.index { |day, _| day == '2024-03-08' }
 abort 'nobody on call' if at.nil? || at.zero?
 puts "handoff: #{shifts[at - 1][1]} -> #{shifts[at][1]}"
+
+month = Date.new(2024, 3, 1)
+puts "#{Date::MONTHNAMES[month.month]} #{Date::ABBR_MONTHNAMES[12]} #{Date::DAYNAMES[month.wday]} #{Date::ABBR_DAYNAMES.join(',')}"
+payload = JSON.parse('{"ref": "refs/heads/main", "file": "report.csv"}')
+puts payload['ref'].delete_prefix('refs/heads/'), payload['file'].delete_suffix('.csv')

@@ -50,7 +50,8 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
 STRING_ONLY = frozenset({
     "upcase", "downcase", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "chomp",
     "chop", "start_with?", "end_with?", "ljust", "rjust", "center", "split", "lines",
-    "bytesize", "gsub", "sub", "scan", "match", "match?", "each_line",
+    "bytesize", "gsub", "sub", "scan", "match", "match?", "each_line", "delete_prefix",
+    "delete_suffix",
 })
 
 

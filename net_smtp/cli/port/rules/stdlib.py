@@ -37,7 +37,15 @@ def constant(tr: Translator, path: str) -> Expr | None:
         return Expr(_NUMBERS[path], FLOAT, P_CALL)
     if path == "URI::MailTo::EMAIL_REGEXP" and "uri" in tr.ruby_requires:
         return Expr(f"{tr.runtime('EMAIL_REGEXP')}", T("regex"), P_CALL)
+    if owner == "Date" and name in _DATE_NAMES and ("date" in tr.ruby_requires or
+                                                    "time" in tr.ruby_requires):
+        # English names, nil first where Ruby counts months from 1
+        return Expr(f"{tr.runtime(name)}", T("list", elem=T("str", nl="no", nilable=True)),
+                    P_CALL)
     return None
+
+
+_DATE_NAMES = ("MONTHNAMES", "ABBR_MONTHNAMES", "DAYNAMES", "ABBR_DAYNAMES")
 
 
 def setter(tr: Translator, node: Node, recv: Expr, name: str, t: T) -> str | None:
