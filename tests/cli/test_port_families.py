@@ -111,7 +111,8 @@ the script's directory see them, ``x = case ... else raise``, ``h[k] = case ... 
 ``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
 ``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,
 EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.nil? || x.zero?`` seeing x not nil after it,
-``zip`` with an Array that may be nil, ``Date::MONTHNAMES`` and its fellows, ``delete_prefix`` of
+``zip`` with an Array that may be nil, ``Date::MONTHNAMES`` and its fellows, ``printf`` with a splat, ``rotate!``, an
+index that may be nil, ``delete_prefix`` of
 parsed values, YAML settings (``YAML.load_file``/``safe_load`` with
 ``aliases:``, ``symbolize_names:``, ``permitted_classes:``; Psych's errors rescued), commands
 (``Open3.capture3``/``capture2e``/``capture2``, backticks, ``$?``, ``Process::Status``),

@@ -49,3 +49,18 @@ month = Date.new(2024, 3, 1)
 puts "#{Date::MONTHNAMES[month.month]} #{Date::ABBR_MONTHNAMES[12]} #{Date::DAYNAMES[month.wday]} #{Date::ABBR_DAYNAMES.join(',')}"
 payload = JSON.parse('{"ref": "refs/heads/main", "file": "report.csv"}')
 puts payload['ref'].delete_prefix('refs/heads/'), payload['file'].delete_suffix('.csv')
+marks = [71, 88, 93]
+printf "%-6s %4d %4d %4d %6.2f %s\n", 'ana', *marks, marks.sum / 3.0, 'B'
+list = %w[a b c d]
+fixed = list.shift
+2.times { list.rotate!(-1) }
+list.unshift(fixed)
+p list
+days = %w[Mon Tue Wed]
+minutes = [20, 45, 30]
+puts days[minutes.index(minutes.max)]
+begin
+  days[[].index(1)]
+rescue TypeError
+  puts 'no day'
+end

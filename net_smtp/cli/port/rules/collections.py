@@ -242,7 +242,8 @@ def element_reference(tr: Translator, node: Node) -> Expr:
         if arg.type == "regex":
             return regexps.capture(tr, node, obj, arg, None)
         index = tr.expr(arg)
-        if not index.type.is_("int"):
+        if not index.type.non_nil().is_("int") or index.type.nilable and t.kind == "str":
+            # (nil: Ruby's TypeError for an Array, and Python's)
             raise tr.fail(arg, "an index that may not be an Integer")
         if t.kind == "str":
             if not re.fullmatch(r"-?\d+", index.code):
@@ -507,6 +508,7 @@ DONE_EXPR = Expr("", T("nil"))
 
 # Methods that change an Array or Hash in place, and what they do otherwise.
 _IN_PLACE = {"map!": "map", "collect!": "map", "select!": "select", "filter!": "select",
+             "rotate!": "rotate",
              "keep_if": "select", "reject!": "reject", "delete_if": "reject",
              "compact!": "compact", "uniq!": "uniq", "sort!": "sort", "sort_by!": "sort_by",
              "reverse!": "reverse", "flatten!": "flatten", "transform_values!": "transform_values"}
@@ -514,6 +516,7 @@ _IN_PLACE = {"map!": "map", "collect!": "map", "select!": "select", "filter!": "
 
 # in-place methods whose value is always the receiver (never nil)
 _GIVES_ITSELF = frozenset({"map!", "collect!", "sort!", "sort_by!", "reverse!", "keep_if",
+                           "rotate!",
                            "delete_if"})
 # methods that give a new Array
 _NEW_ARRAYS = frozenset({"split", "lines", "chars", "map", "collect", "select", "filter",

@@ -143,11 +143,32 @@ def _p(tr: Translator, call: Call) -> Expr:
 
 
 def _printf(tr: Translator, call: Call) -> Expr:
+    spread = _spread_format(tr, call)
+    if spread is not None:
+        return Expr(f"print({spread.code}, end='')", NIL, P_CALL)
     values = _text_args(tr, call)
     if not values:
         return Expr("None", NIL)
     text = regexps.format_call(tr, call.node, values[0], values[1:])
     return Expr(f"print({text.code}, end='')", NIL, P_CALL)
+
+
+def _spread_format(tr: Translator, call: Call) -> Expr | None:
+    """``format(template, a, *values, b)`` (and printf's): the runtime's
+    format, which reads each value as Ruby's; None without a splat."""
+    if not call.args[1:] or call.args[0].type == "splat_argument" or \
+            not any(a.type == "splat_argument" for a in call.args[1:]):
+        return None
+    codes = [tr.expr(call.args[0]).code]
+    for arg in call.args[1:]:
+        if arg.type not in ("splat_argument", "pair", "block_argument", "hash_splat_argument"):
+            codes.append(tr.expr(arg).code)
+            continue
+        many = tr.expr(arg.named_children[0]) if arg.type == "splat_argument" else None
+        if many is None or not many.type.is_("list", "argv"):
+            raise tr.fail(arg, "a splat of something that may not be an Array")
+        codes.append(f"*{many.code}")
+    return Expr(f"{tr.runtime('format')}({', '.join(codes)})", T("str"), P_CALL)
 
 
 def _format(tr: Translator, call: Call) -> Expr:
@@ -156,20 +177,9 @@ def _format(tr: Translator, call: Call) -> Expr:
             and len(pairs) == len(call.args) - 1:  # format('%<n>d', n: 1, **h): one Hash
         hash_ = collections.hash_of(tr, pairs, str(call.node.start_byte))
         return regexps.format_call(tr, call.node, tr.expr(call.args[0]), [hash_])
-    if call.args[1:] and any(a.type == "splat_argument" for a in call.args[1:]) and \
-            call.args[0].type != "splat_argument":
-        # format(template, *values): the runtime's format, which reads each value as Ruby's
-        codes = [tr.expr(call.args[0]).code]
-        for arg in call.args[1:]:
-            if arg.type not in ("splat_argument", "pair", "block_argument",
-                                "hash_splat_argument"):
-                codes.append(tr.expr(arg).code)
-                continue
-            many = tr.expr(arg.named_children[0]) if arg.type == "splat_argument" else None
-            if many is None or not many.type.is_("list", "argv"):
-                raise tr.fail(arg, "a splat of something that may not be an Array")
-            codes.append(f"*{many.code}")
-        return Expr(f"{tr.runtime('format')}({', '.join(codes)})", T("str"), P_CALL)
+    spread = _spread_format(tr, call)
+    if spread is not None:
+        return spread
     values = _text_args(tr, call)
     if not values:
         raise tr.fail(call.node, "format without a template")
