@@ -38,6 +38,7 @@ __all__ = [
     "ABBR_DAYNAMES",
     "ABBR_MONTHNAMES",
     "DAYNAMES",
+    "DefaultHash",
     "MONTHNAMES",
     "argf",
     "array",
@@ -286,6 +287,21 @@ class ClassName(str):
     :func:`inspect` (and so ``p``) shows bare, as Ruby shows a class."""
 
     __slots__ = ()
+
+
+class DefaultHash(dict):  # type: ignore[type-arg]
+    """A Hash made by ``Hash.new { |h, k| h[k] = value }``: reading a
+    missing key stores the block's value for it and gives it (``fetch``,
+    ``key?`` and ``get`` do not, as in Ruby)."""
+
+    def __init__(self, block: Callable[[dict[Any, Any], Any], Any]) -> None:
+        super().__init__()
+        self._block = block
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._block(self, key)
+        self[key] = value
+        return value
 
 
 MONTHNAMES: list[str | None] = [None, "January", "February", "March", "April", "May", "June",

@@ -107,7 +107,8 @@ shown (the script's Symbols written as ``ruby.Symbol``), ``partition``/``sum``/`
 of several statements (``a, b = items.partition do ... end``), the right side of ``x && ...``,
 ``x.nil? || ...`` and ``!x.nil? && ...`` seeing x not nil, ``a, b = m(x)`` where m may give nil, ``<<`` chains of
 pieces that may be nil, ``$0``/``__FILE__`` where only stderr, exits, banners and
-the script's directory see them, ``x = case ... else raise``, ``h[k] = case ... end``, ``index``/``rindex`` with a block, ``x ? x... : y`` and
+the script's directory see them, ``x = case ... else raise``, ``h[k] = case ... end``, ``Hash.new { |h, k| h[k] = value }``
+(``ruby.DefaultHash``), ``index``/``rindex`` with a block, ``x ? x... : y`` and
 ``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
 ``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,
 EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.nil? || x.zero?`` seeing x not nil after it,

@@ -798,3 +798,11 @@ def test_process_status_reads_as_rubys() -> None:
     assert ruby.to_s(killed) == "pid 43 SIGTERM (signal 15)" and killed.is_signaled()
     assert ruby.inspect(ruby.class_of(done)) == "Process::Status"
     assert ruby.inspect(ruby.class_name(done)) == '"Process::Status"'
+
+
+def test_default_hash_stores_the_blocks_value_on_a_read() -> None:
+    # h = Hash.new { |hash, k| hash[k] = k * 2 }; h[3]; p h, h.key?(4), h.fetch(3)
+    #   -> {3=>6}, false, 6
+    made = ruby.DefaultHash(lambda held, key: key * 2)
+    assert made[3] == 6 and made == {3: 6}
+    assert 4 not in made and made.get(4) is None and made == {3: 6}

@@ -65,3 +65,10 @@ class TargetCfg; attr_accessor :mode; end
 c = TargetCfg.new
 c.mode = if problems.size > 2 then :many else :few end
 p c.mode
+DefaultStats = Struct.new(:name, :checks)
+stats = Hash.new { |h, k| h[k] = DefaultStats.new(k, 0) }
+%w[web db web mail web].each { |s| stats[s].checks += 1 }
+stats.each { |name, st| puts "#{name}: #{st.checks}" }
+p stats.key?('cache'), stats.fetch('db').checks, stats.size
+labels = Hash.new { |hash, key| hash[key] = "#{key.upcase}!" }
+puts labels["a"], labels.size

@@ -1112,17 +1112,30 @@ def _default_block(tr: Translator, call: Call, site: str) -> Expr:
     # reads of its type give
     inner_hash = right is not None and re.fullmatch(
         r"Hash\.new(\((0|0\.0|''|\"\"|nil)\))?", tr.text(right).replace(" ", "")) is not None
-    if len(names) != 2 or left is None or right is None or tr.text(left).replace(" ", "") != \
-            f"{names[0]}[{names[1]}]" or not inner_hash and (
-                right.type not in _FACTORIES or
-                tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""')):
-        raise tr.fail(call.node, "Hash.new with a block other than h[k] = [] / {} / 0 / "
-                                 "Hash.new(0)")
+    if len(names) != 2 or left is None or right is None or \
+            tr.text(left).replace(" ", "") != f"{names[0]}[{names[1]}]":
+        raise tr.fail(call.node, "Hash.new with a block other than h[k] = value")
+    if not inner_hash and (right.type not in _FACTORIES or
+                           tr.text(right) not in ("[]", "{}", "0", "0.0", "''", '""')):
+        return _default_proc(tr, call, names, right, site)
     tr.need("collections")
     value = tr.expr(right)
     factory = "dict" if inner_hash else _FACTORIES[right.type]
     return Expr(f"collections.defaultdict({factory})",
                 T("dict", key=None, elem=value.type, name="defaultdict", site=site), P_CALL)
+
+
+def _default_proc(tr: Translator, call: Call, names: list[str], value_node: Node,
+                  site: str) -> Expr:
+    """``Hash.new { |h, k| h[k] = Stats.new(k) }``: a ``ruby.DefaultHash``
+    whose missing keys get the block's value, stored, on first read."""
+    if any(n.startswith(("(", "*", "&")) for n in names):
+        raise tr.fail(call.node, "Hash.new with a block taking its key apart")
+    held = T("dict", key=None, elem=None, name="defaultdict", site=site)
+    with blocks.params_bound(tr, names, [held, ANY]) as targets:
+        value = tr.expr(value_node)
+    return Expr(f"{tr.runtime('DefaultHash')}(lambda {', '.join(targets)}: {value.code})",
+                replace(held, elem=value.type), P_CALL)
 
 
 register_const("Hash", _hash_new)
