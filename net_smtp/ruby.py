@@ -131,6 +131,7 @@ __all__ = [
     "CSVTable",
     "Catch",
     "ClassName",
+    "Comparable",
     "Logger",
     "OpenStruct",
     "AmbiguousArgument",
@@ -1978,7 +1979,55 @@ def cmp(a: object, b: object) -> int | None:
             if found != 0:
                 return found
         return (len(a) > len(b)) - (len(a) < len(b))
+    if isinstance(a, Comparable) or callable(getattr(type(a), "cmp", None)):
+        own: int | None = getattr(a, "cmp")(b)  # the script's own <=>
+        return own
     return 0 if a == b and type(a) is type(b) else None
+
+
+class Comparable:
+    """Ruby's ``Comparable`` for a class of the script that defines ``<=>``
+    (its method ``cmp``): ``<``, ``<=``, ``>``, ``>=`` and ``==`` through
+    it, ``between?`` and ``clamp``. Objects stay hashable by identity."""
+
+    __slots__ = ()
+
+    def _compared(self, other: object) -> int:
+        found = self.cmp(other)  # type: ignore[attr-defined]
+        if found is None:
+            # Ruby shows an immediate value (nil, true, an Integer, a Symbol) or a
+            # Float itself, anything else by its class
+            shown = inspect(other) if other is None or isinstance(
+                other, (bool, int, float, Symbol)) else class_name(other)
+            raise errors.ArgumentError(f"comparison of {class_name(self)} with {shown} failed")
+        return int(found)
+
+    def __lt__(self, other: object) -> bool:
+        return self._compared(other) < 0
+
+    def __le__(self, other: object) -> bool:
+        return self._compared(other) <= 0
+
+    def __gt__(self, other: object) -> bool:
+        return self._compared(other) > 0
+
+    def __ge__(self, other: object) -> bool:
+        return self._compared(other) >= 0
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or self.cmp(other) == 0  # type: ignore[attr-defined]
+
+    __hash__ = object.__hash__
+
+    def is_between(self, low: object, high: object) -> bool:
+        """``between?(low, high)``."""
+        return self._compared(low) >= 0 and self._compared(high) <= 0
+
+    def clamp(self, low: object, high: object) -> object:
+        """``clamp(low, high)``: low below it, high above it, else itself."""
+        if self._compared(low) < 0:
+            return low
+        return high if self._compared(high) > 0 else self
 
 
 def hash_key(value: Any) -> Any:

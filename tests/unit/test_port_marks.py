@@ -42,6 +42,10 @@ CASES = [
     ("open3_command_of_parsed_values", "require 'open3'\nrequire 'json'\n"
      "cmd = JSON.parse('[\"ls\"]')\nout, st = Open3.capture2(*cmd)\n", 4,
      "may not be Strings"),
+    ("comparable_without_spaceship", "class A\n  include Comparable\nend\n", 2,
+     "include/extend"),
+    ("enumerable", "class Q\n  include Enumerable\n  def each; end\nend\n", 2,
+     "include/extend"),
     ("max_by_count", "top = {'a' => 2, 'b' => 1}.max_by(1) { |k, n| n }\np top\n", 1,
      "max_by with arguments and a block"),
     ("sum_with_start", "t = [1, 2].sum(0.0) { |x| x * 2 }\np t\n", 1,

@@ -86,7 +86,7 @@ def method_info(tr: Translator, node: Node, owner: ClassInfo | None,
     positional, keywords = _params(tr, node.child_by_field_name("parameters"))
     body = node.child_by_field_name("body")
     py = {"initialize": "__init__", "to_s": "__str__", "inspect": "__repr__",
-          "==": "__eq__", "<=>": "__lt__", "each": "__iter__", "[]": "__getitem__",
+          "==": "__eq__", "<=>": "cmp", "each": "__iter__", "[]": "__getitem__",
           "[]=": "__setitem__", "<<": "__lshift__"}.get(name) if owner else None
     params = node.child_by_field_name("parameters")
     double_splat = params is not None and any(p.type == "hash_splat_parameter"

@@ -656,7 +656,7 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return recv
         if name in ("sort",):
             # what Ruby cannot compare (nil, mixed kinds) Python cannot either
-            if elem.kind not in iterators.COMPARABLE + ("any",):
+            if elem.kind not in iterators.COMPARABLE + ("any",) and not _compares(tr, elem):
                 raise tr.fail(call.node, "sort of items that may not compare alike")
             return Expr(f"sorted({recv.code})", _part(recv.type), P_CALL)
         if name == "transpose":  # rows of different lengths: Ruby's IndexError
@@ -689,7 +689,7 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             return Expr(f"{r}.pop({'0' if name == 'shift' else ''}) if {recv.code} else None",
                         elem.nil(), 1)
         if name in ("max", "min", "minmax"):
-            if elem.kind not in iterators.COMPARABLE + ("any",):
+            if elem.kind not in iterators.COMPARABLE + ("any",) and not _compares(tr, elem):
                 raise tr.fail(call.node, f"{name} of items that may not compare alike")
             if name == "minmax":
                 return Expr(f"[min({recv.code}, default=None), max({recv.code}, default=None)]",
@@ -1025,6 +1025,12 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {listed}}}",
                     replace(recv.type, keys=None, site=""))
     return None
+
+
+def _compares(tr: Translator, t: T) -> bool:
+    """Objects of one class of the script that includes Comparable (never
+    nil): Python's sort, max and min compare them through its ``<=>``."""
+    return t.kind == "obj" and not t.nilable and definitions.compares(tr, tr.classes.get(t.name))
 
 
 def _merged(a: T, b: T, site: str) -> T:

@@ -255,6 +255,8 @@ def _class(tr: Translator, node: Node) -> None:
         parents.append(tr.runtime("Struct"))
     elif info.superclass:
         parents.append(constants.class_for_base(tr, node, info.superclass))
+    if compares(tr, info, own=True):
+        parents.append(tr.runtime("Comparable"))
     bases = f"({', '.join(parents)})" if parents else ""
     tr.emit(f"class {info.py}{bases}:")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
@@ -427,6 +429,8 @@ def _class_body(tr: Translator, children: list[Node]) -> None:
                     m.path == name or m.path.endswith("::" + name)
                     for m in included_modules(tr, info)):
                 continue  # (an included module of the script is a base class)
+            if name == "Comparable" and info is not None and compares(tr, info, own=True):
+                continue  # (ruby.Comparable is a base class)
             tr.mark(child, tr.fail(child, "include/extend of a module"))
             continue
         tr.statement(child)
@@ -508,6 +512,19 @@ def ancestry(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
                 chain.append(module)
         current = _superclass(tr, current) if current.superclass else None
     return chain
+
+
+def compares(tr: Translator, info: ClassInfo | None, own: bool = False) -> bool:
+    """Whether objects of *info* compare as Ruby's Comparable makes them
+    (``include Comparable`` and a ``<=>`` of the class or a parent); with
+    *own*, whether *info* itself includes it (its Python class then derives
+    from ``ruby.Comparable``)."""
+    chain = ancestry(tr, info) if info is not None else []
+    if not chain or not any("<=>" in c.methods for c in chain):
+        return False
+    if own:
+        return "Comparable" in chain[0].includes
+    return any("Comparable" in c.includes for c in chain)
 
 
 def included_modules(tr: Translator, info: ClassInfo) -> list[ClassInfo]:
@@ -1030,6 +1047,12 @@ def _obj_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     found = library_call(tr, call, recv, info)
     if found is not None:
         return found
+    if call.name in ("between?", "clamp") and len(call.args) == 2 and call.block is None and \
+            compares(tr, info):  # Comparable's, through the class's <=>
+        bounds = ", ".join(tr.expr(a).code for a in call.args)
+        if call.name == "clamp":
+            return Expr(f"{tr.wrap(recv, P_CALL)}.clamp({bounds})", recv.type, P_CALL)
+        return Expr(f"{tr.wrap(recv, P_CALL)}.is_between({bounds})", BOOL, P_CALL)
     struct = next((c for c in ancestry(tr, info) if c.struct), None)
     return _struct_method(tr, call, recv, struct) if struct is not None else None
 

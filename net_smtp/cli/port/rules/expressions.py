@@ -286,7 +286,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
     b = tr.expr(right_node)
     if op in _COMPARE:
         for side in (a, b):
-            if side.type.kind == "obj" and op not in ("==", "!="):
+            if side.type.kind == "obj" and op not in ("==", "!=") and not \
+                    definitions.compares(tr, tr.classes.get(side.type.name)):
                 raise tr.fail(node, f"{op} of objects of the script (Ruby compares them "
                                     f"with their <=>)")
         if "None" in (a.code, b.code) and op in ("==", "!="):

@@ -1,0 +1,35 @@
+# Objects of the script's own class that include Comparable: sorting,
+# max/min, comparison operators, between?/clamp and <=> itself.
+class Version
+  include Comparable
+  attr_reader :parts
+
+  def initialize(text)
+    @parts = text.split('.').map(&:to_i)
+  end
+
+  def <=>(other)
+    return nil unless other.is_a?(Version)
+    parts <=> other.parts
+  end
+
+  def to_s
+    parts.join('.')
+  end
+end
+
+versions = %w[1.10.0 1.2.3 0.9 1.2.10].map { |v| Version.new(v) }
+puts versions.sort.map(&:to_s).join(' < ')
+puts "newest #{versions.max}, oldest #{versions.min}"
+a, b = Version.new('2.0'), Version.new('2.0')
+puts a == b, a.equal?(b), a > versions[0], versions[1] <= versions[3]
+p(a <=> versions[0], versions[0] <=> a)
+puts Version.new('1.5').between?(Version.new('1.0'), Version.new('2.0'))
+puts Version.new('3.1').clamp(Version.new('1.0'), Version.new('2.0'))
+seen = { a => 'first' }
+puts seen.key?(a), seen.key?(b)
+begin
+  a < 5
+rescue ArgumentError => e
+  puts "ArgumentError: #{e.message}"
+end
