@@ -33,3 +33,21 @@ begin
 rescue ArgumentError => e
   puts "ArgumentError: #{e.message}"
 end
+
+class Service
+  include Comparable
+  attr_reader :name, :uptime
+
+  def initialize(name, uptime)
+    @name = name
+    @uptime = uptime
+  end
+
+  def <=>(other)
+    [uptime, name] <=> [other.uptime, other.name]
+  end
+end
+
+services = [Service.new('web', 99.9), Service.new('db', 99.99), Service.new('mail', 99.9)]
+services.sort.reverse.each { |s| printf("%-5s %6.2f%%\n", s.name, s.uptime) }
+puts services.min.name

@@ -201,6 +201,17 @@ def _default_code(tr: Translator, value: Node) -> str:
     return tr.runtime("UNSET") if is_late_default(value) else tr.expr(value).code
 
 
+def _compared_with(tr: Translator, node: Node, kind: str) -> T | None:
+    """The other object of ``def <=>(other)`` in a class, which sort, max and
+    Comparable call with the class's own objects (no call of the script
+    says so): of the class (another raises in both languages)."""
+    info = tr.scope.cls  # (the def's scope keeps its class)
+    name = node.child_by_field_name("name")
+    if info is None or kind != "identifier" or name is None or tr.text(name) != "<=>":
+        return None
+    return T("obj", name=info.path)
+
+
 def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
     """Declare the parameters as locals; lines that fill mutable defaults."""
     params = node.child_by_field_name("parameters")
@@ -214,7 +225,7 @@ def _bind_params(tr: Translator, node: Node, key: str) -> list[str]:
         if name_node is None:
             continue
         name = tr.text(name_node)
-        t = tr.known(f"param:{key}:{name}") or tr.unknown
+        t = tr.known(f"param:{key}:{name}") or _compared_with(tr, node, kind) or tr.unknown
         if kind == "splat_parameter":
             t = T("list", elem=t.elem if t.kind == "list" else ANY)
         elif kind == "hash_splat_parameter":
