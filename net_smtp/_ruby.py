@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ClassOrInstance",
+    "Throw",
     "add_predicate_aliases",
     "array",
     "decode_base64",
@@ -34,6 +35,12 @@ __all__ = [
     "to_s",
     "truthy",
 ]
+
+
+class Throw(BaseException):
+    """Ruby's ``throw`` (and ``Timeout.timeout``, which throws) in a ported
+    script: a non-local exit, not an exception. No rescue clause sees it,
+    and a session's error rule does not count it, as in Ruby."""
 
 
 def truthy(value: object) -> bool:

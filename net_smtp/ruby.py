@@ -2663,7 +2663,7 @@ class UncaughtThrowError(ValueError):
     ``catch`` is waiting for."""
 
 
-class _Thrown(BaseException):
+class _Thrown(_ruby.Throw):
     """A ``throw`` on its way to its ``catch``: no ``rescue`` stops it."""
 
     def __init__(self, tag: str, value: object) -> None:
@@ -2704,22 +2704,31 @@ def throw(tag: str, value: object = None) -> NoReturn:
     raise _Thrown(tag, value)
 
 
+class _Expired(_ruby.Throw):
+    """How a Ruby timeout leaves its block: Ruby throws, so no ``rescue``
+    inside the block sees it (``ensure`` runs); not an Exception here, so no
+    ``except Exception`` does either."""
+
+
 @contextmanager
 def timeout(seconds: float | None) -> Iterator[None]:
     """Ruby's ``Timeout.timeout(seconds) do ... end``: what runs longer is
     stopped with :class:`TimeoutError` ("execution expired", Ruby's
-    ``Timeout::Error``); nil or 0 sets no limit. It uses ``SIGALRM``, so
-    the main thread of a POSIX process, as a translated script is."""
+    ``Timeout::Error``), raised where the block ends, as Ruby's passes the
+    rescue clauses inside it; nil or 0 sets no limit. It uses ``SIGALRM``,
+    so the main thread of a POSIX process, as a translated script is."""
     if not seconds:
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise TimeoutError("execution expired")
+        raise _Expired()
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Expired:
+        raise TimeoutError("execution expired") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -1307,6 +1307,8 @@ class SMTP:
             if block is None:
                 raise ArgumentError("no block given")
             return block() if arg is _NO_ARG else block(arg)
+        except _ruby.Throw:  # a ported script's throw or Timeout.timeout: no error here
+            raise
         except BaseException as exc:
             self._abort_reason = exc
             raise

@@ -20,6 +20,7 @@ from aiosmtpd.smtp import Envelope, Session
 
 from net_smtp import Net, protocol
 from tests.support.aiosmtpd import AiosmtpdServer, RecordingHandler
+from tests.support.scripted import ScriptedServer
 
 FROM = "alice@example.com"
 MESSAGE = "Subject: extras\n\nhello\n"
@@ -388,3 +389,22 @@ def test_sessions_may_move_between_threads_one_at_a_time(
         worker.join(5)
     smtp.finish()
     assert len(aiosmtpd_server.messages) == 3
+
+
+# ----------------------------------------------------------------- Ruby's throw
+def test_a_ported_timeout_is_no_error_of_the_session_as_in_ruby() -> None:
+    """Ruby's Timeout.timeout leaves its block by throw, which the session's
+    error rule never sees: the session still says QUIT and takes the late
+    reply as its answer. A ported script's ``ruby.timeout`` does the same
+    (and the caller gets Timeout::Error, TimeoutError here)."""
+    from net_smtp import ruby
+
+    profile = {"replies": {"DATA_END": {"delay": 0.6, "lines": ["250 2.0.0 queued late"]}}}
+    with ScriptedServer(profile) as server:
+        with pytest.raises(TimeoutError, match="execution expired"):
+            with ruby.timeout(0.2):
+                with Net.SMTP.start("127.0.0.1", server.port) as smtp:
+                    smtp.send_message("Subject: x\r\n\r\nbody\r\n", "a@x.test", "b@x.test")
+    sent = bytes(server.connections[0].client)  # (the server has stopped: all of it)
+    assert sent.endswith(b"\r\n.\r\nQUIT\r\n")
+    assert not smtp.is_started()

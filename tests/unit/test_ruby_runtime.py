@@ -358,6 +358,23 @@ def test_timeout_stops_what_runs_too_long() -> None:
         pass
 
 
+def test_timeout_passes_the_rescue_clauses_inside_its_block() -> None:
+    # Timeout.timeout(0.05) { begin; sleep 5; rescue => e; p e; ensure; puts 'ensure'; end }
+    #   -> ensure, then Timeout::Error to the caller (Ruby throws: no rescue inside sees it)
+    import time
+
+    seen = []
+    with pytest.raises(TimeoutError, match="execution expired"):
+        with ruby.timeout(0.05):
+            try:
+                time.sleep(5)
+            except Exception as exc:  # what a rescue clause becomes
+                seen.append(exc)
+            finally:
+                seen.append("ensure")
+    assert seen == ["ensure"]
+
+
 def test_format_reads_rubys_named_references_at_run_time() -> None:
     # puts format("%{a}|%<b>05.1f|%%|", {a: nil, b: 2.25})  => "|002.2|%|"
     assert ruby.format("%{a}|%<b>05.1f|%%|", {"a": None, "b": 2.25}) == "|002.2|%|"
