@@ -1557,6 +1557,12 @@ def dir_children(path: str) -> list[str]:
     return list(_in_ruby_call("dir_initialize", os.listdir, path))
 
 
+def dir_entries(path: str) -> list[str]:
+    """``Dir.entries(path)``: ``.`` and ``..``, then the names in it (in the
+    directory's own order, as Ruby's); Ruby's Errno text on failure."""
+    return [".", "..", *dir_children(path)]
+
+
 def quoted_printable(data: str | bytes, width: int = 72) -> str:
     """Ruby's ``[text].pack('M')``: quoted-printable as Ruby writes it. Bytes
     above 126, control characters but tab and newline, and ``=`` become

@@ -217,6 +217,8 @@ def class_test(tr: Translator, path: str, subject: Expr, exact: bool = False) ->
             return f"isinstance({s}, str) and not isinstance({s}, {tr.runtime('Symbol')})"
         return f"isinstance({s}, str)"
     exact_types = {"Integer": f"type({s}) is int", "Numeric": f"type({s}) in (int, float)",
+                   # Ruby 3.1 keeps Fixnum and Bignum as Integer (with a warning)
+                   "Fixnum": f"type({s}) is int", "Bignum": f"type({s}) is int",
                    "Float": f"type({s}) is float", "NilClass": f"{s} is None",
                    "TrueClass": f"{s} is True", "FalseClass": f"{s} is False"}
     if path in exact_types:  # (true and false are ints in Python)

@@ -47,6 +47,10 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "to_f": ("to_f", (0,), T("float")),
 }
 
+_ARRAY_IN_PLACE = frozenset({"sort_by!", "sort!", "map!", "select!", "reject!", "uniq!",
+                             "reverse!", "shuffle!", "compact!", "flatten!"})
+"""Bang methods only an Array has among the values of parsed JSON."""
+
 STRING_ONLY = frozenset({
     "upcase", "downcase", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "chomp",
     "chop", "start_with?", "end_with?", "ljust", "rjust", "center", "split", "lines",
@@ -77,8 +81,24 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
             held = T("dict", key=collections.json_keys(recv.type) or T("str"), elem=part)
             return collections.fetch_or_block(tr, call, Expr(recv.code, held, recv.prec))
+    if name in _ARRAY_IN_PLACE and (call.block is not None or symbol is not None or
+                                    not call.args):
+        # alerts.sort_by! { ... } of parsed JSON: only an Array has it (a Hash
+        # raises in both languages)
+        listed = Expr(recv.code, T("list", elem=T("any", name=recv.type.name)
+                                   if collections.json_keys(recv.type) else ANY), recv.prec)
+        call.recv = listed
+        return calls.dispatch(tr, call, listed)
+    if name in ("gsub", "sub", "scan") and (call.block is not None or symbol is not None):
+        text = Expr(recv.code, T("str"), recv.prec)  # a String's (another raises alike)
+        call.recv = text
+        return calls.dispatch(tr, call, text)
     if call.block is not None or symbol is not None:
         return iterators.iterate(tr, call, recv)
+    if name == "between?" and len(call.args) == 2:  # numbers or Strings; else both raise
+        low, high = (tr.expr(a) for a in call.args)
+        return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(recv, P_CMP + 1)} <= "
+                    f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
     if name in STRING_ONLY:
         text = Expr(recv.code, T("str"), recv.prec)
         call.recv = text

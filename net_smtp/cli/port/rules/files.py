@@ -238,8 +238,9 @@ def _dir_call(tr: Translator, call: Call) -> Expr | None:
             return found
         return iterators.loop_over(tr, call, iterators.Source(found.code, PATH), call.block,
                                    Expr("None", NIL))
-    if name in ("children", "each_child"):
-        children = Expr(f"{tr.runtime('dir_children')}({args[0].code})", list_of(PATH), P_CALL)
+    if name in ("children", "each_child", "entries", "foreach"):
+        listing = "dir_entries" if name in ("entries", "foreach") else "dir_children"
+        children = Expr(f"{tr.runtime(listing)}({args[0].code})", list_of(PATH), P_CALL)
         if call.block is None:
             return children
         return iterators.loop_over(tr, call, iterators.Source(children.code, PATH),

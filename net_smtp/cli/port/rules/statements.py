@@ -315,8 +315,10 @@ def _multiple(tr: Translator, left: Node, right: Node, tail: Tail,
         rhs = ", ".join(v.code for v in values)
     else:
         value = held if held is not None else tr.expr(right)
-        if value.type.kind != "list" and value.type.kind != "argv":
-            raise tr.fail(right, "several targets from a value that may not be an Array")
+        if value.type.kind not in ("list", "argv"):
+            # anything else: Ruby's rules at run time (nil gives nils, another
+            # value is the first target's; the others nil)
+            value = Expr(value.code, T("list", elem=ANY, nilable=True), value.prec)
         elem = value.type.elem or tr.unknown
         rest_elem = elem
         types = []

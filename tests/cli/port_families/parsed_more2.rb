@@ -1,0 +1,28 @@
+# Parsed values used as Arrays and Strings by their methods, several targets
+# from a method's value of any kind, Dir.entries, and Fixnum.
+require 'json'
+
+probes = JSON.parse('[{"status": 503, "ms": 20}, {"status": 200, "ms": 3000}, {"status": 204, "ms": 10}]')
+failing = probes.reject { |p| p['status'].between?(200, 399) && p['ms'] < 2000 }
+puts failing.map { |p| p['status'] }.join(',')
+probes.sort_by! { |p| [-p['ms'], p['status']] }
+p probes.map { |p| p['ms'] }
+
+conf = JSON.parse('{"template": "Hi {{name}}, see {{what}}.", "r": {"name": "Ana"}}')
+puts conf['template'].gsub(/\{\{(\w+)\}\}/) { conf['r'].fetch($1, "<#{$1}>") }
+
+def deliver(n)
+  return [:sent, nil] if n.even?
+  n > 2 ? 'odd' : nil
+end
+(1..4).each do |n|
+  status, reason = deliver(n)
+  puts "#{n}: #{status} #{reason.nil?}"
+end
+
+Dir.mkdir('spool') unless Dir.exist?('spool')
+File.write('spool/a.eml', 'x')
+puts Dir.entries('spool').reject { |f| f =~ /^\./ }.sort.join(' '), Dir.entries('spool').size
+port = ENV['NO_SUCH_PORT'] || 25
+port = port.to_i unless port.kind_of?(Fixnum)
+p port
