@@ -691,10 +691,13 @@ _PARSED_FORMS = tuple(re.compile(r"\s*" + form + _CLOCK + _ZONE) for form in (
     r"(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})",
 )) + (re.compile(  # ctime and OpenSSL's notAfter: Apr  2 12:00:00 2024 GMT
     r"\s*(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2})\s+(?P<h>\d{1,2}):(?P<mi>\d\d)"
-    r"(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?\s+(?P<y>\d{4})\s*(?P<z>GMT)?\s*"),)
+    r"(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?\s+(?P<y>\d{4})\s*"
+    r"(?:[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?)?\s*"),)
+# (Ruby's Date._parse reads no zone after a ctime's year: the time is local)
 _UNREAD = ("{method} of {text}: the port reads only ISO 8601 (2024-09-12, "
            "2024-09-12T08:00:00Z), YYYY/MM/DD, RFC 2822 (Thu, 12 Sep 2024 08:00 +0000) "
-           "and ctime (Sep 12 08:00:00 2024 GMT) forms, where Ruby guesses at any text")
+           "and ctime (Sep 12 08:00:00 2024, a zone after it ignored as Ruby does) forms, "
+           "where Ruby guesses at any text")
 
 
 def _parse_fields(text: object, method: str) -> re.Match[str]:
@@ -744,9 +747,10 @@ def time_parse(text: object) -> datetime:
     moment = datetime(int(found["y"]), month, 1) + timedelta(
         days=day - 1, hours=hour, minutes=minute, seconds=second,
         microseconds=_microseconds(found["f"]))
-    if found["z"] is None:
+    zone = found.groupdict().get("z")
+    if zone is None:
         return moment.astimezone()
-    return moment.replace(tzinfo=_zone(found["z"]))
+    return moment.replace(tzinfo=_zone(zone))
 
 
 _NAMED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,

@@ -823,3 +823,20 @@ def test_default_hash_stores_the_blocks_value_on_a_read() -> None:
     made = ruby.DefaultHash(lambda held, key: key * 2)
     assert made[3] == 6 and made == {3: 6}
     assert 4 not in made and made.get(4) is None and made == {3: 6}
+
+
+def test_time_parse_of_a_ctime_ignores_a_zone_after_the_year(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # TZ=Asia/Tokyo: p Time.parse("Tue Mar 5 13:58:12 2024 UTC"),
+    #   Time.parse("Mar 5 13:58:12 2024 GMT") -> 2024-03-05 13:58:12 +0900 (both local)
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        shown = [ruby.inspect(ruby.time_parse(text)) for text in (
+            "Tue Mar 5 13:58:12 2024 UTC", "Mar 5 13:58:12 2024 GMT", "Mar 5 13:58:12 2024")]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert shown == ["2024-03-05 13:58:12 +0900"] * 3

@@ -51,3 +51,13 @@ end
 services = [Service.new('web', 99.9), Service.new('db', 99.99), Service.new('mail', 99.9)]
 services.sort.reverse.each { |s| printf("%-5s %6.2f%%\n", s.name, s.uptime) }
 puts services.min.name
+
+class ReleaseBot
+  Target = Struct.new(:list, :prefix)
+  TARGETS = [Target.new('dev@lists.example.org', '[VOTE]'), Target.new('pkg@lists.example.org', '[RC]')].freeze
+
+  def self.lists
+    TARGETS.map { |t| "#{t.prefix} #{t.list}" }
+  end
+end
+puts ReleaseBot.lists

@@ -27,3 +27,6 @@ begin
 rescue ArgumentError => e
   puts "error: #{e.message}"
 end
+# a ctime with a zone after the year: Ruby reads no zone there (local time)
+queued = Time.parse('Tue Mar 5 13:58:12 2024 UTC')
+p queued, ((Time.utc(2024, 3, 5, 14, 30) - queued) / 60).round

@@ -964,7 +964,7 @@ def class_call(tr: Translator, call: Call, path: str) -> Expr | None:
     info = constants.find_class(tr, path)
     if info is None:
         return None
-    code = constants.py_path(info)
+    code = constants.reachable_path(tr, info, call.node)  # (in a class body: from there)
     if call.name == "new":
         return _new(tr, call, info, code)
     found = _member(tr, info, call, code, True) or _library_start(tr, call, info, code)
