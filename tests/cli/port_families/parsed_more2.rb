@@ -26,3 +26,6 @@ puts Dir.entries('spool').reject { |f| f =~ /^\./ }.sort.join(' '), Dir.entries(
 port = ENV['NO_SUCH_PORT'] || 25
 port = port.to_i unless port.kind_of?(Fixnum)
 p port
+File.write('pending.txt', "PO-1\n")
+File.write('pending.txt', "PO-2\n", mode: 'a')
+print File.read('pending.txt')

@@ -102,6 +102,16 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
         return iterators.loop_over(tr, call, lines, call.block, Expr("None", NIL))
     if call.block is not None:
         return None
+    write_mode = "'w'"
+    if name == "write" and len(call.args) == 3 and call.args[2].type == "pair":
+        # File.write(path, text, mode: 'a'): appended
+        key = call.args[2].child_by_field_name("key")
+        value = call.args[2].child_by_field_name("value")
+        if tr.text(key).rstrip(":") != "mode" or tr.text(value) not in ("'a'", '"a"', "'w'",
+                                                                         '"w"'):
+            raise tr.fail(call.node, "File.write with options")
+        write_mode = tr.text(value).replace('"', "'")
+        call = replace(call, args=call.args[:2])
     args = _paths(tr, call) if name != "join" else [tr.expr(a) for a in call.args]
     one = len(args) == 1
     if name == "read" and one:
@@ -118,7 +128,7 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"open({args[0].code}, encoding='utf-8', newline='').readlines()",
                     list_of(LINE), P_CALL)
     if name == "write" and len(args) == 2:
-        return Expr(f"open({args[0].code}, 'w', encoding='utf-8', newline='').write("
+        return Expr(f"open({args[0].code}, {write_mode}, encoding='utf-8', newline='').write("
                     f"{args[1].code})", INT, P_CALL)
     if name == "join":
         return Expr(f"{tr.runtime('file_join')}({', '.join(a.code for a in args)})", PATH,
