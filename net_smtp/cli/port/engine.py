@@ -296,6 +296,25 @@ class Translator:
         them (:meth:`indented`) forgets it, so no branch leaks."""
         self.scope.narrowed[self._var_id(name)] = self.level
 
+    def narrow_element(self, text: str) -> None:
+        """``h[:key]`` (*text*, as :func:`element_text` writes it) is not nil
+        from here on, as :meth:`narrow` says of a local; a store into it or
+        a new value of h forgets it."""
+        name, _, rest = text.partition("[")
+        if self.scope.lookup(name) is not None:
+            self.scope.narrowed[f"{self._var_id(name)}[{rest}"] = self.level
+
+    def element_narrowed(self, text: str) -> bool:
+        """Whether ``h[:key]`` (*text*) was shown not nil here."""
+        name, _, rest = text.partition("[")
+        return self.scope.lookup(name) is not None and \
+            f"{self._var_id(name)}[{rest}" in self.scope.narrowed
+
+    def forget_element(self, text: str) -> None:
+        """A store into ``h[:key]`` (*text*): it may be nil again."""
+        name, _, rest = text.partition("[")
+        self.scope.narrowed.pop(f"{self._var_id(name)}[{rest}", None)
+
     @contextmanager
     def narrowed_within(self, name: str | None) -> Iterator[None]:
         """Local *name* (if any) is not nil while the part of an expression
@@ -333,6 +352,8 @@ class Translator:
         var = self.scope.lookup(name)
         ident = self._var_id(name)
         self.scope.narrowed.pop(ident, None)
+        for held in [k for k in self.scope.narrowed if k.startswith(ident + "[")]:
+            del self.scope.narrowed[held]  # (its entries are a new Hash's)
         if var is None:
             py = py_name(name)
             if py in {v.py for v in self.scope.vars.values()} or py in self.scope.taken:

@@ -1,6 +1,7 @@
 # Parsed values used as Arrays and Strings by their methods, several targets
 # from a method's value of any kind, Dir.entries, and Fixnum.
 require 'json'
+require 'optparse'
 
 probes = JSON.parse('[{"status": 503, "ms": 20}, {"status": 200, "ms": 3000}, {"status": 204, "ms": 10}]')
 failing = probes.reject { |p| p['status'].between?(200, 399) && p['ms'] < 2000 }
@@ -29,3 +30,17 @@ p port
 File.write('pending.txt', "PO-1\n")
 File.write('pending.txt', "PO-2\n", mode: 'a')
 print File.read('pending.txt')
+
+opts_n = { limit: nil, pause: nil }
+OptionParser.new do |o|
+  o.on('--limit N', Integer) { |v| opts_n[:limit] = v }
+end.parse!(%w[--limit 2])
+subs = %w[a b c d]
+subs = subs.first(opts_n[:limit]) if opts_n[:limit]
+p subs
+if opts_n[:limit]
+  puts opts_n[:limit] * 10
+end
+abort 'no pause' unless opts_n[:pause] || true
+opts_n[:limit] = nil
+p opts_n[:limit]

@@ -172,7 +172,29 @@ def iterable(tr: Translator, node: Node) -> Expr:
     return e
 
 
+def element_text(tr: Translator, node: Node) -> str | None:
+    """``h[:key]`` of a local h and a literal key (a Symbol, a String
+    without interpolation, an Integer), as narrowing names it; else None."""
+    obj = node.child_by_field_name("object")
+    args = [c for c in node.named_children if c != obj and c.type != "comment"]
+    if obj is None or obj.type != "identifier" or len(args) != 1 or \
+            args[0].type not in ("simple_symbol", "string", "integer") or \
+            any(c.type == "interpolation" for c in args[0].named_children):
+        return None
+    return f"{tr.text(obj)}[{tr.text(args[0])}]"
+
+
 def element_reference(tr: Translator, node: Node) -> Expr:
+    """``obj[key]``; an entry a condition showed not nil (``if opts[:limit]``)
+    is not nil there."""
+    found = _element_value(tr, node)
+    text = element_text(tr, node)
+    if found.type.nilable and text is not None and tr.element_narrowed(text):
+        return Expr(found.code, found.type.non_nil(), found.prec)
+    return found
+
+
+def _element_value(tr: Translator, node: Node) -> Expr:
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
     special = env.element_reference(tr, node, obj_node, args)
@@ -310,6 +332,9 @@ def store_entry(tr: Translator, obj_node: Node, obj_t: T, key: str, key_t: T, t:
 
 
 def element_target(tr: Translator, node: Node, t: T) -> str:
+    text = element_text(tr, node)
+    if text is not None:
+        tr.forget_element(text)
     obj_node = node.child_by_field_name("object")
     args = [c for c in node.named_children if c != obj_node and c.type != "comment"]
     special = env.element_target(tr, node, obj_node, args, t)

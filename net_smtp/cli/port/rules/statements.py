@@ -129,9 +129,7 @@ def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
     cond = node.child_by_field_name("condition")
     if body is None or cond is None or not _stops(tr, body):
         return
-    for name in present_locals(tr, cond, negate):
-        if tr.local(name) is not None:
-            tr.narrow(name)
+    narrow_each(tr, present_locals(tr, cond, negate))
 
 
 def _value(tr: Translator, e: Expr, tail: Tail) -> None:
@@ -558,6 +556,15 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
+def narrow_each(tr: Translator, names: list[str]) -> None:
+    """What a condition showed not nil: locals, and ``h[:key]`` entries."""
+    for name in names:
+        if "[" in name:
+            tr.narrow_element(name)
+        elif tr.local(name) is not None:
+            tr.narrow(name)
+
+
 def present_locals(tr: Translator, cond: Node | None, truthy: bool = True) -> list[str]:
     """The locals a condition shows are not nil where it is *truthy* (else
     where it is false): ``x``, ``(x = value)``, ``a && b``, ``!x.nil?``;
@@ -569,6 +576,9 @@ def present_locals(tr: Translator, cond: Node | None, truthy: bool = True) -> li
         cond = cond.child_by_field_name("left")
     if cond.type == "identifier":
         return [tr.text(cond)] if truthy else []
+    if cond.type == "element_reference":
+        text = collections.element_text(tr, cond)
+        return [text] if truthy and text is not None else []
     if cond.type == "unary" and tr.text(cond.child_by_field_name("operator")) in ("!", "not"):
         return present_locals(tr, cond.child_by_field_name("operand"), not truthy)
     if cond.type == "binary":
@@ -590,9 +600,7 @@ def branch(tr: Translator, node: Node | None, tail: Tail,
     """The statements of a branch, indented; *narrowed*: the locals its
     condition showed are not nil."""
     with tr.indented():
-        for name in narrowed or ():
-            if tr.local(name) is not None:
-                tr.narrow(name)
+        narrow_each(tr, narrowed or [])
         if node is None:
             if tail.kind == "assign":
                 tr.emit(f"{tail.target} = None")
@@ -611,9 +619,7 @@ def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
-        for name in present_locals(tr, node.child_by_field_name("condition"), not negate):
-            if tr.local(name) is not None:
-                tr.narrow(name)
+        narrow_each(tr, present_locals(tr, node.child_by_field_name("condition"), not negate))
         _inner_statement(tr, node.child_by_field_name("body"), tail)
     if tail.kind == "assign":
         tr.emit("else:")
