@@ -111,7 +111,8 @@ the script's directory see them, ``x = case ... else raise``, ``h[k] = case ... 
 ``Timeout.timeout`` passing the rescue clauses inside its block, parsed values sorted in
 place, compared with ``between?`` and given to ``gsub`` with a block, ``a, b = m(x)`` of any
 value, ``Dir.entries``, ``Fixnum``, a ctime with a zone after the year (Ruby ignores it),
-a class body naming its own Struct, ``File.write`` with ``mode: 'a'``, ``if opts[:n]`` seeing that entry not nil,
+a class body naming its own Struct, ``list.last - list.first`` of Times and Dates,
+``%w[a\\ b]``, ``File.write`` with ``mode: 'a'``, ``if opts[:n]`` seeing that entry not nil,
 (``ruby.DefaultHash``), ``index``/``rindex`` with a block, ``x ? x... : y`` and
 ``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
 ``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,

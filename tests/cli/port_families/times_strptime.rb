@@ -30,3 +30,9 @@ end
 # a ctime with a zone after the year: Ruby reads no zone there (local time)
 queued = Time.parse('Tue Mar 5 13:58:12 2024 UTC')
 p queued, ((Time.utc(2024, 3, 5, 14, 30) - queued) / 60).round
+# first and last of a list of times, and Date differences of such items
+stamps = [Time.utc(2024, 1, 1, 0, 0), Time.utc(2024, 1, 1, 0, 30)]
+p((stamps.last - stamps.first) / 60)
+span = [Date.new(2024, 3, 1), Date.new(2024, 3, 11)]
+p((span.last - span.first).to_i)
+p %w[Hospital\ outpatients c\\d e\nf g\]h]

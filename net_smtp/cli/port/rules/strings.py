@@ -340,12 +340,21 @@ def heredoc_expr(tr: Translator, node: Node) -> Expr:
     return interpolated(tr, parts, multiline=True)
 
 
+def _word_escapes(text: str) -> str:
+    """A ``%w[]`` word's text as Ruby reads it: a backslash keeps the
+    whitespace, backslash or bracket after it in the word; before anything
+    else it stays (``%w[a\\ b c\\nd]`` is ``["a b", "c\\nd"]``)."""
+    return re.sub(r"\\([\s\\()\[\]{}<>|!/])", r"\1", text)
+
+
 def word_array(tr: Translator, node: Node) -> Expr:
     """``%w[a b]`` (and ``%i[a b]``) as a list of strings."""
     items = []
+    interpolating = tr.text(node)[:2] in ("%W", "%I")
     for child in node.named_children:
         items.append(pystr.literal(_text_of_bytes(tr, "".join(
-            unescape(tr.text(c)) if c.type == "escape_sequence" else tr.text(c)
+            unescape(tr.text(c)) if c.type == "escape_sequence" else
+            tr.text(c) if interpolating else _word_escapes(tr.text(c))
             for c in child.named_children))))
     word = T("str", nl="no", symbol=node.type == "symbol_array")
     return Expr("[" + ", ".join(items) + "]", T("list", elem=word, site=str(node.start_byte),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr
+from ..engine import P_ADD, P_CALL, P_CMP, Call, Expr
 from ..syntax import Node
 from ..types import ANY, BOOL, FLOAT, INT, T
 from .calls import DONE, register_const, register_kind
@@ -145,10 +145,11 @@ def arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
         return _date_arithmetic(tr, node, op, a, b)
     other = b.type.non_nil()  # (nil raises in both languages)
     if op == "-" and other.is_("time"):
-        return Expr(f"({a.code} - {b.code}).total_seconds()", FLOAT, P_CALL)
+        return Expr(f"({tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}).total_seconds()", FLOAT,
+                    P_CALL)
     if other.is_("int", "float", "num"):
         tr.need("timedelta")
-        return Expr(f"{tr.wrap(a, 10)} {op} timedelta(seconds={b.code})", TIME, 10)
+        return Expr(f"{tr.wrap(a, P_ADD)} {op} timedelta(seconds={b.code})", TIME, P_ADD)
     raise tr.fail(node, f"Time {op} something that may not be a number")
 
 
@@ -257,7 +258,7 @@ def _date_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> E
     if op == "-" and b.type.is_("date") and call is not None and call.type == "call" and \
             tr.text(call.child_by_field_name("method")) == "to_i":
         # (date - date).to_i: the days between (Ruby's Rational of days, whole)
-        return Expr(f"({a.code} - {b.code}).days", T("days"), P_CALL)
+        return Expr(f"({tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}).days", T("days"), P_CALL)
     raise tr.fail(node, f"Date {op} something other than a number of days "
                         f"(date - date is a Rational)")
 
