@@ -105,26 +105,27 @@ the script's own exceptions, ``delete_at`` with a computed index and ``slice!(st
 deletes k), the ``lines`` of what ``File.binread`` gives, values that may be a Symbol or a String
 shown (the script's Symbols written as ``ruby.Symbol``), ``partition``/``sum``/``count`` with blocks
 of several statements (``a, b = items.partition do ... end``), the right side of ``x && ...``,
-``x.nil? || ...`` and ``!x.nil? && ...`` seeing x not nil, ``a, b = m(x)`` where m may give nil, ``<<`` chains of
-pieces that may be nil, ``$0``/``__FILE__`` where only stderr, exits, banners and
-the script's directory see them, ``x = case ... else raise``, ``h[k] = case ... end``, ``Hash.new { |h, k| h[k] = value }``, classes that include Comparable,
-``Timeout.timeout`` passing the rescue clauses inside its block, parsed values sorted in
-place, compared with ``between?`` and given to ``gsub`` with a block, ``a, b = m(x)`` of any
-value, ``Dir.entries``, ``Fixnum``, a ctime with a zone after the year (Ruby ignores it),
-a class body naming its own Struct, ``list.last - list.first`` of Times and Dates,
-``%w[a\\ b]``, ``File.write`` with ``mode: 'a'``, ``if opts[:n]`` seeing that entry not nil,
-(``ruby.DefaultHash``), ``index``/``rindex`` with a block, ``x ? x... : y`` and
-``if a && b`` / ``else`` of ``if x.nil?`` seeing x not nil, numbers of parsed JSON (``abs``,
-``divmod``, ``'#' * n``), ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the end: UTC, GMT, offsets,
-EST...; text after the template ignored), ``Time - $global_time``, ``abort if x.nil? || x.zero?`` seeing x not nil after it,
-``zip`` with an Array that may be nil, ``Date::MONTHNAMES`` and its fellows, ``printf`` with a splat, ``rotate!``, an
-index that may be nil, ``delete_prefix`` of
-parsed values, YAML settings (``YAML.load_file``/``safe_load`` with
-``aliases:``, ``symbolize_names:``, ``permitted_classes:``; Psych's errors rescued), commands
-(``Open3.capture3``/``capture2e``/``capture2``, backticks, ``$?``, ``Process::Status``),
-``p x.class`` showing the class bare, parsed values given to ``CGI.escapeHTML`` and
-``values_at``, a constant that may be a String or an Integer (``PORT.to_i``), ``format``
-with a splat, ``Digest::SHA256.file(path).hexdigest``, ``obj.m(x.tap { ... })``, and small idioms.
+``x.nil? || ...`` and ``!x.nil? && ...`` seeing x not nil, ``a, b = m(x)`` where m may give
+nil or any value, ``<<`` chains of pieces that may be nil, ``$0``/``__FILE__`` where only
+stderr, exits, banners and the script's directory see them, ``x = case ... else raise``,
+``h[k] = case ... end``, ``Hash.new { |h, k| h[k] = value }`` (``ruby.DefaultHash``), classes
+that include Comparable, ``Timeout.timeout`` passing the rescue clauses inside its block,
+``index``/``rindex`` with a block, ``x ? ... : y``, ``if a && b``, the ``else`` of
+``if x.nil?``, ``if opts[:n]`` and ``abort if x.nil? || x.zero?`` seeing what they test not
+nil, numbers of parsed JSON (``abs``, ``divmod``, ``'#' * n``), parsed values sorted in place,
+compared with ``between?``, given to ``gsub`` with a block, ``CGI.escapeHTML`` and
+``values_at``, ``nonzero?``, ``cwyear``, ``File.readable?``, ``Time.strptime`` (a zone at the
+end; text after the template ignored), ``Time - $global_time``, a ctime with a zone after the
+year (Ruby ignores it), ``list.last - list.first`` of Times and Dates, ``zip`` with an Array
+that may be nil, ``Date::MONTHNAMES`` and its fellows, ``printf`` and ``format`` with a
+splat, ``rotate!``, an index that may be nil, ``delete_prefix`` of parsed values, YAML
+settings (``YAML.load_file``/``safe_load`` with ``aliases:``, ``symbolize_names:``,
+``permitted_classes:``; Psych's errors rescued), commands (``Open3.capture3``/``capture2e``/
+``capture2``, backticks, ``$?``, ``Process::Status``), ``p x.class`` showing the class bare,
+a constant that may be a String or an Integer (``PORT.to_i``),
+``Digest::SHA256.file(path).hexdigest``, ``obj.m(x.tap { ... })``, ``Dir.entries``,
+``Fixnum``, a class body naming its own Struct, ``%w[a\\ b]``, ``File.write`` with
+``mode: 'a'``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,
