@@ -123,7 +123,8 @@ settings (``YAML.load_file``/``safe_load`` with ``aliases:``, ``symbolize_names:
 ``permitted_classes:``; Psych's errors rescued), commands (``Open3.capture3``/``capture2e``/
 ``capture2``, backticks, ``$?``, ``Process::Status``), ``p x.class`` showing the class bare,
 a constant that may be a String or an Integer (``PORT.to_i``),
-``Digest::SHA256.file(path).hexdigest``, ``obj.m(x.tap { ... })``, ``Dir.entries``,
+``Digest::SHA256.file(path).hexdigest`` and the digest of bytes, ``list.then { |h, m| ... }``,
+``obj.m(x.tap { ... })``, ``Dir.entries``,
 ``Fixnum``, a class body naming its own Struct, ``%w[a\\ b]``, ``File.write`` with
 ``mode: 'a'``, and small idioms.
 

@@ -34,3 +34,9 @@ end
 box = TapBox.new
 box.add([1, 2].tap { |l| l << 3; puts "built #{l.size}" })
 p box.items
+
+require 'digest/md5'
+puts Digest::MD5.hexdigest(File.binread('backup.tar')), Digest::SHA256.hexdigest(File.binread('backup.tar')) == Digest::SHA256.file('backup.tar').hexdigest
+start = '09:30'
+minutes = start.split(':').map(&:to_i).then { |h, m| h * 60 + m }
+p minutes, (minutes + 95).divmod(60)

@@ -31,7 +31,8 @@ REQUIRES = {
     "net/smtp": "net_smtp:Net", "openssl": None, "optparse": None, "time": None,
     "date": None, "timeout": None, "securerandom": None, "socket": None, "net/protocol": None,
     "English": None, "logger": None, "json": None, "erb": None, "yaml": None, "psych": None,
-    "pp": None, "base64": None, "digest": None, "mail": "!", "fileutils": None, "uri": None,
+    "pp": None, "base64": None, "digest": None, "digest/md5": None, "digest/sha1": None,
+    "digest/sha2": None, "mail": "!", "fileutils": None, "uri": None,
     "net/http": "!", "tempfile": "!", "stringio": "io", "set": None, "ostruct": None,
     "open3": None, "etc": "!", "resolv": "!", "csv": None, "cgi": None, "rubygems": None,
 }
@@ -735,7 +736,7 @@ def _digest(tr: Translator, call: Call) -> Expr | None:
     from .constants import constant_path  # (constants builds on this module)
 
     path = constant_path(tr, call.recv_node) if call.recv_node is not None else None
-    if "digest" not in tr.ruby_requires or path not in _DIGESTS or \
+    if not any(r.startswith("digest") for r in tr.ruby_requires) or path not in _DIGESTS or \
             call.name not in ("hexdigest", "file") or len(call.args) != 1 or \
             call.block is not None:
         return None
@@ -747,11 +748,11 @@ def _digest(tr: Translator, call: Call) -> Expr | None:
         return Expr(f"hashlib.{_DIGESTS[path]}(open({file.code}, 'rb').read())", DIGEST,
                     P_CALL)
     text = tr.expr(call.args[0])
-    if not text.type.is_("str"):
+    if not text.type.is_("str", "bytes"):
         raise tr.fail(call.node, f"{path}.hexdigest of a value that may not be a String")
     tr.need("hashlib")
-    return Expr(f"hashlib.{_DIGESTS[path]}({tr.wrap(text, P_CALL)}.encode()).hexdigest()",
-                T("str", nl="no"), P_CALL)
+    data = f"{tr.wrap(text, P_CALL)}.encode()" if text.type.kind == "str" else text.code
+    return Expr(f"hashlib.{_DIGESTS[path]}({data}).hexdigest()", T("str", nl="no"), P_CALL)
 
 
 DIGEST = T("digest")

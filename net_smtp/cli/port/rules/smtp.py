@@ -396,9 +396,17 @@ def _then(tr: Translator, call: Call, recv: Expr) -> Expr:
     name as it is; anything else computed once, as a lambda's argument)."""
     assert call.block is not None
     names = blocks.block_params(tr, call.block)
+    body = blocks.one_expression(call.block)
+    if len(names) > 1 and body is not None and recv.type.is_("list") and \
+            not any(n.startswith(("(", "*", "&")) for n in names):
+        # list.then { |h, m| ... }: the Array taken apart, as a proc's parameters take it
+        elem = recv.type.elem or tr.unknown
+        with blocks.params_bound(tr, names, [elem.nil()] * len(names)) as targets:
+            value = tr.expr(body)
+        return Expr(f"(lambda {', '.join(targets)}: {value.code})("
+                    f"*{tr.runtime('fields')}({recv.code}, {len(names)}))", value.type, P_CALL)
     if len(names) > 1 or (names and names[0].startswith("(")):
         raise tr.fail(call.node, f"{call.name} with several block parameters")
-    body = blocks.one_expression(call.block)
     if body is None:
         return _then_statements(tr, call, recv, names)
     if re.fullmatch(r"[\w.]+", recv.code) or not names:
