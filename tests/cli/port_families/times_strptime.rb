@@ -36,3 +36,6 @@ p((stamps.last - stamps.first) / 60)
 span = [Date.new(2024, 3, 1), Date.new(2024, 3, 11)]
 p((span.last - span.first).to_i)
 p %w[Hospital\ outpatients c\\d e\nf g\]h]
+# Float#div: the floored quotient, an Integer
+lease_end = Time.utc(2025, 2, 28)
+p((lease_end - Time.utc(2024, 9, 1)).div(86_400), 7.5.div(2), -7.5.div(2))

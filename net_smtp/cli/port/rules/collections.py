@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..engine import P_ATOM, P_CALL, P_CMP, P_NOT, P_OR, P_SHIFT, Call, Expr
+from ..engine import P_ATOM, P_CALL, P_CMP, P_MUL, P_NOT, P_OR, P_SHIFT, Call, Expr
 from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, FLOAT, INT, PENDING, T, dict_of, join, list_of
 from . import blocks, definitions, dynamic, env, files, io, iterators, regexps, smtp, strings
@@ -1180,6 +1180,12 @@ def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         args = "".join(f", {d.code}" for d in digits)
         return Expr(f"{tr.runtime('round')}({recv.code}{args})",
                     T("float") if digits and digits[0].code != "0" else INT, P_CALL)
+    if name == "div" and len(call.args) == 1 and call.block is None:
+        # Float#div: the floored quotient, an Integer (by zero: ZeroDivisionError in both)
+        other = tr.expr(call.args[0])
+        if other.type.is_("int", "float", "num"):
+            return Expr(f"int({tr.wrap(recv, P_MUL)} // {tr.wrap(other, P_MUL + 1)})", INT,
+                        P_CALL)
     if call.args or call.block is not None:
         return None
     simple = {"to_f": recv, "to_i": Expr(f"int({recv.code})", INT, P_CALL),
