@@ -290,48 +290,50 @@ class Translator:
             return var
         return None
 
-    def narrow(self, name: str) -> None:
-        """Local *name* is not nil from here on (the script stopped
-        otherwise), to the end of the statements at this level: leaving
-        them (:meth:`indented`) forgets it, so no branch leaks."""
-        self.scope.narrowed[self._var_id(name)] = self.level
+    def _narrowing_key(self, name: str) -> str | None:
+        """Where narrowing keeps local *name*, or the entry ``h[:key]`` (as
+        ``collections.element_text`` writes it) of a local h; None for a
+        name that is no local."""
+        local, bracket, rest = name.partition("[")
+        if self.scope.lookup(local) is None:
+            return None
+        return self._var_id(local) + bracket + rest
 
-    def narrow_element(self, text: str) -> None:
-        """``h[:key]`` (*text*, as :func:`element_text` writes it) is not nil
-        from here on, as :meth:`narrow` says of a local; a store into it or
-        a new value of h forgets it."""
-        name, _, rest = text.partition("[")
-        if self.scope.lookup(name) is not None:
-            self.scope.narrowed[f"{self._var_id(name)}[{rest}"] = self.level
+    def narrow(self, name: str) -> None:
+        """Local *name* (or entry ``h[:key]``) is not nil from here on (the
+        script stopped otherwise), to the end of the statements at this
+        level: leaving them (:meth:`indented`) forgets it, so no branch
+        leaks; a new value of the local (a store into the entry) too."""
+        key = self._narrowing_key(name)
+        if key is not None:
+            self.scope.narrowed[key] = self.level
 
     def element_narrowed(self, text: str) -> bool:
         """Whether ``h[:key]`` (*text*) was shown not nil here."""
-        name, _, rest = text.partition("[")
-        return self.scope.lookup(name) is not None and \
-            f"{self._var_id(name)}[{rest}" in self.scope.narrowed
+        return self._narrowing_key(text) in self.scope.narrowed
 
     def forget_element(self, text: str) -> None:
         """A store into ``h[:key]`` (*text*): it may be nil again."""
-        name, _, rest = text.partition("[")
-        self.scope.narrowed.pop(f"{self._var_id(name)}[{rest}", None)
+        key = self._narrowing_key(text)
+        if key is not None:
+            self.scope.narrowed.pop(key, None)
 
     @contextmanager
-    def narrowed_within(self, name: str | None) -> Iterator[None]:
-        """Local *name* (if any) is not nil while the part of an expression
-        that only runs then is translated (``x.nil? || x.size``)."""
-        if name is None or self.scope.lookup(name) is None:
-            yield
-            return
-        ident = self._var_id(name)
-        before = self.scope.narrowed.get(ident)
-        self.scope.narrowed[ident] = self.level
+    def narrowed_within(self, names: list[str]) -> Iterator[None]:
+        """The locals (and entries) *names* are not nil while the part of an
+        expression that only runs then is translated (``x.nil? || x.size``)."""
+        keys = [k for k in map(self._narrowing_key, names) if k is not None]
+        saved = {key: self.scope.narrowed.get(key) for key in keys}
+        for key in keys:
+            self.scope.narrowed[key] = self.level
         try:
             yield
         finally:
-            if before is None:
-                self.scope.narrowed.pop(ident, None)
-            else:
-                self.scope.narrowed[ident] = before
+            for key, before in saved.items():
+                if before is None:
+                    self.scope.narrowed.pop(key, None)
+                else:
+                    self.scope.narrowed[key] = before
 
     def _var_id(self, name: str) -> str:
         for renames in reversed(self.scope.block_names):

@@ -117,9 +117,9 @@ def expression(tr: Translator, node: Node) -> Expr:
         test = node.child_by_field_name("condition")
         c = condition(tr, test)
         # x ? (x not nil here) : (nor here, after x.nil? ? ... :)
-        with tr.narrowed_within(_present_when(tr, test, True)):
+        with tr.narrowed_within(statements.present_locals(tr, test, True)):
             a = raised_as_value(tr, tr.expr(node.child_by_field_name("consequence")))
-        with tr.narrowed_within(_present_when(tr, test, False)):
+        with tr.narrowed_within(statements.present_locals(tr, test, False)):
             b = raised_as_value(tr, tr.expr(node.child_by_field_name("alternative")))
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
@@ -395,7 +395,7 @@ def raised_as_value(tr: Translator, e: Expr) -> Expr:
 
 def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr:
     a = tr.expr(left_node)
-    with tr.narrowed_within(_present_when(tr, left_node, op in ("&&", "and"))):
+    with tr.narrowed_within(statements.present_locals(tr, left_node, op in ("&&", "and"))):
         b = raised_as_value(tr, tr.expr(right_node))
     if a.type.kind == "bool" and b.type.kind == "bool":
         word = "and" if op in ("&&", "and") else "or"
@@ -426,23 +426,6 @@ def _logical(tr: Translator, op: str, left_node: Node, right_node: Node) -> Expr
     falsy = a.type if a.type.kind in ("bool", "any") else NIL
     return _once(tr, a, value, f"{tr.wrap(b, P_OR)} if {truth_of(tr, test_of).code} else {value}",
                  join(b.type, falsy))
-
-
-def _present_when(tr: Translator, left: Node, conjunction: bool) -> str | None:
-    """The local that is not nil on the right of ``x && ...``, ``x.nil? ||
-    ...`` or ``!x || ...`` (the right side runs only then); None otherwise."""
-    negated = left.type == "unary" and tr.text(left.child_by_field_name("operator")) in (
-        "!", "not")
-    if negated:
-        left = left.child_by_field_name("operand")
-    if left.type == "call" and tr.text(left).endswith(".nil?"):
-        # x.nil? || ... and !x.nil? && ...: the right side runs when x is not nil
-        receiver = left.child_by_field_name("receiver")
-        return tr.text(receiver) if conjunction == negated and receiver is not None and \
-            receiver.type == "identifier" else None
-    if left.type == "identifier" and conjunction != negated:
-        return tr.text(left)
-    return None
 
 
 def _named_once(tr: Translator, a: Expr, simple: bool) -> tuple[str, Expr]:

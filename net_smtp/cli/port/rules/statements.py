@@ -129,7 +129,8 @@ def _narrow_after_guard(tr: Translator, node: Node, negate: bool) -> None:
     cond = node.child_by_field_name("condition")
     if body is None or cond is None or not _stops(tr, body):
         return
-    narrow_each(tr, present_locals(tr, cond, negate))
+    for name in present_locals(tr, cond, negate):
+        tr.narrow(name)
 
 
 def _value(tr: Translator, e: Expr, tail: Tail) -> None:
@@ -556,15 +557,6 @@ def _cond_prec(code: str) -> int:
     return P_ATOM
 
 
-def narrow_each(tr: Translator, names: list[str]) -> None:
-    """What a condition showed not nil: locals, and ``h[:key]`` entries."""
-    for name in names:
-        if "[" in name:
-            tr.narrow_element(name)
-        elif tr.local(name) is not None:
-            tr.narrow(name)
-
-
 def present_locals(tr: Translator, cond: Node | None, truthy: bool = True) -> list[str]:
     """The locals a condition shows are not nil where it is *truthy* (else
     where it is false): ``x``, ``(x = value)``, ``a && b``, ``!x.nil?``;
@@ -600,7 +592,8 @@ def branch(tr: Translator, node: Node | None, tail: Tail,
     """The statements of a branch, indented; *narrowed*: the locals its
     condition showed are not nil."""
     with tr.indented():
-        narrow_each(tr, narrowed or [])
+        for name in narrowed or ():
+            tr.narrow(name)
         if node is None:
             if tail.kind == "assign":
                 tr.emit(f"{tail.target} = None")
@@ -619,7 +612,8 @@ def _if_modifier(tr: Translator, node: Node, tail: Tail, negate: bool = False) -
         c = expressions.negate(Expr(c, BOOL, _cond_prec(c))).code
     tr.emit(f"if {c}:")
     with tr.indented():
-        narrow_each(tr, present_locals(tr, node.child_by_field_name("condition"), not negate))
+        for name in present_locals(tr, node.child_by_field_name("condition"), not negate):
+            tr.narrow(name)
         _inner_statement(tr, node.child_by_field_name("body"), tail)
     if tail.kind == "assign":
         tr.emit("else:")
