@@ -83,16 +83,13 @@ def _argv(command: tuple[Any, ...]) -> tuple[list[str] | str, bool]:
     """What to run, and whether through the shell, as Ruby decides."""
     if not command:
         raise TypeError("wrong number of arguments (given 0, expected 1+)")
-    words = [str(word) if isinstance(word, str) else _not_text(word) for word in command]
-    if len(words) == 1 and _SHELL_SPECIAL.search(words[0]):
-        return words[0], True
-    if len(words) == 1:
-        return words[0].split(), False
-    return words, False
-
-
-def _not_text(value: object) -> str:
-    raise TypeError(f"no implicit conversion of {type(value).__name__} into String")
+    for word in command:
+        if not isinstance(word, str):
+            raise TypeError(f"no implicit conversion of {type(word).__name__} into String")
+    if len(command) > 1:
+        return list(command), False
+    line: str = command[0]
+    return (line, True) if _SHELL_SPECIAL.search(line) else (line.split(), False)
 
 
 def _run(command: tuple[Any, ...], stdin_data: str | None,

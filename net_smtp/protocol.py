@@ -73,7 +73,7 @@ def open_tcp(host: str, port: int | str, timeout: float | None) -> socket.socket
     then fails in the lookup, as in Ruby, not in the codec.
 
     Raises:
-        OSError: no address could be reached (the first address's error),
+        OSError: no address could be reached (the last address's error),
             ``socket.gaierror`` for a failed lookup.
     """
     name = host.encode() if host.isascii() else host

@@ -33,6 +33,8 @@ from typing import IO, Any, AnyStr, NoReturn
 from . import _ruby, errors
 from ._process import ProcessStatus, backtick, capture2, capture2e, capture3, last_status
 from ._yaml import BadAlias, DisallowedClass, PsychError, YAMLSyntaxError
+from ._yaml import load as yaml_load
+from ._yaml import load_file as yaml_load_file
 
 __all__ = [
     "ABBR_DAYNAMES",
@@ -683,7 +685,9 @@ def _microseconds(fraction: str | None) -> int:
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _CLOCK = r"(?:[T\s]+(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?)?"
-_ZONE = r"\s*(?P<z>[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?)?\s*"
+_ZONE_CODE = r"[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?"
+"""A zone as Ruby reads it after a date and time (see :func:`_zone`)."""
+_ZONE = rf"\s*(?P<z>{_ZONE_CODE})?\s*"
 _MONTH = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?"
 _PARSED_FORMS = tuple(re.compile(r"\s*" + form + _CLOCK + _ZONE) for form in (
     r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})",
@@ -692,7 +696,7 @@ _PARSED_FORMS = tuple(re.compile(r"\s*" + form + _CLOCK + _ZONE) for form in (
 )) + (re.compile(  # ctime and OpenSSL's notAfter: Apr  2 12:00:00 2024 GMT
     r"\s*(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2})\s+(?P<h>\d{1,2}):(?P<mi>\d\d)"
     r"(?::(?P<s>\d\d)(?:[.,](?P<f>\d+))?)?\s+(?P<y>\d{4})\s*"
-    r"(?:[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?)?\s*"),)
+    rf"(?:{_ZONE_CODE})?\s*"),)
 # (Ruby's Date._parse reads no zone after a ctime's year: the time is local)
 _UNREAD = ("{method} of {text}: the port reads only ISO 8601 (2024-09-12, "
            "2024-09-12T08:00:00Z), YYYY/MM/DD, RFC 2822 (Thu, 12 Sep 2024 08:00 +0000) "
@@ -797,7 +801,7 @@ def _strptime_zone(code: str) -> tzinfo | None:
     if code.upper() in _NAMED_ZONES:
         hours = _NAMED_ZONES[code.upper()]
         return timezone(timedelta(hours=hours), f"{'-' if hours < 0 else '+'}{abs(hours):02}00")
-    if re.fullmatch(r"[zZ]|UTC?|GMT|[+-]\d\d(?::?\d\d)?", code):
+    if re.fullmatch(_ZONE_CODE, code):
         return _zone(code)
     return None
 
@@ -814,25 +818,6 @@ def string_arg(value: object) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"no implicit conversion of {_named(value)} into String")
-
-
-def yaml_load(source: object, *, permitted: tuple[str, ...] = (), aliases: bool = False,
-              symbolize_names: bool = False, fallback: Any = None) -> Any:
-    """``YAML.load(text)`` and its fellows, as Ruby 3.1's Psych reads YAML
-    (see :mod:`net_smtp._yaml`; PyYAML parses)."""
-    from ._yaml import load
-
-    return load(source, permitted=permitted, aliases=aliases,
-                symbolize_names=symbolize_names, fallback=fallback)
-
-
-def yaml_load_file(path: object, *, permitted: tuple[str, ...] = (), aliases: bool = False,
-                   symbolize_names: bool = False, fallback: Any = None) -> Any:
-    """``YAML.load_file(path)`` and its fellows (the file read as UTF-8)."""
-    from ._yaml import load_file
-
-    return load_file(path, permitted=permitted, aliases=aliases,
-                     symbolize_names=symbolize_names, fallback=fallback)
 
 
 def date_parse(text: object) -> date:
@@ -1989,8 +1974,8 @@ def cmp(a: object, b: object) -> int | None:
             if found != 0:
                 return found
         return (len(a) > len(b)) - (len(a) < len(b))
-    if isinstance(a, Comparable) or callable(getattr(type(a), "cmp", None)):
-        own: int | None = getattr(a, "cmp")(b)  # the script's own <=>
+    if callable(getattr(type(a), "cmp", None)):  # a class of the script with its own <=>
+        own: int | None = getattr(a, "cmp")(b)
         return own
     return 0 if a == b and type(a) is type(b) else None
 
