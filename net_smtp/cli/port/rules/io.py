@@ -162,11 +162,13 @@ def _spread_format(tr: Translator, call: Call) -> Expr | None:
         return None
     codes = [tr.expr(call.args[0]).code]
     for arg in call.args[1:]:
-        if arg.type not in ("splat_argument", "pair", "block_argument", "hash_splat_argument"):
+        if arg.type in ("pair", "block_argument", "hash_splat_argument"):
+            raise tr.fail(arg, f"{call.name} with a splat and options")
+        if arg.type != "splat_argument":
             codes.append(tr.expr(arg).code)
             continue
-        many = tr.expr(arg.named_children[0]) if arg.type == "splat_argument" else None
-        if many is None or not many.type.is_("list", "argv"):
+        many = tr.expr(arg.named_children[0])
+        if not many.type.is_("list", "argv"):
             raise tr.fail(arg, "a splat of something that may not be an Array")
         codes.append(f"*{many.code}")
     return Expr(f"{tr.runtime('format')}({', '.join(codes)})", T("str"), P_CALL)
@@ -912,11 +914,11 @@ def _yaml(tr: Translator, call: Call) -> Expr | None:
     for option in call.args[1:]:
         key = option.child_by_field_name("key") if option.type == "pair" else None
         value = option.child_by_field_name("value") if key is not None else None
-        word = tr.text(key).rstrip(":").lstrip(":") if key is not None else ""
-        if value is not None and word in ("symbolize_names", "aliases") and \
-                value.type in ("true", "false"):
-            symbols = value.type == "true" if word == "symbolize_names" else symbols
-            aliases = value.type == "true" if word == "aliases" else aliases
+        word = tr.text(key).strip(":") if key is not None else ""
+        if value is not None and word == "symbolize_names" and value.type in ("true", "false"):
+            symbols = value.type == "true"
+        elif value is not None and word == "aliases" and value.type in ("true", "false"):
+            aliases = value.type == "true"
         elif value is not None and word == "permitted_classes" and value.type == "array" and \
                 all(tr.text(c) in ("Date", "Time", "Symbol") for c in value.named_children):
             permitted = tuple(tr.text(c) for c in value.named_children)
@@ -944,6 +946,7 @@ def _open3(tr: Translator, call: Call) -> Expr | None:
                                                               "capture2"):
         return None
     words: list[str] = []
+    options: list[str] = []
     for arg in call.args:
         if arg.type == "pair":
             key, value = arg.child_by_field_name("key"), arg.child_by_field_name("value")
@@ -952,7 +955,7 @@ def _open3(tr: Translator, call: Call) -> Expr | None:
             data = tr.expr(value)
             if not data.type.is_("str"):
                 raise tr.fail(arg, "stdin_data that may not be a String")
-            words.append(f"stdin_data={data.code}")
+            options.append(f"stdin_data={data.code}")
         elif arg.type == "splat_argument":
             many = tr.expr(arg.named_children[0])
             if not many.type.is_("list", "argv") or not (many.type.elem or ANY).is_("str"):
@@ -963,10 +966,10 @@ def _open3(tr: Translator, call: Call) -> Expr | None:
             if not word.type.is_("str"):
                 raise tr.fail(arg, "a command word that may not be a String")
             words.append(word.code)
-    if not any(not w.startswith("stdin_data=") for w in words):
+    if not words:
         raise tr.fail(call.node, f"Open3.{call.name} without a command")
     items = (T("str"), T("str"), STATUS) if call.name == "capture3" else (T("str"), STATUS)
-    return Expr(f"{tr.runtime(call.name)}({', '.join(words)})",
+    return Expr(f"{tr.runtime(call.name)}({', '.join(words + options)})",
                 T("list", elem=ANY, items=items), P_CALL)
 
 
