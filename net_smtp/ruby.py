@@ -67,6 +67,7 @@ __all__ = [
     "each",
     "each_slice",
     "encode64",
+    "erb_local",
     "escape_html",
     "exit_status",
     "fdiv",
@@ -856,6 +857,17 @@ def escape_html(text: str) -> str:
     &#39;`` (Python's ``html.escape`` writes ``&#x27;``)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def erb_local(values: object, name: str) -> Any:
+    """The local *name* of a template rendered by ``result_with_hash(values)``:
+    the entry of that key, a Symbol or a String, as Ruby sets a local from
+    either; Ruby's NameError when there is none."""
+    if not isinstance(values, Mapping):
+        raise _no_method("each_pair", values)
+    if name not in values:
+        raise NameError(f"undefined local variable or method `{name}' for main:Object")
+    return values[name]
 
 
 class InvalidURIError(ValueError):

@@ -23,6 +23,11 @@ CASES = [
      "run time"),
     ("erb_read_at_run_time", "require 'erb'\nbody = ERB.new(File.read('t.erb')).result(binding)\n"
      "puts body\n", 2, "ERB"),
+    ("erb_hash_read_by_a_method_of_the_script",
+     "require 'erb'\ndef stamp; 'x'; end\nt = ERB.new('<%= stamp %> <%= who %>')\n"
+     "row = { who: 'a' }\nputs t.result_with_hash(row)\n", 3, "ERB"),
+    ("erb_hash_made_in_the_call", "require 'erb'\nt = ERB.new('<%= who %>')\n"
+     "puts t.result_with_hash({ who: 'a' }.merge(x: 1))\n", 2, "ERB"),
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
     ("script_name_shown", "puts \"sent by #{File.basename(__FILE__)}\"\n", 1,

@@ -840,3 +840,14 @@ def test_time_parse_of_a_ctime_ignores_a_zone_after_the_year(
         monkeypatch.undo()
         time.tzset()
     assert shown == ["2024-03-05 13:58:12 +0900"] * 3
+
+
+def test_a_template_local_comes_from_a_symbol_or_a_string_key() -> None:
+    # ERB.new('<%= a %>').result_with_hash(a: 1) and ('a' => 1) -> "1";
+    # ({}) -> NameError (undefined local variable or method `a'); (nil) -> NoMethodError
+    assert ruby.erb_local({ruby.Symbol("a"): 1}, "a") == 1
+    assert ruby.erb_local({"a": 2}, "a") == 2
+    with pytest.raises(NameError, match="undefined local variable or method `a'"):
+        ruby.erb_local({"b": 1}, "a")
+    with pytest.raises(AttributeError, match="each_pair"):
+        ruby.erb_local(None, "a")

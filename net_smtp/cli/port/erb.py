@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .syntax import Node, heredoc_bodies, walk
+from .syntax import Node, heredoc_bodies, parse_fragment, walk
 
 __all__ = ["compile_template", "rewrites"]
 
@@ -94,6 +94,8 @@ class _Script:
         self.nodes = list(walk(root))
         self.heredocs = heredoc_bodies(root)
         self.assignments: dict[str, list[Node]] = {}
+        self.methods = {_text(n.child_by_field_name("name")) for n in self.nodes
+                        if n.type in ("method", "singleton_method")}
         for node in self.nodes:
             left = node.child_by_field_name("left") if node.type in (
                 "assignment", "operator_assignment") else None
@@ -260,10 +262,17 @@ def _rendered(script: _Script, call: Node, made: tuple[str, str | None]) -> byte
             return None
         return f"->() {{ {body} }}.call".encode()
     args = call.child_by_field_name("arguments")
-    pairs = list(args.named_children) if args is not None else []
-    names: list[str] = []
-    values: list[str] = []
-    for pair in pairs:
+    given = list(args.named_children) if args is not None else []
+    if len(given) == 1 and given[0].type in ("identifier", "instance_variable", "constant"):
+        names = _free_names(statements)
+        if names is None or script.methods & set(names):
+            return None  # (a name the template reads may be a method of the script)
+        holder = _text(given[0])
+        values = [f"ERB.__erb_local({holder}, :{name})" for name in names]
+        return f"->({', '.join(names)}) {{ {body} }}.call({', '.join(values)})".encode()
+    names = []
+    values = []
+    for pair in given:
         key = pair.child_by_field_name("key") if pair.type == "pair" else None
         if key is None or key.type != "hash_key_symbol" or _text(key) == "_erbout":
             return None
@@ -272,3 +281,38 @@ def _rendered(script: _Script, call: Node, made: tuple[str, str | None]) -> byte
     breaks = _text(call).count("\n") - sum(v.count("\n") for v in values)
     return (f"->({', '.join(names)}) {{ {body} }}.call({', '.join(values)}" + "\n" * breaks +
             ")").encode()
+
+
+_BINDERS = ("block_parameters", "lambda_parameters", "method_parameters", "exception_variable")
+
+
+def _free_names(statements: list[str]) -> list[str] | None:
+    """The names the template's code reads without binding them itself,
+    in the order they first come: the locals ``result_with_hash`` must give
+    it. None when the code does not parse on its own."""
+    root = parse_fragment("\n".join(statements))
+    if root is None:
+        return None
+    bound = {"_erbout"}
+    read: list[str] = []
+    for node in sorted(walk(root), key=lambda n: n.start_byte):
+        if node.type != "identifier":
+            continue
+        parent = node.parent
+        owner = parent
+        while owner is not None and owner.type not in _BINDERS and \
+                owner.type not in ("assignment", "operator_assignment", "for"):
+            owner = owner.parent if owner.type in (
+                "left_assignment_list", "destructured_left_assignment", "destructured_parameter",
+                "optional_parameter", "splat_parameter", "keyword_parameter", "rest_assignment",
+                "in") else None
+        if owner is not None and (owner.type in _BINDERS or node.start_byte < (
+                owner.child_by_field_name("left") or owner.child_by_field_name("pattern")
+                or node).end_byte):
+            bound.add(_text(node))
+        elif parent is not None and parent.type == "call" and \
+                parent.child_by_field_name("method") == node:
+            continue
+        elif _text(node) not in bound and _text(node) not in read:
+            read.append(_text(node))
+    return read

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse", "unparenthesized"]
+__all__ = ["INSTALL_HINT", "MissingParser", "Node", "RubySyntaxError", "parse", "parse_fragment",
+           "unparenthesized"]
 
 INSTALL_HINT = "pip install 'net-smtp[port]'  (tree-sitter>=0.23 and tree-sitter-ruby>=0.23.1)"
 
@@ -87,6 +88,13 @@ def parse(source: bytes) -> tuple[Node, bytes]:
     for start, end, text in edits:
         rewritten[start:end] = text
     return _parser().parse(bytes(rewritten)).root_node, bytes(rewritten)
+
+
+def parse_fragment(source: str) -> Node | None:
+    """The syntax tree of a piece of Ruby the translator wrote itself (an
+    ERB template's code), as it is; None when it does not parse."""
+    root = _parser().parse(source.encode("utf-8")).root_node
+    return None if root.has_error else root
 
 
 def unparenthesized(node: Node | None) -> Node | None:

@@ -1,7 +1,8 @@
 # ERB templates written in the script: result(binding) in a method (its
 # locals and instance variables), result_with_hash, trim_mode '-' (with
 # "<%-" indentation and "-%>" line ends), <%% and <%# %>, ERB::Util.h,
-# templates held in a constant, a local, an instance variable.
+# templates held in a constant, a local, an instance variable;
+# result_with_hash of a Hash held in a local (string keys too).
 require 'erb'
 
 REPORT = <<~'ERB'
@@ -46,3 +47,15 @@ EOT
 print welcome.result_with_hash(user: { name: 'Cy' },
                                tips: ['read the docs', 'say hi'])
 print ERB.new('plain <%= 1 + 1 %> line').result(binding), "\n"
+
+CARD = ERB.new(<<~'ERB', trim_mode: '-')
+  <%= name %>: <%= items.size %> item<%= items.size == 1 ? '' : 's' %>
+  <% items.each do |item| -%>
+  - <%= item %>
+  <% end -%>
+ERB
+[{ name: 'Ann', items: %w[tea cake] }, { name: 'Bo', items: ['jam'] }].each do |row|
+  print CARD.result_with_hash(row)
+end
+row = { 'name' => 'Cy', 'items' => [], 'unused' => 1 }
+print CARD.result_with_hash(row)

@@ -204,6 +204,9 @@ def call_expr(tr: Translator, node: Node, tail: object | None = None) -> Expr:
             raise tr.fail(node, f"{path}.{call.name} is not something the translator knows")
         call.recv = value
         return dispatch(tr, call, value)
+    covered = collections.covers(tr, call)  # (a Range of Floats is no Python range)
+    if covered is not None:
+        return covered
     recv = tr.expr(call.recv_node)
     call.recv = recv
     if call.safe_nav:

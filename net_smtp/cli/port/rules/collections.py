@@ -20,10 +20,9 @@ if TYPE_CHECKING:
 
     from ..engine import Translator
 
-__all__ = ["array_literal", "check_key", "element_reference", "element_target", "hash_key",
-           "hash_literal", "iterable", "json_keys", "key_type", "list_method", "or_default",
-           "part_of",
-           "range_expr", "shovel"]
+__all__ = ["array_literal", "check_key", "covers", "element_reference", "element_target",
+           "hash_key", "hash_literal", "iterable", "json_keys", "key_type", "list_method",
+           "or_default", "part_of", "range_expr", "shovel"]
 
 
 def array_literal(tr: Translator, node: Node) -> Expr:
@@ -1078,10 +1077,6 @@ def _merged(a: T, b: T, site: str) -> T:
 
 
 def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
-    if call.name in ("cover?", "include?", "member?", "===") and len(call.args) == 1:
-        covered = _covers(tr, call)
-        if covered is not None:
-            return covered
     found = iterators.iterate(tr, call, recv)
     if found is not None:
         return found
@@ -1095,20 +1090,22 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     return None
 
 
-def _covers(tr: Translator, call: Call) -> Expr | None:
+def covers(tr: Translator, call: Call) -> Expr | None:
     """``(low..high).cover?(x)`` (``include?`` of numbers and dates is the
     same test): a chained comparison with the literal's bounds, x computed
     once. None for a Range held elsewhere; marked for values that may not
     compare with the bounds (Ruby answers false for nil)."""
     node = unparenthesized(call.recv_node)
-    if node is None or node.type != "range" or node.child_by_field_name("begin") is None or \
+    if call.name not in ("cover?", "include?", "member?", "===") or len(call.args) != 1 or \
+            node is None or node.type != "range" or node.child_by_field_name("begin") is None or \
             node.child_by_field_name("end") is None:
         return None
     low = tr.expr(node.child_by_field_name("begin"))
     high = tr.expr(node.child_by_field_name("end"))
     value = tr.expr(call.args[0])
     kinds = [e.type for e in (low, high, value)]
-    if not (all(t.is_("int", "float") for t in kinds) or all(t.is_("date") for t in kinds)):
+    if not (all(t.is_("int", "float", "num") for t in kinds) or
+            all(t.is_("date") for t in kinds)):
         raise tr.fail(call.node, f"Range#{call.name} of values that may not compare alike")
     last = "<" if tr.text(node.child_by_field_name("operator")) == "..." else "<="
     return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(value, P_CMP + 1)} {last} "
@@ -1123,7 +1120,7 @@ def _bounded(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name == "clamp":
         return Expr(f"min(max({recv.code}, {low.code}), {high.code})", join(recv.type, join(
             low.type, high.type)), P_CALL)
-    if not (low.type.is_("int", "float") and high.type.is_("int", "float")):
+    if not (low.type.is_("int", "float", "num") and high.type.is_("int", "float", "num")):
         raise tr.fail(call.node, "between? values that may not be numbers")
     return Expr(f"{tr.wrap(low, P_CMP + 1)} <= {tr.wrap(recv, P_CMP + 1)} <= "
                 f"{tr.wrap(high, P_CMP + 1)}", BOOL, P_CMP)
@@ -1173,6 +1170,9 @@ def _int_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def _float_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
+    bounded = _bounded(tr, call, recv)
+    if bounded is not None:
+        return bounded
     if name == "round" and call.block is None and len(call.args) <= 1:
         digits = [tr.expr(a) for a in call.args]
         if digits and not digits[0].type.is_("int"):
@@ -1216,8 +1216,9 @@ def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """A number that may be an Integer or a Float: the forms right for both
     (``round`` through the runtime, which keeps an Integer one)."""
     name = call.name
-    if call.block is not None:
-        return None
+    bounded = _bounded(tr, call, recv)
+    if bounded is not None or call.block is not None:
+        return bounded
     if name == "round" and len(call.args) <= 1:
         digits = [tr.expr(a) for a in call.args]
         if digits and not digits[0].type.is_("int"):

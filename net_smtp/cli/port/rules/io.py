@@ -230,7 +230,7 @@ def _abort(tr: Translator, call: Call) -> Expr:
 def _sleep(tr: Translator, call: Call) -> Expr:
     tr.need("time")
     values = _text_args(tr, call)
-    if len(values) != 1 or not values[0].type.is_("int", "float"):
+    if len(values) != 1 or not values[0].type.is_("int", "float", "num"):
         raise tr.fail(call.node, "sleep without a number of seconds")
     return Expr(f"time.sleep({values[0].code})", INT, P_CALL)
 
@@ -657,6 +657,24 @@ def _erb_util(tr: Translator, call: Call) -> Expr | None:
 
 
 register_const("ERB::Util", _erb_util)
+
+
+def _erb_local(tr: Translator, call: Call) -> Expr | None:
+    """``ERB.__erb_local(h, :name)``, which :mod:`..erb` writes for a local
+    of a template given ``result_with_hash(h)``: the runtime's lookup (a
+    Symbol or a String key), typed as the Hash's entry when it is known."""
+    if call.name != "__erb_local" or len(call.args) != 2:
+        return None
+    values = tr.expr(call.args[0])
+    name = tr.text(call.args[1]).lstrip(":")
+    held = values.type
+    typed = dict(held.fields or ()).get(tr.string(name)) if held.kind == "dict" else None
+    if typed is None:
+        typed = held.elem if held.kind == "dict" and held.elem is not None else tr.unknown
+    return Expr(f"{tr.runtime('erb_local')}({values.code}, {tr.string(name)})", typed, P_CALL)
+
+
+register_const("ERB", _erb_local)
 
 
 _FORM_PAIRS = T("list", elem=T("list", elem=T("str"), items=(T("str"), T("str"))))

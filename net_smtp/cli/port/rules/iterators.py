@@ -339,7 +339,8 @@ def _spread(tr: Translator, src: Source, names: list[str]) -> Source:
     if n < 2 or src.index is not None or (item.kind == "list" and item.items is not None and
                                           len(item.items) == n):
         return src
-    elem = item.elem if item.kind == "list" and item.elem is not None else tr.unknown
+    elem = item.elem if item.kind == "list" and item.elem is not None else \
+        item if item.kind == "any" else tr.unknown
     each = f"{tr.runtime('each')}("
     code = src.code[len(each):-1] if src.code.startswith(each) else src.code
     # an item shorter than the parameters leaves nil in the last ones
@@ -356,6 +357,8 @@ def _types(tr: Translator, node: Node, src: Source, names: list[str]) -> list[T]
     if len(names) <= 1:
         return [src.item]
     item = src.item
+    if item.kind == "any":  # (taken apart at run time, as Ruby does)
+        return [item.nil()] * len(names)
     if item.kind != "list":
         raise tr.fail(node, "several block parameters for items that may not be Arrays")
     if item.items is not None and len(item.items) == len(names):
@@ -415,7 +418,10 @@ def _whole_item(tr: Translator, call: Call, src: Source, block: Block) -> Iterat
         raise tr.fail(call.node, "block parameters nested more than one level")
     types = _types(tr, call.node, src, parts) if parts else []
     codes = {name: f"{item}[{i}]" for i, name in enumerate(parts)}
-    if _spread(tr, src, parts) != src:  # Arrays of unknown length: nil past the end
+    if src.item.kind == "any":  # an Array spread, anything else the first
+        codes = {name: f"{tr.runtime('fields')}({item}, {len(parts)})[{i}]"
+                 for i, name in enumerate(parts)}
+    elif _spread(tr, src, parts) != src:  # Arrays of unknown length: nil past the end
         codes = {name: f"{tr.runtime('index')}({item}, {i})" for i, name in enumerate(parts)}
         types = [t.nil() for t in types]
     flat: list[str] = []
