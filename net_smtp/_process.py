@@ -9,16 +9,21 @@ say 127.
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import subprocess
 import sys
 from typing import Any
 
-__all__ = ["ProcessStatus", "backtick", "capture2", "capture2e", "capture3", "last_status"]
+__all__ = ["ProcessStatus", "backtick", "capture2", "capture2e", "capture3", "last_status",
+           "open_command"]
 
 # What makes Ruby hand a command line to the shell (process.c)
 _SHELL_SPECIAL = re.compile(r"[*?{}\[\]<>()~&|\\$;'`\"\n#=%]")
+# and the first words only the shell knows (process.c's posix_sh_cmds)
+_SHELL_WORDS = frozenset("""! . : break case continue do done elif else esac eval exec exit
+export fi for if in readonly return set shift then times trap unset until while""".split())
 
 
 class ProcessStatus:
@@ -89,20 +94,25 @@ def _argv(command: tuple[Any, ...]) -> tuple[list[str] | str, bool]:
     if len(command) > 1:
         return list(command), False
     line: str = command[0]
-    return (line, True) if _SHELL_SPECIAL.search(line) else (line.split(), False)
+    words = line.split()
+    if _SHELL_SPECIAL.search(line) or words and words[0] in _SHELL_WORDS:
+        return line, True
+    return words, False
 
 
 def _run(command: tuple[Any, ...], stdin_data: str | None,
-         stderr: str) -> tuple[str, str, ProcessStatus]:
+         stderr: str, stdout: bool = True) -> tuple[str, str, ProcessStatus]:
     """Run *command* as Ruby would; *stderr* is ``'pipe'`` (kept apart),
     ``'merge'`` (into stdout, in the order written) or ``'inherit'``; no
-    *stdin_data* leaves the script's own standard input to the command."""
+    *stdin_data* leaves the script's own standard input to the command;
+    *stdout* false leaves it the script's standard output."""
     args, shell = _argv(command)
     for stream in (sys.stdout, sys.stderr):  # what the script wrote comes first
         stream.flush()
     errors = {"pipe": subprocess.PIPE, "merge": subprocess.STDOUT, "inherit": None}[stderr]
     try:
-        child = subprocess.Popen(args, shell=shell, stdout=subprocess.PIPE, stderr=errors,
+        child = subprocess.Popen(args, shell=shell, stderr=errors,
+                                 stdout=subprocess.PIPE if stdout else None,
                                  stdin=None if stdin_data is None else subprocess.PIPE,
                                  encoding="utf-8", errors="surrogateescape")
     except FileNotFoundError as exc:  # Ruby's text: No such file or directory - name
@@ -137,3 +147,33 @@ def backtick(command: str) -> str:
     """`` `command` ``: its output (stderr and stdin are the script's own);
     ``$?`` is then its status. Ruby's rule for the shell applies."""
     return _run((command,), None, "inherit")[0]
+
+
+class _CommandInput(io.StringIO):
+    """What ``open('|command', 'w')`` is given: the command runs on it,
+    with the script's standard output, when the file is closed."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__()
+        self._command = command
+
+    def close(self) -> None:
+        if not self.closed:
+            text = self.getvalue()
+            super().close()
+            _run((self._command,), text, "inherit", stdout=False)
+
+
+def open_command(command: str, mode: str) -> io.StringIO:
+    """Ruby's ``open('|command', mode)``: ``'r'``, the command's output to
+    read (it has run when this returns); ``'w'`` or ``'a'``, its input,
+    given to it on close. ``$?`` is then its status.
+
+    Raises:
+        NotImplementedError: another mode, or ``|-`` (Ruby forks the script).
+    """
+    if command == "-" or mode not in ("r", "w", "a"):
+        raise NotImplementedError(f"open of a command in mode {mode!r} is not ported")
+    if mode == "r":
+        return io.StringIO(_run((command,), None, "inherit")[0])
+    return _CommandInput(command)

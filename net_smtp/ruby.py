@@ -31,7 +31,15 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
-from ._process import ProcessStatus, backtick, capture2, capture2e, capture3, last_status
+from ._process import (
+    ProcessStatus,
+    backtick,
+    capture2,
+    capture2e,
+    capture3,
+    last_status,
+    open_command,
+)
 from ._yaml import BadAlias, DisallowedClass, PsychError, YAMLSyntaxError
 from ._yaml import load as yaml_load
 from ._yaml import load_file as yaml_load_file
@@ -87,6 +95,7 @@ __all__ = [
     "is_empty",
     "iso8601",
     "join",
+    "kernel_open",
     "last",
     "last_status",
     "length",
@@ -809,6 +818,15 @@ def _strptime_zone(code: str) -> tzinfo | None:
 
 def _strptime_error(text: str, template: str) -> errors.ArgumentError:
     return errors.ArgumentError(f"invalid date or strptime format - `{text}' `{template}'")
+
+
+def kernel_open(path: object, mode: str = "r") -> IO[str]:
+    """Ruby's ``open(path, mode)`` (Kernel's): the file, as text; for a path
+    starting with ``|``, the command after it (see ``open_command``)."""
+    text = string_arg(path)
+    if text.startswith("|"):
+        return open_command(text[1:], mode)
+    return open(text, mode, encoding="utf-8", newline="")
 
 
 def string_arg(value: object) -> str:

@@ -30,6 +30,8 @@ CASES = [
      "puts t.result_with_hash({ who: 'a' }.merge(x: 1))\n", 2, "ERB"),
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
+    ("file_read_in_binary_mode", "data = File.open('a.pdf', 'rb') { |f| f.read }\np data.size\n",
+     1, "binary mode"),
     ("script_name_shown", "puts \"sent by #{File.basename(__FILE__)}\"\n", 1,
      "__FILE__ shown"),
     ("program_name_held_then_shown", "PROG = File.basename($0, '.rb')\nwarn PROG\n"

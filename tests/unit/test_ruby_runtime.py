@@ -851,3 +851,4 @@ def test_a_template_local_comes_from_a_symbol_or_a_string_key() -> None:
         ruby.erb_local({"b": 1}, "a")
     with pytest.raises(AttributeError, match="each_pair"):
         ruby.erb_local(None, "a")
+

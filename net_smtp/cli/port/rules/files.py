@@ -33,7 +33,11 @@ def _open_mode(tr: Translator, node: Node | None) -> str:
     if node is None:
         return "'r'"
     mode = tr.expr(node)
-    if mode.code.strip("'\"") not in ("r", "w", "a", "rb", "wb", "ab", "r+", "w+", "a+"):
+    if mode.code.strip("'\"") in ("wb", "ab"):  # (a String's bytes are written the same)
+        return mode.code.replace("b", "")
+    if mode.code.strip("'\"") == "rb":
+        raise tr.fail(node, "a file read in binary mode (Ruby reads a binary String)")
+    if mode.code.strip("'\"") not in ("r", "w", "a", "r+", "w+", "a+"):
         raise tr.fail(node, "an unusual file mode")
     return mode.code
 
@@ -168,9 +172,10 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
-def _open(tr: Translator, call: Call) -> Expr:
+def _open(tr: Translator, call: Call, command_ok: bool = False) -> Expr:
     """``File.open(path[, mode])``, with a block (or ``&:name``): a ``with``
-    statement, the block's value going where the call's goes."""
+    statement, the block's value going where the call's goes. *command_ok*:
+    Kernel#open of a computed path, which runs a command for ``|cmd``."""
     args = list(call.args)
     symbol = args.pop() if call.block is None and args and \
         args[-1].type == "block_argument" else None
@@ -181,6 +186,8 @@ def _open(tr: Translator, call: Call) -> Expr:
     path = tr.expr(args[0])
     mode = _open_mode(tr, args[1] if len(args) > 1 else None)
     opened = f"open({path.code}, {mode}, encoding='utf-8', newline='')"
+    if command_ok:
+        opened = f"{tr.runtime('kernel_open')}({path.code}, {mode})"
     if call.block is None and symbol is None:
         return Expr(opened, FILE, P_CALL)
     if symbol is not None or not call.statement:
@@ -438,12 +445,13 @@ def _io_call(tr: Translator, call: Call) -> Expr | None:
 
 
 def _kernel_open(tr: Translator, call: Call) -> Expr | None:
-    """``open(path) { |f| ... }``: File.open's, for a path written in the
-    script (Ruby runs a command for one starting with ``|``)."""
+    """``open(path) { |f| ... }``: File.open's; a path computed at run time
+    goes through ``ruby.kernel_open``, which runs the command of one
+    starting with ``|`` as Ruby does."""
     first = call.args[0] if call.args else None
-    if first is None or first.type != "string" or tr.text(first)[1:2] == "|":
-        raise tr.fail(call.node, "Kernel#open of a computed path (or of a command)")
-    return _open(tr, call)
+    if first is None:
+        return None
+    return _open(tr, call, command_ok=first.type != "string" or tr.text(first)[1:2] == "|")
 
 
 register_kind("bytes", _bytes_method)
