@@ -2470,11 +2470,21 @@ def first(value: object, count: int | None = None) -> Any:
     raise _no_method("first", value)
 
 
-def last(value: object) -> Any:
-    """``array.last`` (nil when empty)."""
-    if _is_array(value):
-        return value[-1] if value else None  # type: ignore[index]
-    raise _no_method("last", value)
+def last(value: object, count: int | None = None) -> Any:
+    """``array.last`` (nil when empty); ``array.last(n)``: a new Array of
+    the last *n* items.
+
+    Raises:
+        ArgumentError: a negative *count* (Ruby's message).
+    """
+    if not _is_array(value):
+        raise _no_method("last", value)
+    listed: list[Any] = list(value)  # type: ignore[call-overload]
+    if count is None:
+        return listed[-1] if listed else None
+    if count < 0:
+        raise errors.ArgumentError("negative array size")
+    return listed[max(len(listed) - count, 0):]
 
 
 def _offset(key: object) -> int:

@@ -657,17 +657,11 @@ class SMTP:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: types.TracebackType | None) -> None:
         """Finish the session: QUIT unless poisoned, socket always closed.
-        When the body raised, errors of QUIT are dropped so the body's
-        exception propagates unchanged."""
-        if not (self._started or self._dropped):
-            return
-        if exc_type is None:
-            self.finish()
-            return
-        try:
+        As Ruby's block form (and ``start(block=...)``) does, an error of
+        QUIT replaces the body's exception, which stays its ``__context__``:
+        a server that answers 421 and hangs up gives EOFError."""
+        if self._started or self._dropped:
             self._do_finish()
-        except Exception:  # the body's exception is the one to see
-            pass
 
     def _tcp_socket(self, address: str, port: int | str) -> SocketLike:
         # A str port may be a service name: getaddrinfo takes both.

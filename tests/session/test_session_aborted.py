@@ -177,3 +177,34 @@ def test_the_error_pickles_and_keeps_its_reply() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is Net.SMTPSessionAborted
     assert str(copy) == str(error) and copy.response == reply and copy.code == 421
+
+
+def busy_then_hang_up(conn: Conn) -> None:
+    """Greets, answers MAIL with 421 and closes, as a relay that limits its
+    sessions does: the client's QUIT meets end of file."""
+    conn.send(b"220 " + EHLO_NAME + b" ESMTP ready\r\n")
+    conn.expect(b"EHLO ")
+    conn.send(ehlo_reply(b"PIPELINING"))
+    conn.expect(b"MAIL FROM:")
+    conn.send(b"421 4.7.0 too many messages in this session\r\n")
+    conn.close()
+
+
+@pytest.mark.parametrize("form", ["with", "block"])
+def test_a_failed_quit_replaces_the_error_of_the_body_as_in_ruby(form: str) -> None:
+    """Ruby 0.5.1: ``Net::SMTP.start(h, p) { |s| s.send_message(...) }``
+    against this server raises EOFError (its ensure's QUIT fails), not
+    SMTPServerBusy: a 421 reply does not abort the session, so QUIT is
+    sent. The ``with`` statement and ``block=`` both do the same; the
+    reply's error stays the EOFError's context."""
+    with ScriptedServer() as server:
+        session = server.expect(busy_then_hang_up)
+        with pytest.raises(EOFError) as eof:
+            if form == "with":
+                with Net.SMTP.start("127.0.0.1", server.port) as smtp:
+                    smtp.send_message("Subject: x\n\nbody\n", FROM, TO)
+            else:
+                Net.SMTP.start("127.0.0.1", server.port,
+                               block=lambda s: s.send_message("Subject: x\n\nbody\n", FROM, TO))
+        assert isinstance(eof.value.__context__, Net.SMTPServerBusy)
+        session.result()

@@ -630,6 +630,11 @@ def collect(tr: Translator, root: Node) -> None:
                 tr.classes[path] = info
                 block = right.child_by_field_name("block")
                 for child in block.named_children if block is not None else []:
+                    for statement in child.named_children if child.type in (
+                            "body_statement", "block_body") else []:
+                        included = _included(tr, statement)
+                        if included:
+                            info.includes.insert(0, included)
                     walk(child, info, False)
                 return
         if kind == "assignment" and owner is not None:

@@ -61,3 +61,18 @@ class ReleaseBot
   end
 end
 puts ReleaseBot.lists
+
+# A Struct made with a block that includes Comparable: its == is
+# Comparable's (through <=>), its hash still the Struct's.
+Item = Struct.new(:submitted, :employee, keyword_init: true) do
+  include Comparable
+
+  def <=>(other)
+    [submitted, employee] <=> [other.submitted, other.employee]
+  end
+end
+items = [Item.new(submitted: '2024-03-02', employee: 'Bo'),
+         Item.new(submitted: '2024-03-01', employee: 'Zed'),
+         Item.new(submitted: '2024-03-02', employee: 'Bo')]
+p items.sort.map(&:employee), items.uniq.size, items.max.employee
+p items[0] == items[2], items[0] > items[1], items[0].between?(items[1], items[2])

@@ -2,6 +2,7 @@
 # between? and clamp of Floats, sleep of a keyword that may be a Float, and
 # several block parameters for items of parsed JSON (a pair of a Hash, an
 # Array spread, anything else the first parameter alone).
+# transform_values(&:to_f) and last(n) of parsed JSON.
 require 'json'
 
 def check(reading, wait: 0)
@@ -26,3 +27,5 @@ end
 stats['rows'].each { |a, b| p [a, b] }
 p stats['rows'].map { |a, b| "#{a}-#{b}" }
 p stats['top'].max_by { |_, hits| hits }
+result = JSON.parse('{"result": {"lines": "81.5", "branches": "70"}, "tail": ["a", "b", "c"]}')
+p result.fetch('result').transform_values(&:to_f), result['tail'].last(2), result['tail'].last(5)

@@ -325,9 +325,14 @@ def struct_class(tr: Translator, left: Node, right: Node) -> None:
     info = tr.classes.get(path)
     if info is None or tr.scope.kind == "def":
         raise tr.fail(right, "Struct.new here")
-    tr.emit(f"class {info.py}({tr.runtime('Struct')}):")
+    compared = compares(tr, info, own=True)  # (Comparable's == comes before Struct's)
+    bases = f"{tr.runtime('Comparable')}, {tr.runtime('Struct')}" if compared else \
+        tr.runtime("Struct")
+    tr.emit(f"class {info.py}({bases}):")
     scope = Scope("class", parent=tr.scope, cls=info, self_code=info.py, key=info.path)
     with tr.new_scope(scope), tr.indented():
+        if compared:  # (but a Struct's hash is still Struct's)
+            tr.emit(f"__hash__ = {tr.runtime('Struct')}.__hash__")
         _struct_header(tr, info, right)
         block = right.child_by_field_name("block")
         if block is not None:

@@ -34,7 +34,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "join": ("join", (0, 1), T("str")),
     "first": ("first", (0, 1), ANY),
     "round": ("round", (0, 1), T("num")),
-    "last": ("last", (0,), ANY),
+    "last": ("last", (0, 1), ANY),
     "include?": ("include", (1,), BOOL),
     "member?": ("include", (1,), BOOL),
     "dig": ("dig", (1, 2, 3, 4, 5), ANY),
@@ -89,6 +89,15 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                                    if collections.json_keys(recv.type) else ANY), recv.prec)
         call.recv = listed
         return calls.dispatch(tr, call, listed)
+    if name == "transform_values" and symbol is not None and len(call.args) == 1:
+        # a Hash's values through the method (only a Hash has it among the values of parsed JSON)
+        k, v = tr.temp("key"), tr.temp("value")
+        entry = Expr(v, T("any", name=recv.type.name) if collections.json_keys(recv.type)
+                     else ANY, P_ATOM)
+        done = calls.dispatch(tr, Call(call.node, symbol.name, None, [], None, recv=entry), entry)
+        return Expr(f"{{{k}: {done.code} for {k}, {v} in {tr.wrap(recv, P_CALL)}.items()}}",
+                    T("dict", key=collections.json_keys(recv.type) or ANY, elem=done.type),
+                    P_ATOM)
     if name in ("gsub", "sub", "scan") and (call.block is not None or symbol is not None):
         text = Expr(recv.code, T("str"), recv.prec)  # a String's (another raises alike)
         call.recv = text
