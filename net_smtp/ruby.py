@@ -1994,9 +1994,12 @@ def fdiv(a: float, b: float) -> float:
 
 def cmp(a: object, b: object) -> int | None:
     """Ruby's ``a <=> b``: -1, 0 or 1, nil when they do not compare (numbers
-    with numbers, Strings with Strings, Arrays item by item)."""
+    with numbers, Strings with Strings, Dates with Dates, Times with Times,
+    Arrays item by item)."""
     numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b))
-    if numbers or (isinstance(a, str) and isinstance(b, str)):
+    times = all(isinstance(x, datetime) for x in (a, b)) or all(
+        isinstance(x, date) and not isinstance(x, datetime) for x in (a, b))
+    if numbers or times or (isinstance(a, str) and isinstance(b, str)):
         return int((a > b) - (a < b))  # type: ignore[operator]
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         for x, y in zip(a, b):

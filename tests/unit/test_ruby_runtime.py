@@ -10,7 +10,7 @@ import os
 import re
 import sys
 from contextlib import redirect_stdout
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -852,3 +852,13 @@ def test_a_template_local_comes_from_a_symbol_or_a_string_key() -> None:
     with pytest.raises(AttributeError, match="each_pair"):
         ruby.erb_local(None, "a")
 
+
+
+def test_cmp_of_dates_and_times_compares_them_and_nothing_else() -> None:
+    # [Date.new(2024,1,2), 'a'] <=> [Date.new(2024,1,3), 'b'] -> -1;
+    # Date.new(2024,1,1) <=> Time.utc(2024) -> nil
+    assert ruby.cmp([date(2024, 1, 2), "a"], [date(2024, 1, 3), "b"]) == -1
+    assert ruby.cmp(date(2024, 1, 2), date(2024, 1, 2)) == 0
+    assert ruby.cmp(datetime(2024, 1, 1, tzinfo=timezone.utc),
+                    datetime(2023, 1, 1, tzinfo=timezone.utc)) == 1
+    assert ruby.cmp(date(2024, 1, 1), datetime(2024, 1, 1, tzinfo=timezone.utc)) is None

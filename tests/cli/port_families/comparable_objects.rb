@@ -63,7 +63,8 @@ end
 puts ReleaseBot.lists
 
 # A Struct made with a block that includes Comparable: its == is
-# Comparable's (through <=>), its hash still the Struct's.
+# Comparable's (through <=>, of an Array holding a Date), its hash still
+# the Struct's.
 Item = Struct.new(:submitted, :employee, keyword_init: true) do
   include Comparable
 
@@ -71,8 +72,9 @@ Item = Struct.new(:submitted, :employee, keyword_init: true) do
     [submitted, employee] <=> [other.submitted, other.employee]
   end
 end
-items = [Item.new(submitted: '2024-03-02', employee: 'Bo'),
-         Item.new(submitted: '2024-03-01', employee: 'Zed'),
-         Item.new(submitted: '2024-03-02', employee: 'Bo')]
+require 'date'
+items = [Item.new(submitted: Date.new(2024, 3, 2), employee: 'Bo'),
+         Item.new(submitted: Date.new(2024, 3, 1), employee: 'Zed'),
+         Item.new(submitted: Date.new(2024, 3, 2), employee: 'Bo')]
 p items.sort.map(&:employee), items.uniq.size, items.max.employee
 p items[0] == items[2], items[0] > items[1], items[0].between?(items[1], items[2])

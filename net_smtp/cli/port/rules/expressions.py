@@ -27,7 +27,7 @@ from ..engine import (
 )
 from ..scope import Scope
 from ..syntax import Node
-from ..types import ANY, BOOL, FLOAT, INT, NEVER, NIL, STR, T, join
+from ..types import ANY, BOOL, FLOAT, INT, NEVER, NIL, PENDING, STR, T, join
 from . import (
     blocks,
     calls,
@@ -369,7 +369,9 @@ def arith_type(op: str, ta: T, tb: T) -> T:
     """What ``ruby.plus`` / ``ruby.arith`` give when one side is known: a
     number beside a number for ``+``, ``-``, ``*`` and ``/`` (a Float for
     ``-`` and ``/`` when either is), a String or an Array beside one for
-    ``+``, else anything."""
+    ``+``, else anything (and not known yet while a side is not)."""
+    if PENDING in (ta, tb):
+        return PENDING
     known = tb if ta.kind == "any" else ta
     if op == "+":
         return T("num") if known.is_("int", "float", "num") else \

@@ -16,7 +16,18 @@ from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, NIL, PENDING, T, join
-from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
+from . import (
+    blocks,
+    calls,
+    collections,
+    constants,
+    definitions,
+    env,
+    expressions,
+    io,
+    regexps,
+    times,
+)
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -459,7 +470,11 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         base = op[:-1]
         reads_default = left.type == "element_reference" and ".get(" in current.code
         ta, tb = current.type.non_nil(), value.type.non_nil()
-        if base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind) or \
+        if base in ("+", "-") and ta.is_("date", "time") and tb.is_("int", "float", "num"):
+            # a day (a Date) or a second (a Time) later or earlier
+            moved = times.arithmetic(tr, node, base, current, value)
+            tr.emit(f"{assignment_target(tr, left, moved.type)} = {moved.code}")
+        elif base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind) or \
                 base in ("/", "%") and "num" in (ta.kind, tb.kind) and \
                 ta.is_("int", "float", "num") and tb.is_("int", "float", "num"):
             # (an Integer or a Float known only at run time: Ruby's rule then)

@@ -395,6 +395,12 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     nl = recv.type.nl
     if call.block is not None and name not in ("each_line", "gsub", "sub"):
         return None
+    form = tr.text(args[0]) if len(args) == 1 else ":nfc"
+    if name == "unicode_normalize" and len(args) <= 1 and \
+            form in (":nfc", ":nfd", ":nfkc", ":nfkd"):
+        tr.need("unicodedata")
+        return Expr(f"unicodedata.normalize({form[1:].upper()!r}, {recv.code})", T("str", nl=nl),
+                    P_CALL)
     if name == "lines" and len(args) == 1 and args[0].type == "pair" and call.block is None and \
             calls.keyword_of(tr, args[0].child_by_field_name("key")) == "chomp":
         chomp = tr.expr(args[0].child_by_field_name("value"))
@@ -409,7 +415,6 @@ def _str_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
             "freeze": ("", nl), "dup": ("", nl), "itself": ("", nl), "b": ("", nl),
             "id2name": ("", nl), "name": ("", nl),
             "force_encoding": None, "encoding": None, "scrub": ("", nl),
-            "unicode_normalize": None,
         }
         if name in simple and simple[name] is not None:
             suffix, new_nl = simple[name]  # type: ignore[misc]

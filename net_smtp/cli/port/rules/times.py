@@ -161,10 +161,19 @@ def _date_call(tr: Translator, call: Call) -> Expr | None:
         return Expr("date.today()", DATE, P_CALL)
     if call.name in ("new", "civil") and 1 <= len(call.args) <= 3:
         args = [tr.expr(a) for a in call.args]
-        if not all(a.type.is_("int") and not a.code.startswith("-") for a in args):
+        # (nil raises in both languages)
+        if not all(a.type.non_nil().is_("int") and not a.code.startswith("-") for a in args):
             raise tr.fail(call.node, "Date.new with values that may not be positive Integers")
         codes = [a.code for a in args] + ["1"] * (3 - len(args))
         return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
+    if call.name == "commercial" and 1 <= len(call.args) <= 3:
+        # the day of an ISO week (Ruby counts a negative week from the year's end)
+        args = [tr.expr(a) for a in call.args]
+        if not all(a.type.non_nil().is_("int") and not a.code.startswith("-") for a in args):
+            raise tr.fail(call.node, "Date.commercial with values that may not be positive "
+                                     "Integers")
+        codes = [a.code for a in args] + ["1"] * (3 - len(args))
+        return Expr(f"date.fromisocalendar({', '.join(codes)})", DATE, P_CALL)
     if call.name in ("parse", "iso8601") and len(call.args) == 1:
         return _parse(tr, call, "date_parse", DATE)
     if call.name == "strptime" and len(call.args) == 2:
