@@ -1,0 +1,32 @@
+# Date.commercial (an ISO week's day) and cweek, a Date local moved with
+# += in a loop of a method whose parameter only its call tells (the first
+# pass must not fix it as a number), Date.new of an option that may be nil
+# after a guard, and unicode_normalize.
+require 'date'
+
+HOLIDAYS = [Date.new(2024, 5, 27), Date.new(2024, 6, 19)]
+
+def add_working_days(start, n)
+  d = start
+  while n > 0
+    d += 1
+    next if d.saturday? || d.sunday? || HOLIDAYS.include?(d)
+    n -= 1
+  end
+  d
+end
+
+options = { year: 2024 }
+options[:week] = ARGV.first ? ARGV.first.to_i : 21
+abort('no week') if options[:week].nil?
+monday = Date.commercial(options[:year], options[:week], 1)
+friday = monday + 4
+puts "week #{monday.cweek}: #{monday.strftime('%d %b')} - #{friday.strftime('%d %b %Y')}"
+puts "due #{add_working_days(monday, 20).iso8601}"
+puts Date.commercial(2020, 53, 7), Date.commercial(2024)
+later = Time.utc(2024, 5, 20, 9, 0, 0)
+later -= 90
+puts later.strftime('%H:%M:%S')
+
+puts "Caf\u00e9 \u00c5ngstr\u00f6m \uff21".unicode_normalize(:nfkd).gsub(/[^\x00-\x7F]/, '')
+puts "e\u0301".unicode_normalize.size, "\uff21".unicode_normalize(:nfkc)
