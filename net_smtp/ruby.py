@@ -19,6 +19,7 @@ import argparse
 import builtins
 import calendar
 import errno
+import functools
 import io
 import math
 import os
@@ -117,6 +118,7 @@ __all__ = [
     "size",
     "slice_out",
     "slice",
+    "sort",
     "split",
     "squeeze",
     "strftime",
@@ -2013,6 +2015,35 @@ def cmp(a: object, b: object) -> int | None:
     return 0 if a == b and type(a) is type(b) else None
 
 
+def _comparison_failed(a: object, b: object) -> errors.ArgumentError:
+    """Ruby's error for ``a`` and ``b`` that do not compare: it shows an
+    immediate value (nil, true, an Integer, a Symbol) or a Float itself,
+    anything else by its class."""
+    shown = inspect(b) if b is None or isinstance(b, (bool, int, float, Symbol)) else \
+        class_name(b)
+    return errors.ArgumentError(f"comparison of {class_name(a)} with {shown} failed")
+
+
+def _ordered(a: object, b: object) -> int:
+    found = cmp(a, b)
+    if found is None:
+        raise _comparison_failed(a, b)
+    return found
+
+
+def sort(values: Iterable[Any]) -> list[Any]:
+    """Ruby's ``sort`` of values whose class the translation cannot tell (a
+    Hash's: its ``[key, value]`` pairs): ordered by ``<=>`` (an object of
+    the script by its own), Ruby's ArgumentError for two that do not compare
+    (true and false, nil and a String...), where Python's ``<`` may answer
+    or raise otherwise."""
+    if isinstance(values, Mapping):
+        values = [[k, v] for k, v in values.items()]
+    elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise _no_method("sort", values)
+    return sorted(values, key=functools.cmp_to_key(_ordered))
+
+
 class Comparable:
     """Ruby's ``Comparable`` for a class of the script that defines ``<=>``
     (its method ``cmp``): ``<``, ``<=``, ``>``, ``>=`` and ``==`` through
@@ -2023,11 +2054,7 @@ class Comparable:
     def _compared(self, other: object) -> int:
         found = self.cmp(other)  # type: ignore[attr-defined]
         if found is None:
-            # Ruby shows an immediate value (nil, true, an Integer, a Symbol) or a
-            # Float itself, anything else by its class
-            shown = inspect(other) if other is None or isinstance(
-                other, (bool, int, float, Symbol)) else class_name(other)
-            raise errors.ArgumentError(f"comparison of {class_name(self)} with {shown} failed")
+            raise _comparison_failed(self, other)
         return int(found)
 
     def __lt__(self, other: object) -> bool:

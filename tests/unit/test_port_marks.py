@@ -101,7 +101,7 @@ CASES = [
     ("date_inspect", "require 'date'\np Date.new(2024, 3, 5)\n", 2, "Julian"),
     ("date_difference_as_rational", "require 'date'\nputs Date.today - Date.new(2024, 1, 1)\n",
      2, "Rational"),
-    ("json_option", "require 'json'\nc = JSON.parse('{}', object_class: Hash)\n", 2, "option"),
+    ("json_option", "require 'json'\nc = JSON.parse('{}', object_class: OpenStruct)\n", 2, "option"),
     ("inject_taking_apart_its_value",
      "p [[1, 2]].inject([0, 0]) { |(a, b), (c, d)| [a + c, b + d] }\n", 1, "running value"),
     ("glob_braces", "p Dir.glob('*.{rb,txt}')\n", 1, "braces"),

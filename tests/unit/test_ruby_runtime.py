@@ -862,3 +862,19 @@ def test_cmp_of_dates_and_times_compares_them_and_nothing_else() -> None:
     assert ruby.cmp(datetime(2024, 1, 1, tzinfo=timezone.utc),
                     datetime(2023, 1, 1, tzinfo=timezone.utc)) == 1
     assert ruby.cmp(date(2024, 1, 1), datetime(2024, 1, 1, tzinfo=timezone.utc)) is None
+
+
+def test_sort_of_values_known_at_run_time_follows_ruby_comparison() -> None:
+    # [3, 1.5, 2].sort -> [1.5, 2, 3]; {'b' => 1, 'a' => 2}.sort -> [["a", 2], ["b", 1]];
+    # [true, false].sort -> ArgumentError (comparison of TrueClass with false failed);
+    # which of the two comes first in the text follows each language's sort
+    assert ruby.sort([3, 1.5, 2]) == [1.5, 2, 3]
+    assert ruby.sort({"b": 1, "a": 2}) == [["a", 2], ["b", 1]]
+    with pytest.raises(errors.ArgumentError,
+                       match="comparison of (TrueClass with false|FalseClass with true) failed"):
+        ruby.sort([True, False])
+    with pytest.raises(errors.ArgumentError,
+                       match="comparison of (String with 1|Integer with \"a\") failed"):
+        ruby.sort(["a", 1])
+    with pytest.raises(AttributeError, match="undefined method `sort'"):
+        ruby.sort("text")

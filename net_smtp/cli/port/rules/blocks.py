@@ -360,6 +360,8 @@ def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
     with params_bound(tr, names, types) as pys:
         tr.emit(f"def {name}({', '.join(pys)}):")
         tr.block_depth += 1
+        # (a loop around the block is not the function's: next returns from it)
+        saved_loops, tr.loop_depth, tr.loop_values = (tr.loop_depth, tr.loop_values), 0, []
         try:
             with tr.indented():
                 shared = (main_ivars(tr, block) if _outside_classes(tr) else []) + \
@@ -373,4 +375,5 @@ def function_for_block(tr: Translator, block: Node, base: str, types: list[T],
                 tr.body(block_statements(block), Tail("return", var_type=returns))
         finally:
             tr.block_depth -= 1
+            tr.loop_depth, tr.loop_values = saved_loops
     return name

@@ -679,6 +679,8 @@ def list_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name in ("freeze", "itself"):
             return recv
         if name in ("sort",):
+            if elem.kind == "any" and json_keys(elem) is None:  # by Ruby's <=>
+                return Expr(f"{tr.runtime('sort')}({recv.code})", _part(recv.type), P_CALL)
             # what Ruby cannot compare (nil, mixed kinds) Python cannot either
             if elem.kind not in iterators.COMPARABLE + ("any",) and not _compares(tr, elem):
                 raise tr.fail(call.node, "sort of items that may not compare alike")
@@ -970,6 +972,9 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if not args:
         if name == "sort":  # [key, value] pairs by key (keys are never equal)
             # (parsed JSON compares as Ruby's does, or raises in both)
+            if key.kind == "any" and json_keys(key) is None:  # by Ruby's <=>
+                return Expr(f"{tr.runtime('sort')}(list(pair) for pair in {r}.items())",
+                            list_of(pair), P_CALL)
             if key.kind not in ("str", "int", "float", "num", "time", "date") and \
                     json_keys(key) is None:
                 raise tr.fail(call.node, "sort of keys that may not compare alike")

@@ -35,6 +35,8 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "first": ("first", (0, 1), ANY),
     "round": ("round", (0, 1), T("num")),
     "last": ("last", (0, 1), ANY),
+    "sort": ("sort", (0,), ANY),
+    "fdiv": ("fdiv", (1,), T("float")),
     "include?": ("include", (1,), BOOL),
     "member?": ("include", (1,), BOOL),
     "dig": ("dig", (1, 2, 3, 4, 5), ANY),

@@ -858,7 +858,7 @@ register_const("Base64", _base64)
 def _json(tr: Translator, call: Call) -> Expr | None:
     if "json" not in tr.ruby_requires:
         return None
-    if call.name == "parse":
+    if call.name in ("parse", "load_file"):
         return _json_parse(tr, call)
     pairs = [a for a in call.args if a.type == "pair"]
     if pairs and len(pairs) != len(call.args):
@@ -872,22 +872,33 @@ def _json(tr: Translator, call: Call) -> Expr | None:
     return None
 
 
+# options of JSON.parse that ask for what it does anyway
+_JSON_DEFAULTS = {("object_class", "Hash"), ("array_class", "Array"),
+                  ("create_additions", "false")}
+
+
 def _json_parse(tr: Translator, call: Call) -> Expr | None:
-    """``JSON.parse(text)`` and ``JSON.parse(text, symbolize_names: true)``:
-    ``json.loads``; the keys' kind (String or Symbol) goes with the type,
-    so that a lookup with the other kind is marked (Ruby finds nothing)."""
+    """``JSON.parse(text)`` and ``JSON.parse(text, symbolize_names: true)``
+    (``JSON.load_file(path, ...)``: of the file's text): ``json.loads``;
+    the keys' kind (String or Symbol) goes with the type, so that a lookup
+    with the other kind is marked (Ruby finds nothing)."""
     if not call.args or call.args[0].type == "pair":
         return None
     symbols = False
     for option in call.args[1:]:
         key = option.child_by_field_name("key") if option.type == "pair" else None
         value = option.child_by_field_name("value") if key is not None else None
-        if key is None or value is None or tr.text(key).rstrip(":") != "symbolize_names" or \
-                value.type not in ("true", "false"):
+        name = tr.text(key).rstrip(":").lstrip(":") if key is not None else ""
+        if value is not None and (name, tr.text(value)) in _JSON_DEFAULTS:
+            continue
+        if value is None or name != "symbolize_names" or value.type not in ("true", "false"):
             raise tr.fail(option, f"JSON.{call.name} with this option")
         symbols = value.type == "true"
     tr.need("json")
     text = tr.expr(call.args[0])
+    if call.name == "load_file":
+        path = text.code if text.type.is_("str") else f"{tr.runtime('string_arg')}({text.code})"
+        text = Expr(f"open({path}, encoding='utf-8', newline='').read()", T("str"), P_CALL)
     # a Hash or an Array (or a bare value): its class is known at run time
     if not symbols:
         return Expr(f"json.loads({text.code})", T("any", name="json"), P_CALL)

@@ -477,9 +477,17 @@ def _select_either(tr: Translator, call: Call, base: Expr, op: str, block: Block
         raise tr.fail(call.node, f"{op} with other than one block parameter of a value that "
                                  f"may be an Array or a Hash")
     part = _json_part(tr, base.type)
+    keep = ", keep=False" if op == "reject" else ""
+    if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
+        # several statements: a function before the statement, its value Ruby's truth
+        if not blocks.definable(tr, call.node):
+            raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
+        test_of = blocks.function_for_block(tr, block, "kept", [part])
+        return Expr(f"{tr.runtime('select')}({base.code}, lambda item: "
+                    f"{tr.runtime('truthy')}({test_of}(item)){keep})",
+                    replace(base.type, nilable=False), P_CALL)
     with blocks.params_bound(tr, names, [part]) as targets:
         test = tr.truth(_value(tr, call, block, Expr(targets[0], part)))
-    keep = ", keep=False" if op == "reject" else ""
     return Expr(f"{tr.runtime('select')}({base.code}, lambda {targets[0]}: {test.code}{keep})",
                 replace(base.type, nilable=False), P_CALL)
 

@@ -1042,6 +1042,10 @@ def _loop_jump(tr: Translator, node: Node, tail: Tail) -> None:
         tr.emit(f"{collects[0]}.append({value.code})")
         tr.emit("continue")
         return
+    if node.type == "next" and not tr.loop_depth and tr.block_depth:
+        # the block written as a function: its value, and out of it
+        tr.emit(f"return {_jump_value(tr, node).code}")
+        return
     if node.named_children:
         raise tr.fail(node, f"{node.type} with a value")
     if not tr.loop_depth:

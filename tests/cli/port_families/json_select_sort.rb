@@ -1,0 +1,33 @@
+# Parsed JSON (JSON.load_file, object_class: Hash) asked select/reject with
+# a block of several statements and `next value`, sort and fdiv of values
+# known only at run time, a Hash sorted whose keys come from Struct members
+# (by Ruby's <=>), and Comparable-free objects sorted by their own <=>.
+require 'json'
+
+File.write('keys.json', '[{"n":"a","age":3,"disabled":false},{"n":"b","age":9,"disabled":true},' \
+                        '{"n":"c","age":12}]')
+keys = JSON.load_file('keys.json', object_class: Hash)
+stale = keys.select do |k|
+  next false if k['disabled']
+  age = k['age'] * 2
+  k['age_days'] = age
+  age > 5
+end
+p stale.map { |k| k['n'] }
+stats = JSON.parse('{"2024-05-02": 7, "2024-05-01": 12}')
+stats.sort.each { |day, n| puts "#{day} #{'#' * n} #{n.fdiv(4)}" }
+[%w[x y], %w[p q]].each do |pair|
+  kept = JSON.parse('{"x": 1, "y": 0, "z": 2}').reject do |key|
+    next true if pair.include?(key)
+    key == 'z'
+  end
+  p kept
+end
+
+Bin = Struct.new(:zone, :value)
+per_zone = Hash.new { |h, k| h[k] = [0, 0] }
+[Bin.new('B', 5), Bin.new('A', 2), Bin.new('B', 1)].each do |bin|
+  per_zone[bin.zone][0] += 1
+  per_zone[bin.zone][1] += bin.value
+end
+per_zone.sort.each { |zone, (count, value)| puts "zone #{zone}: #{count} bins, #{value}" }
