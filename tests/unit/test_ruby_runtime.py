@@ -874,7 +874,7 @@ def test_sort_of_values_known_at_run_time_follows_ruby_comparison() -> None:
                        match="comparison of (TrueClass with false|FalseClass with true) failed"):
         ruby.sort([True, False])
     with pytest.raises(errors.ArgumentError,
-                       match="comparison of (String with 1|Integer with \"a\") failed"):
+                       match="comparison of (String with 1|Integer with String) failed"):
         ruby.sort(["a", 1])
     with pytest.raises(AttributeError, match="undefined method `sort'"):
         ruby.sort("text")
