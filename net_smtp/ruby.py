@@ -29,6 +29,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from fractions import Fraction
 from typing import IO, Any, AnyStr, NoReturn
 
 from . import _ruby, errors
@@ -280,6 +281,7 @@ _RUBY_CLASS_NAMES: dict[type, str] = {
     str: "String",
     int: "Integer",
     float: "Float",
+    Fraction: "Rational",
     bool: "TrueClass",
     list: "Array",
     tuple: "Array",
@@ -287,6 +289,7 @@ _RUBY_CLASS_NAMES: dict[type, str] = {
     type(None): "NilClass",
     Symbol: "Symbol",
     datetime: "Time",
+    date: "Date",
 }
 
 
@@ -391,6 +394,8 @@ def to_s(value: object) -> str:
         return str.__str__(value)
     if isinstance(value, float):
         return _float_to_s(value)
+    if isinstance(value, Fraction):  # a Rational, such as date - date
+        return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (list, tuple, dict)):
         return inspect(value)
     if isinstance(value, datetime):
@@ -447,6 +452,8 @@ def inspect(value: object) -> str:
         return _inspect_str(value)
     if isinstance(value, float):
         return _float_to_s(value)
+    if isinstance(value, Fraction):
+        return f"({value.numerator}/{value.denominator})"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(inspect(item) for item in value) + "]"
     if isinstance(value, Mapping):
@@ -1440,7 +1447,7 @@ def to_i(value: object) -> int:
     if isinstance(value, str):
         match = _LEADING_INTEGER.match(value)
         return int(match.group(1).replace("_", "")) if match else 0
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Fraction)):
         return int(value)
     raise TypeError(f"undefined method `to_i' for {class_name(value)}")
 
@@ -1627,7 +1634,7 @@ def encode64(data: str | bytes) -> str:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, (int, float, Fraction)) and not isinstance(value, bool)
 
 
 def sum(values: Iterable[Any], start: Any = 0) -> Any:
@@ -1719,6 +1726,8 @@ def plus(a: Any, b: Any) -> Any:
         if _is_number(b):
             return a + b
         raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
+    if isinstance(a, date):
+        return _moved(a, "+", b)
     if isinstance(a, str) and isinstance(b, str):
         return a + b
     if isinstance(a, list) and isinstance(b, list):
@@ -1964,6 +1973,10 @@ def arith(a: Any, op: str, b: Any) -> Any:
             raise TypeError(f"{_named(b)} can't be coerced into {class_name(a)}")
         if op == "/" and (isinstance(a, float) or isinstance(b, float)):
             return fdiv(a, b)
+        if isinstance(a, Fraction) or isinstance(b, Fraction):  # (Rational stays exact)
+            if op in ("/", "%") and b == 0:
+                raise ZeroDivisionError("divided by 0")
+            return a - b if op == "-" else a * b if op == "*" else a / b if op == "/" else a % b
         if op in ("/", "%") and b == 0:
             raise ZeroDivisionError("divided by 0")
         return a - b if op == "-" else a * b if op == "*" else a // b if op == "/" else a % b
@@ -1981,7 +1994,25 @@ def arith(a: Any, op: str, b: Any) -> Any:
         return [item for item in a if item not in b]
     if op == "%" and isinstance(a, str):
         return format(a, *b) if isinstance(b, list) else format(a, b)
+    if op == "-" and isinstance(a, date):
+        return _moved(a, "-", b)
     raise _no_method(op, a)
+
+
+def _moved(a: date, op: str, b: object) -> Any:
+    """A Date a number of days, or a Time a number of seconds, later or
+    earlier; ``date - date`` (a Rational of days) and ``time - time`` (a
+    Float of seconds)."""
+    is_time = isinstance(a, datetime)
+    if op == "-" and isinstance(b, date) and isinstance(b, datetime) is is_time:
+        if is_time:
+            return (a - b).total_seconds()
+        return Fraction((a - b).days)
+    if not _is_number(b) or not is_time and not isinstance(b, int):
+        # (Ruby's Date keeps a fraction of a day, which this port's Date cannot)
+        raise TypeError(f"expected numeric, not {class_name(b)}")
+    step = timedelta(seconds=b) if is_time else timedelta(days=b)  # type: ignore[arg-type]
+    return a + step if op == "+" else a - step
 
 
 def fdiv(a: float, b: float) -> float:

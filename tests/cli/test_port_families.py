@@ -132,7 +132,8 @@ Kernel#open of a computed path (a file or ``|command``), ``File.open`` in ``'wb'
 that includes Comparable, ``transform_values(&:to_f)`` and ``last(n)`` of parsed JSON,
 ``Date.commercial``, a Date local moved by ``+=``, ``unicode_normalize``, ``JSON.load_file``,
 ``select`` of parsed JSON with a block of several statements and ``next value``, ``sort`` by Ruby's
-``<=>`` of values known only at run time, and small idioms.
+``<=>`` of values known only at run time, Dates merged into rows of parsed JSON, ``date - date``
+as a Rational, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -878,3 +878,19 @@ def test_sort_of_values_known_at_run_time_follows_ruby_comparison() -> None:
         ruby.sort(["a", 1])
     with pytest.raises(AttributeError, match="undefined method `sort'"):
         ruby.sort("text")
+
+
+def test_dates_and_times_met_at_run_time_move_and_subtract_as_in_ruby() -> None:
+    # x = Date.new(2024,5,20) - Date.new(2024,5,1): p x -> (19/1), puts x -> 19/1,
+    # x.to_i -> 19, x / 2 -> (19/2); Date + 3, Time - Time (a Float), Time + 90.5
+    gap = ruby.arith(date(2024, 5, 20), "-", date(2024, 5, 1))
+    assert (ruby.inspect(gap), ruby.to_s(gap), ruby.to_i(gap)) == ("(19/1)", "19/1", 19)
+    assert ruby.inspect(ruby.arith(gap, "/", 2)) == "(19/2)"
+    assert ruby.class_name(gap) == "Rational"
+    assert ruby.plus(date(2024, 5, 20), 3) == date(2024, 5, 23)
+    assert ruby.arith(date(2024, 5, 20), "-", 3) == date(2024, 5, 17)
+    noon = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
+    assert ruby.arith(noon, "-", datetime(2024, 1, 1, tzinfo=timezone.utc)) == 43200.0
+    assert ruby.plus(noon, 90.5) == noon + timedelta(seconds=90.5)
+    with pytest.raises(TypeError, match="expected numeric"):
+        ruby.plus(date(2024, 5, 20), "1")

@@ -172,6 +172,11 @@ def _merge(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # Symbol keys beside the JSON's String keys would be kept apart in Ruby
         collections.check_key(tr, call.node, recv.type, other.type.key)
     part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+    if other.type.kind == "dict" and other.type.fields and other.type.keys is not None:
+        # a Hash whose entries of the other are known (r.merge('at' => Date.parse(...)))
+        merged = T("dict", key=collections.json_keys(recv.type) or ANY, elem=part,
+                   fields=other.type.fields)
+        return Expr(f"{{**{recv.code}, **{other.code}}}", merged, P_ATOM)
     return Expr(f"{{**{recv.code}, **{other.code}}}", part, P_ATOM)
 
 

@@ -141,7 +141,7 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 def arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
     """``time - time`` (seconds, a Float), ``time + n`` / ``time - n`` (seconds);
     ``date + n`` / ``date - n`` (days), ``(date - date).to_i`` (days)."""
-    if a.type.is_("date"):
+    if a.type.non_nil().is_("date"):  # (nil raises in both languages)
         return _date_arithmetic(tr, node, op, a, b)
     other = b.type.non_nil()  # (nil raises in both languages)
     if op == "-" and other.is_("time"):
@@ -259,17 +259,20 @@ def _shifted(tr: Translator, day: Expr, op: str, days: str) -> Expr:
 
 
 def _date_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
-    if b.type.is_("int"):
+    if b.type.non_nil().is_("int"):
         return _shifted(tr, a, op, b.code)
     outer = node.parent
     call = outer.parent if outer is not None and outer.type == "parenthesized_statements" \
         else None
-    if op == "-" and b.type.is_("date") and call is not None and call.type == "call" and \
+    if op == "-" and b.type.non_nil().is_("date") and call is not None and \
+            call.type == "call" and \
             tr.text(call.child_by_field_name("method")) == "to_i":
         # (date - date).to_i: the days between (Ruby's Rational of days, whole)
         return Expr(f"({tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}).days", T("days"), P_CALL)
-    raise tr.fail(node, f"Date {op} something other than a number of days "
-                        f"(date - date is a Rational)")
+    if op == "-" and b.type.non_nil().is_("date"):  # a Rational of days, as Ruby's
+        return Expr(f"{tr.runtime('arith')}({a.code}, '-', {b.code})", T("any", name="mixed"),
+                    P_CALL)
+    raise tr.fail(node, f"Date {op} something other than a number of days")
 
 
 def _days_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
