@@ -480,7 +480,7 @@ def _select_either(tr: Translator, call: Call, base: Expr, op: str, block: Block
     keep = ", keep=False" if op == "reject" else ""
     if not isinstance(block, SymbolBlock) and blocks.one_expression(block) is None:
         # several statements: a function before the statement, its value Ruby's truth
-        if not blocks.definable(tr, call.node):
+        if not blocks.definable(tr, block):
             raise tr.fail(call.node, f"a {op} block of several statements inside an expression")
         test_of = blocks.function_for_block(tr, block, "kept", [part])
         return Expr(f"{tr.runtime('select')}({base.code}, lambda item: "

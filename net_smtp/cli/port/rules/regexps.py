@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
-from ..syntax import Node
+from ..syntax import Node, walk
 from ..types import BOOL, INT, T, list_of
 from . import blocks, strings
 from .calls import register_const, register_kind
@@ -298,14 +298,14 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
     r = tr.wrap(recv, P_CALL)
-    if name in ("gsub", "sub") and len(args) == 1 and args[0].type == "regex" and \
-            call.block is not None:
+    if name in ("gsub", "sub") and len(args) == 1 and call.block is not None and \
+            _held_regexp(tr, args[0]) is not None:
         return _sub_with_block(tr, call, recv)
     # sub(/re/, 'text') of a name sets $~ as a search of it does (kept below)
     sets_match = name == "sub" and len(args) == 2 and call.block is None and \
         re.fullmatch(r"[\w.]+", recv.code) is not None
     if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
-            args[0].type == "regex" and not sets_match:
+            _held_regexp(tr, args[0]) is not None and not sets_match:
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
     held = _held_regexp(tr, args[0]) if name in ("match", "match?") and len(args) == 1 and \
         call.block is None else None
@@ -318,8 +318,9 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 "identifier", "constant") and tr.expr(args[1]).type.is_("dict")):
         return _sub_with_hash(tr, call, recv)
     if name in ("gsub", "sub") and len(args) == 2 and call.block is None:
-        if args[0].type == "regex":
-            pattern = compiled(tr, args[0])
+        pattern_of = _held_regexp(tr, args[0])  # a literal, or a constant holding one
+        if pattern_of is not None:
+            pattern = pattern_of
             repl = _replacement(tr, args[1])
             count = ", count=1" if name == "sub" else ""
             if sets_match and tr.reads_last_match():
@@ -348,6 +349,11 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name in ("index",) and len(args) == 1 and args[0].type != "regex":
         sub = tr.expr(args[0])
         m = tr.temp("at")
+        if sub.type.is_("regex"):  # where the first match starts
+            return Expr(f"{m}.start() if ({m} := {tr.wrap(sub, P_CALL)}.search({recv.code})) "
+                        f"else None", INT.nil(), 1)
+        if sub.type.kind not in ("str", "any"):  # (nil raises in both languages)
+            raise tr.fail(call.node, "String#index of a value that is not a String")
         return Expr(f"{m} if ({m} := {r}.find({sub.code})) >= 0 else None", INT.nil(), 1)
     if name in ("count", "delete", "tr") and len(args) == (2 if name == "tr" else 1) and \
             all(a.type != "regex" for a in args):
@@ -436,15 +442,29 @@ def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
     assert call.block is not None
     body = blocks.one_expression(call.block)
     names = blocks.block_params(tr, call.block)
-    if body is None or len(names) > 1:
-        raise tr.fail(call.node, f"{call.name} with a block of several statements")
-    pattern = compiled(tr, call.args[0])
+    pattern = _held_regexp(tr, call.args[0])
+    assert pattern is not None
+    count = ", count=1" if call.name == "sub" else ""
     found = "last_match"  # the lambda's own: $~ in the block is its match
+    if len(names) > 1:
+        raise tr.fail(call.node, f"{call.name} with a block of several parameters")
+    if body is None:
+        # several statements: a function of the matched text, before the statement
+        if _reads_match(tr, call.block) or not blocks.definable(tr, call.block):
+            raise tr.fail(call.node, f"{call.name} with a block of several statements")
+        replace_with = blocks.function_for_block(tr, call.block, "replaced", [T("str")])
+        return Expr(f"{pattern}.sub(lambda {found}: {tr.runtime('to_s')}("
+                    f"{replace_with}({found}.group(0))), {recv.code}{count})", T("str"), P_CALL)
     with blocks.params_bound(tr, names, [T("str")], {n: f"{found}.group(0)" for n in names}):
         value = strings.str_of(tr, tr.expr(body))  # Ruby takes the block's to_s
-    count = ", count=1" if call.name == "sub" else ""
     return Expr(f"{pattern}.sub(lambda {found}: {value.code}, {recv.code}{count})", T("str"),
                 P_CALL)
+
+
+def _reads_match(tr: Translator, node: Node) -> bool:
+    """Whether *node* reads ``$~``, ``$1``... or ``Regexp.last_match``."""
+    return any(n.type == "global_variable" and re.fullmatch(r"\$(~|\d+|&|`|')", tr.text(n))
+               or tr.text(n) == "last_match" for n in walk(node))
 
 
 def _sub_with_hash(tr: Translator, call: Call, recv: Expr) -> Expr:
