@@ -30,6 +30,8 @@ CASES = [
      "puts t.result_with_hash({ who: 'a' }.merge(x: 1))\n", 2, "ERB"),
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
+    ("top_level_return_in_a_block", "[1, 2].each do |x|\n  return if x == 2\n  p x\nend\n", 2,
+     "return outside a method"),
     ("file_read_in_binary_mode", "data = File.open('a.pdf', 'rb') { |f| f.read }\np data.size\n",
      1, "binary mode"),
     ("script_name_shown", "puts \"sent by #{File.basename(__FILE__)}\"\n", 1,

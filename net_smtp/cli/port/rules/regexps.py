@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..engine import P_CALL, P_CMP, Call, Expr, regex_flags
+from ..engine import P_AND, P_CALL, P_CMP, Call, Expr, regex_flags
 from ..syntax import Node, walk
 from ..types import BOOL, INT, T, list_of
 from . import blocks, strings
@@ -524,9 +524,15 @@ def _regexp_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if call.name not in ("match", "match?") or len(call.args) != 1 or call.block is not None:
         return None
     text = tr.expr(call.args[0])
+    pattern = tr.wrap(recv, P_CALL)
+    if call.name == "match?" and text.type.kind in ("str", "any") and (
+            text.type.nilable or text.type.kind == "any"):
+        # nil is no match (Ruby's false); another value raises in both languages
+        held = tr.temp("text")
+        return Expr(f"({held} := {text.code}) is not None and {pattern}.search({held}) "
+                    f"is not None", BOOL, P_AND)
     if not text.type.is_("str"):
         raise tr.fail(call.node, f"Regexp#{call.name} of a value that may not be a String")
-    pattern = tr.wrap(recv, P_CALL)
     if call.name == "match?":
         return Expr(f"{pattern}.search({text.code}) is not None", BOOL, P_CMP)
     return Expr(search(tr, pattern, text.code), MATCH, P_CALL)

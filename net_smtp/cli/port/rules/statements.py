@@ -993,6 +993,11 @@ def _retry(tr: Translator, node: Node, tail: Tail) -> None:
 
 def _return(tr: Translator, node: Node, tail: Tail) -> None:
     values = [c for c in node.named_children]
+    if tr.scope.kind == "module" and not tr.block_depth and not _in_a_block(node):
+        # the script's top level: Ruby stops the script there (its value ignored)
+        tr.need("sys")
+        tr.emit("sys.exit(0)")
+        return
     if tr.scope.kind not in ("def",) or tr.block_depth:
         raise tr.fail(node, "return outside a method")
     if not values:
@@ -1006,6 +1011,18 @@ def _return(tr: Translator, node: Node, tail: Tail) -> None:
     e = tr.expr(args[0])
     tr.learn(f"ret:{tr.scope.key}", e.type)
     tr.emit(f"return {e.code}")
+
+
+def _in_a_block(node: Node) -> bool:
+    """Whether *node* is inside a block or a lambda (where a ``return`` of
+    the top level is Ruby's LocalJumpError)."""
+    current = node.parent
+    while current is not None:
+        if current.type in ("block", "do_block", "lambda", "class", "module",
+                            "singleton_class"):
+            return True
+        current = current.parent
+    return False
 
 
 _LOOP_JUMPS = {"break": "break", "next": "continue"}
