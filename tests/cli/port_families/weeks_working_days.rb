@@ -1,7 +1,7 @@
 # Date.commercial (an ISO week's day) and cweek, a Date local moved with
 # += in a loop of a method whose parameter only its call tells (the first
 # pass must not fix it as a number), Date.new of an option that may be nil
-# after a guard, and unicode_normalize.
+# after a guard, unicode_normalize, and >> / << of Dates (months).
 require 'date'
 
 HOLIDAYS = [Date.new(2024, 5, 27), Date.new(2024, 6, 19)]
@@ -30,3 +30,8 @@ puts later.strftime('%H:%M:%S')
 
 puts "Caf\u00e9 \u00c5ngstr\u00f6m \uff21".unicode_normalize(:nfkd).gsub(/[^\x00-\x7F]/, '')
 puts "e\u0301".unicode_normalize.size, "\uff21".unicode_normalize(:nfkc)
+month_start = Date.new(2024, 1, 31)
+month_end = (month_start >> 1) - 1
+n = 3
+puts month_end, month_start << 2, (month_start >> 13).strftime('%b %Y'), month_start >> n
+puts month_start << n - 1

@@ -452,6 +452,11 @@ def shovel(tr: Translator, node: Node, right: Node) -> Expr:
     if t.kind == "io":
         # (its value is the stream itself, as in Ruby)
         return _in_place_statement(tr, node, root, io.io_write(tr, root, values))
+    if t.is_("date") and len(values) == 1:  # d << 2: two months earlier
+        months = tr.expr(values[0])
+        if months.type.is_("int"):
+            return Expr(f"{tr.runtime('months_later')}({root.code}, -{tr.wrap(months, P_MUL + 1)})",
+                        T("date"), P_CALL)
     if t.is_("int") and len(values) == 1:  # 1 << 30: a shift
         shift = tr.expr(values[0])
         if shift.type.is_("int"):
