@@ -26,8 +26,8 @@ CASES = [
     ("erb_hash_read_by_a_method_of_the_script",
      "require 'erb'\ndef stamp; 'x'; end\nt = ERB.new('<%= stamp %> <%= who %>')\n"
      "row = { who: 'a' }\nputs t.result_with_hash(row)\n", 3, "ERB"),
-    ("erb_hash_made_in_the_call", "require 'erb'\nt = ERB.new('<%= who %>')\n"
-     "puts t.result_with_hash({ who: 'a' }.merge(x: 1))\n", 2, "ERB"),
+    ("erb_hash_made_over_lines", "require 'erb'\nt = ERB.new('<%= who %>')\n"
+     "puts t.result_with_hash(\n  { who: 'a' }.merge(x: 1))\n", 2, "ERB"),
     ("monkeypatch", "require 'net/smtp'\nclass Net::SMTP\n  def hi; end\nend\n", 2, "reopening"),
     ("thread", "t = Thread.new { 1 }\nt.join\n", 1, "Thread"),
     ("top_level_return_in_a_block", "[1, 2].each do |x|\n  return if x == 2\n  p x\nend\n", 2,

@@ -263,13 +263,20 @@ def _rendered(script: _Script, call: Node, made: tuple[str, str | None]) -> byte
         return f"->() {{ {body} }}.call".encode()
     args = call.child_by_field_name("arguments")
     given = list(args.named_children) if args is not None else []
-    if len(given) == 1 and given[0].type in ("identifier", "instance_variable", "constant"):
+    if len(given) == 1 and given[0].type not in ("pair", "hash_splat_argument",
+                                                 "block_argument", "splat_argument"):
         names = _free_names(statements)
-        if names is None or script.methods & set(names):
+        if names is None or script.methods & set(names) or "_erb_values" in names:
             return None  # (a name the template reads may be a method of the script)
-        holder = _text(given[0])
+        simple = given[0].type in ("identifier", "instance_variable", "constant")
+        if not simple and "\n" in _text(call):
+            return None
+        holder = _text(given[0]) if simple else "_erb_values"
         values = [f"ERB.__erb_local({holder}, :{name})" for name in names]
-        return f"->({', '.join(names)}) {{ {body} }}.call({', '.join(values)})".encode()
+        rendered = f"->({', '.join(names)}) {{ {body} }}.call({', '.join(values)})"
+        if not simple:  # the Hash computed once, then its entries
+            rendered = f"->(_erb_values) {{ {rendered} }}.call({_text(given[0])})"
+        return rendered.encode()
     names = []
     values = []
     for pair in given:

@@ -2,7 +2,8 @@
 # locals and instance variables), result_with_hash, trim_mode '-' (with
 # "<%-" indentation and "-%>" line ends), <%% and <%# %>, ERB::Util.h,
 # templates held in a constant, a local, an instance variable;
-# result_with_hash of a Hash held in a local (string keys too).
+# result_with_hash of a Hash held in a local (string keys too) or computed
+# in the call.
 require 'erb'
 
 REPORT = <<~'ERB'
@@ -59,3 +60,4 @@ ERB
 end
 row = { 'name' => 'Cy', 'items' => [], 'unused' => 1 }
 print CARD.result_with_hash(row)
+print CARD.result_with_hash(row.merge('items' => %w[y z], 'name' => 'Di'))
