@@ -19,7 +19,6 @@ import argparse
 import builtins
 import calendar
 import errno
-import functools
 import io
 import math
 import os
@@ -106,6 +105,7 @@ __all__ = [
     "option_choice",
     "option_pattern",
     "months_later",
+    "order_key",
     "p",
     "partition",
     "puts",
@@ -2055,11 +2055,32 @@ def _comparison_failed(a: object, b: object) -> errors.ArgumentError:
     return errors.ArgumentError(f"comparison of {class_name(a)} with {shown} failed")
 
 
-def _ordered(a: object, b: object) -> int:
-    found = cmp(a, b)
-    if found is None:
-        raise _comparison_failed(a, b)
-    return found
+class order_key:  # noqa: N801 (a function to the translation's reader)
+    """A value ordered by Ruby's ``<=>`` (see ``cmp``): the key of a sort,
+    ``sort_by``, ``min_by`` or ``max_by`` whose values are known only at
+    run time. Two that do not compare raise Ruby's ArgumentError."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def _order(self, other: order_key) -> int:
+        found = cmp(self.value, other.value)
+        if found is None:
+            raise _comparison_failed(self.value, other.value)
+        return found
+
+    def __lt__(self, other: order_key) -> bool:
+        return self._order(other) < 0
+
+    def __gt__(self, other: order_key) -> bool:
+        return self._order(other) > 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, order_key) and self._order(other) == 0
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def sort(values: Iterable[Any]) -> list[Any]:
@@ -2072,7 +2093,7 @@ def sort(values: Iterable[Any]) -> list[Any]:
         values = [[k, v] for k, v in values.items()]
     elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise _no_method("sort", values)
-    return sorted(values, key=functools.cmp_to_key(_ordered))
+    return sorted(values, key=order_key)
 
 
 class Comparable:

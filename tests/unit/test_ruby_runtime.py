@@ -894,3 +894,13 @@ def test_dates_and_times_met_at_run_time_move_and_subtract_as_in_ruby() -> None:
     assert ruby.plus(noon, 90.5) == noon + timedelta(seconds=90.5)
     with pytest.raises(TypeError, match="expected numeric"):
         ruby.plus(date(2024, 5, 20), "1")
+
+
+def test_order_key_orders_by_ruby_comparison() -> None:
+    # %w[b a].sort_by { |x| x } -> ["a", "b"]; [[2, 'x'], [1, 'y']].min_by { |k| k } -> [1, "y"];
+    # [nil, 'a'].sort_by { |x| x } -> ArgumentError (comparison of NilClass with String failed)
+    assert sorted(["b", "a"], key=ruby.order_key) == ["a", "b"]
+    assert min([[2, "x"], [1, "y"]], key=ruby.order_key) == [1, "y"]
+    with pytest.raises(errors.ArgumentError, match="comparison of"):
+        sorted([None, "a"], key=ruby.order_key)
+    assert ruby.order_key(1) == ruby.order_key(1.0) and ruby.order_key(1) != 1

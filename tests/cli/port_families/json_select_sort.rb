@@ -31,3 +31,11 @@ per_zone = Hash.new { |h, k| h[k] = [0, 0] }
   per_zone[bin.zone][1] += bin.value
 end
 per_zone.sort.each { |zone, (count, value)| puts "zone #{zone}: #{count} bins, #{value}" }
+totals = Hash.new { |h, k| h[k] = { t: 0.0, farms: [] } }
+["Hill,wheat,2.5", "Brook,barley,1.0", "Hill,barley,0.5"].each do |line|
+  farm, crop, tonnes = line.split(',').map(&:strip)
+  totals[crop][:t] += tonnes.to_f
+  totals[crop][:farms] << farm
+end
+totals.sort_by { |crop, _| crop }.each { |crop, t| puts "#{crop}: #{t[:t]} from #{t[:farms].uniq.size}" }
+puts totals.min_by { |crop, _| crop }.first

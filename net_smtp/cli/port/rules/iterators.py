@@ -630,7 +630,10 @@ def _by_item(tr: Translator, call: Call, src: Source, op: str, block: Block) -> 
                     list_of(item_t), P_CALL)
     # nil raises in both; parts of parsed JSON compare as Ruby's do (Strings,
     # numbers) or raise in both (mixed kinds, Arrays of them, Hashes)
-    if value.type.kind not in COMPARABLE and collections.json_keys(value.type) is None:
+    if value.type.kind == "any" and collections.json_keys(value.type) is None:
+        # values known only at run time: compared by Ruby's <=>
+        value = Expr(f"{tr.runtime('order_key')}({value.code})", value.type, P_CALL)
+    elif value.type.kind not in COMPARABLE and collections.json_keys(value.type) is None:
         raise tr.fail(call.node, f"{op} by values that may not compare alike")
     if op == "sort_by":
         # Ruby's sort_by is glibc's qsort_r, a merge sort: stable, as sorted() is
