@@ -367,7 +367,14 @@ def _csv_call(tr: Translator, call: Call) -> Expr | None:
         if name != "foreach":
             return table
         if call.block is None:
-            raise tr.fail(call.node, "CSV.foreach without a block")
+            outer = call.node.parent
+            method = outer.child_by_field_name("method") if outer is not None and \
+                outer.type == "call" and outer.child_by_field_name("receiver") == call.node \
+                else None
+            if method is None or tr.text(method) not in _ROWS_ASKED:
+                raise tr.fail(call.node, "CSV.foreach without a block")
+            # the enumerator asked for its rows: an Array of them (not a Table)
+            return Expr(table.code, T("list", elem=rows.elem), P_CALL)
         return iterators.loop_over(tr, call, iterators.Source(table.code, rows.elem or FIELD),
                                    call.block, Expr("None", NIL))
     if name == "parse_line" and len(args) == 1 and not headers:
@@ -431,6 +438,13 @@ def _csv_row(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                      "to_csv", "delete", "<<", "push", "each_with_index"):
         raise tr.fail(call.node, f"CSV::Row#{call.name} (a row is not a Hash there)")
     return None
+
+
+# what a script asks of CSV.foreach's enumerator that its Array of rows answers alike
+_ROWS_ASKED = frozenset({"to_a", "entries", "map", "collect", "select", "filter", "reject",
+                         "each_with_index", "each_with_object", "first", "count", "group_by",
+                         "sort_by", "min_by", "max_by", "sum", "find", "detect", "filter_map",
+                         "partition", "each_slice", "inject", "reduce", "take"})
 
 
 def _io_call(tr: Translator, call: Call) -> Expr | None:
