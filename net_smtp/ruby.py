@@ -25,6 +25,7 @@ import os
 import re
 import signal
 import sys
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -63,6 +64,7 @@ __all__ = [
     "class_name",
     "class_of",
     "cmp",
+    "counted",
     "count",
     "csv_line",
     "csv_parse",
@@ -86,6 +88,7 @@ __all__ = [
     "flatten",
     "format",
     "generate",
+    "gets",
     "group",
     "group_by",
     "include",
@@ -100,6 +103,7 @@ __all__ = [
     "last",
     "last_status",
     "length",
+    "lineno",
     "lines",
     "message",
     "option_choice",
@@ -2344,6 +2348,42 @@ def each_cons(items: Iterable[Any], size: int) -> list[list[Any]]:
 
 
 _ARGF: list[io.StringIO] = []
+
+
+_LINENOS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_LAST_LINENO = [0]
+
+
+def _count_line(stream: object) -> None:
+    try:
+        number = _LINENOS.get(stream, 0) + 1
+        _LINENOS[stream] = number
+    except TypeError:  # (a stream that cannot be held weakly counts from here)
+        number = _LAST_LINENO[0] + 1
+    _LAST_LINENO[0] = number
+
+
+def counted(stream: Iterable[str]) -> Iterator[str]:
+    """A stream's lines for a script that reads ``$.``: each line read
+    makes ``lineno()`` its number in that stream, as Ruby counts them."""
+    for line in stream:
+        _count_line(stream)
+        yield line
+
+
+def gets(stream: IO[str]) -> str | None:
+    """``stream.gets`` (nil at the end) for a script that reads ``$.``."""
+    line = stream.readline()
+    if not line:
+        return None
+    _count_line(stream)
+    return line
+
+
+def lineno() -> int:
+    """``$.``: the number of the last line read, in the stream it came from
+    (0 before any)."""
+    return _LAST_LINENO[0]
 
 
 def argf(argv: list[str]) -> io.StringIO:

@@ -904,3 +904,13 @@ def test_order_key_orders_by_ruby_comparison() -> None:
     with pytest.raises(errors.ArgumentError, match="comparison of"):
         sorted([None, "a"], key=ruby.order_key)
     assert ruby.order_key(1) == ruby.order_key(1.0) and ruby.order_key(1) != 1
+
+
+def test_line_numbers_count_per_stream() -> None:
+    # a = StringIO.new("x\ny\n"); b = StringIO.new("z\n"); a.gets; b.gets; p $. -> 1;
+    # a.gets; p $. -> 2; a.gets -> nil, $. stays 2
+    first, second = io.StringIO("x\ny\n"), io.StringIO("z\n")
+    assert ruby.gets(first) == "x\n" and ruby.gets(second) == "z\n" and ruby.lineno() == 1
+    assert ruby.gets(first) == "y\n" and ruby.lineno() == 2
+    assert ruby.gets(first) is None and ruby.lineno() == 2
+    assert list(ruby.counted(io.StringIO("p\nq\n"))) == ["p\n", "q\n"] and ruby.lineno() == 2

@@ -24,7 +24,7 @@ from typing import Any, Callable
 from . import pystr
 from .declarations import Sharing, main_ivar, main_ivars, script_globals, user_global
 from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
-from .syntax import Node
+from .syntax import Node, walk
 from .types import ANY, PENDING, T, join
 
 __all__ = ["Diagnostic", "Expr", "Line", "Translation", "Translator", "Unsupported", "translate"]
@@ -116,6 +116,7 @@ class Translator:
                  final: bool = True, walrus: bool = True) -> None:
         self.source = source
         self.root = root
+        self._lineno_read: bool | None = None
         self.final = final
         # whether ``a || b`` may hold a computed a in a walrus; without, a
         # lambda (Python refuses a walrus in a comprehension's iterable)
@@ -569,6 +570,14 @@ class Translator:
         if key not in self.hoisted:
             self.hoisted[key] = write()
         return self.hoisted[key]
+
+    def reads_lineno(self) -> bool:
+        """Whether the script reads ``$.``: its reads of lines then count
+        them through the runtime (``ruby.counted``, ``ruby.gets``)."""
+        if self._lineno_read is None:
+            self._lineno_read = any(n.type == "global_variable" and n.text == b"$."
+                                    for n in walk(self.root))
+        return self._lineno_read
 
     def reads_last_match(self) -> bool:
         """Whether the method (or the script's top level) being translated

@@ -99,6 +99,8 @@ def _file_call(tr: Translator, call: Call) -> Expr | None:
     if name == "foreach" and call.block is not None and len(call.args) == 1:
         path = _paths(tr, call)[0]
         opened = f"open({path.code}, encoding='utf-8', newline='')"
+        if tr.reads_lineno():  # $. counts the lines
+            opened = f"{tr.runtime('counted')}({opened})"
         line = tr.temp("line")
         lines = iterators.Source(
             f"({tr.runtime('chomp')}({line}) for {line} in {opened})" if chomp else opened,

@@ -328,6 +328,8 @@ def _gets(tr: Translator, call: Call) -> Expr:
     if call.args:
         raise tr.fail(call.node, "gets with arguments")
     tr.need("sys")
+    if tr.reads_lineno():
+        return Expr(f"{tr.runtime('gets')}(sys.stdin)", T("str", nilable=True, nl="?"), P_CALL)
     return Expr("sys.stdin.readline() or None", T("str", nilable=True, nl="?"), 2)
 
 
@@ -459,6 +461,8 @@ def global_variable(tr: Translator, node: Node) -> Expr:
         return Expr("sys.argv[0]", T("str", nl="no"), P_CALL)
     if name == "$!":
         return Expr("sys.exc_info()[1]", T("error", nilable=True), P_CALL)
+    if name == "$.":  # (the script's reads of lines count them)
+        return Expr(f"{tr.runtime('lineno')}()", INT, P_CALL)
     own = user_global(name)
     if own is not None:  # the script's own: a module global, nil until assigned
         return Expr(own, (tr.known(f"gvar:{name}") or tr.unknown).nil(), P_ATOM)
@@ -564,6 +568,8 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "read" and not call.args:
             return Expr(f"{recv.code}.read()", T("str", nl="?"), P_CALL)
         if name == "gets" and not call.args:  # (Ruby's readline raises at the end)
+            if tr.reads_lineno():
+                return Expr(f"{tr.runtime('gets')}({recv.code})", T("str", nilable=True), P_CALL)
             return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
         if name == "readline" and not call.args:
             return Expr(f"{tr.runtime('readline')}({recv.code})", T("str"), P_CALL)

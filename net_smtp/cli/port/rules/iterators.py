@@ -119,6 +119,8 @@ def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
         return Source(f"{tr.runtime('lines')}({base.code})", T("str", nl="one"))
     if name in ("each_line", "each") and not args and t.kind == "io" and t.name in (
             "stdin", "data", "file"):
+        if tr.reads_lineno():  # $. counts the lines
+            return Source(f"{tr.runtime('counted')}({base.code})", T("str", nl="one"))
         return Source(base.code, T("str", nl="one"))
     if name == "each_char" and not args and t.is_("str"):
         return Source(base.code, T("str"))
