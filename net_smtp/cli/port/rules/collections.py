@@ -937,6 +937,25 @@ def _merge(tr: Translator, call: Call, recv: Expr) -> Expr:
                 replace(merged, elem=join(value_t, resolved.type), fields=None), P_CALL)
 
 
+def _keys_splatted(tr: Translator, call: Call, recv: Expr) -> Expr:
+    """``h.values_at(*keys)``, ``h.slice(*keys)``, ``h.except(*keys)``: the
+    keys of an Array."""
+    keys = tr.expr(call.args[0].named_children[0])
+    if not keys.type.is_("list"):
+        raise tr.fail(call.node, f"{call.name} of a splat that may not be an Array")
+    check_key(tr, call.args[0], recv.type, keys.type.elem or tr.unknown)
+    r = tr.wrap(recv, P_CALL)
+    k, v = tr.temp("key"), tr.temp("value")
+    if call.name == "values_at":
+        return Expr(f"[{r}.get({k}) for {k} in {keys.code}]",
+                    list_of((recv.type.elem or tr.unknown).nil()))
+    if call.name == "slice":  # in the order of the keys asked for
+        return Expr(f"{{{k}: {r}[{k}] for {k} in {keys.code} if {k} in {recv.code}}}",
+                    replace(recv.type, keys=None, site=""))
+    return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {keys.code}}}",
+                replace(recv.type, keys=None, site=""))
+
+
 _KEYED = frozenset({"fetch", "key?", "has_key?", "include?", "member?", "dig", "delete",
                     "values_at", "slice", "except"})
 """Hash methods whose arguments are keys (only the first, for fetch and delete)."""
@@ -945,6 +964,9 @@ _DICT_IN_PLACE = ("select!", "filter!", "keep_if", "reject!", "delete_if", "tran
 
 
 def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
+    if call.name in ("values_at", "slice", "except") and len(call.args) == 1 and \
+            call.args[0].type == "splat_argument" and call.block is None:
+        return _keys_splatted(tr, call, recv)
     if call.name == "sort" and call.block is not None and not call.args:
         # a Hash's [key, value] pairs, compared by the block
         key_t, value_t = recv.type.key or tr.unknown, recv.type.elem or tr.unknown
