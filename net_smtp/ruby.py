@@ -72,6 +72,7 @@ __all__ = [
     "delete",
     "delete_at",
     "delete_item",
+    "date_new",
     "date_parse",
     "dig",
     "dirname",
@@ -143,6 +144,7 @@ __all__ = [
     "tr",
     "transpose",
     "truthy",
+    "valid_date",
     "yaml_load",
     "yaml_load_file",
     "zip",
@@ -2273,6 +2275,42 @@ def unshift(items: list[Any], *values: Any) -> list[Any]:
     front, in their order; the same list returned."""
     items[0:0] = values
     return items
+
+
+def _civil(year: int, month: int, day: int) -> date | None:
+    """The Date of Ruby's ``Date.new(year, month, day)``, where a negative
+    month or day counts from the end (-1: the last); None for no such day."""
+    for value in (year, month, day):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"invalid date (not numeric: {inspect(value)})")
+    if month < 0:
+        month += 13
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day < 0:
+        day += last + 1
+    if not 1 <= day <= last:
+        return None
+    return date(year, month, day)
+
+
+def date_new(year: int, month: int = 1, day: int = 1) -> date:
+    """Ruby's ``Date.new`` of values known only at run time (a negative
+    month or day counts from the end).
+
+    Raises:
+        ValueError: no such day (Ruby's Date::Error, "invalid date").
+    """
+    found = _civil(year, month, day)
+    if found is None:
+        raise ValueError("invalid date")
+    return found
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    """Ruby's ``Date.valid_date?``."""
+    return _civil(year, month, day) is not None
 
 
 def months_later(day: date, months: int) -> date:

@@ -914,3 +914,16 @@ def test_line_numbers_count_per_stream() -> None:
     assert ruby.gets(first) == "y\n" and ruby.lineno() == 2
     assert ruby.gets(first) is None and ruby.lineno() == 2
     assert list(ruby.counted(io.StringIO("p\nq\n"))) == ["p\n", "q\n"] and ruby.lineno() == 2
+
+
+def test_date_new_counts_a_negative_month_or_day_from_the_end() -> None:
+    # Date.new(2024, 2, -1) -> 2024-02-29; Date.new(2024, -1, -1) -> 2024-12-31;
+    # Date.new(2024, 2, 30) -> Date::Error (invalid date); Date.valid_date?(2023, 2, 29) -> false
+    assert ruby.date_new(2024, 2, -1) == date(2024, 2, 29)
+    assert ruby.date_new(2024, -1, -1) == date(2024, 12, 31)
+    assert ruby.date_new(2024) == date(2024, 1, 1)
+    with pytest.raises(ValueError, match="invalid date"):
+        ruby.date_new(2024, 2, 30)
+    assert not ruby.valid_date(2023, 2, 29) and ruby.valid_date(2024, 2, -29)
+    with pytest.raises(TypeError):
+        ruby.date_new(2024, None, 1)  # type: ignore[arg-type]

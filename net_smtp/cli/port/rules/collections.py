@@ -1116,8 +1116,13 @@ def _range_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         return Expr(f"list({recv.code})", list_of(INT), P_CALL)
     if call.name == "sum" and not call.args:
         return Expr(f"sum({recv.code})", INT, P_CALL)
-    if call.name == "include?" and len(call.args) == 1:
+    if call.name in ("include?", "member?", "cover?", "===") and len(call.args) == 1:
+        # a Range held in a value: its Integers (a Python range) or its days
         value = tr.expr(call.args[0])
+        elem = recv.type.elem or tr.unknown
+        if not (elem.is_("int") and value.type.non_nil().is_("int") or
+                elem.is_("date") and value.type.non_nil().is_("date")):
+            raise tr.fail(call.node, f"Range#{call.name} of a value that may be of another kind")
         return Expr(f"{tr.wrap(value, P_CMP + 1)} in {tr.wrap(recv, P_CMP + 1)}", BOOL, P_CMP)
     return None
 
@@ -1270,7 +1275,13 @@ def _num_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
               "abs": Expr(f"abs({recv.code})", recv.type, P_CALL),
               "to_s": Expr(f"{tr.runtime('to_s')}({recv.code})", T("str", nl="no"), P_CALL),
               "zero?": Expr(f"{tr.wrap(recv, P_CMP + 1)} == 0", BOOL, P_CMP),
-              "nonzero?": Expr(f"{tr.wrap(recv, P_OR + 1)} or None", recv.type.nil(), P_OR)}
+              "nonzero?": Expr(f"{tr.wrap(recv, P_OR + 1)} or None", recv.type.nil(), P_OR),
+              # (an Integer's floor is itself; a Float's an Integer, as math's gives)
+              "floor": Expr(f"math.floor({recv.code})", INT, P_CALL),
+              "ceil": Expr(f"math.ceil({recv.code})", INT, P_CALL),
+              "truncate": Expr(f"int({recv.code})", INT, P_CALL)}
+    if name in ("floor", "ceil"):
+        tr.need("math")
     return simple.get(name) or sign_test(tr, call, recv)
 
 

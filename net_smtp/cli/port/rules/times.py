@@ -159,13 +159,21 @@ def _date_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("date")
     if call.name == "today" and not call.args:
         return Expr("date.today()", DATE, P_CALL)
-    if call.name in ("new", "civil") and 1 <= len(call.args) <= 3:
+    if call.name in ("new", "civil", "valid_date?", "valid_civil?") and \
+            1 <= len(call.args) <= 3:
         args = [tr.expr(a) for a in call.args]
         # (nil raises in both languages)
-        if not all(a.type.non_nil().is_("int") and not a.code.startswith("-") for a in args):
-            raise tr.fail(call.node, "Date.new with values that may not be positive Integers")
+        if not all(a.type.non_nil().is_("int") for a in args):
+            raise tr.fail(call.node, f"Date.{call.name} with values that may not be Integers")
         codes = [a.code for a in args] + ["1"] * (3 - len(args))
-        return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
+        if call.name.startswith("valid"):
+            if len(args) != 3:
+                return None
+            return Expr(f"{tr.runtime('valid_date')}({', '.join(codes)})", BOOL, P_CALL)
+        if all(a.code.isdigit() for a in args):
+            return Expr(f"date({', '.join(codes)})", DATE, P_CALL)
+        # (a negative month or day counts from the end, as the runtime's does)
+        return Expr(f"{tr.runtime('date_new')}({', '.join(codes)})", DATE, P_CALL)
     if call.name == "commercial" and 1 <= len(call.args) <= 3:
         # the day of an ISO week (Ruby counts a negative week from the year's end)
         args = [tr.expr(a) for a in call.args]
