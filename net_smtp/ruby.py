@@ -137,6 +137,7 @@ __all__ = [
     "time_parse",
     "time_strptime",
     "timeout",
+    "to_a",
     "to_f",
     "to_i",
     "to_s",
@@ -1097,6 +1098,18 @@ def chomp(text: str, suffix: str | None = None) -> str:
     if text.endswith("\r\n"):
         return text[:-2]
     return text[:-1] if text.endswith(("\n", "\r")) else text
+
+
+def to_a(value: object) -> list[Any]:
+    """``value.to_a`` of a value known only at run time: an Array's items,
+    a Hash's ``[key, value]`` pairs, ``[]`` for nil."""
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        return [[k, v] for k, v in value.items()]
+    if _is_array(value):
+        return list(value)  # type: ignore[call-overload]
+    raise _no_method("to_a", value)
 
 
 def lines(text: AnyStr, chomp: bool = False) -> list[AnyStr]:

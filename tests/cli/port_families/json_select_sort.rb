@@ -2,6 +2,8 @@
 # a block of several statements and `next value`, sort and fdiv of values
 # known only at run time, a Hash sorted whose keys come from Struct members
 # (by Ruby's <=>), and Comparable-free objects sorted by their own <=>.
+# to_a of parsed JSON (an Array, the pairs of a Hash, [] for nil), and each_line
+# of a String that may be nil.
 require 'json'
 
 File.write('keys.json', '[{"n":"a","age":3,"disabled":false},{"n":"b","age":9,"disabled":true},' \
@@ -39,3 +41,7 @@ totals = Hash.new { |h, k| h[k] = { t: 0.0, farms: [] } }
 end
 totals.sort_by { |crop, _| crop }.each { |crop, t| puts "#{crop}: #{t[:t]} from #{t[:farms].uniq.size}" }
 puts totals.min_by { |crop, _| crop }.first
+news = JSON.parse('{"upcoming": {"b": "2024-06-02", "a": "2024-06-01"}, "list": [3, 1]}')
+p news.fetch('upcoming').to_a.sort, news['list'].to_a, news['none'].to_a
+head = "Subject: hi\nFrom: me\n\nbody".split(/\n\n/, 2).first
+p head.each_line.each_with_object({}) { |line, h| k, v = line.chomp.split(/:\s*/, 2); h[k.downcase] = v }

@@ -36,6 +36,7 @@ RUNTIME: dict[str, tuple[str, tuple[int, ...], T]] = {
     "round": ("round", (0, 1), T("num")),
     "last": ("last", (0, 1), ANY),
     "sort": ("sort", (0,), ANY),
+    "to_a": ("to_a", (0,), ANY),
     "fdiv": ("fdiv", (1,), T("float")),
     "include?": ("include", (1,), BOOL),
     "member?": ("include", (1,), BOOL),

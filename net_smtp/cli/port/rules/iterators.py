@@ -115,7 +115,7 @@ def _first_shape(tr: Translator, base: Expr, stage: Call) -> Source | None:
         return Source(f"range({base.code}, {tr.wrap(end, 11)} - 1, -1)", INT)
     if name == "step" and (t.is_("int") and len(args) == 2 or t.kind == "range" and len(args) == 1):
         return _step(tr, base, stage)
-    if name == "each_line" and not args and t.is_("str"):
+    if name == "each_line" and not args and t.non_nil().is_("str"):  # (nil raises in both)
         return Source(f"{tr.runtime('lines')}({base.code})", T("str", nl="one"))
     if name in ("each_line", "each") and not args and t.kind == "io" and t.name in (
             "stdin", "data", "file"):
