@@ -1107,8 +1107,8 @@ def to_a(value: object) -> list[Any]:
         return []
     if isinstance(value, Mapping):
         return [[k, v] for k, v in value.items()]
-    if _is_array(value):
-        return list(value)  # type: ignore[call-overload]
+    if isinstance(value, (list, tuple)):
+        return list(value)
     raise _no_method("to_a", value)
 
 
