@@ -1,6 +1,7 @@
 # Dates inside rows of parsed JSON (a merge of a known entry), arithmetic
 # of Dates and Times the runtime meets only at run time (a Rational of days,
 # a Float of seconds), and a Date in an option that starts nil.
+# Time.utc of a splat of parts and more values.
 require 'json'
 require 'date'
 require 'time'
@@ -24,3 +25,5 @@ p stamps.first - stamps.last
 options = { due: nil }
 options[:due] = Date.strptime(ARGV.first || '2024-05-15', '%Y-%m-%d')
 puts "#{(options[:due] - AS_OF).to_i} days to go"
+run_at = Time.utc(*ENV.fetch('RUN_DATE', '2024-03-15').split('-').map(&:to_i), 9, 0, 0)
+puts run_at, run_at.to_date.iso8601

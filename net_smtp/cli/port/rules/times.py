@@ -28,13 +28,25 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
     tr.need("datetime")
     if call.name == "now" and not call.args:
         return Expr("datetime.now().astimezone()", TIME, P_CALL)
-    if call.name in ("utc", "gm", "local", "mktime") and len(call.args) == 1 and \
-            call.args[0].type == "splat_argument":
-        # Time.utc(*parts): the parts as given, a month and a day of 1 if missing
-        parts = tr.expr(call.args[0].named_children[0])
-        if not (parts.type.is_("list") and (parts.type.elem or ANY).is_("int")):
-            raise tr.fail(call.node, f"Time.{call.name} of values that may not be Integers")
-        fields = f"*{tr.runtime('time_fields')}({parts.code})"
+    if call.name in ("utc", "gm", "local", "mktime") and \
+            any(a.type == "splat_argument" for a in call.args):
+        # Time.utc(*parts, 9, 0): the parts as given, a month and a day of 1 if missing
+        pieces = []
+        for arg in call.args:
+            if arg.type == "splat_argument":
+                parts = tr.expr(arg.named_children[0])
+                if not (parts.type.is_("list") and (parts.type.elem or ANY).is_("int")):
+                    raise tr.fail(call.node, f"Time.{call.name} of values that may not be "
+                                             f"Integers")
+                pieces.append(f"*{tr.wrap(parts, P_CALL)}")
+            else:
+                value = tr.expr(arg)
+                if not value.type.is_("int"):
+                    raise tr.fail(call.node, f"Time.{call.name} of values that may not be "
+                                             f"Integers")
+                pieces.append(value.code)
+        listed = pieces[0][1:] if len(pieces) == 1 else f"[{', '.join(pieces)}]"
+        fields = f"*{tr.runtime('time_fields')}({listed})"
         if call.name in ("local", "mktime"):
             return Expr(f"datetime({fields}).astimezone()", TIME, P_CALL)
         tr.need("timezone")
