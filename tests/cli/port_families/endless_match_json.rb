@@ -84,3 +84,20 @@ def smtp_for(port)
 end
 smtp = smtp_for(2525)
 puts smtp.address, smtp.port, smtp.started?
+
+# A block whose one statement is case/in: its value is the block's.
+meds = [{ who: 'Ann', name: 'A', pills: 10, per_day: 2, refills: 0 },
+        { who: 'Bo', name: 'B', pills: 60, per_day: 1, pharmacy: 'Main St' },
+        { who: 'Cy', name: 'C' }]
+reminders = meds.filter_map do |med|
+  case med
+  in { who:, pills:, per_day:, refills: 0 }
+    "#{who}: #{(pills / per_day.to_f).floor} days, call the doctor"
+  in { who:, pharmacy: }
+    "#{who}: refill at #{pharmacy}"
+  in { who:, name: }
+    warn "skipping #{who}/#{name}"
+    nil
+  end
+end
+puts reminders

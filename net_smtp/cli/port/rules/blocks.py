@@ -114,8 +114,9 @@ def one_expression(block: Node) -> Node | None:
     if len(stmts) != 1:
         return None
     stmt = stmts[0]
-    if stmt.type in ("if", "unless", "case", "begin", "while", "until", "assignment",
-                     "operator_assignment", "return", "break", "next", "rescue_modifier"):
+    if stmt.type in ("if", "unless", "case", "case_match", "begin", "while", "until",
+                     "assignment", "operator_assignment", "return", "break", "next",
+                     "rescue_modifier"):
         return None
     if stmt.type in ("if_modifier", "unless_modifier") and \
             one_expression_node(stmt.child_by_field_name("body")) is None:
