@@ -2,6 +2,7 @@
 # of Dates and Times the runtime meets only at run time (a Rational of days,
 # a Float of seconds), and a Date in an option that starts nil.
 # Time.utc of a splat of parts and more values.
+# A Date moved by a number of days read from parsed JSON.
 require 'json'
 require 'date'
 require 'time'
@@ -27,3 +28,6 @@ options[:due] = Date.strptime(ARGV.first || '2024-05-15', '%Y-%m-%d')
 puts "#{(options[:due] - AS_OF).to_i} days to go"
 run_at = Time.utc(*ENV.fetch('RUN_DATE', '2024-03-15').split('-').map(&:to_i), 9, 0, 0)
 puts run_at, run_at.to_date.iso8601
+fleet = JSON.parse('[{"van": "V1", "last_service": "2024-01-10", "interval_days": 90}]')
+due = fleet.map { |v| v.merge('due_on' => Date.parse(v['last_service']) + v['interval_days']) }
+due.each { |v| puts "#{v['van']} due #{v['due_on']} (#{(v['due_on'] - AS_OF).to_i} days)" }

@@ -292,6 +292,11 @@ def _date_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> E
     if op == "-" and b.type.non_nil().is_("date"):  # a Rational of days, as Ruby's
         return Expr(f"{tr.runtime('arith')}({a.code}, '-', {b.code})", T("any", name="mixed"),
                     P_CALL)
+    if b.type.kind == "any":  # known only at run time: the runtime moves it, or raises
+        if op == "+":
+            return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", DATE, P_CALL)
+        return Expr(f"{tr.runtime('arith')}({a.code}, '-', {b.code})", T("any", name="mixed"),
+                    P_CALL)
     raise tr.fail(node, f"Date {op} something other than a number of days")
 
 
