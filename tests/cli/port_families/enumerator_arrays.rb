@@ -30,3 +30,13 @@ results = ['a@x', 'bad', 'c@x', ''].map do |address|
   { address: address, status: code == 250 ? 'ok' : 'refused' }
 end
 p results.compact.map { |r| "#{r[:address]} #{r[:status]}" }, results.size
+
+# combination(n): its Arrays in Ruby's order, asked with a block or a chain.
+Exam = Struct.new(:code, :date, :slot)
+exams = [Exam.new('A', 1, 'am'), Exam.new('B', 1, 'am'), Exam.new('C', 2, 'pm'), Exam.new('D', 1, 'am')]
+clashes = exams.combination(2).select { |a, b| a.date == b.date && a.slot == b.slot }
+clashes.each { |a, b| puts "#{a.code}/#{b.code}" }
+p [1, 2, 3].combination(2).to_a, [1, 2, 3].combination(2).map { |x, y| x * y }
+[1, 2, 3].combination(2) { |x, y| print x + y, ' ' }
+puts
+p [1, 2].combination(3).to_a

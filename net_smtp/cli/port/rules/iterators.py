@@ -31,7 +31,7 @@ __all__ = ["Source", "chained", "iterate", "loop_over", "to_tail", "transform"]
 
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
-                    "each_slice", "each_cons", "times", "upto", "downto", "step", "each_line",
+                    "each_slice", "each_cons", "combination", "times", "upto", "downto", "step", "each_line",
                     "each_char", "reverse_each", "each_key", "each_value", "each_index"})
 # What the block is for; the first group may also wait for a with_index.
 COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
@@ -188,6 +188,14 @@ def _shape(tr: Translator, src: Source | None, base: Expr, stage: Call) -> Sourc
             return Source(f"({src.code}[{i}:{i} + {size.code}] for {i} in range(0, "
                           f"len({src.code}), {size.code}))", item)
         return Source(f"{tr.runtime('each_slice')}({src.code}, {size.code})", item)
+    if name == "combination" and len(args) == 1 and src.index is None and not src.pairs:
+        size = tr.expr(args[0])
+        if not size.type.is_("int"):
+            raise tr.fail(stage.node, "combination of a size that may not be an Integer")
+        tr.need("itertools")  # (each an Array, in Ruby's order)
+        picked = tr.temp("picked")
+        return Source(f"[list({picked}) for {picked} in itertools.combinations({src.code}, "
+                      f"{size.code})]", T("list", elem=src.item))
     if name == "each_cons" and len(args) == 1 and src.index is None and not src.pairs:
         size = tr.expr(args[0])
         if not size.type.is_("int"):
