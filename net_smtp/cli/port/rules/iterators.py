@@ -31,8 +31,9 @@ __all__ = ["Source", "chained", "iterate", "loop_over", "to_tail", "transform"]
 
 # Blockless calls that make an enumerator a later call in the chain iterates.
 SHAPES = frozenset({"each", "each_entry", "each_pair", "each_with_index", "with_index",
-                    "each_slice", "each_cons", "combination", "times", "upto", "downto", "step", "each_line",
-                    "each_char", "reverse_each", "each_key", "each_value", "each_index"})
+                    "each_slice", "each_cons", "combination", "times", "upto", "downto", "step",
+                    "each_line", "each_char", "reverse_each", "each_key", "each_value",
+                    "each_index"})
 # What the block is for; the first group may also wait for a with_index.
 COLLECTING = frozenset({"map", "collect", "flat_map", "collect_concat", "select", "filter",
                         "find_all", "reject", "filter_map"})
