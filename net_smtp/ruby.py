@@ -50,6 +50,7 @@ __all__ = [
     "ABBR_DAYNAMES",
     "ABBR_MONTHNAMES",
     "DAYNAMES",
+    "DateTime",
     "DefaultHash",
     "MONTHNAMES",
     "argf",
@@ -73,6 +74,8 @@ __all__ = [
     "delete_at",
     "delete_item",
     "date_new",
+    "datetime_new",
+    "datetime_parse",
     "date_parse",
     "dig",
     "dirname",
@@ -405,6 +408,8 @@ def to_s(value: object) -> str:
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (list, tuple, dict)):
         return inspect(value)
+    if isinstance(value, DateTime):
+        return str(value)
     if isinstance(value, datetime):
         zone = "UTC" if value.tzinfo is timezone.utc else value.strftime("%z")
         return value.strftime("%Y-%m-%d %H:%M:%S ") + zone
@@ -681,9 +686,60 @@ def format(template: str, *args: object) -> str:
     return _DIRECTIVE.sub(convert, template)
 
 
+class DateTime(datetime):
+    """Ruby's DateTime (``require 'date'``): a date and time with an offset
+    (UTC when none is given), shown as Ruby shows one
+    (``2024-03-25T09:00:00+00:00``). A number added or subtracted counts
+    days, and the difference of two is a Rational of days."""
+
+    _ruby_name = "DateTime"
+
+    def __add__(self, other: Any) -> Any:
+        if _is_number(other):
+            return datetime.__add__(self, timedelta(days=float(other)))
+        return datetime.__add__(self, other)
+
+    def __sub__(self, other: Any) -> Any:
+        if isinstance(other, datetime):
+            delta = datetime.__sub__(self, other)
+            return Fraction(delta.days * 86_400 + delta.seconds, 86_400) + \
+                Fraction(delta.microseconds, 86_400_000_000)
+        if _is_number(other):
+            return datetime.__sub__(self, timedelta(days=float(other)))
+        return datetime.__sub__(self, other)
+
+    def __str__(self) -> str:
+        offset = self.strftime("%z")
+        return self.strftime("%Y-%m-%dT%H:%M:%S") + offset[:3] + ":" + offset[3:]
+
+
+def datetime_new(year: int, month: int = 1, day: int = 1, hour: int = 0, minute: int = 0,
+                 second: int = 0) -> DateTime:
+    """Ruby's ``DateTime.new`` without an offset: in UTC (a negative month
+    or day counts from the end, as ``Date.new``'s)."""
+    found = date_new(year, month, day)
+    return DateTime(found.year, found.month, found.day, hour, minute, second,
+                    tzinfo=timezone.utc)
+
+
+def datetime_parse(text: object) -> DateTime:
+    """Ruby's ``DateTime.parse`` / ``DateTime.iso8601`` for the forms
+    :func:`time_parse` reads: no zone is UTC here (Time's is local time)."""
+    found = _parse_fields(text, "DateTime.parse")
+    zone = found.groupdict().get("z")
+    moment = time_parse(text)
+    if zone is None:  # (the same wall clock, in UTC)
+        moment = moment.replace(tzinfo=timezone.utc)
+    return DateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
+                    moment.second, moment.microsecond, tzinfo=moment.tzinfo)
+
+
 def rfc2822(time: datetime) -> str:
     """Ruby's ``Time#rfc2822``: ``Tue, 05 Mar 2024 09:30:00 -0000`` for a UTC
-    time (``Time.utc``, ``tzinfo=timezone.utc``), the numeric offset otherwise."""
+    time (``Time.utc``, ``tzinfo=timezone.utc``), the numeric offset otherwise
+    (a DateTime's always)."""
+    if isinstance(time, DateTime):  # (its day of the month without a leading zero)
+        return time.strftime("%a, ") + str(time.day) + time.strftime(" %b %Y %H:%M:%S %z")
     zone = "-0000" if time.tzinfo is timezone.utc else time.strftime("%z")
     return time.strftime("%a, %d %b %Y %H:%M:%S ") + zone
 
@@ -880,7 +936,7 @@ def iso8601(time: datetime, digits: int = 0) -> str:
     text = time.strftime("%Y-%m-%dT%H:%M:%S")
     if digits > 0:
         text += "." + f"{time.microsecond:06d}{'0' * max(digits - 6, 0)}"[:digits]
-    if time.tzinfo is timezone.utc:
+    if time.tzinfo is timezone.utc and not isinstance(time, DateTime):
         return text + "Z"
     offset = time.strftime("%z")
     return text + (offset[:3] + ":" + offset[3:] if offset else "")

@@ -927,3 +927,17 @@ def test_date_new_counts_a_negative_month_or_day_from_the_end() -> None:
     assert not ruby.valid_date(2023, 2, 29) and ruby.valid_date(2024, 2, -29)
     with pytest.raises(TypeError):
         ruby.date_new(2024, None, 1)  # type: ignore[arg-type]
+
+
+def test_a_datetime_counts_days_and_shows_as_ruby_shows_one() -> None:
+    # d = DateTime.new(2024, 3, 7, 9, 0, 0): puts d -> 2024-03-07T09:00:00+00:00,
+    # d.rfc2822 -> "Thu, 7 Mar 2024 09:00:00 +0000", d + 1 -> the 8th,
+    # d - DateTime.new(2024, 3, 6, 21) -> (1/2); DateTime.parse('2024-05-01 10:00') -> UTC
+    moment = ruby.datetime_new(2024, 3, 7, 9)
+    assert ruby.to_s(moment) == "2024-03-07T09:00:00+00:00" == ruby.iso8601(moment)
+    assert ruby.rfc2822(moment) == "Thu, 7 Mar 2024 09:00:00 +0000"
+    assert ruby.to_s(moment + 1) == "2024-03-08T09:00:00+00:00"
+    assert ruby.inspect(moment - ruby.datetime_new(2024, 3, 6, 21)) == "(1/2)"
+    assert (moment - 0.5).hour == 21 and isinstance(moment - 0.5, ruby.DateTime)
+    assert ruby.to_s(ruby.datetime_parse("2024-05-01 10:00")) == "2024-05-01T10:00:00+00:00"
+    assert ruby.class_name(moment) == "DateTime"

@@ -156,6 +156,8 @@ def join(a: T, b: T) -> T:
     if a.kind == "any" and a.name != b.name:
         return T("any", nilable=nilable, symbol=a.symbol or b.symbol,
                  name=_real_symbols(a, b) or _mixed(a, b))
+    if a.kind == "time" and a.name != b.name:  # a Time or a DateTime: they count otherwise
+        return T("any", nilable=nilable, name="mixed")
     keys = a.keys & b.keys if a.keys is not None and b.keys is not None else None
     fields = None
     if a.fields is not None or b.fields is not None:

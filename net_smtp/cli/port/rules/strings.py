@@ -136,7 +136,7 @@ def inspected(tr: Translator, e: Expr, node: Node, what: str = "inspect") -> str
         return e.code  # an exception: #<ImportError: text>, as the runtime shows it
     if e.type.kind == "obj":
         raise tr.fail(node, f"{what} of an object of the script (Ruby shows its address)")
-    if e.type.kind in ("date", "days"):
+    if e.type.kind in ("date", "days") or e.type.name == "datetime":
         raise tr.fail(node, f"{what} of a Date (Ruby shows its Julian day numbers)")
     if e.type.symbol and e.type.kind == "str":
         return f"{tr.runtime('Symbol')}({e.code})"

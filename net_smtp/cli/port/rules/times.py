@@ -20,6 +20,8 @@ __all__ = ["DATE", "TIME", "arithmetic"]
 
 TIME = T("time")
 DATE = T("date")
+DATETIME = T("time", name="datetime")
+"""A Ruby DateTime (``ruby.DateTime``): a Time's methods, a Date's arithmetic."""
 _RUBY_ONLY = ("%L", "%N", "%s", "%:z", "%P", "%e", "%l", "%k")
 """strftime directives Python writes otherwise (or not at all): the runtime's."""
 
@@ -101,8 +103,15 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     r = tr.wrap(recv, P_CALL)
     if name in ("rfc2822", "rfc822", "iso8601", "xmlschema", "httpdate") and \
-            "time" not in tr.ruby_requires:
+            "time" not in tr.ruby_requires and recv.type.name != "datetime":
         raise tr.fail(call.node, f"Time#{name} without require 'time' (a NoMethodError in Ruby)")
+    if recv.type.name == "datetime" and name in ("next_day", "prev_day") and \
+            len(call.args) <= 1:  # (a DateTime counts days)
+        days = tr.expr(call.args[0]) if call.args else Expr("1", INT)
+        if not days.type.is_("int"):
+            raise tr.fail(call.node, f"DateTime#{name} of a value that may not be an Integer")
+        op = "+" if name == "next_day" else "-"
+        return Expr(f"{tr.wrap(recv, P_ADD)} {op} {tr.wrap(days, P_ADD + 1)}", DATETIME, P_ADD)
     if name in ("rfc2822", "rfc822") and not call.args:
         return Expr(f"{tr.runtime('rfc2822')}({recv.code})", T("str", nl="no"), P_CALL)
     if name in ("iso8601", "xmlschema") and len(call.args) <= 1:
@@ -152,10 +161,18 @@ def _time_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
 
 def arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> Expr:
     """``time - time`` (seconds, a Float), ``time + n`` / ``time - n`` (seconds);
-    ``date + n`` / ``date - n`` (days), ``(date - date).to_i`` (days)."""
+    ``date + n`` / ``date - n`` (days), ``(date - date).to_i`` (days); a
+    DateTime's ``+`` and ``-`` count days (``ruby.DateTime``'s own)."""
     if a.type.non_nil().is_("date"):  # (nil raises in both languages)
         return _date_arithmetic(tr, node, op, a, b)
     other = b.type.non_nil()  # (nil raises in both languages)
+    if a.type.name == "datetime" or other.name == "datetime":
+        if a.type.name == "datetime" and other.is_("int", "float", "num"):
+            return Expr(f"{tr.wrap(a, P_ADD)} {op} {tr.wrap(b, P_ADD + 1)}", DATETIME, P_ADD)
+        if op == "-" and a.type.name == other.name == "datetime":  # a Rational of days
+            return Expr(f"{tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}",
+                        T("any", name="mixed"), P_ADD)
+        raise tr.fail(node, f"DateTime {op} something other than days or a DateTime")
     if op == "-" and other.is_("time"):
         return Expr(f"({tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}).total_seconds()", FLOAT,
                     P_CALL)
@@ -317,5 +334,27 @@ register_const("Time", _time_call)
 register_kind("time", _time_method)
 register_kind("time", _to_date)
 register_const("Date", _date_call)
+
+
+def _datetime_call(tr: Translator, call: Call) -> Expr | None:
+    """``DateTime.new(y, m, d, h, mi, s)`` (UTC), ``DateTime.now``,
+    ``DateTime.parse`` and ``DateTime.iso8601``: a ``ruby.DateTime``."""
+    if "date" not in tr.ruby_requires and "time" not in tr.ruby_requires:
+        return None
+    if call.name in ("new", "civil") and 1 <= len(call.args) <= 6:
+        args = [tr.expr(a) for a in call.args]
+        if not all(a.type.non_nil().is_("int") for a in args):
+            raise tr.fail(call.node, "DateTime.new with values that may not be Integers "
+                                     "(or with an offset)")
+        return Expr(f"{tr.runtime('datetime_new')}({', '.join(a.code for a in args)})",
+                    DATETIME, P_CALL)
+    if call.name == "now" and not call.args:
+        return Expr(f"{tr.runtime('DateTime')}.now().astimezone()", DATETIME, P_CALL)
+    if call.name in ("parse", "iso8601") and len(call.args) == 1:
+        return _parse(tr, call, "datetime_parse", DATETIME)
+    return None
+
+
+register_const("DateTime", _datetime_call)
 register_kind("date", _date_method)
 register_kind("days", _days_method)
