@@ -16,18 +16,8 @@ from ..declarations import struct_fields
 from ..engine import NO_TAIL, P_ATOM, P_CMP, Expr, Tail
 from ..syntax import Node, unparenthesized
 from ..types import ANY, BOOL, NIL, PENDING, T, join
-from . import (
-    blocks,
-    calls,
-    collections,
-    constants,
-    definitions,
-    env,
-    expressions,
-    io,
-    regexps,
-    times,
-)
+from . import blocks, calls, collections, constants, definitions, env, expressions, io, regexps
+from .times import arithmetic
 
 if TYPE_CHECKING:
     from ..engine import Translator
@@ -472,7 +462,7 @@ def _operator_assignment(tr: Translator, node: Node, tail: Tail) -> None:
         ta, tb = current.type.non_nil(), value.type.non_nil()
         if base in ("+", "-") and ta.is_("date", "time") and tb.is_("int", "float", "num"):
             # a day (a Date) or a second (a Time) later or earlier
-            moved = times.arithmetic(tr, node, base, current, value)
+            moved = arithmetic(tr, node, base, current, value)
             tr.emit(f"{assignment_target(tr, left, moved.type)} = {moved.code}")
         elif base in ("+", "-", "*", "/", "%") and "any" in (ta.kind, tb.kind) or \
                 base in ("/", "%") and "num" in (ta.kind, tb.kind) and \
