@@ -1,4 +1,5 @@
 # ENV as a value: a default parameter, a local, reads and writes through it.
+# (ENV[k] ||= default) used as a value.
 class Settings
   def initialize(env = ENV)
     @host = env.fetch('NS_HOST', '127.0.0.1')
@@ -30,3 +31,6 @@ def conf(env = ENV)
 end
 puts conf
 puts conf('NS_HOST' => 'given-host')
+relay_host = ENV['RELAY_HOST'] ||= 'localhost'
+relay_port = (ENV['RELAY_PORT'] ||= '2525').to_i
+p relay_host, relay_port, ENV['RELAY_HOST']

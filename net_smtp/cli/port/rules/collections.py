@@ -134,6 +134,10 @@ def or_default(tr: Translator, node: Node) -> Expr:
         t = FLOAT if "float" in (current.type.kind, step.type.kind) else INT
         var = tr.declare(tr.text(left), t)
         return Expr(f"({var.py} := {current.code} {op[0]} {tr.wrap(step, 11)})", t, P_ATOM)
+    if op == "||=":
+        env_value = env.env_or_assigned(tr, left, node.child_by_field_name("right"))
+        if env_value is not None:
+            return env_value
     if op != "||=" or obj_node is None or len(args) != 1:
         raise tr.fail(node, f"{op} used as a value")
     obj = tr.expr(obj_node)

@@ -17,8 +17,8 @@ from .calls import register_const, register_kind
 if TYPE_CHECKING:
     from ..engine import Translator
 
-__all__ = ["element_reference", "element_target", "is_aliased", "or_assign", "or_default",
-           "special_assignment"]
+__all__ = ["element_reference", "element_target", "env_or_assigned", "is_aliased", "or_assign",
+           "or_default", "special_assignment"]
 
 ENV_VALUE = T("str", nilable=True, nl="no")
 ARG = T("str", nl="no")
@@ -147,6 +147,22 @@ def _held(tr: Translator, e: Expr, base: str) -> Expr:
 def _plain(e: Expr) -> bool:
     """A name, a number or a string literal: computing it does nothing."""
     return re.fullmatch(r"[\w.]+|'[^'\\]*'|\"[^\"\\]*\"", e.code) is not None
+
+
+def env_or_assigned(tr: Translator, left: Node, right: Node) -> Expr | None:
+    """``(ENV['X'] ||= 'd')`` used as a value, with a String computed at no
+    cost: ``os.environ.setdefault('X', 'd')``, which gives the value either
+    way; None for anything else."""
+    obj = left.child_by_field_name("object") if left.type == "element_reference" else None
+    args = [c for c in left.named_children if c != obj] if obj is not None else []
+    if obj is None or not _is_env(tr, obj) or len(args) != 1:
+        return None
+    value = tr.expr(right)
+    if not (value.type.is_("str") and _plain(value)):
+        return None
+    tr.need("os")
+    return Expr(f"os.environ.setdefault({tr.expr(args[0]).code}, {value.code})",
+                ENV_VALUE.non_nil(), P_CALL)
 
 
 def or_assign(tr: Translator, node: Node, left: Node, right: Node) -> None:
