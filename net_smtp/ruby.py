@@ -129,6 +129,7 @@ __all__ = [
     "slice",
     "sort",
     "split",
+    "spread",
     "squeeze",
     "strftime",
     "string_arg",
@@ -1154,6 +1155,12 @@ def chomp(text: str, suffix: str | None = None) -> str:
     if text.endswith("\r\n"):
         return text[:-2]
     return text[:-1] if text.endswith(("\n", "\r")) else text
+
+
+def spread(value: object) -> list[Any]:
+    """What ``flat_map`` makes of one block value: an Array's items, or the
+    value itself (nil included)."""
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def to_a(value: object) -> list[Any]:

@@ -1,9 +1,10 @@
 # Parsed JSON (JSON.load_file, object_class: Hash) asked select/reject with
 # a block of several statements and `next value`, sort and fdiv of values
-# known only at run time, a Hash sorted whose keys come from Struct members
-# (by Ruby's <=>), and Comparable-free objects sorted by their own <=>.
+# known only at run time, and Hashes sorted (or sort_by) whose keys come from
+# Struct members or split fields (by Ruby's <=>).
 # to_a of parsed JSON (an Array, the pairs of a Hash, [] for nil), and each_line
 # of a String that may be nil.
+# flat_map of parsed JSON (an Array spread, anything else kept whole).
 require 'json'
 
 File.write('keys.json', '[{"n":"a","age":3,"disabled":false},{"n":"b","age":9,"disabled":true},' \
@@ -45,3 +46,5 @@ news = JSON.parse('{"upcoming": {"b": "2024-06-02", "a": "2024-06-01"}, "list": 
 p news.fetch('upcoming').to_a.sort, news['list'].to_a, news['none'].to_a
 head = "Subject: hi\nFrom: me\n\nbody".split(/\n\n/, 2).first
 p head.each_line.each_with_object({}) { |line, h| k, v = line.chomp.split(/:\s*/, 2); h[k.downcase] = v }
+classes = JSON.parse('[{"s": ["b", "a"]}, {"s": "c"}, {"t": 1}]')
+p classes.flat_map { |e| e['s'] }, classes.flat_map { |e| e['s'] }.compact.uniq.sort

@@ -560,9 +560,12 @@ def _comprehension(tr: Translator, call: Call, src: Source, op: str, block: Bloc
     if op in ("map", "collect"):
         return Expr(f"[{value.code} {clause}]", list_of(value.type))
     if op in ("flat_map", "collect_concat"):
+        x = tr.temp("item")
+        if value.type.kind == "any":  # an Array is spread, anything else kept whole
+            return Expr(f"[{x} {clause} for {x} in {tr.runtime('spread')}({value.code})]",
+                        T("list", elem=T("any", name=value.type.name)))
         if not value.type.is_("list"):
             raise tr.fail(call.node, f"{op} of values that may not be Arrays")
-        x = tr.temp("item")
         return Expr(f"[{x} {clause} for {x} in {value.code}]", value.type)
     if op == "filter_map":
         if re.fullmatch(r"\w+", value.code):
