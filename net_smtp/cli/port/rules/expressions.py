@@ -123,6 +123,8 @@ def expression(tr: Translator, node: Node) -> Expr:
             b = raised_as_value(tr, tr.expr(node.child_by_field_name("alternative")))
         return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
                     join(a.type, b.type), P_TERNARY)
+    if kind in ("if", "unless"):
+        return _if_value(tr, node)
     if kind in ("if_modifier", "unless_modifier"):
         # ``x if cond`` used for its value: x, or nil
         c = condition(tr, node.child_by_field_name("condition"))
@@ -388,6 +390,33 @@ def arith_type(op: str, ta: T, tb: T) -> T:
         # wherever a number's method is called on it, in both languages)
         return T("num")
     return ANY
+
+
+def _if_value(tr: Translator, node: Node) -> Expr:
+    """``if``/``unless`` (and ``elsif``) used as a value whose branches are
+    one expression each: Python's conditional expression (a missing
+    branch is nil); marked for branches of several statements."""
+    test = node.child_by_field_name("condition")
+    c = condition(tr, test)
+    holds = node.type != "unless"
+    if not holds:
+        c = negate(Expr(c, BOOL, P_OR)).code
+    values = []
+    for part, present in ((node.child_by_field_name("consequence"), holds),
+                          (node.child_by_field_name("alternative"), not holds)):
+        with tr.narrowed_within(statements.present_locals(tr, test, present)):
+            if part is None:
+                values.append(Expr("None", NIL))
+            elif part.type == "elsif":
+                values.append(_if_value(tr, part))
+            else:
+                inside = [n for n in part.named_children if n.type != "comment"]
+                if len(inside) != 1 or blocks.one_expression_node(inside[0]) is None:
+                    raise tr.fail(node, f"{node.type} of several statements used as a value")
+                values.append(raised_as_value(tr, tr.expr(inside[0])))
+    a, b = values
+    return Expr(f"{tr.wrap(a, P_OR)} if {c} else {tr.wrap(b, P_TERNARY)}",
+                join(a.type, b.type), P_TERNARY)
 
 
 def raised_as_value(tr: Translator, e: Expr) -> Expr:
