@@ -138,7 +138,7 @@ and ``index``, ``return`` at the top level, ``Regexp#match?`` of a value that ma
 without a block asked for its rows, ``sort_by`` by Ruby's ``<=>`` of values known only at run time,
 ``$.``, ``values_at(*keys)`` of a Hash, ``Date.new`` with a day counted from the end,
 ``Date.valid_date?``, a block whose one statement is ``case``/``in``, ``combination(n)``, DateTime, ``(ENV[k] ||= d)`` as a value, ``if``/``unless`` as
-a value where a statement cannot go, and small idioms.
+a value where a statement cannot go, a retry counter set with ``||=``, and small idioms.
 
 ``NAME.out`` is what ``TZ=UTC ruby NAME.rb`` printed (Ruby 3.1 with net-smtp
 0.5.1 and net-protocol 0.2.2 on its load path, run in an empty directory,

@@ -30,3 +30,22 @@ def deliver_all(names)
   names.size
 end
 puts deliver_all(['a', '', 'b'])
+
+# A method-level rescue that retries, its counter set with ||= (kept, not
+# reset, when the body runs again).
+def flaky_send(limit)
+  tries ||= 0
+  tries += 1
+  raise IOError, "busy #{tries}" if tries < 3
+  "sent on try #{tries}"
+rescue IOError => e
+  puts "try #{tries}: #{e.message}"
+  retry if tries < limit
+  raise
+end
+puts flaky_send(5)
+begin
+  flaky_send(2)
+rescue IOError => e
+  puts "gave up: #{e.message}"
+end

@@ -786,6 +786,25 @@ def _begin(tr: Translator, node: Node, tail: Tail) -> None:
     protected(tr, node, children, tail)
 
 
+def _or_assigned_locals(tr: Translator, body: list[Node]) -> list[str]:
+    """The locals not yet set that *body* (outside its blocks and methods)
+    gives a value with ``||=``, in order."""
+    found: list[str] = []
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if node.type in ("method", "singleton_method", "class", "module", "block", "do_block",
+                         "lambda"):
+            continue
+        left = node.child_by_field_name("left") if node.type == "operator_assignment" else None
+        if left is not None and left.type == "identifier" and \
+                tr.text(node.child_by_field_name("operator")) == "||=" and \
+                tr.local(tr.text(left)) is None and tr.text(left) not in found:
+            found.append(tr.text(left))
+        stack.extend(reversed(node.named_children))
+    return found
+
+
 def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> None:
     """A body with ``rescue`` / ``else`` / ``ensure`` clauses (a ``begin``
     block or a method body)."""
@@ -807,6 +826,9 @@ def protected(tr: Translator, node: Node, children: list[Node], tail: Tail) -> N
         tr.emit("try:")
         tr.level += 1
     if retries:
+        # a local the body sets only with ||= keeps its value when retried
+        for name in _or_assigned_locals(tr, body):
+            tr.emit(f"{tr.declare(name, NIL).py} = None")
         tr.emit("while True:")
         tr.level += 1
     tr.emit("try:")
