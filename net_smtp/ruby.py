@@ -710,8 +710,7 @@ class DateTime(datetime):
         return datetime.__sub__(self, other)
 
     def __str__(self) -> str:
-        offset = self.strftime("%z")
-        return self.strftime("%Y-%m-%dT%H:%M:%S") + offset[:3] + ":" + offset[3:]
+        return iso8601(self)
 
 
 def datetime_new(year: int, month: int = 1, day: int = 1, hour: int = 0, minute: int = 0,
@@ -726,13 +725,10 @@ def datetime_new(year: int, month: int = 1, day: int = 1, hour: int = 0, minute:
 def datetime_parse(text: object) -> DateTime:
     """Ruby's ``DateTime.parse`` / ``DateTime.iso8601`` for the forms
     :func:`time_parse` reads: no zone is UTC here (Time's is local time)."""
-    found = _parse_fields(text, "DateTime.parse")
-    zone = found.groupdict().get("z")
-    moment = time_parse(text)
-    if zone is None:  # (the same wall clock, in UTC)
-        moment = moment.replace(tzinfo=timezone.utc)
+    moment, zone = _wall_clock(text, "DateTime.parse")
     return DateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
-                    moment.second, moment.microsecond, tzinfo=moment.tzinfo)
+                    moment.second, moment.microsecond,
+                    tzinfo=timezone.utc if zone is None else _zone(zone))
 
 
 def rfc2822(time: datetime) -> str:
@@ -824,7 +820,16 @@ def time_parse(text: object) -> datetime:
     write: ISO 8601 dates and times, ``YYYY/MM/DD`` and RFC 2822 dates. No
     zone is local time, as in Ruby; a day past the month's end rolls over,
     as in Ruby. Other text raises ValueError (Ruby would guess)."""
-    found = _parse_fields(text, "Time.parse")
+    moment, zone = _wall_clock(text, "Time.parse")
+    if zone is None:
+        return moment.astimezone()
+    return moment.replace(tzinfo=_zone(zone))
+
+
+def _wall_clock(text: object, method: str) -> tuple[datetime, str | None]:
+    """The date and time *text* writes (no zone attached, a day past the
+    month's end rolled over) and the zone written after it, if any."""
+    found = _parse_fields(text, method)
     month = _month(found)
     day, hour, minute, second = (int(found[k] or 0) for k in ("d", "h", "mi", "s"))
     for field, value, top in (("mon", month, 12), ("argument", day, 31), ("hour", hour, 24),
@@ -834,10 +839,7 @@ def time_parse(text: object) -> datetime:
     moment = datetime(int(found["y"]), month, 1) + timedelta(
         days=day - 1, hours=hour, minutes=minute, seconds=second,
         microseconds=_microseconds(found["f"]))
-    zone = found.groupdict().get("z")
-    if zone is None:
-        return moment.astimezone()
-    return moment.replace(tzinfo=_zone(zone))
+    return moment, found.groupdict().get("z")
 
 
 _NAMED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
