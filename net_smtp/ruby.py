@@ -2083,10 +2083,12 @@ def arith(a: Any, op: str, b: Any) -> Any:
     raise _no_method(op, a)
 
 
-def _moved(a: date, op: str, b: object) -> Any:
+def _moved(a: date, op: str, b: Any) -> Any:
     """A Date a number of days, or a Time a number of seconds, later or
     earlier; ``date - date`` (a Rational of days) and ``time - time`` (a
-    Float of seconds)."""
+    Float of seconds); a DateTime as it counts (days)."""
+    if isinstance(a, DateTime):  # (it counts days itself)
+        return a + b if op == "+" else a - b
     is_time = isinstance(a, datetime)
     if op == "-" and isinstance(b, date) and isinstance(b, datetime) is is_time:
         if is_time:
@@ -2095,7 +2097,7 @@ def _moved(a: date, op: str, b: object) -> Any:
     if not _is_number(b) or not is_time and not isinstance(b, int):
         # (Ruby's Date keeps a fraction of a day, which this port's Date cannot)
         raise TypeError(f"expected numeric, not {class_name(b)}")
-    step = timedelta(seconds=b) if is_time else timedelta(days=b)  # type: ignore[arg-type]
+    step = timedelta(seconds=b) if is_time else timedelta(days=b)
     return a + step if op == "+" else a - step
 
 

@@ -941,3 +941,10 @@ def test_a_datetime_counts_days_and_shows_as_ruby_shows_one() -> None:
     assert (moment - 0.5).hour == 21 and isinstance(moment - 0.5, ruby.DateTime)
     assert ruby.to_s(ruby.datetime_parse("2024-05-01 10:00")) == "2024-05-01T10:00:00+00:00"
     assert ruby.class_name(moment) == "DateTime"
+
+
+def test_the_runtime_operators_let_a_datetime_count_days() -> None:
+    # a DateTime met at run time (inside parsed JSON): + 1 is a day later, - another a Rational
+    moment = ruby.datetime_new(2024, 3, 7, 9)
+    assert ruby.to_s(ruby.plus(moment, 1)) == "2024-03-08T09:00:00+00:00"
+    assert ruby.inspect(ruby.arith(moment, "-", ruby.datetime_new(2024, 3, 6, 21))) == "(1/2)"
