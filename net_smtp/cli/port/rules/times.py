@@ -35,18 +35,13 @@ def _time_call(tr: Translator, call: Call) -> Expr | None:
         # Time.utc(*parts, 9, 0): the parts as given, a month and a day of 1 if missing
         pieces = []
         for arg in call.args:
-            if arg.type == "splat_argument":
-                parts = tr.expr(arg.named_children[0])
-                if not (parts.type.is_("list") and (parts.type.elem or ANY).is_("int")):
-                    raise tr.fail(call.node, f"Time.{call.name} of values that may not be "
-                                             f"Integers")
-                pieces.append(f"*{tr.wrap(parts, P_CALL)}")
-            else:
-                value = tr.expr(arg)
-                if not value.type.is_("int"):
-                    raise tr.fail(call.node, f"Time.{call.name} of values that may not be "
-                                             f"Integers")
-                pieces.append(value.code)
+            splat = arg.type == "splat_argument"
+            value = tr.expr(arg.named_children[0] if splat else arg)
+            held = value.type if not splat else \
+                (value.type.elem or ANY) if value.type.is_("list") else ANY
+            if not held.is_("int"):
+                raise tr.fail(call.node, f"Time.{call.name} of values that may not be Integers")
+            pieces.append(f"*{tr.wrap(value, P_CALL)}" if splat else value.code)
         listed = pieces[0][1:] if len(pieces) == 1 else f"[{', '.join(pieces)}]"
         fields = f"*{tr.runtime('time_fields')}({listed})"
         if call.name in ("local", "mktime"):
@@ -306,14 +301,13 @@ def _date_arithmetic(tr: Translator, node: Node, op: str, a: Expr, b: Expr) -> E
             tr.text(call.child_by_field_name("method")) == "to_i":
         # (date - date).to_i: the days between (Ruby's Rational of days, whole)
         return Expr(f"({tr.wrap(a, P_ADD)} - {tr.wrap(b, P_ADD + 1)}).days", T("days"), P_CALL)
-    if op == "-" and b.type.non_nil().is_("date"):  # a Rational of days, as Ruby's
+    if op == "-" and (b.type.non_nil().is_("date") or b.type.kind == "any"):
+        # a Rational of days, as Ruby's (or, for a value known only at run
+        # time, what the runtime's - makes of it)
         return Expr(f"{tr.runtime('arith')}({a.code}, '-', {b.code})", T("any", name="mixed"),
                     P_CALL)
-    if b.type.kind == "any":  # known only at run time: the runtime moves it, or raises
-        if op == "+":
-            return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", DATE, P_CALL)
-        return Expr(f"{tr.runtime('arith')}({a.code}, '-', {b.code})", T("any", name="mixed"),
-                    P_CALL)
+    if b.type.kind == "any":  # a day later, or the runtime raises
+        return Expr(f"{tr.runtime('plus')}({a.code}, {b.code})", DATE, P_CALL)
     raise tr.fail(node, f"Date {op} something other than a number of days")
 
 
