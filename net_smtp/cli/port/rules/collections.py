@@ -948,15 +948,23 @@ def _keys_splatted(tr: Translator, call: Call, recv: Expr) -> Expr:
     if not keys.type.is_("list"):
         raise tr.fail(call.node, f"{call.name} of a splat that may not be an Array")
     check_key(tr, call.args[0], recv.type, keys.type.elem or tr.unknown)
+    return _entries_of(tr, call.name, recv, keys.code, (tr.temp("key"), tr.temp("value")))
+
+
+def _entries_of(tr: Translator, name: str, recv: Expr, listed: str,
+                names: tuple[str, str]) -> Expr:
+    """``values_at``, ``slice`` or ``except`` of the Hash *recv* for the
+    keys the Python iterable *listed* holds (*names*: the comprehension's
+    key and value)."""
     r = tr.wrap(recv, P_CALL)
-    k, v = tr.temp("key"), tr.temp("value")
-    if call.name == "values_at":
-        return Expr(f"[{r}.get({k}) for {k} in {keys.code}]",
+    k, v = names
+    if name == "values_at":
+        return Expr(f"[{r}.get({k}) for {k} in {listed}]",
                     list_of((recv.type.elem or tr.unknown).nil()))
-    if call.name == "slice":  # in the order of the keys asked for
-        return Expr(f"{{{k}: {r}[{k}] for {k} in {keys.code} if {k} in {recv.code}}}",
+    if name == "slice":  # in the order of the keys asked for
+        return Expr(f"{{{k}: {r}[{k}] for {k} in {listed} if {k} in {recv.code}}}",
                     replace(recv.type, keys=None, site=""))
-    return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {keys.code}}}",
+    return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {listed}}}",
                 replace(recv.type, keys=None, site=""))
 
 
@@ -1074,16 +1082,8 @@ def _dict_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if name == "key" and len(args) == 1:
         return Expr(f"next(({k} for {k}, {v} in {r}.items() if {v} == {args[0].code}), None)",
                     key.nil(), P_CALL)
-    if name == "values_at":
-        return Expr(f"[{r}.get({k}) for {k} in ({', '.join(a.code for a in args)},)]",
-                    list_of(value.nil()))
-    if name in ("slice", "except"):
-        listed = f"({', '.join(a.code for a in args)},)"
-        if name == "slice":  # in the order of the keys asked for
-            return Expr(f"{{{k}: {r}[{k}] for {k} in {listed} if {k} in {recv.code}}}",
-                        replace(recv.type, keys=None, site=""))
-        return Expr(f"{{{k}: {v} for {k}, {v} in {r}.items() if {k} not in {listed}}}",
-                    replace(recv.type, keys=None, site=""))
+    if name in ("values_at", "slice", "except"):
+        return _entries_of(tr, name, recv, f"({', '.join(a.code for a in args)},)", (k, v))
     return None
 
 
