@@ -328,9 +328,15 @@ def _gets(tr: Translator, call: Call) -> Expr:
     if call.args:
         raise tr.fail(call.node, "gets with arguments")
     tr.need("sys")
+    return _line_read(tr, "sys.stdin", T("str", nilable=True, nl="?"))
+
+
+def _line_read(tr: Translator, stream: str, t: T) -> Expr:
+    """``gets`` of *stream*: its next line, nil at its end; counted for
+    ``$.`` in a script that reads it."""
     if tr.reads_lineno():
-        return Expr(f"{tr.runtime('gets')}(sys.stdin)", T("str", nilable=True, nl="?"), P_CALL)
-    return Expr("sys.stdin.readline() or None", T("str", nilable=True, nl="?"), 2)
+        return Expr(f"{tr.runtime('gets')}({stream})", t, P_CALL)
+    return Expr(f"{stream}.readline() or None", t, 2)
 
 
 def _binding(tr: Translator, call: Call) -> Expr:
@@ -568,9 +574,7 @@ def _stream_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         if name == "read" and not call.args:
             return Expr(f"{recv.code}.read()", T("str", nl="?"), P_CALL)
         if name == "gets" and not call.args:  # (Ruby's readline raises at the end)
-            if tr.reads_lineno():
-                return Expr(f"{tr.runtime('gets')}({recv.code})", T("str", nilable=True), P_CALL)
-            return Expr(f"{recv.code}.readline() or None", T("str", nilable=True), 2)
+            return _line_read(tr, recv.code, T("str", nilable=True))
         if name == "readline" and not call.args:
             return Expr(f"{tr.runtime('readline')}({recv.code})", T("str"), P_CALL)
         if name in ("readlines",) and not call.args:
