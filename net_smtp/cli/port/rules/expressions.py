@@ -332,9 +332,8 @@ def _binary(tr: Translator, node: Node) -> Expr:
         return Expr(f"{tr.wrap(b, P_CALL)}.join({a.code})", T("str"), P_CALL)
     if op in ("-", "+") and ta.is_("time", "date"):
         return times.arithmetic(tr, node, op, a, b)
-    if op in (">>", "<<") and ta.is_("date") and tb.is_("int"):  # months later or earlier
-        months = b.code if op == ">>" else f"-{tr.wrap(b, P_MUL + 1)}"
-        return Expr(f"{tr.runtime('months_later')}({a.code}, {months})", T("date"), P_CALL)
+    if op == ">>" and ta.is_("date") and tb.is_("int"):  # months later (<<: see shovel)
+        return Expr(f"{tr.runtime('months_later')}({a.code}, {b.code})", T("date"), P_CALL)
     numeric = ("int", "float", "num")
     if ta.is_(*numeric) and tb.is_(*numeric):
         result = FLOAT if "float" in (ta.kind, tb.kind) else INT if ta.kind == tb.kind == "int" \
