@@ -62,6 +62,12 @@ STRING_ONLY = frozenset({
 })
 
 
+def _part_of(t: T) -> T:
+    """What an item, key or value of *t* is: parsed JSON's are parsed JSON,
+    anything else's of a class known only at run time."""
+    return T("any", name=t.name) if collections.json_keys(t) is not None else ANY
+
+
 def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     """*recv*'s method *call*, *recv* being of a class the translator cannot
     tell; None when no form does what Ruby does for every class."""
@@ -72,7 +78,7 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         k, v = tr.temp("key"), tr.temp("value")
         key = f"{tr.runtime('to_sym')}({k})" if symbol.name == "to_sym" else \
             f"{tr.runtime('to_s')}({k})"
-        part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+        part = _part_of(recv.type)
         return Expr(f"{{{key}: {v} for {k}, {v} in {tr.wrap(recv, P_CALL)}.items()}}",
                     T("dict", key=T("str", nl="no", symbol=symbol.name == "to_sym"), elem=part),
                     P_ATOM)
@@ -81,22 +87,20 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         # fetch takes an Integer)
         wanted = tr.expr(call.args[0])
         if wanted.type.is_("str"):
-            part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+            part = _part_of(recv.type)
             held = T("dict", key=collections.json_keys(recv.type) or T("str"), elem=part)
             return collections.fetch_or_block(tr, call, Expr(recv.code, held, recv.prec))
     if name in _ARRAY_IN_PLACE and (call.block is not None or symbol is not None or
                                     not call.args):
         # alerts.sort_by! { ... } of parsed JSON: only an Array has it (a Hash
         # raises in both languages)
-        listed = Expr(recv.code, T("list", elem=T("any", name=recv.type.name)
-                                   if collections.json_keys(recv.type) else ANY), recv.prec)
+        listed = Expr(recv.code, T("list", elem=_part_of(recv.type)), recv.prec)
         call.recv = listed
         return calls.dispatch(tr, call, listed)
     if name == "transform_values" and symbol is not None and len(call.args) == 1:
         # a Hash's values through the method (only a Hash has it among the values of parsed JSON)
         k, v = tr.temp("key"), tr.temp("value")
-        entry = Expr(v, T("any", name=recv.type.name) if collections.json_keys(recv.type)
-                     else ANY, P_ATOM)
+        entry = Expr(v, _part_of(recv.type), P_ATOM)
         done = calls.dispatch(tr, Call(call.node, symbol.name, None, [], None, recv=entry), entry)
         return Expr(f"{{{k}: {done.code} for {k}, {v} in {tr.wrap(recv, P_CALL)}.items()}}",
                     T("dict", key=collections.json_keys(recv.type) or ANY, elem=done.type),
@@ -144,8 +148,8 @@ def method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
         for arg in call.args[:1] if name == "fetch" else call.args:
             collections.check_key(tr, arg, recv.type, collections.key_type(tr, arg))
     args = [recv.code] + [tr.expr(a).code for a in call.args]
-    if result_t is ANY and collections.json_keys(recv.type) is not None:
-        result_t = T("any", name=recv.type.name)  # a part of parsed JSON is JSON
+    if result_t is ANY:
+        result_t = _part_of(recv.type)  # (a part of parsed JSON is JSON)
     return Expr(f"{tr.runtime(function)}({', '.join(args)})", result_t, P_CALL)
 
 
@@ -153,7 +157,7 @@ def _hash_only(tr: Translator, call: Call, recv: Expr) -> Expr:
     """``keys``, ``values``, ``key?``: methods only a Hash has, through the
     ``dict`` methods no other kind has (another value raises, as in Ruby)."""
     r = tr.wrap(recv, P_CALL)
-    part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+    part = _part_of(recv.type)
     if call.name == "keys":
         return Expr(f"list({r}.keys())", T("list", elem=part), P_CALL)
     if call.name == "values":
@@ -172,7 +176,7 @@ def _merge(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     if other.type.kind == "dict" and other.type.key is not None:
         # Symbol keys beside the JSON's String keys would be kept apart in Ruby
         collections.check_key(tr, call.node, recv.type, other.type.key)
-    part = T("any", name=recv.type.name) if collections.json_keys(recv.type) else ANY
+    part = _part_of(recv.type)
     if other.type.kind == "dict" and other.type.fields and other.type.keys is not None:
         # a Hash whose entries of the other are known (r.merge('at' => Date.parse(...)))
         merged = T("dict", key=collections.json_keys(recv.type) or ANY, elem=part,
