@@ -33,11 +33,12 @@ def _open_mode(tr: Translator, node: Node | None) -> str:
     if node is None:
         return "'r'"
     mode = tr.expr(node)
-    if mode.code.strip("'\"") in ("wb", "ab"):  # (a String's bytes are written the same)
+    written = mode.code.strip("'\"")
+    if written in ("wb", "ab"):  # (a String's bytes are written the same)
         return mode.code.replace("b", "")
-    if mode.code.strip("'\"") == "rb":
+    if written == "rb":
         raise tr.fail(node, "a file read in binary mode (Ruby reads a binary String)")
-    if mode.code.strip("'\"") not in ("r", "w", "a", "r+", "w+", "a+"):
+    if written not in ("r", "w", "a", "r+", "w+", "a+"):
         raise tr.fail(node, "an unusual file mode")
     return mode.code
 
