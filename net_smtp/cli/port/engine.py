@@ -27,7 +27,8 @@ from .scope import ClassInfo, MethodInfo, Scope, Var, py_name
 from .syntax import Node, walk
 from .types import ANY, PENDING, T, join
 
-__all__ = ["Diagnostic", "Expr", "Line", "Translation", "Translator", "Unsupported", "translate"]
+__all__ = ["Diagnostic", "Expr", "Line", "Translation", "Translator", "Unsupported",
+           "last_match_read", "translate"]
 
 # Python operator precedence, loosest first.
 P_LAMBDA, P_TERNARY, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ADD, \
@@ -589,7 +590,7 @@ class Translator:
         if node is None:
             return False
         if node.start_byte not in self._last_match_readers:
-            self._last_match_readers[node.start_byte] = _reads_last_match(node, node)
+            self._last_match_readers[node.start_byte] = last_match_read(node, node)
         return self._last_match_readers[node.start_byte]
 
     def temp(self, base: str) -> str:
@@ -598,7 +599,10 @@ class Translator:
 
 
 
-def _reads_last_match(node: Node, top: Node) -> bool:
+def last_match_read(node: Node, top: Node) -> bool:
+    """Whether *node* (within *top*, not inside another method) reads ``$~``,
+    ``$1``... or ``Regexp.last_match`` of a match it did not make itself
+    (gsub's block has its own)."""
     if node is not top and node.type in ("method", "singleton_method"):
         return False
     if node.type == "global_variable" and re.fullmatch(rb"\$[~1-9]", node.text):
@@ -609,9 +613,9 @@ def _reads_last_match(node: Node, top: Node) -> bool:
     if block is not None and node.child_by_field_name("method") is not None and \
             node.child_by_field_name("method").text in (b"gsub", b"sub"):
         # $~ in gsub's block is that block's match: it needs no last_match
-        return any(_reads_last_match(child, top) for child in node.named_children
+        return any(last_match_read(child, top) for child in node.named_children
                    if child != block)
-    return any(_reads_last_match(child, top) for child in node.named_children)
+    return any(last_match_read(child, top) for child in node.named_children)
 
 
 def translate(source: bytes) -> Translation:

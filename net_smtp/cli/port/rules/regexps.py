@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..engine import P_AND, P_CALL, P_CMP, Call, Expr, regex_flags
-from ..syntax import Node, walk
+from ..engine import P_AND, P_CALL, P_CMP, Call, Expr, last_match_read, regex_flags
+from ..syntax import Node
 from ..types import BOOL, INT, T, list_of
 from . import blocks, strings
 from .calls import register_const, register_kind
@@ -298,18 +298,19 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
     name = call.name
     args = call.args
     r = tr.wrap(recv, P_CALL)
+    # the compiled pattern of a regexp given first (a literal, or a constant holding one)
+    held = _held_regexp(tr, args[0]) if args and name in (
+        "gsub", "sub", "scan", "index", "slice", "slice!", "match", "match?") else None
     if name in ("gsub", "sub") and len(args) == 1 and call.block is not None and \
-            _held_regexp(tr, args[0]) is not None:
-        return _sub_with_block(tr, call, recv)
+            held is not None:
+        return _sub_with_block(tr, call, recv, held)
     # sub(/re/, 'text') of a name sets $~ as a search of it does (kept below)
     sets_match = name == "sub" and len(args) == 2 and call.block is None and \
         re.fullmatch(r"[\w.]+", recv.code) is not None
-    if name in ("gsub", "sub", "scan", "index", "slice", "slice!") and args and \
-            _held_regexp(tr, args[0]) is not None and not sets_match:
+    if name not in ("match", "match?") and held is not None and not sets_match:
         keeps_no_match(tr, call.node, f"String#{name} with a regexp")
-    held = _held_regexp(tr, args[0]) if name in ("match", "match?") and len(args) == 1 and \
-        call.block is None else None
-    if held is not None:
+    if name in ("match", "match?") and len(args) == 1 and call.block is None and \
+            held is not None:
         if name == "match?":
             return Expr(f"{held}.search({recv.code}) is not None", BOOL, P_CMP)
         return Expr(search(tr, held, recv.code), MATCH, P_CALL)
@@ -318,9 +319,8 @@ def string_regex_method(tr: Translator, call: Call, recv: Expr) -> Expr | None:
                 "identifier", "constant") and tr.expr(args[1]).type.is_("dict")):
         return _sub_with_hash(tr, call, recv)
     if name in ("gsub", "sub") and len(args) == 2 and call.block is None:
-        pattern_of = _held_regexp(tr, args[0])  # a literal, or a constant holding one
-        if pattern_of is not None:
-            pattern = pattern_of
+        if held is not None:
+            pattern = held
             repl = _replacement(tr, args[1])
             count = ", count=1" if name == "sub" else ""
             if sets_match and tr.reads_last_match():
@@ -436,21 +436,19 @@ def format_call(tr: Translator, node: Node, template: Expr, values: list[Expr]) 
     return Expr(f"{tr.runtime('format')}({codes})", T("str", nl=nl), P_CALL)
 
 
-def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
+def _sub_with_block(tr: Translator, call: Call, recv: Expr, pattern: str) -> Expr:
     """``gsub(/re/) { |m| ... }``: ``re.sub`` with a function of the match;
     inside the block ``$~`` / ``$1`` are that match, as in Ruby."""
     assert call.block is not None
     body = blocks.one_expression(call.block)
     names = blocks.block_params(tr, call.block)
-    pattern = _held_regexp(tr, call.args[0])
-    assert pattern is not None
     count = ", count=1" if call.name == "sub" else ""
     found = "last_match"  # the lambda's own: $~ in the block is its match
     if len(names) > 1:
         raise tr.fail(call.node, f"{call.name} with a block of several parameters")
     if body is None:
         # several statements: a function of the matched text, before the statement
-        if _reads_match(tr, call.block) or not blocks.definable(tr, call.block):
+        if last_match_read(call.block, call.block) or not blocks.definable(tr, call.block):
             raise tr.fail(call.node, f"{call.name} with a block of several statements")
         replace_with = blocks.function_for_block(tr, call.block, "replaced", [T("str")])
         return Expr(f"{pattern}.sub(lambda {found}: {tr.runtime('to_s')}("
@@ -459,12 +457,6 @@ def _sub_with_block(tr: Translator, call: Call, recv: Expr) -> Expr:
         value = strings.str_of(tr, tr.expr(body))  # Ruby takes the block's to_s
     return Expr(f"{pattern}.sub(lambda {found}: {value.code}, {recv.code}{count})", T("str"),
                 P_CALL)
-
-
-def _reads_match(tr: Translator, node: Node) -> bool:
-    """Whether *node* reads ``$~``, ``$1``... or ``Regexp.last_match``."""
-    return any(n.type == "global_variable" and re.fullmatch(r"\$(~|\d+|&|`|')", tr.text(n))
-               or tr.text(n) == "last_match" for n in walk(node))
 
 
 def _sub_with_hash(tr: Translator, call: Call, recv: Expr) -> Expr:
