@@ -181,12 +181,15 @@ def test_the_error_pickles_and_keeps_its_reply() -> None:
 
 def busy_then_hang_up(conn: Conn) -> None:
     """Greets, answers MAIL with 421 and closes, as a relay that limits its
-    sessions does: the client's QUIT meets end of file."""
+    sessions does: the client's QUIT meets end of file. (It reads the QUIT
+    before closing, so that the close is a clean end of file, never a reset
+    for unread bytes, however the two sides are scheduled.)"""
     conn.send(b"220 " + EHLO_NAME + b" ESMTP ready\r\n")
     conn.expect(b"EHLO ")
     conn.send(ehlo_reply(b"PIPELINING"))
     conn.expect(b"MAIL FROM:")
     conn.send(b"421 4.7.0 too many messages in this session\r\n")
+    conn.expect(b"QUIT")
     conn.close()
 
 
